@@ -1,0 +1,46 @@
+"""Assurance: whether the board is satisfied, on evidence, that an action was done and worked.
+
+none → evidence submitted → accepted | rejected (with a reason) → impact evidenced → re-checked.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class AssuranceStatus(models.TextChoices):
+    NONE = "none", "No evidence yet"
+    SUBMITTED = "submitted", "Evidence submitted"
+    ACCEPTED = "accepted", "Evidence accepted"
+    REJECTED = "rejected", "Evidence rejected"
+    IMPACT_EVIDENCED = "impact_evidenced", "Impact evidenced"
+    RECHECKED = "rechecked", "Re-checked"
+
+
+A = AssuranceStatus
+# A rejected action gets fresh evidence; a re-check can be repeated at each later audit.
+ALLOWED: dict[str, frozenset[str]] = {
+    A.NONE: frozenset({A.SUBMITTED}),
+    A.SUBMITTED: frozenset({A.ACCEPTED, A.REJECTED}),
+    A.REJECTED: frozenset({A.SUBMITTED}),
+    A.ACCEPTED: frozenset({A.IMPACT_EVIDENCED, A.SUBMITTED}),
+    A.IMPACT_EVIDENCED: frozenset({A.RECHECKED}),
+    A.RECHECKED: frozenset({A.RECHECKED}),
+}
+# The states in which the board counts the action as assured.
+ASSURED = frozenset({A.ACCEPTED, A.IMPACT_EVIDENCED, A.RECHECKED})
+
+
+class AssuranceRefused(ValueError):
+    """An assurance change the rules do not allow."""
+
+
+def check_assurance_change(current: str, new: str, reason: str = "") -> None:
+    if new not in A.values:
+        raise AssuranceRefused(f"'{new}' is not an assurance status")
+    if new not in ALLOWED[current]:
+        raise AssuranceRefused(
+            f"assurance cannot go from '{A(current).label.lower()}' to '{A(new).label.lower()}'"
+        )
+    if new == A.REJECTED and not reason.strip():
+        raise AssuranceRefused("rejecting evidence needs a reason the owner can act on")

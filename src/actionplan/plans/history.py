@@ -1,0 +1,84 @@
+"""Actions "as at" a past date, rebuilt from their history.
+
+Boards and inspectors ask what the plan looked like at a given meeting. The history tables keep
+every saved version of an action; the version in force at the end of that day, run through the
+same RAG rule, gives the status and colour the board would have seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from .models import Action, Partnership, ProgressUpdate
+from .rag import ActionState, RagJudgement, compute_rag, judge_rag
+
+
+@dataclass(frozen=True)
+class ActionAsAt:
+    action_id: int
+    on: date
+    status: str
+    assurance: str
+    due: date | None
+    revised_due: date | None
+    rag: RagJudgement
+    latest_progress: str
+
+
+def end_of_day(on: date) -> datetime:
+    return timezone.make_aware(datetime.combine(on, time.max))
+
+
+def actions_as_at(action_ids: Iterable[int], on: date, partnership: Partnership) -> dict[int, ActionAsAt]:
+    """The state of each action at the end of `on`; actions that did not yet exist are left out."""
+    cutoff = end_of_day(on)
+    versions = (
+        Action.history.filter(id__in=list(action_ids), history_date__lte=cutoff)
+        .order_by("id", "-history_date", "-history_id")
+    )
+    latest: dict[int, object] = {}
+    for version in versions:
+        latest.setdefault(version.id, version)
+    progress = latest_progress_as_at(latest.keys(), on, cutoff)
+    thresholds = partnership.rag_thresholds
+    result = {}
+    for action_id, v in latest.items():
+        if v.history_type == "-":  # deleted by then
+            continue
+        due = v.revised_due_date or v.due_date
+        computed = compute_rag(ActionState(v.status, v.assurance, due, v.start_date), on, thresholds)
+        result[action_id] = ActionAsAt(
+            action_id=action_id, on=on, status=v.status, assurance=v.assurance,
+            due=v.due_date, revised_due=v.revised_due_date,
+            rag=judge_rag(computed, v.rag_override or None, v.rag_override_reason),
+            latest_progress=progress.get(action_id, ""),
+        )
+    return result
+
+
+def latest_progress_as_at(action_ids: Iterable[int], on: date, cutoff: datetime) -> dict[int, str]:
+    """The newest update written by `on`, in the wording it had then (no hindsight)."""
+    versions = (
+        ProgressUpdate.history.filter(action_id__in=list(action_ids), history_date__lte=cutoff)
+        .order_by("id", "-history_date", "-history_id")
+        .values("id", "action_id", "written_on", "text", "history_type")
+    )
+    latest: dict[int, dict] = {}
+    for version in versions:
+        latest.setdefault(version["id"], version)
+    newest: dict[int, tuple[date, int, str]] = {}
+    for v in latest.values():
+        if v["history_type"] == "-" or v["written_on"] > on:
+            continue
+        key = (v["written_on"], v["id"], v["text"])
+        if v["action_id"] not in newest or key > newest[v["action_id"]]:
+            newest[v["action_id"]] = key
+    return {action_id: key[2] for action_id, key in newest.items()}
+
+
+def action_as_at(action: Action, on: date) -> ActionAsAt | None:
+    return actions_as_at([action.pk], on, action.recommendation.plan.partnership).get(action.pk)

@@ -1,0 +1,10 @@
+from .action import Action, DueKind, DuePrecision
+from .partnership import Agency, Partnership, Review, Theme, normalise_name
+from .plan import Plan, Recommendation, Section
+from .progress import Evidence, ProgressUpdate
+from .users import User
+
+__all__ = [
+    "Action", "Agency", "DueKind", "DuePrecision", "Evidence", "Partnership", "Plan",
+    "ProgressUpdate", "Recommendation", "Review", "Section", "Theme", "User", "normalise_name",
+]

@@ -1,0 +1,86 @@
+"""An action: what an agency will do, by when, and how the board will know it was done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from ..assurance import AssuranceStatus
+from ..rag import ActionState, Rag, RagJudgement, compute_rag, judge_rag
+from ..status import DeliveryStatus
+from .partnership import Agency
+from .plan import Recommendation
+
+
+class DueKind(models.TextChoices):
+    DATE = "date", "Date"
+    ONGOING = "ongoing", "Ongoing"
+    IMMEDIATE = "immediate", "With immediate effect"
+    DONE = "done", "Already done"
+    RECURRING = "recurring", "Recurring"
+    UNKNOWN = "unknown", "Not stated"
+
+
+class DuePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    QUARTER = "quarter", "Quarter"
+    YEAR = "year", "Year"
+
+
+class Action(models.Model):
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
+    order = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+    owner = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    owner_role = models.CharField(max_length=300, blank=True, help_text='As written: "Named Nurse".')
+    # The due date keeps the source wording; `due_date` is the last day it allows.
+    due_text = models.CharField(max_length=200, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    due_precision = models.CharField(max_length=10, choices=DuePrecision.choices, blank=True)
+    due_kind = models.CharField(max_length=10, choices=DueKind.choices, default=DueKind.UNKNOWN)
+    start_date = models.DateField(null=True, blank=True)
+    measure = models.TextField(blank=True, help_text="Success measure / audit of implementation.")
+    status = models.CharField(
+        max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.NOT_STARTED
+    )
+    status_reason = models.TextField(blank=True, help_text="Why it slipped, was not achieved or reopened.")
+    revised_due_date = models.DateField(null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
+    )
+    assurance = models.CharField(
+        max_length=20, choices=AssuranceStatus.choices, default=AssuranceStatus.NONE
+    )
+    assurance_reason = models.TextField(blank=True)
+    rag_override = models.CharField(max_length=10, choices=Rag.choices, blank=True)
+    rag_override_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation", "order"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def current_due(self) -> date | None:
+        return self.revised_due_date or self.due_date
+
+    @property
+    def partnership_id(self) -> int:
+        return self.recommendation.plan.partnership_id
+
+    def rag_state(self) -> ActionState:
+        return ActionState(self.status, self.assurance, self.current_due, self.start_date)
+
+    def rag(self, as_at: date) -> RagJudgement:
+        thresholds = self.recommendation.plan.partnership.rag_thresholds
+        computed = compute_rag(self.rag_state(), as_at, thresholds)
+        return judge_rag(computed, self.rag_override or None, self.rag_override_reason)

@@ -1,0 +1,102 @@
+"""The partnership and what it owns beside its plans: agencies, themes and reviews."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import models
+
+from ..rag import RagThresholds
+
+
+class Partnership(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    amber_within_days = models.PositiveSmallIntegerField(
+        default=28, help_text="An action turns amber when it is due within this many days."
+    )
+    stale_after_days = models.PositiveSmallIntegerField(
+        default=90, help_text="An open action with no update for this many days is stale."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def rag_thresholds(self) -> RagThresholds:
+        return RagThresholds(amber_within_days=self.amber_within_days)
+
+
+def normalise_name(name: str) -> str:
+    """Compare agency names the way a person would: case, punctuation and spacing aside."""
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+class Agency(models.Model):
+    """An organisation that owns actions. Aliases are other names documents use for it."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="agencies")
+    name = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="agency_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_called(self, text: str) -> bool:
+        wanted = normalise_name(text)
+        return any(normalise_name(n) == wanted for n in [self.name, *self.aliases])
+
+
+class Theme(models.Model):
+    """A learning theme. Themes with no partnership form the national list everyone shares."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, null=True, blank=True, related_name="themes"
+    )
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Review(models.Model):
+    class Kind(models.TextChoices):
+        SCR = "scr", "Serious Case Review"
+        CSPR_LOCAL = "cspr_local", "Local Child Safeguarding Practice Review"
+        CSPR_NATIONAL = "cspr_national", "National Child Safeguarding Practice Review"
+        RAPID_REVIEW = "rapid_review", "Rapid Review"
+        SAR = "sar", "Safeguarding Adult Review"
+        DHR = "dhr", "Domestic Homicide Review"
+        DARDR = "dardr", "Domestic Abuse Related Death Review"
+        S11_AUDIT = "s11_audit", "Section 11 audit"
+        OTHER = "other", "Other"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="reviews")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SCR)
+    code = models.CharField(max_length=50, help_text='How the board refers to it: "BN09", "Child M".')
+    title = models.CharField(max_length=300, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    reported_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    published = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "code"], name="review_unique_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.get_kind_display()})"

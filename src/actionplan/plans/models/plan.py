@@ -1,0 +1,107 @@
+"""A plan as the board wrote it: sections holding recommendations (or objectives, learning points)."""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from ..status import DeliveryStatus
+from .partnership import Partnership, Review, Theme
+
+
+class Plan(models.Model):
+    class Kind(models.TextChoices):
+        REVIEW_ACTION_PLAN = "review_action_plan", "Review action plan"
+        COMPOSITE_ACTION_PLAN = "composite_action_plan", "Composite action plan"
+        WORKPLAN = "workplan", "Workplan"
+        IMPROVEMENT_PLAN = "improvement_plan", "Improvement plan"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.REVIEW_ACTION_PLAN)
+    reviews = models.ManyToManyField(Review, blank=True, related_name="plans")
+    as_at = models.DateField(null=True, blank=True, help_text="The date the source document speaks of.")
+    source_name = models.CharField(max_length=300, blank=True)
+    source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            # The same document is imported once per partnership (a re-import replaces it).
+            models.UniqueConstraint(
+                fields=["partnership", "source_sha256"],
+                condition=~models.Q(source_sha256=""),
+                name="plan_unique_source",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Section(models.Model):
+    class Kind(models.TextChoices):
+        AGENCY = "agency", "Agency"
+        THEME = "theme", "Theme"
+        FUNCTION = "function", "Board function"
+        OTHER = "other", "Other"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["plan", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Recommendation(models.Model):
+    """One row of the plan at recommendation level: a recommendation, an objective or a
+    composite-plan line, with the outcome or learning point it serves."""
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        NOT_ACCEPTED = "not_accepted", "Not accepted"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="recommendations")
+    section = models.ForeignKey(
+        Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="recommendations"
+    )
+    order = models.PositiveIntegerField(default=0)
+    ref = models.CharField(max_length=20, blank=True)
+    outcome = models.TextField(blank=True, help_text="Outcome, objective or learning point.")
+    text = models.TextField(blank=True)
+    reviews = models.ManyToManyField(Review, blank=True, related_name="recommendations")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
+    # Actions of other plans this recommendation is answered by: a composite plan links to
+    # the actions of the reviews it brings together rather than copying them.
+    linked_actions = models.ManyToManyField(
+        "plans.Action", blank=True, related_name="linked_recommendations"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.ACCEPTED)
+    decision_reason = models.TextField(blank=True)
+    # Tracked on the recommendation itself only when it has no actions (as in the Dudley plan).
+    status = models.CharField(
+        max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.NOT_STARTED
+    )
+    progress = models.TextField(blank=True)
+    rag = models.CharField(max_length=10, blank=True)
+    notes = models.JSONField(default=list, blank=True, help_text="Columns of the source with no place of their own.")
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.text[:60]}".strip()
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.decision == self.Decision.NOT_ACCEPTED and not self.decision_reason.strip():
+            raise ValidationError({"decision_reason": "Say why the recommendation was not accepted."})

@@ -1,0 +1,66 @@
+"""What happens to an action over time: progress updates and the evidence behind them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from ..rag import Rag
+from ..status import DeliveryStatus
+from .action import Action
+
+
+class ProgressUpdate(models.Model):
+    """A dated note from the owner, with the status and RAG the action had once it was posted."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    written_on = models.DateField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    author_name = models.CharField(max_length=200, blank=True, help_text="For imported updates.")
+    text = models.TextField()
+    status = models.CharField(max_length=20, choices=DeliveryStatus.choices)
+    rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "-written_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.written_on}: {self.text[:60]}"
+
+
+class Evidence(models.Model):
+    """A file or link offered to show an action was done, and the scrutineer's decision on it."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Awaiting assurance"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
+    description = models.TextField()
+    file = models.FileField(upload_to="evidence/%Y/%m/", blank=True)
+    link = models.URLField(blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "-submitted_at"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.description[:80]

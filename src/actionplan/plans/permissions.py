@@ -1,0 +1,38 @@
+"""Who may do what. The one home of the role rules: pages, API and commands all ask here."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from .models import Action, User
+
+Role = User.Role
+
+
+def in_partnership(user: User, partnership_id: int) -> bool:
+    return user.is_active and (user.is_superuser or user.partnership_id == partnership_id)
+
+
+def can_update_action(user: User, action: Action) -> bool:
+    """Post progress, change status, attach evidence."""
+    if not in_partnership(user, action.partnership_id):
+        return False
+    if user.is_superuser or user.role == Role.PARTNERSHIP_ADMIN:
+        return True
+    return (
+        user.role == Role.AGENCY_LEAD
+        and action.owner_id is not None
+        and user.agencies.filter(pk=action.owner_id).exists()
+    )
+
+
+def can_assure(user: User, action: Action) -> bool:
+    """Accept or reject evidence, change assurance status."""
+    return in_partnership(user, action.partnership_id) and (
+        user.is_superuser or user.role in {Role.SCRUTINEER, Role.PARTNERSHIP_ADMIN}
+    )
+
+
+def require(allowed: bool, what: str) -> None:
+    if not allowed:
+        raise PermissionDenied(f"you may not {what}")

@@ -1,0 +1,133 @@
+"""Changing an action: progress, status, evidence and assurance, each checked against the rules.
+
+Every change goes through here so the rules, the permission checks and the history are the
+same whether it comes from the web, an import or a command.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from .assurance import AssuranceStatus, check_assurance_change
+from .models import Action, Evidence, ProgressUpdate, User
+from .permissions import can_assure, can_update_action, require
+from .rag import judge_rag
+from .status import DeliveryStatus, StatusChange, TransitionRefused, check_status_change
+
+
+def stamp(instance: object, when: datetime | None) -> None:
+    """Date the history row of the next save, for back-dated records (imports, the demo)."""
+    if when is not None:
+        instance._history_date = when  # type: ignore[attr-defined]
+
+
+def record_progress(
+    action: Action,
+    author: User | None,
+    text: str,
+    *,
+    on: date,
+    change: StatusChange | None = None,
+    when: datetime | None = None,
+) -> ProgressUpdate:
+    """Post a progress update, optionally changing the delivery status at the same time."""
+    if author is not None:
+        require(can_update_action(author, action), "update this action")
+    if not text.strip():
+        raise TransitionRefused("a progress update needs some text")
+    with transaction.atomic():
+        action = Action.objects.select_for_update().select_related(
+            "recommendation__plan__partnership"
+        ).get(pk=action.pk)
+        if change is not None:
+            apply_status_change(action, change)
+        stamp(action, when)
+        action.save()
+        update = ProgressUpdate(
+            action=action, written_on=on, author=author, text=text.strip(),
+            status=action.status, rag=action.rag(on).rag,
+        )
+        stamp(update, when)
+        update.save()
+    return update
+
+
+def apply_status_change(action: Action, change: StatusChange) -> None:
+    check_status_change(action.status, change, current_due=action.current_due)
+    if change.new_status == DeliveryStatus.SUPERSEDED:
+        replacement = Action.objects.filter(
+            pk=change.replaced_by_id,
+            recommendation__plan__partnership_id=action.partnership_id,
+        ).exclude(pk=action.pk).first()
+        if replacement is None:
+            raise TransitionRefused("the replacing action must be another action of this partnership")
+        action.superseded_by = replacement
+    if change.new_status == DeliveryStatus.SLIPPED:
+        action.revised_due_date = change.revised_due
+    action.status = change.new_status
+    action.status_reason = change.reason.strip()
+
+
+def submit_evidence(
+    action: Action, by: User | None, description: str, *, file=None, link: str = "",
+    sha256: str = "", when: datetime | None = None,
+) -> Evidence:
+    if by is not None:
+        require(can_update_action(by, action), "add evidence to this action")
+    if not (file or link):
+        raise ValueError("evidence needs a file or a link")
+    with transaction.atomic():
+        evidence = Evidence(
+            action=action, description=description, link=link, sha256=sha256,
+            submitted_by=by, submitted_at=when or timezone.now(),
+        )
+        if file is not None:
+            evidence.file = file
+        stamp(evidence, when)
+        evidence.save()
+        if action.assurance != AssuranceStatus.SUBMITTED:
+            change_assurance(action, None, AssuranceStatus.SUBMITTED, when=when)
+    return evidence
+
+
+def decide_evidence(
+    evidence: Evidence, by: User | None, *, accept: bool, reason: str = "",
+    when: datetime | None = None,
+) -> Evidence:
+    action = evidence.action
+    if by is not None:
+        require(can_assure(by, action), "decide on evidence")
+    if evidence.decision != Evidence.Decision.PENDING:
+        raise TransitionRefused("this evidence has already been decided")
+    new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
+    with transaction.atomic():
+        change_assurance(action, None, new, reason, when=when)
+        evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
+        evidence.decided_by, evidence.decided_at = by, when or timezone.now()
+        evidence.decision_reason = reason.strip()
+        stamp(evidence, when)
+        evidence.save()
+    return evidence
+
+
+def change_assurance(
+    action: Action, by: User | None, new: str, reason: str = "", *, when: datetime | None = None,
+) -> None:
+    if by is not None:
+        require(can_assure(by, action), "change the assurance status")
+    check_assurance_change(action.assurance, new, reason)
+    action.assurance, action.assurance_reason = new, reason.strip()
+    stamp(action, when)
+    action.save()
+
+
+def override_rag(action: Action, by: User | None, rag: str, reason: str) -> None:
+    """Set a manual RAG (or clear it with rag=""). The reason is required and kept."""
+    if by is not None:
+        require(can_assure(by, action), "override the RAG")
+    judge_rag("grey", rag or None, reason)  # raises OverrideRefused without a reason
+    action.rag_override, action.rag_override_reason = rag, reason.strip() if rag else ""
+    action.save()

@@ -1,0 +1,1 @@
+"""The web application: pages for every role of the partnership."""

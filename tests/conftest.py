@@ -1,0 +1,38 @@
+"""Fixtures shared by every test package."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def seeds_dir() -> Path:
+    """Where the seed documents live: $ACTIONPLAN_SEEDS_DIR or ../shared/seeds beside the repo."""
+    configured = os.environ.get("ACTIONPLAN_SEEDS_DIR")
+    return Path(configured) if configured else REPO_ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    """The seed documents folder; tests that need it are skipped, saying why, when it is absent."""
+    folder = seeds_dir()
+    if not folder.is_dir():
+        pytest.skip(f"seed documents not found at {folder} (set ACTIONPLAN_SEEDS_DIR)")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed(seeds: Path):
+    """Look a seed up by its number prefix: seed("003") -> path of 003_….txt."""
+
+    def find(prefix: str) -> Path:
+        matches = sorted(seeds.glob(f"{prefix}_*"))
+        if not matches:
+            pytest.skip(f"seed {prefix} not found in {seeds}")
+        return matches[0]
+
+    return find
