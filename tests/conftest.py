@@ -36,3 +36,11 @@ def seed(seeds: Path):
         return matches[0]
 
     return find
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request: pytest.FixtureRequest) -> None:
+    """Real hashing is deliberately slow; tests only need it to work."""
+    if request.config.pluginmanager.hasplugin("django"):  # the importer's tests run without it
+        settings = request.getfixturevalue("settings")
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

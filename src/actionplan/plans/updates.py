@@ -24,6 +24,16 @@ def stamp(instance: object, when: datetime | None) -> None:
         instance._history_date = when  # type: ignore[attr-defined]
 
 
+def locked(action: Action) -> Action:
+    """The action as stored now, locked until the transaction ends.
+
+    Changes are always applied to a fresh copy: saving a stale instance would silently write
+    back the old status over someone else's update (and into the history)."""
+    return Action.objects.select_for_update().select_related(
+        "recommendation__plan__partnership"
+    ).get(pk=action.pk)
+
+
 def record_progress(
     action: Action,
     author: User | None,
@@ -39,19 +49,18 @@ def record_progress(
     if not text.strip():
         raise TransitionRefused("a progress update needs some text")
     with transaction.atomic():
-        action = Action.objects.select_for_update().select_related(
-            "recommendation__plan__partnership"
-        ).get(pk=action.pk)
+        fresh = locked(action)
         if change is not None:
-            apply_status_change(action, change)
-        stamp(action, when)
-        action.save()
+            apply_status_change(fresh, change)
+        stamp(fresh, when)
+        fresh.save()
         update = ProgressUpdate(
-            action=action, written_on=on, author=author, text=text.strip(),
-            status=action.status, rag=action.rag(on).rag,
+            action=fresh, written_on=on, author=author, text=text.strip(),
+            status=fresh.status, rag=fresh.rag(on).rag,
         )
         stamp(update, when)
         update.save()
+    action.refresh_from_db()
     return update
 
 
@@ -88,7 +97,7 @@ def submit_evidence(
             evidence.file = file
         stamp(evidence, when)
         evidence.save()
-        if action.assurance != AssuranceStatus.SUBMITTED:
+        if locked(action).assurance != AssuranceStatus.SUBMITTED:
             change_assurance(action, None, AssuranceStatus.SUBMITTED, when=when)
     return evidence
 
@@ -118,10 +127,13 @@ def change_assurance(
 ) -> None:
     if by is not None:
         require(can_assure(by, action), "change the assurance status")
-    check_assurance_change(action.assurance, new, reason)
-    action.assurance, action.assurance_reason = new, reason.strip()
-    stamp(action, when)
-    action.save()
+    with transaction.atomic():
+        fresh = locked(action)
+        check_assurance_change(fresh.assurance, new, reason)
+        fresh.assurance, fresh.assurance_reason = new, reason.strip()
+        stamp(fresh, when)
+        fresh.save()
+    action.refresh_from_db()
 
 
 def override_rag(action: Action, by: User | None, rag: str, reason: str) -> None:
@@ -129,5 +141,8 @@ def override_rag(action: Action, by: User | None, rag: str, reason: str) -> None
     if by is not None:
         require(can_assure(by, action), "override the RAG")
     judge_rag("grey", rag or None, reason)  # raises OverrideRefused without a reason
-    action.rag_override, action.rag_override_reason = rag, reason.strip() if rag else ""
-    action.save()
+    with transaction.atomic():
+        fresh = locked(action)
+        fresh.rag_override, fresh.rag_override_reason = rag, reason.strip() if rag else ""
+        fresh.save()
+    action.refresh_from_db()

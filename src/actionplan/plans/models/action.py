@@ -77,6 +77,11 @@ class Action(models.Model):
     def partnership_id(self) -> int:
         return self.recommendation.plan.partnership_id
 
+    def reviews(self) -> set:
+        """Every review this action answers, through its own and its linked recommendations."""
+        recommendations = [self.recommendation, *self.linked_recommendations.all()]
+        return {review for r in recommendations for review in r.reviews.all()}
+
     def rag_state(self) -> ActionState:
         return ActionState(self.status, self.assurance, self.current_due, self.start_date)
 

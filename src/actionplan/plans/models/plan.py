@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..rollup import RolledUp, roll_up
 from ..status import DeliveryStatus
 from .partnership import Partnership, Review, Theme
 
@@ -99,6 +102,17 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ref} {self.text[:60]}".strip()
+
+    def all_actions(self) -> list:
+        """Its own actions, then those of other plans it is linked to."""
+        return [*self.actions.all(), *self.linked_actions.all()]
+
+    def standing(self, as_at: date) -> RolledUp:
+        """Status and RAG rolled up from the actions, or its own when it has none."""
+        rolled = roll_up([(a.status, a.rag(as_at).rag) for a in self.all_actions()])
+        if rolled is not None:
+            return rolled
+        return RolledUp(self.status, self.rag or None, self.status == DeliveryStatus.IMPLEMENTED)
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

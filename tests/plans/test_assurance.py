@@ -1,0 +1,35 @@
+import pytest
+
+from actionplan.plans.assurance import AssuranceRefused, AssuranceStatus as A, check_assurance_change
+
+PATH = [A.NONE, A.SUBMITTED, A.ACCEPTED, A.IMPACT_EVIDENCED, A.RECHECKED, A.RECHECKED]
+
+
+def test_it_follows_the_assurance_path():
+    for current, new in zip(PATH, PATH[1:]):
+        check_assurance_change(current, new)
+
+
+def test_it_requires_a_reason_to_reject():
+    with pytest.raises(AssuranceRefused, match="reason"):
+        check_assurance_change(A.SUBMITTED, A.REJECTED)
+    check_assurance_change(A.SUBMITTED, A.REJECTED, "The minutes do not show the policy was agreed.")
+
+
+def test_it_takes_fresh_evidence_after_a_rejection():
+    check_assurance_change(A.REJECTED, A.SUBMITTED)
+
+
+@pytest.mark.parametrize(
+    "current,new",
+    [(A.NONE, A.ACCEPTED), (A.NONE, A.IMPACT_EVIDENCED), (A.SUBMITTED, A.IMPACT_EVIDENCED),
+     (A.REJECTED, A.ACCEPTED), (A.ACCEPTED, A.REJECTED), (A.RECHECKED, A.NONE)],
+)
+def test_it_refuses_skipping_steps(current, new):
+    with pytest.raises(AssuranceRefused, match="cannot go from"):
+        check_assurance_change(current, new, reason="because")
+
+
+def test_it_refuses_an_unknown_status():
+    with pytest.raises(AssuranceRefused, match="not an assurance status"):
+        check_assurance_change(A.NONE, "signed-off")

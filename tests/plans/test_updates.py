@@ -1,0 +1,112 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from actionplan.plans.assurance import AssuranceRefused, AssuranceStatus as A
+from actionplan.plans.models import Evidence
+from actionplan.plans.rag import OverrideRefused, Rag
+from actionplan.plans.status import DeliveryStatus as S, StatusChange, TransitionRefused
+from actionplan.plans.updates import (
+    change_assurance,
+    decide_evidence,
+    override_rag,
+    record_progress,
+    submit_evidence,
+)
+from factories import ActionFactory, AgencyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_records_progress_with_the_status_and_rag_at_that_time(action, bob):
+    update = record_progress(
+        action, bob, "Draft policy circulated.", on=date(2026, 6, 10),
+        change=StatusChange(S.IN_PROGRESS),
+    )
+    action.refresh_from_db()
+    assert action.status == S.IN_PROGRESS
+    assert (update.status, update.rag, update.author) == (S.IN_PROGRESS, Rag.AMBER, bob)
+
+
+def test_slipping_keeps_the_revised_date_and_reason(action, bob):
+    record_progress(
+        action, bob, "Trainer unavailable.", on=date(2026, 6, 20),
+        change=StatusChange(S.SLIPPED, reason="Trainer on long-term leave", revised_due=date(2026, 9, 30)),
+    )
+    action.refresh_from_db()
+    assert (action.status, action.revised_due_date, action.current_due) == (
+        S.SLIPPED, date(2026, 9, 30), date(2026, 9, 30))
+    assert action.status_reason == "Trainer on long-term leave"
+    assert action.due_date == date(2026, 6, 30)  # the original stays for the record
+
+
+def test_a_refused_change_stores_nothing(action, bob):
+    with pytest.raises(TransitionRefused):
+        record_progress(action, bob, "Slipping.", on=date(2026, 6, 20), change=StatusChange(S.SLIPPED))
+    action.refresh_from_db()
+    assert action.status == S.NOT_STARTED
+    assert action.updates.count() == 0
+
+
+def test_superseding_needs_a_replacement_in_the_same_partnership(action, alice):
+    foreign = ActionFactory()
+    with pytest.raises(TransitionRefused, match="this partnership"):
+        record_progress(action, alice, "Replaced.", on=date(2026, 1, 5),
+                        change=StatusChange(S.SUPERSEDED, replaced_by_id=foreign.pk))
+    replacement = ActionFactory(recommendation=action.recommendation, owner=action.owner)
+    record_progress(action, alice, "Replaced.", on=date(2026, 1, 5),
+                    change=StatusChange(S.SUPERSEDED, replaced_by_id=replacement.pk))
+    action.refresh_from_db()
+    assert action.superseded_by == replacement
+
+
+def test_only_leads_of_the_owning_agency_and_admins_may_update(action, alice, bob, charlie, dave, eve, partnership):
+    record_progress(action, alice, "Admin note.", on=date(2026, 1, 1))
+    record_progress(action, bob, "Lead note.", on=date(2026, 1, 2))
+    for user in [charlie, dave, eve]:
+        with pytest.raises(PermissionDenied):
+            record_progress(action, user, "Not mine.", on=date(2026, 1, 3))
+    other_agency = AgencyFactory(partnership=partnership, name="Riverton Council")
+    other_action = ActionFactory(recommendation=action.recommendation, owner=other_agency)
+    with pytest.raises(PermissionDenied):
+        record_progress(other_action, bob, "Not my agency.", on=date(2026, 1, 3))
+
+
+def test_evidence_goes_through_assurance(action, bob, charlie):
+    first = submit_evidence(action, bob, "Minutes of the March meeting", link="https://example.org/m")
+    action.refresh_from_db()
+    assert action.assurance == A.SUBMITTED
+    with pytest.raises(AssuranceRefused, match="reason"):
+        decide_evidence(first, charlie, accept=False)
+    decide_evidence(first, charlie, accept=False, reason="Minutes do not record the decision.")
+    action.refresh_from_db()
+    assert (action.assurance, action.assurance_reason) == (A.REJECTED, "Minutes do not record the decision.")
+    second = submit_evidence(action, bob, "Signed-off policy", link="https://example.org/p")
+    decide_evidence(second, charlie, accept=True)
+    action.refresh_from_db()
+    assert action.assurance == A.ACCEPTED
+    assert Evidence.objects.get(pk=first.pk).decided_by == charlie
+    with pytest.raises(TransitionRefused, match="already"):
+        decide_evidence(second, charlie, accept=False, reason="Changed my mind")
+    change_assurance(action, charlie, A.IMPACT_EVIDENCED)
+    change_assurance(action, charlie, A.RECHECKED)
+
+
+def test_agency_leads_cannot_assure_their_own_evidence(action, bob):
+    evidence = submit_evidence(action, bob, "Training register", link="https://example.org/t")
+    with pytest.raises(PermissionDenied):
+        decide_evidence(evidence, bob, accept=True)
+
+
+def test_evidence_needs_a_file_or_link(action, bob):
+    with pytest.raises(ValueError, match="file or a link"):
+        submit_evidence(action, bob, "Nothing attached")
+
+
+def test_a_manual_rag_needs_a_reason_and_shows_as_override(action, charlie):
+    with pytest.raises(OverrideRefused):
+        override_rag(action, charlie, Rag.GREEN, "")
+    override_rag(action, charlie, Rag.GREEN, "Work complete; awaiting minutes.")
+    judged = action.rag(date(2026, 12, 1))
+    assert (judged.rag, judged.overridden) == (Rag.GREEN, True)
