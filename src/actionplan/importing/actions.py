@@ -1,0 +1,106 @@
+"""Actions from one action row: bullets become actions, paired with owners and dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .cells import Entry
+from .dates import parse_due
+from .draft import RAG_COLOURS, Action, Due
+
+_LETTER = re.compile(r"^\(?([a-z])[.)]\s+")
+_DITTO = re.compile(r"^[\s\"“”„'`〃]+$|^ditto$", re.I)
+_SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
+_RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",
+              "complete": "blue", "completed": "blue", **{c: c for c in RAG_COLOURS}}
+# The per-action fields and the cell roles they come from.
+PAIRED_ROLES = ("owner", "due", "measure", "progress", "rag")
+
+Warn = Callable[[str], None]
+
+
+def build_actions(
+    cells: dict[str, list[Entry]], previous: Action | None, warn: Warn,
+) -> list[Action]:
+    """One action per entry of the action cell; owner, due… paired when the counts agree.
+
+    A single owner (or date…) applies to every action. Any other count cannot be paired
+    safely, so each action keeps the whole cell and a warning says so.
+    """
+    texts = [e.text for e in cells.get("action", [])]
+    if not texts:
+        if not any(cells.get(role) for role in PAIRED_ROLES):
+            return []
+        texts = [""]  # an owner or date with no action text: keep them on an empty action
+    per_action: dict[str, list[list[str]]] = {}
+    for role in PAIRED_ROLES:
+        values = [e.text for e in cells.get(role, [])]
+        if len(values) == len(texts):
+            per_action[role] = [[v] for v in values]
+        else:
+            if len(values) > 1:
+                warn(f"{len(texts)} action(s) but {len(values)} {role} entries; "
+                     f"each action keeps the whole {role} cell")
+            per_action[role] = [values] * len(texts)
+    actions = []
+    for index, text in enumerate(texts):
+        def field(role: str, i: int = index) -> list[str]:
+            return per_action[role][i]
+
+        actions.append(_action(text, field, previous, warn))
+        previous = actions[-1]
+    return actions
+
+
+def _action(
+    text: str, field: Callable[[str], list[str]], previous: Action | None, warn: Warn,
+) -> Action:
+    letter = _LETTER.match(text)
+    owners = _owners(field("owner"), previous, warn)
+    return Action(
+        text=text[letter.end():] if letter else text,
+        ref=letter.group(1) if letter else None,
+        owners=owners,
+        due=_due(field("due"), warn),
+        measure=_joined(field("measure")),
+        progress=_joined(field("progress")),
+        rag=_rag(field("rag"), warn),
+    )
+
+
+def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]:
+    if len(values) == 1 and _DITTO.match(values[0]):
+        warn(f"ditto mark {values[0].strip()!r} read as the owner above")
+        return list(previous.owners) if previous else []
+    owners: list[str] = []
+    for value in values:
+        # "NSCB/Director of Children's Services" names two; "cross-authority" does not split.
+        owners.extend(part for part in _SLASHED_OWNERS.split(value) if part.strip())
+    return owners
+
+
+def _due(values: list[str], warn: Warn) -> Due | None:
+    if not values:
+        return None
+    due = parse_due(" ".join(values))
+    if due.kind == "unknown":
+        warn(f"due date not understood: {due.text!r}")
+    return due
+
+
+def _rag(values: list[str], warn: Warn) -> str | None:
+    return read_rag(" ".join(values), warn)
+
+
+def read_rag(text: str, warn: Warn) -> str | None:
+    if not text.strip():
+        return None
+    colour = _RAG_WORDS.get(text.strip().lower().rstrip("."))
+    if colour is None:
+        warn(f"RAG rating not understood: {text!r}")
+    return colour
+
+
+def _joined(values: list[str]) -> str | None:
+    return "\n".join(values) if values else None

@@ -1,0 +1,208 @@
+"""Rows to items: find the header, then read each row as a new item, a new action of the
+current item, the rest of a row cut by a page break, or an owner/date row for the action
+above ("filler")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .cells import Entry, block_entries, joins_previous, line_entries, list_entries
+from .columns import Layout, read_header
+from .dates import split_due_cell
+from .readers import SourceRow
+from .repair import continued_ref, is_separator, looks_like_section, section_name, unshift
+
+ITEM_LEVEL = ("ref", "review_ref", "outcome", "recommendation")
+
+
+@dataclass
+class Group:
+    """One action row and the filler rows that complete it, cells by column."""
+
+    cells: dict[int, list[Entry]]
+    line: int | None
+    page: int | None
+
+
+@dataclass
+class PendingItem:
+    layout: Layout
+    section: str | None
+    groups: list[Group] = field(default_factory=list)
+
+
+@dataclass
+class Layouted:
+    """What the rows said, before items are finished."""
+
+    items: list[PendingItem]
+    sections: list[str]
+    title_lines: list[str]
+    notes: list[str]
+    first_table_row: SourceRow | None
+
+
+def due_entries(raw: str) -> list[Entry]:
+    return [Entry(piece, entry.marked or number > 0)
+            for entry in line_entries(raw)
+            for number, piece in enumerate(split_due_cell(entry.text))]
+
+
+_READ_CELL = {"action": list_entries, "measure": list_entries, "owner": line_entries,
+              "due": due_entries}
+
+
+def clean_line(text: str) -> str:
+    """A text line without the Markdown the extractor adds (#, **)."""
+    return " ".join(text.strip().lstrip("#").replace("**", "").split())
+
+
+class Builder:
+    def __init__(self, overrides: Mapping[str, str] | None) -> None:
+        self.overrides = overrides
+        self.layout: Layout | None = None
+        self.items: list[PendingItem] = []
+        self.sections: list[str] = []
+        self.section: str | None = None
+        self.title_lines: list[str] = []
+        self.notes: list[str] = []
+        self.first_table_row: SourceRow | None = None
+        self.header_just_repeated = False
+        self.section_just_started = False
+
+    def feed(self, rows: Sequence[SourceRow]) -> Layouted:
+        for index, row in enumerate(rows):
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            if not row.in_table:
+                self._text_line(clean_line(row.cells[0]), following)
+            elif not is_separator(row.cells):
+                self._table_row(row, following)
+        return Layouted(self.items, self.sections, self.title_lines, self.notes,
+                        self.first_table_row)
+
+    def _text_line(self, text: str, following: SourceRow | None) -> None:
+        if self.layout is None:
+            self.title_lines.append(text)
+        elif looks_like_section(text) and following is not None and following.in_table:
+            self._start_section(text)
+        else:
+            self.notes.append(text)
+
+    def _table_row(self, row: SourceRow, following: SourceRow | None) -> None:
+        self.first_table_row = self.first_table_row or row
+        header = self._header(row.cells)
+        if header:
+            self.header_just_repeated = header == self.layout  # a page break, same table
+            self.layout = header
+            return
+        name = section_name(row.cells)
+        if self.layout is None:
+            if name and following is not None and self._header(following.cells):
+                self._start_section(name)  # a theme row just above the first header
+            else:
+                self.title_lines.append(" ".join(c.strip() for c in row.cells if c.strip()))
+        elif name:
+            self._start_section(name)
+        else:
+            self._data_row(row, self.layout)
+            self.header_just_repeated = self.section_just_started = False
+
+    def _header(self, cells: Sequence[str]) -> Layout | None:
+        if self.layout is not None and tuple(" ".join(c.split()) for c in cells) == (
+                self.layout.headers):
+            return self.layout  # the usual repeat after a page break: no need to re-read
+        return read_header(cells, self.overrides)
+
+    def _start_section(self, name: str) -> None:
+        self.section = name
+        self.section_just_started = True
+        if name not in self.sections:
+            self.sections.append(name)
+
+    def _data_row(self, row: SourceRow, layout: Layout) -> None:
+        cells = list(unshift(row.cells, layout))
+        continued = False
+        for role in ("ref", "outcome", layout.key_role):
+            column = layout.column(role)
+            if column is not None and column < len(cells) and (
+                    continued_ref(cells[column]) is not None):
+                cells[column], continued = "", True
+        entries = self._entries(cells, layout)
+        self._take_heading(entries, layout)
+        may_continue = (row.after_break or self.header_just_repeated or continued) and not (
+            self.section_just_started)
+        if may_continue and self.items:
+            self._join_cut_row(entries, layout)
+        remaining = {column: found for column, found in entries.items() if found}
+        if remaining:
+            self._place(remaining, layout, row)
+
+    @staticmethod
+    def _entries(cells: Sequence[str], layout: Layout) -> dict[int, list[Entry]]:
+        entries = {}
+        for column, raw in enumerate(cells):
+            if raw.strip():
+                role = layout.role_at(column) or "notes"
+                entries[column] = _READ_CELL.get(role, block_entries)(raw)
+        return entries
+
+    def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
+        """An underlined first paragraph of an objective is a section: 002's functions."""
+        for role in ("outcome", layout.key_role):
+            found = entries.get(layout.column(role))  # type: ignore[arg-type]
+            if found and found[0].underlined:
+                self._start_section(found.pop(0).text)
+                return
+
+    def _join_cut_row(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
+        """Glue the top of each cell to the entry it continues, in the row above.
+
+        A capitalised word after a capitalised one ("Domestic" / "Abuse") is weak
+        evidence: believed only beside a sure continuation (a lower-case start) or in a row
+        that cannot begin an item or action. A row whose recommendation is new hands only
+        lower-case fragments back to the item above.
+        """
+        filled = {column: found for column, found in entries.items() if found}
+        starts = [layout.column(role) for role in ("ref", "outcome", layout.key_role, "action")]
+        sure = any(self._joins(found[0], column, "wrapped") for column, found in filled.items())
+        filler = not any(filled.get(column) for column in starts if column is not None)
+        item_how = "page_break" if sure or filler else "wrapped"
+        key_column = layout.column(layout.key_role)
+        key = filled.get(key_column)  # type: ignore[arg-type]
+        if key and not self._joins(key[0], key_column, item_how):
+            item_how = "lower_case"  # a new item starts on this row
+        action_column = layout.column("action")
+        action = filled.get(action_column)  # type: ignore[arg-type]
+        action_how = item_how
+        if action and not self._joins(action[0], action_column, item_how):
+            action_how = "lower_case"  # a new action starts on this row
+        for column, found in filled.items():
+            how = item_how if layout.role_at(column) in ITEM_LEVEL else action_how
+            if self._joins(found[0], column, how):
+                previous = self._last_entry(column)
+                previous.text += " " + found.pop(0).text  # type: ignore[union-attr]
+
+    def _joins(self, entry: Entry, column: int | None, how: str) -> bool:
+        previous = self._last_entry(column)
+        return (not entry.marked and previous is not None
+                and joins_previous(entry.text, previous.text, how=how))
+
+    def _last_entry(self, column: int | None) -> Entry | None:
+        for group in reversed(self.items[-1].groups if self.items else []):
+            if group.cells.get(column):  # type: ignore[arg-type]
+                return group.cells[column][-1]  # type: ignore[index]
+        return None
+
+    def _place(self, entries: dict[int, list[Entry]], layout: Layout, row: SourceRow) -> None:
+        item_columns = {layout.column(role) for role in ("ref", "outcome", layout.key_role)}
+        group = Group(entries, row.line, row.page)
+        if not self.items or self.items[-1].layout != layout or any(
+                entries.get(c) for c in item_columns if c is not None):
+            self.items.append(PendingItem(layout, self.section, [group]))
+        elif entries.get(layout.column("action")):  # type: ignore[arg-type]
+            self.items[-1].groups.append(group)
+        else:
+            current = self.items[-1].groups[-1].cells
+            for column, found in entries.items():
+                current.setdefault(column, []).extend(found)

@@ -1,0 +1,123 @@
+"""Column roles: which header means "owner", "due", "measure"… in each board's wording."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Each role with the headers boards use for it. A header is matched exactly first, then by
+# shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": ("ref", "no", "number", "ref no", "reference", "item", "item no", "rec no"),
+    "review_ref": ("scr ref", "review ref", "review reference", "scr", "case ref", "review",
+                   "source review", "sar ref", "dhr ref"),
+    "outcome": ("outcome", "outcomes", "desired outcome", "expected outcome", "learning point",
+                "learning or improvement point", "improvement point", "objective",
+                "objectives", "finding", "findings", "learning", "aim"),
+    "recommendation": ("recommendation", "recommendations", "scr recommendation",
+                       "review recommendation"),
+    "action": ("action", "actions", "key tasks", "key task", "tasks", "action required",
+               "actions required", "action to be taken", "actions to be taken",
+               "agreed action", "action planned"),
+    "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
+              "responsible", "responsibilities", "responsibility", "owner", "lead officer",
+              "who", "responsible person", "lead person", "action owner", "accountable"),
+    "due": ("timescale", "timescales", "target date", "target completion date", "by when",
+            "when", "due", "due date", "deadline", "completion date", "date due"),
+    "measure": ("audit of implementation", "evidence", "evidence to be provided",
+                "performance indicators", "performance indicator", "success measure",
+                "success measures", "measure of success", "measures of success",
+                "success criteria", "how will we know", "evidence of impact",
+                "outcome measure", "impact measure"),
+    "progress": ("progress", "progress to date", "progress comment", "agency response",
+                 "update", "progress update", "current position", "position statement"),
+    "rag": ("rag", "rag rating", "rag status", "status", "rating"),
+    "scope": ("scope", "single or multi agency", "single multi agency"),
+    "level": ("level", "priority"),
+    "completed": ("date completed", "completed", "date achieved", "completed date"),
+}
+ROLES = frozenset(SYNONYMS) | {"notes"}
+# Roles that can carry the items' own text; a header row must have one of them.
+ITEM_ROLES = ("recommendation", "outcome", "action")
+_STOP_WORDS = frozenset(
+    ("a", "an", "and", "of", "the", "to", "for", "be", "by", "include", "method"))
+_MAX_HEADER_WORDS = 9
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A header row read: the role of each column and the header words, for notes."""
+
+    roles: tuple[str | None, ...]  # None: a column we do not know, kept as notes
+    headers: tuple[str, ...]
+
+    def column(self, role: str) -> int | None:
+        return self.roles.index(role) if role in self.roles else None
+
+    def role_at(self, column: int) -> str | None:
+        return self.roles[column] if column < len(self.roles) else None
+
+    def header_at(self, column: int) -> str:
+        return self.headers[column] if column < len(self.headers) else f"Column {column + 1}"
+
+    @property
+    def key_role(self) -> str:
+        """The column whose new text starts a new item."""
+        for role in ("recommendation", "outcome", "ref", "action"):
+            if role in self.roles:
+                return role
+        return "action"
+
+
+def normalise(header: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", header.lower()).split())
+
+
+@lru_cache(maxsize=4096)
+def role_of(header: str) -> str | None:
+    """The role a header names, or None. Cached: the same headers repeat on every page."""
+    wanted = normalise(header)
+    if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
+        return None
+    best_role, best_score = None, 0.0
+    for role, names in SYNONYMS.items():
+        for name in names:
+            score = _similarity(wanted, name)
+            if score > best_score:
+                best_role, best_score = role, score
+    return best_role if best_score >= 0.6 else None
+
+
+def _similarity(header: str, name: str) -> float:
+    if header == name:
+        return 2.0
+    words = set(header.split()) - _STOP_WORDS
+    name_words = set(name.split()) - _STOP_WORDS
+    overlap = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
+    spelling = difflib.SequenceMatcher(None, header, name).ratio()
+    # Spelling counts only when very close, so "comments" does not pass for "progress comment".
+    return max(overlap, spelling if spelling >= 0.85 else 0.0)
+
+
+def read_header(
+    cells: Sequence[str], overrides: Mapping[str, str] | None = None,
+) -> Layout | None:
+    """The layout if these cells are a header row, else None."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(c.split()) > _MAX_HEADER_WORDS for c in filled):
+        return None
+    wanted = {normalise(k): v for k, v in (overrides or {}).items()}
+    roles: list[str | None] = []
+    for cell in cells:
+        role = wanted.get(normalise(cell)) or role_of(cell)
+        roles.append(role if role not in roles else None)  # a second "owner" becomes notes
+    recognised = [r for r in roles if r]
+    if len(recognised) < 2 or len(recognised) < 0.6 * len(filled):
+        return None
+    if not any(role in recognised for role in ITEM_ROLES):
+        return None
+    return Layout(tuple(None if r == "notes" else r for r in roles),
+                  tuple(" ".join(c.split()) for c in cells))

@@ -1,0 +1,185 @@
+"""UK due dates as boards write them: "01/06/17", "Sept '07", "2017/18", "Ongoing"…
+
+The wording is always kept; the date is the last day the wording allows ("April 2010"
+is due by 30 April 2010) with a precision saying how exact the source was.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil import parser as dateutil_parser
+
+from .draft import Due
+
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
+_YEAR = r"(?P<y>'\s?\d{2}|\d{4}|\d{2})(?!\d)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(r"\b(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
+    ("dmy", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("d_month_y", re.compile(  # not the "07" of "July '07 March '08"
+        r"(?<!')\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?[\s\-/]*" + _MONTH + r"[\s\-/,]*" + _YEAR,
+        re.I)),
+    ("fy_quarter", re.compile(
+        r"\bQ(?:uarter)?\s*(?P<q>[1-4])\s*(?:of\s+)?(?P<y>\d{4})\s*/\s*(?P<y2>\d{2,4})\b", re.I)),
+    ("quarter", re.compile(r"\bQ(?:uarter)?\s*(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?\b(?!\s*/)", re.I)),
+    ("month_y", re.compile(r"\b" + _MONTH + r"\s*[\-/]?\s*" + _YEAR, re.I)),
+    ("financial_year", re.compile(r"\b(?P<y>\d{4})\s*/\s*(?P<y2>\d{2}|\d{4})\b")),
+    ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")),
+]
+_IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.I)
+_DONE = re.compile(r"^\W*(?:completed?|achieved|done|implemented|closed)\b", re.I)
+_ONGOING = re.compile(r"^\W*(?:on-?going|continuous|continuing|rolling)\b", re.I)
+_RECURRING = re.compile(
+    r"\b(?:quarterly|monthly|annual(?:ly)?|yearly|weekly|fortnightly|six[- ]monthly"
+    r"|bi-?annual(?:ly)?|each (?:nscb|lscb|board|meeting)|every \w+)\b", re.I)
+_MONTHS = {name: number for number, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+# Words that lead into the date after them: "Completed Oct 2009", "By 31/12/09".
+_PREFIX = re.compile(r"(?:completed?|achieved|by|due|to commence|to be completed by)\W*$", re.I)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    date: date | None
+    precision: str
+
+
+def parse_due(text: str) -> Due:
+    """Read one due-date wording; anything unreadable is kind "unknown" with the text kept."""
+    wording = " ".join(text.split())
+    found = [f for f in find_dates(wording) if f.date] or find_dates(wording)
+    latest = max(found, key=lambda f: f.date or date.min) if found else None
+    if _IMMEDIATE.search(wording):
+        return Due(text, kind="immediate")
+    if _DONE.search(wording):
+        return _due(text, latest, "done")
+    for pattern, kind in ((_ONGOING, "ongoing"), (_RECURRING, "recurring")):
+        if pattern.match(wording) or (not latest and pattern.search(wording)):
+            return Due(text, kind=kind)
+    if latest:
+        return _due(text, latest, "date")
+    return _dateutil_fallback(text, wording)
+
+
+def _due(text: str, found: _Found | None, kind: str) -> Due:
+    if not found:
+        return Due(text, kind=kind)  # type: ignore[arg-type]
+    iso = found.date.isoformat() if found.date else None
+    return Due(text, iso, found.precision, kind)  # type: ignore[arg-type]
+
+
+def _dateutil_fallback(text: str, wording: str) -> Due:
+    """Formats our rules do not list ("2017-06-01T00:00"), but only when clearly a date."""
+    if len(re.findall(r"\d+", wording)) < 3 or len(wording) > 40:
+        return Due(text)
+    try:
+        parsed = dateutil_parser.parse(wording, dayfirst=True)
+    except (ValueError, OverflowError):
+        return Due(text)
+    return Due(text, parsed.date().isoformat(), "day", "date")
+
+
+def find_dates(text: str) -> list[_Found]:
+    """Every date expression in the text, left to right, never overlapping."""
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            result = _READERS[name](match)
+            if result is not None:
+                taken.append(match.span())
+                found.append(_Found(match.start(), match.end(), *result))
+        if name == "month_y" and found:
+            break  # a bare year or "2007/08" beside real dates is context, not a due date
+    return sorted(found, key=lambda f: f.start)
+
+
+def _year(raw: str) -> int:
+    digits = int(raw.strip("' "))
+    if digits >= 100:
+        return digits
+    return 2000 + digits if digits < 70 else 1900 + digits
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _read_dmy(match: re.Match[str]) -> tuple[date, str] | None:
+    month = match.group("m") if "m" in match.groupdict() else None
+    number = int(month) if month else _MONTHS[match.group("mon")[:3].lower()]
+    try:
+        return date(_year(match.group("y")), number, int(match.group("d"))), "day"
+    except ValueError:
+        return None
+
+
+def _read_month_y(match: re.Match[str]) -> tuple[date, str] | None:
+    month = _MONTHS[match.group("mon")[:3].lower()]
+    return _month_end(_year(match.group("y")), month), "month"
+
+
+def _read_fy_quarter(match: re.Match[str]) -> tuple[date, str] | None:
+    start = int(match.group("y"))  # financial year from April: Q1 ends June, Q4 March next
+    quarter = int(match.group("q"))
+    return _month_end(start + (quarter == 4), (quarter * 3 + 3) % 12 or 12), "quarter"
+
+
+def _read_quarter(match: re.Match[str]) -> tuple[date | None, str]:
+    if not match.group("y"):
+        return None, "quarter"  # "Quarter 2": which year is not said
+    return _month_end(int(match.group("y")), int(match.group("q")) * 3), "quarter"
+
+
+def _read_financial_year(match: re.Match[str]) -> tuple[date, str] | None:
+    start, end = int(match.group("y")), _year(match.group("y2")) % 100
+    if (start + 1) % 100 != end:
+        return None
+    return date(start + 1, 3, 31), "year"
+
+
+def _read_year(match: re.Match[str]) -> tuple[date, str]:
+    return date(int(match.group("y")), 12, 31), "year"
+
+
+_READERS = {
+    "dmy": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter,
+    "quarter": _read_quarter, "month_y": _read_month_y, "financial_year": _read_financial_year,
+    "year": _read_year,
+}
+
+
+def split_due_cell(text: str) -> list[str]:
+    """Split "July '07 March '08" or "Annual March '08" into one wording per action.
+
+    Only a cell that is a list of dates is split: the words between two dates must be
+    few ("January 2010. January 2010 onwards"); otherwise the cell stays whole.
+    """
+    wording = " ".join(text.split())
+    marks = [(f.start, f.end) for f in find_dates(wording)]
+    for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
+        marks += [m.span() for m in pattern.finditer(wording)]
+    marks = sorted(m for m in marks if not any(o != m and o[0] <= m[0] < o[1] for o in marks))
+    if len(marks) < 2:
+        return [text]
+    cuts = [0]
+    for (_, end), (start, _) in zip(marks, marks[1:], strict=False):
+        between = wording[end:start]
+        if len(between.split()) > 3:
+            return [text]
+        prefix = _PREFIX.search(between)
+        cuts.append(end + prefix.start() if prefix else start)
+    cuts.append(len(wording))
+    pieces = [wording[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [p for p in pieces if p]

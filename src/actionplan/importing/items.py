@@ -1,0 +1,92 @@
+"""Pending items to draft items: texts joined, refs found, actions paired, notes kept."""
+
+from __future__ import annotations
+
+import re
+
+from .actions import PAIRED_ROLES, build_actions, read_rag
+from .build import PendingItem
+from .cells import Entry
+from .draft import Action, DraftWarning, Item, Note
+
+_NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
+_REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
+# Recognised roles with no field of their own: kept as notes under their header.
+_NOTE_ROLES = {"scope", "level", "completed", None}
+
+
+class ItemMaker:
+    def __init__(self, warnings: list[DraftWarning]) -> None:
+        self.warnings = warnings
+        self.previous: Item | None = None
+
+    def make(self, pending: PendingItem) -> Item:
+        layout = pending.layout
+        by_role: dict[str, list[Entry]] = {}
+        notes: dict[str, list[str]] = {}
+        for group in pending.groups:
+            for column, entries in group.cells.items():
+                role = layout.role_at(column)
+                if role in _NOTE_ROLES:
+                    notes.setdefault(layout.header_at(column), []).extend(e.text for e in entries)
+                else:
+                    by_role.setdefault(role, []).extend(entries)  # type: ignore[arg-type]
+        first = pending.groups[0]
+        item = Item(section=pending.section, line=first.line, page=first.page,
+                    notes=[Note(column, "\n".join(texts)) for column, texts in notes.items()])
+        item.ref = _text(by_role.get("ref"))
+        item.outcome = self._numbered(item, _text(by_role.get("outcome")))
+        item.recommendation = self._numbered(item, _text(by_role.get("recommendation")))
+        item.review_refs = review_refs(_text(by_role.get("review_ref")) or "")
+        self._inherit_outcome(item, layout.key_role)
+        if layout.column("action") is not None or any(
+                layout.column(role) is not None for role in ("owner", "due", "measure")):
+            item.actions = self._actions(pending)
+        else:  # Dudley: the recommendation is tracked itself, progress and RAG on it
+            item.progress = _text(by_role.get("progress"))
+            item.rag = read_rag(_text(by_role.get("rag")) or "", self._warner(first.line,
+                                                                               first.page))
+        self.previous = item
+        return item
+
+    def _numbered(self, item: Item, text: str | None) -> str | None:
+        """"1. Maintain…" -> ref "1", text "Maintain…" (when no Ref column said it)."""
+        match = _NUMBERING.match(text or "")
+        if not match or item.ref:
+            return text
+        item.ref = match.group(1)
+        return text[match.end():]  # type: ignore[index]
+
+    def _inherit_outcome(self, item: Item, key_role: str) -> None:
+        """A blank outcome under the one above is a merged cell: the outcome is shared."""
+        previous = self.previous
+        if (item.outcome is None and key_role != "outcome" and previous is not None
+                and previous.section == item.section):
+            item.outcome = previous.outcome
+
+    def _actions(self, pending: PendingItem) -> list[Action]:
+        layout = pending.layout
+        actions: list[Action] = []
+        for group in pending.groups:
+            cells = {role: group.cells[column] for column in group.cells
+                     if (role := layout.role_at(column)) in (*PAIRED_ROLES, "action")}
+            found = build_actions(cells, actions[-1] if actions else None,
+                                  self._warner(group.line, group.page))
+            for action in found:
+                action.line, action.page = group.line, group.page
+            actions.extend(found)
+        return actions
+
+    def _warner(self, line: int | None, page: int | None):  # type: ignore[no-untyped-def]
+        def warn(message: str) -> None:
+            self.warnings.append(DraftWarning(line, message, page))
+        return warn
+
+
+def _text(entries: list[Entry] | None) -> str | None:
+    return "\n".join(e.text for e in entries) if entries else None
+
+
+def review_refs(text: str) -> list[str]:
+    """"K,O,P,Q,R" / "D, L" / "M (and All)" / "All" -> lists of review codes."""
+    return [part for part in _REVIEW_SPLIT.split(text.strip()) if part.strip()]

@@ -1,0 +1,57 @@
+"""The plan's title block: board, review codes, kind of plan and date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .draft import Item, Plan
+
+_BOARD = re.compile(
+    r"\b((?:(?:North|South|East|West|Central|Greater|Mid)\s+)?[A-Z][\w'-]+\s+"
+    r"Safeguarding\s+(?:Children|Adults?)\s+(?:Board|Partnership))\b", re.I)
+_REVIEW_CODE = re.compile(r"\b([A-Z]{2}\d{2}|Child [A-Z]|Adult [A-Z]|Case [A-Z])\b")
+_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b", re.I)
+_KINDS = (
+    ("composite_action_plan", re.compile(r"composite\s+action\s+plan", re.I)),
+    ("workplan", re.compile(r"\bwork\s*plan\b", re.I)),
+    ("improvement_plan", re.compile(r"\bimprovement\s+plan\b", re.I)),
+    ("review_action_plan", re.compile(r"\baction\s+plan\b", re.I)),
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_TITLE_WORDS = 12  # longer lines are prose, whose dates and names are not the plan's
+
+
+def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) -> Plan:
+    short = [line for line in lines if 0 < len(line.split()) <= _TITLE_WORDS
+             and not line.endswith(".")]
+    block = " ".join(short)
+    plan = Plan(title=_title(short) or fallback_title, notes=list(lines))
+    plan.kind = next((kind for kind, pattern in _KINDS if pattern.search(_title(short) or "")),
+                     "review_action_plan")
+    board = _BOARD.search(block)
+    plan.board = _board_name(board.group(1)) if board else None
+    plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block)))
+    if plan.kind == "composite_action_plan" and not plan.reviews:
+        # A composite plan's reviews are the ones its lines cite.
+        cited = {ref for item in items for ref in item.review_refs if ref.lower() != "all"}
+        plan.reviews = sorted(cited)
+    date = _MONTH_YEAR.search(block)
+    if date:
+        plan.date = f"{date.group(2)}-{_MONTHS.index(date.group(1).lower()) + 1:02d}"
+    return plan
+
+
+def _title(lines: Sequence[str]) -> str | None:
+    for line in lines:
+        if any(pattern.search(line) for _, pattern in _KINDS):
+            return line
+    return None
+
+
+def _board_name(raw: str) -> str:
+    words = raw.split()
+    if raw.isupper() or any(w.isupper() and len(w) > 4 for w in words):
+        words = [w.capitalize() for w in words]  # "NOTTINGHAMSHIRE SAFEGUARDING…" shouted
+    return " ".join(words)

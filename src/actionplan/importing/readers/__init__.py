@@ -1,0 +1,50 @@
+"""Readers: each turns one document format into rows of cell texts with their position.
+
+Cells may hold simple HTML (<p>, <ul>, <li>, <u>, <i>): the text seeds carry it, and the
+Word reader writes paragraphs and list items the same way, so one cell reader serves all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import ImportFailure
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One table row, or one line of text outside any table (in_table False, one cell)."""
+
+    cells: tuple[str, ...]
+    line: int | None = None  # text/csv line, sheet row, or running paragraph number (docx)
+    page: int | None = None  # PDF page
+    in_table: bool = True
+    after_break: bool = False  # first row after a blank line, a new page or a new table
+
+
+Reader = Callable[[bytes, str], list[SourceRow]]
+
+
+def reader_for(fmt: str) -> Reader:
+    from . import csv as csv_reader
+    from . import docx as docx_reader
+    from . import pdf as pdf_reader
+    from . import text as text_reader
+    from . import xlsx as xlsx_reader
+
+    readers: dict[str, Reader] = {
+        "text": text_reader.read, "csv": csv_reader.read, "docx": docx_reader.read,
+        "xlsx": xlsx_reader.read, "pdf": pdf_reader.read,
+    }
+    return readers[fmt]
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252: what boards' exports come in."""
+    if b"\x00" in data[:4096]:
+        raise ImportFailure(name, "does not look like a text file (binary content)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

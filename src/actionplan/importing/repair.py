@@ -1,0 +1,76 @@
+"""Row repair: the ways a PDF-to-text extraction bends a table, recognised and undone.
+
+Page breaks repeat the header and cut rows in two; some rows have their owner and date
+pushed into the first columns; agency and theme names sit in rows of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .cells import plain_text
+from .columns import Layout
+from .dates import parse_due
+
+_SEPARATOR = re.compile(r"^[\s\-–—_=|.]*$")
+_CONTINUED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)?\.?\s*\(?\s*continued\s*\)?\.?\s*$", re.I)
+_NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s")
+_MAX_SECTION_WORDS = 12
+# Fields the extractor pushes leftwards when a row holds nothing but an owner and a date.
+_SHIFTABLE = {"owner", "due", "measure", "progress"}
+
+
+def is_separator(cells: Sequence[str]) -> bool:
+    """A "---\t---" rule line: drawn, not written."""
+    return all(_SEPARATOR.match(cell) for cell in cells)
+
+
+def continued_ref(text: str) -> str | None:
+    """"1 (continued)", "2. Continued", "8. continued" -> the ref ("" when none), else None."""
+    match = _CONTINUED.match(plain_text(text)) if "ontinued" in text else None
+    return (match.group(1) or "") if match else None
+
+
+def looks_like_section(text: str) -> bool:
+    """A short title-like line: "Broxtowe Borough Council", "Professional Curiosity"."""
+    words = text.split()
+    return (
+        0 < len(words) <= _MAX_SECTION_WORDS
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", ",", ";", ":"))
+        and not _NUMBERED.match(text)
+        and continued_ref(text) is None
+        and "\t" not in text
+    )
+
+
+def section_name(cells: Sequence[str]) -> str | None:
+    """The name when only the first cell of a table row is filled and reads like a title."""
+    if not cells or any(cell.strip() for cell in cells[1:]):
+        return None
+    name = " ".join(plain_text(cells[0]).split())
+    return name if looks_like_section(name) else None
+
+
+def unshift(cells: Sequence[str], layout: Layout) -> tuple[str, ...]:
+    """Put "NSCB Chair\tJune 2010\t\t\t" back under By Whom and Timescale.
+
+    Only a row whose filled cells are all at the start, ending in a readable date, and
+    which fit the owner/due columns once moved, is moved.
+    """
+    filled = [i for i, cell in enumerate(cells) if cell.strip()]
+    due_column = layout.column("due")
+    if not filled or due_column is None or filled != list(range(len(filled))):
+        return tuple(cells)
+    last = filled[-1]
+    if last >= due_column or parse_due(plain_text(cells[last])).kind == "unknown":
+        return tuple(cells)
+    shift = due_column - last
+    roles = layout.roles
+    if any(i + shift >= len(roles) or roles[i + shift] not in _SHIFTABLE for i in filled):
+        return tuple(cells)
+    moved = [""] * max(len(cells), len(roles))
+    for i in filled:
+        moved[i + shift] = cells[i]
+    return tuple(moved)
