@@ -117,8 +117,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# collectstatic gathers files here in production; elsewhere they are served from the apps.
+STATIC_ROOT = DATA_DIR / "static" if PRODUCTION else None
 MEDIA_ROOT = DATA_DIR / "uploads"
+# Static files come straight from the apps outside production, so `make demo` needs no build step.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

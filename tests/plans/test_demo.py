@@ -1,0 +1,55 @@
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from actionplan.demo import build_demo
+from actionplan.plans.history import actions_as_at
+from actionplan.plans.models import Action, Plan, ProgressUpdate, User
+from actionplan.plans.status import DeliveryStatus
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def demo():
+    return build_demo(TODAY)
+
+
+def test_it_has_every_kind_of_plan_and_every_status(demo):
+    kinds = set(Plan.objects.filter(partnership=demo.partnership).values_list("kind", flat=True))
+    assert kinds == {"review_action_plan", "composite_action_plan", "workplan"}
+    statuses = set(Action.objects.values_list("status", flat=True))
+    assert statuses == set(DeliveryStatus.values)
+    assert demo.partnership.agencies.count() >= 6
+    assert demo.partnership.reviews.values("kind").distinct().count() >= 3
+
+
+def test_it_has_a_year_of_progress_history(demo):
+    dates = ProgressUpdate.objects.values_list("written_on", flat=True)
+    assert (TODAY - min(dates)).days >= 300
+    a_year_ago = actions_as_at(Action.objects.values_list("pk", flat=True), date(2025, 12, 1), demo.partnership)
+    assert len(a_year_ago) == Action.objects.count()
+    assert {s.status for s in a_year_ago.values()} != set(Action.objects.values_list("status", flat=True))
+
+
+def test_the_composite_plan_links_rather_than_copies(demo):
+    composite = Plan.objects.get(kind="composite_action_plan")
+    linked = Action.objects.filter(linked_recommendations__plan=composite)
+    assert linked.exists()
+    assert all(a.recommendation.plan != composite for a in linked)
+
+
+def test_people_can_sign_in_with_their_roles(demo, client):
+    roles = dict(User.objects.values_list("username", "role"))
+    assert roles["alice"] == "partnership_admin" and roles["dave"] == "viewer"
+    assert client.login(username="bob", password="riverton-demo")
+
+
+def test_the_command_refuses_to_load_twice_unless_asked(demo, capsys):
+    with pytest.raises(CommandError, match="already loaded"):
+        call_command("demo")
+    call_command("demo", "--if-missing")
+    assert "already loaded" in capsys.readouterr().out

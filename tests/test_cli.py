@@ -1,0 +1,38 @@
+"""The `actionplan` console command, run as a user would."""
+
+import os
+import subprocess
+import sys
+
+PRODUCTION = {
+    "ACTIONPLAN_PRODUCTION": "1",
+    "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+    "ALLOWED_HOSTS": "actionplan.example.org",
+}
+
+
+def actionplan(*args: str, env: dict[str, str] | None = None, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "actionplan.cli", *args], capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, cwd=cwd,
+    )
+
+
+def test_help_lists_the_commands():
+    out = actionplan("--help").stdout
+    for command in ["migrate", "demo", "import", "runserver", "check"]:
+        assert f"  {command}" in out
+
+
+def test_the_production_check_passes_with_the_documented_settings(tmp_path):
+    result = actionplan("check", "--deploy", "--fail-level", "WARNING",
+                        env={**PRODUCTION, "ACTIONPLAN_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_production_check_fails_without_production_settings(tmp_path):
+    result = actionplan("check", "--deploy", "--fail-level", "WARNING",
+                        env={"ACTIONPLAN_DATA_DIR": str(tmp_path), "ACTIONPLAN_PRODUCTION": "0"})
+    assert result.returncode != 0
+    assert "SECURE_SSL_REDIRECT" in result.stderr
