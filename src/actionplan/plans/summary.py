@@ -43,19 +43,22 @@ class PartnershipSummary:
 
 def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSummary:
     summary = PartnershipSummary(as_at)
-    for plan in partnership.plans.order_by("title"):
+    plans = {plan.pk: plan for plan in partnership.plans.order_by("title")}
+    for plan in plans.values():
         summary.by_plan[plan] = RagCounts()
     actions = (
         Action.objects.filter(recommendation__plan__partnership=partnership)
         .select_related("recommendation__plan__partnership")
         .annotate(last_update=Max("updates__written_on"))
     )
+    plans_of = plans_linking(partnership)
     soon = as_at + timedelta(days=partnership.amber_within_days)
     stale_before = as_at - timedelta(days=partnership.stale_after_days)
     for action in actions:
         rag = action.rag(as_at).rag
         summary.overall.add(rag)
-        summary.by_plan[action.recommendation.plan].add(rag)
+        for plan_id in {action.recommendation.plan_id, *plans_of.get(action.pk, ())}:
+            summary.by_plan[plans[plan_id]].add(rag)
         if action.status in FINISHED:
             summary.awaiting_assurance += action.assurance == AssuranceStatus.SUBMITTED
             continue
@@ -65,3 +68,14 @@ def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSum
         summary.stale += (action.last_update or action.created_at.date()) < stale_before
         summary.awaiting_assurance += action.assurance == AssuranceStatus.SUBMITTED
     return summary
+
+
+def plans_linking(partnership: Partnership) -> dict[int, set[int]]:
+    """Action id → the other plans (composite plans) whose recommendations link to it."""
+    links = Action.linked_recommendations.through.objects.filter(
+        recommendation__plan__partnership=partnership
+    ).values_list("action_id", "recommendation__plan_id")
+    found: dict[int, set[int]] = {}
+    for action_id, plan_id in links:
+        found.setdefault(action_id, set()).add(plan_id)
+    return found
