@@ -70,14 +70,16 @@ def _action(
 
 
 def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]:
-    if len(values) == 1 and _DITTO.match(values[0]):
-        warn(f"ditto mark {values[0].strip()!r} read as the owner above")
-        return list(previous.owners) if previous else []
     owners: list[str] = []
     for value in values:
-        # "NSCB/Director of Children's Services" names two; "cross-authority" does not split.
-        owners.extend(part for part in _SLASHED_OWNERS.split(value) if part.strip())
-    return owners
+        if _DITTO.match(value):  # “ “ : the same owner as the line above
+            above = owners[-1:] or (previous.owners if previous else [])
+            warn(f"ditto mark {value.strip()!r} read as {', '.join(above) or 'no owner'}")
+            owners.extend(above)
+        else:
+            # "NSCB/Director of Children's Services" names two; "cross-authority" is one.
+            owners.extend(part for part in _SLASHED_OWNERS.split(value) if part.strip())
+    return list(dict.fromkeys(owners))
 
 
 def _due(values: list[str], warn: Warn) -> Due | None:

@@ -113,6 +113,12 @@ def _strip_mark(text: str) -> tuple[str, bool]:
 
 def list_entries(raw: str) -> list[Entry]:
     """Entries of a cell that lists things: actions, measures. Bullets split entries."""
+    entries = [Entry(squash(e.text), e.marked, e.underlined) for e in _list_pieces(raw)]
+    return _fold_lead_in(entries)
+
+
+def _list_pieces(raw: str) -> list[Entry]:
+    """Bulleted pieces with their spacing kept: owners and dates split on double spaces."""
     entries: list[Entry] = []
     for block in _blocks(raw):
         pieces = [p for p in _BULLET_SPLIT.split(block.text) if p.strip()]
@@ -122,10 +128,10 @@ def list_entries(raw: str) -> list[Entry]:
             pieces = [p for p in _SENTENCE_END.split(block.text) if p.strip()]
             bulleted = True
         for piece in pieces:
-            text, marked = _strip_mark(squash(piece))
+            text, marked = _strip_mark(piece.strip())
             if text:
                 entries.append(Entry(text, marked or bulleted or block.in_list, block.underlined))
-    return _fold_lead_in(entries)
+    return entries
 
 
 def _fold_lead_in(entries: list[Entry]) -> list[Entry]:
@@ -152,7 +158,7 @@ def block_entries(raw: str) -> list[Entry]:
 def line_entries(raw: str) -> list[Entry]:
     """Entries of a name cell (owner, due): paragraphs, bullets and line breaks all split."""
     entries: list[Entry] = []
-    for entry in list_entries(raw):
+    for entry in _list_pieces(raw):
         lines = [squash(s) for s in _SOFT_BREAK.split(entry.text) if s.strip()]
         for number, line in enumerate(lines):
             if number and entries and joins_previous(line, entries[-1].text, how="wrapped"):

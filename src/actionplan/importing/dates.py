@@ -116,7 +116,12 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_MONTH_BEFORE = re.compile(_MONTH + r"\s*$", re.I)
+
+
 def _read_dmy(match: re.Match[str]) -> tuple[date, str] | None:
+    if _MONTH_BEFORE.search(match.string[:match.start()]):
+        return None  # the "07" of "Oct 07 Oct07" is a year, not a day
     month = match.group("m") if "m" in match.groupdict() else None
     number = int(month) if month else _MONTHS[match.group("mon")[:3].lower()]
     try:
