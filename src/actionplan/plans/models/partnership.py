@@ -51,9 +51,16 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def names(self) -> list[str]:
+        return [normalise_name(n) for n in [self.name, *self.aliases] if normalise_name(n)]
+
     def is_called(self, text: str) -> bool:
-        wanted = normalise_name(text)
-        return any(normalise_name(n) == wanted for n in [self.name, *self.aliases])
+        return normalise_name(text) in self.names()
+
+    def is_named_in(self, text: str) -> bool:
+        """True when the wording mentions the agency: "Public Protection (Derbyshire Police)"."""
+        padded = f" {normalise_name(text)} "
+        return any(f" {name} " in padded for name in self.names())
 
 
 class Theme(models.Model):

@@ -1,0 +1,79 @@
+"""`actionplan import FILE…`: read action plans and store them, or show the draft (--dry-run)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from actionplan.importing import ImportFailure, parse_file, render_table
+from actionplan.plans.models import Partnership
+from actionplan.plans.store import DuplicateImport, StoredPlan, store_draft
+
+
+def column_override(text: str) -> tuple[str, str]:
+    heading, sep, role = text.rpartition("=")
+    if not sep or not heading.strip() or not role.strip():
+        raise ValueError(text)
+    return heading.strip(), role.strip()
+
+
+class Command(BaseCommand):
+    help = "Import action plans from .txt, .docx, .xlsx, .csv or .pdf files."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+        parser.add_argument("--dry-run", action="store_true", help="show the draft, store nothing")
+        parser.add_argument("--format", choices=["json", "table"], default="table",
+                            help="how to show each draft (default: table)")
+        parser.add_argument("--partnership", metavar="NAME",
+                            help="the partnership to import into (created if new)")
+        parser.add_argument("--replace", action="store_true",
+                            help="replace a plan already imported from the same file")
+        parser.add_argument("--column", action="append", default=[], type=column_override,
+                            metavar="HEADING=ROLE", help='map a column by hand, e.g. "Milestones=measure"')
+
+    def handle(self, *args, files: list[Path], dry_run: bool, format: str, partnership: str | None,
+               replace: bool, column: list[tuple[str, str]], **options) -> None:  # type: ignore[no-untyped-def]
+        columns = dict(column)
+        target = None if dry_run else self.partnership(partnership)
+        failures = 0
+        for path in tqdm(files, desc="Importing", unit="file", disable=len(files) < 2, file=self.stderr):
+            try:
+                draft = parse_file(path, columns=columns)
+                if dry_run:
+                    self.stdout.write(json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
+                                      if format == "json" else render_table(draft))
+                else:
+                    stored = store_draft(draft.to_dict(), target, replace=replace)
+                    self.report(stored, len(draft.warnings))
+            except (ImportFailure, DuplicateImport) as failure:
+                failures += 1
+                self.stderr.write(self.style.ERROR(f"error: {failure}"))
+        if failures:
+            raise CommandError(f"{failures} of {len(files)} file(s) not imported")
+
+    def partnership(self, name: str | None) -> Partnership:
+        if name:
+            found, created = Partnership.objects.get_or_create(name=name)
+            if created:
+                self.stdout.write(f"Created partnership {name}")
+            return found
+        existing = list(Partnership.objects.all()[:2])
+        if len(existing) != 1:
+            raise CommandError("name the partnership to import into with --partnership NAME")
+        return existing[0]
+
+    def report(self, stored: StoredPlan, warnings: int) -> None:
+        self.stdout.write(self.style.SUCCESS(
+            f"Imported '{stored.plan.title}': {stored.plan.recommendations.count()} items, "
+            f"{stored.actions} actions, {warnings} warning(s)."
+        ))
+        if stored.matched_agencies:
+            self.stdout.write("  owners matched to agencies: " + ", ".join(stored.matched_agencies))
+        if stored.new_agencies:
+            self.stdout.write("  new agencies created: " + ", ".join(stored.new_agencies))
+        if stored.new_reviews:
+            self.stdout.write("  new reviews created: " + ", ".join(stored.new_reviews))

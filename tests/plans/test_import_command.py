@@ -1,0 +1,93 @@
+"""`actionplan import`: seeds and written fixtures stored faithfully, refusals store nothing."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from actionplan.importing import parse_file
+from actionplan.plans.models import Action, Agency, Partnership, Plan, Recommendation
+from actionplan.plans.status import DeliveryStatus
+
+pytestmark = pytest.mark.django_db
+BOARD = "Nottinghamshire Safeguarding Children Board"
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command("import", *map(str, args), stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
+def test_every_seed_is_stored_as_its_draft_says(seed, number):
+    path = seed(number)
+    draft = parse_file(path).to_dict()
+    run(path, "--partnership", BOARD)
+    plan = Plan.objects.get(source_sha256=draft["source"]["sha256"])
+    assert plan.recommendations.count() == len(draft["items"])
+    assert Action.objects.filter(recommendation__plan=plan).count() == sum(len(i["actions"]) for i in draft["items"])
+    assert plan.sections.count() == len(draft["sections"])
+    assert list(plan.reviews.values_list("code", flat=True)) == sorted(draft["plan"]["reviews"])
+
+
+def test_actions_in_an_agency_section_belong_to_that_agency(seed):
+    run(seed("001"), "--partnership", BOARD)
+    action = Action.objects.get(text__startswith="Check contracts")
+    assert action.owner.name == "Broxtowe Borough Council"
+    assert action.owner_role == "Senior Management Team"
+    assert action.recommendation.section.name == "Broxtowe Borough Council"
+
+
+def test_owners_are_matched_to_agencies_by_alias(seed):
+    norfolk = Partnership.objects.create(name="Norfolk Safeguarding Children Partnership")
+    Agency.objects.create(partnership=norfolk, name="Norfolk Safeguarding Children Board", aliases=["NSCB"])
+    out = run(seed("003"), "--partnership", norfolk.name)
+    assert "owners matched to agencies: Norfolk Safeguarding Children Board" in out
+    action = Action.objects.get(recommendation__ref="1.1")
+    assert (action.owner.name, action.owner_role) == ("Norfolk Safeguarding Children Board", "NSCB Business Manager")
+    assert set(action.recommendation.reviews.values_list("code", flat=True)) == {"D", "L"}
+
+
+def test_completed_wording_marks_the_action_implemented_with_an_imported_update(seed):
+    run(seed("001"), "--partnership", BOARD)
+    action = Action.objects.filter(due_text__startswith="Completed Oct 2009").first()
+    assert action.status == DeliveryStatus.IMPLEMENTED
+    assert action.updates.get().author_name == "Imported document"
+
+
+def test_the_same_file_twice_is_refused_unless_replaced(seed):
+    run(seed("003"), "--partnership", BOARD)
+    with pytest.raises(CommandError, match="1 of 1"):
+        run(seed("003"), "--partnership", BOARD)
+    assert Plan.objects.count() == 1
+    run(seed("003"), "--partnership", BOARD, "--replace")
+    assert Plan.objects.count() == 1
+    assert Recommendation.objects.count() == 22
+
+
+def test_a_dry_run_prints_the_draft_and_stores_nothing(seed):
+    out = run(seed("004"), "--dry-run", "--format", "json")
+    draft = json.loads(out)
+    assert draft["plan"]["reviews"] == ["Child M"]
+    assert Plan.objects.count() == 0 and Partnership.objects.count() == 0
+
+
+def test_a_bad_file_stores_nothing_and_fails(tmp_path, seed):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 2"):
+        call_command("import", str(empty), str(seed("000")), "--partnership", BOARD,
+                     stdout=io.StringIO(), stderr=err)
+    assert "empty.txt" in err.getvalue()
+    assert Plan.objects.count() == 1  # the good file of the same run is stored
+
+
+def test_it_needs_a_partnership_when_there_is_no_single_one(seed):
+    Partnership.objects.create(name="A")
+    Partnership.objects.create(name="B")
+    with pytest.raises(CommandError, match="--partnership"):
+        run(seed("000"))
