@@ -13,8 +13,11 @@ PRODUCTION = {
 
 def actionplan(*args: str, env: dict[str, str] | None = None, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "actionplan.cli", *args], capture_output=True, text=True,
-        env={**os.environ, **(env or {})}, cwd=cwd,
+        [sys.executable, "-m", "actionplan.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
     )
 
 
@@ -25,14 +28,24 @@ def test_help_lists_the_commands():
 
 
 def test_the_production_check_passes_with_the_documented_settings(tmp_path):
-    result = actionplan("check", "--deploy", "--fail-level", "WARNING",
-                        env={**PRODUCTION, "ACTIONPLAN_DATA_DIR": str(tmp_path)})
+    result = actionplan(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={**PRODUCTION, "ACTIONPLAN_DATA_DIR": str(tmp_path)},
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
 
 def test_the_production_check_fails_without_production_settings(tmp_path):
-    result = actionplan("check", "--deploy", "--fail-level", "WARNING",
-                        env={"ACTIONPLAN_DATA_DIR": str(tmp_path), "ACTIONPLAN_PRODUCTION": "0"})
+    result = actionplan(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={"ACTIONPLAN_DATA_DIR": str(tmp_path), "ACTIONPLAN_PRODUCTION": "0"},
+    )
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT" in result.stderr

@@ -5,8 +5,19 @@ from factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["partnership", "agency", "theme", "review", "plan", "section", "recommendation",
-          "action", "progressupdate", "evidence", "user"]
+MODELS = [
+    "partnership",
+    "agency",
+    "theme",
+    "review",
+    "plan",
+    "section",
+    "recommendation",
+    "action",
+    "progressupdate",
+    "evidence",
+    "user",
+]
 
 
 @pytest.mark.parametrize("model", MODELS)

@@ -1,12 +1,15 @@
+from itertools import pairwise
+
 import pytest
 
-from actionplan.plans.assurance import AssuranceRefused, AssuranceStatus as A, check_assurance_change
+from actionplan.plans.assurance import AssuranceRefused, check_assurance_change
+from actionplan.plans.assurance import AssuranceStatus as A
 
 PATH = [A.NONE, A.SUBMITTED, A.ACCEPTED, A.IMPACT_EVIDENCED, A.RECHECKED, A.RECHECKED]
 
 
 def test_it_follows_the_assurance_path():
-    for current, new in zip(PATH, PATH[1:]):
+    for current, new in pairwise(PATH):
         check_assurance_change(current, new)
 
 
@@ -22,8 +25,14 @@ def test_it_takes_fresh_evidence_after_a_rejection():
 
 @pytest.mark.parametrize(
     "current,new",
-    [(A.NONE, A.ACCEPTED), (A.NONE, A.IMPACT_EVIDENCED), (A.SUBMITTED, A.IMPACT_EVIDENCED),
-     (A.REJECTED, A.ACCEPTED), (A.ACCEPTED, A.REJECTED), (A.RECHECKED, A.NONE)],
+    [
+        (A.NONE, A.ACCEPTED),
+        (A.NONE, A.IMPACT_EVIDENCED),
+        (A.SUBMITTED, A.IMPACT_EVIDENCED),
+        (A.REJECTED, A.ACCEPTED),
+        (A.ACCEPTED, A.REJECTED),
+        (A.RECHECKED, A.NONE),
+    ],
 )
 def test_it_refuses_skipping_steps(current, new):
     with pytest.raises(AssuranceRefused, match="cannot go from"):

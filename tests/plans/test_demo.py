@@ -30,7 +30,9 @@ def test_it_has_every_kind_of_plan_and_every_status(demo):
 def test_it_has_a_year_of_progress_history(demo):
     dates = ProgressUpdate.objects.values_list("written_on", flat=True)
     assert (TODAY - min(dates)).days >= 300
-    a_year_ago = actions_as_at(Action.objects.values_list("pk", flat=True), date(2025, 12, 1), demo.partnership)
+    a_year_ago = actions_as_at(
+        Action.objects.values_list("pk", flat=True), date(2025, 12, 1), demo.partnership
+    )
     assert len(a_year_ago) == Action.objects.count()
     assert {s.status for s in a_year_ago.values()} != set(Action.objects.values_list("status", flat=True))
 

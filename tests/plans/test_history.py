@@ -8,7 +8,8 @@ import pytest
 from actionplan.plans.assurance import AssuranceStatus as A
 from actionplan.plans.history import action_as_at, actions_as_at
 from actionplan.plans.rag import Rag
-from actionplan.plans.status import DeliveryStatus as S, StatusChange
+from actionplan.plans.status import DeliveryStatus as S
+from actionplan.plans.status import StatusChange
 from actionplan.plans.updates import decide_evidence, record_progress, stamp, submit_evidence
 from factories import ActionFactory
 
@@ -36,7 +37,9 @@ def history(action, bob, charlie):
     ]
     for day, text, change in steps:
         record_progress(action, bob, text, on=day, change=change, when=at(day))
-    evidence = submit_evidence(action, bob, "Register", link="https://example.org/r", when=at(date(2026, 9, 16)))
+    evidence = submit_evidence(
+        action, bob, "Register", link="https://example.org/r", when=at(date(2026, 9, 16))
+    )
     decide_evidence(evidence, charlie, accept=True, when=at(date(2026, 10, 1)))
     return action
 

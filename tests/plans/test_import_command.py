@@ -28,7 +28,9 @@ def test_every_seed_is_stored_as_its_draft_says(seed, number):
     run(path, "--partnership", BOARD)
     plan = Plan.objects.get(source_sha256=draft["source"]["sha256"])
     assert plan.recommendations.count() == len(draft["items"])
-    assert Action.objects.filter(recommendation__plan=plan).count() == sum(len(i["actions"]) for i in draft["items"])
+    assert Action.objects.filter(recommendation__plan=plan).count() == sum(
+        len(i["actions"]) for i in draft["items"]
+    )
     assert plan.sections.count() == len(draft["sections"])
     assert list(plan.reviews.values_list("code", flat=True)) == sorted(draft["plan"]["reviews"])
 
@@ -47,7 +49,10 @@ def test_owners_are_matched_to_agencies_by_alias(seed):
     out = run(seed("003"), "--partnership", norfolk.name)
     assert "owners matched to agencies: Norfolk Safeguarding Children Board" in out
     action = Action.objects.get(recommendation__ref="1.1")
-    assert (action.owner.name, action.owner_role) == ("Norfolk Safeguarding Children Board", "NSCB Business Manager")
+    assert (action.owner.name, action.owner_role) == (
+        "Norfolk Safeguarding Children Board",
+        "NSCB Business Manager",
+    )
     assert set(action.recommendation.reviews.values_list("code", flat=True)) == {"D", "L"}
 
 
@@ -80,8 +85,9 @@ def test_a_bad_file_stores_nothing_and_fails(tmp_path, seed):
     empty.write_bytes(b"")
     err = io.StringIO()
     with pytest.raises(CommandError, match="1 of 2"):
-        call_command("import", str(empty), str(seed("000")), "--partnership", BOARD,
-                     stdout=io.StringIO(), stderr=err)
+        call_command(
+            "import", str(empty), str(seed("000")), "--partnership", BOARD, stdout=io.StringIO(), stderr=err
+        )
     assert "empty.txt" in err.getvalue()
     assert Plan.objects.count() == 1  # the good file of the same run is stored
 

@@ -19,7 +19,10 @@ def test_an_agency_is_known_by_its_aliases(police):
 
 
 def test_an_action_can_answer_recommendations_of_several_reviews(action, partnership):
-    first, second = ReviewFactory(partnership=partnership, code="Child R"), ReviewFactory(partnership=partnership, code="Adult J")
+    first, second = (
+        ReviewFactory(partnership=partnership, code="Child R"),
+        ReviewFactory(partnership=partnership, code="Adult J"),
+    )
     action.recommendation.reviews.add(first)
     composite_line = RecommendationFactory(plan__partnership=partnership)
     composite_line.reviews.add(second)

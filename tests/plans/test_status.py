@@ -4,10 +4,12 @@ import pytest
 
 from actionplan.plans.status import (
     ALLOWED,
-    DeliveryStatus as S,
     StatusChange,
     TransitionRefused,
     check_status_change,
+)
+from actionplan.plans.status import (
+    DeliveryStatus as S,
 )
 
 DUE = date(2026, 3, 31)

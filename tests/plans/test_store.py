@@ -14,18 +14,52 @@ pytestmark = pytest.mark.django_db
 def draft(**plan) -> dict:
     return {
         "source": {"path": "uploads/tracker.xlsx", "format": "xlsx", "sha256": "ab" * 32},
-        "plan": {"title": "Safeguarding Adult Review Tracker", "kind": "review_action_plan",
-                 "board": "Riverton SAB", "reviews": ["Adult K"], "date": "2024-05", **plan},
+        "plan": {
+            "title": "Safeguarding Adult Review Tracker",
+            "kind": "review_action_plan",
+            "board": "Riverton SAB",
+            "reviews": ["Adult K"],
+            "date": "2024-05",
+            **plan,
+        },
         "sections": [{"name": "Riverton Homes", "kind": "agency"}, {"name": "Learning", "kind": "theme"}],
         "items": [
-            {"ref": "1.", "section": "Riverton Homes", "outcome": "Tenants are safe.",
-             "recommendation": "Review the tenancy checks.", "review_refs": [], "progress": None, "rag": None,
-             "notes": [{"column": "Comments", "text": "Raised at May board"}], "line": 4,
-             "actions": [{"text": "Add a welfare question.", "owners": ["Head of Tenancy"],
-                          "due": {"text": "Sept '24", "date": "2024-09-30", "precision": "month", "kind": "date"},
-                          "measure": "Audit of 20 visits.", "progress": "Draft agreed.", "rag": "amber"}]},
-            {"ref": "2.", "section": "Learning", "outcome": "", "recommendation": "Share the learning.",
-             "review_refs": ["All"], "progress": "Briefing issued.", "rag": "green", "actions": []},
+            {
+                "ref": "1.",
+                "section": "Riverton Homes",
+                "outcome": "Tenants are safe.",
+                "recommendation": "Review the tenancy checks.",
+                "review_refs": [],
+                "progress": None,
+                "rag": None,
+                "notes": [{"column": "Comments", "text": "Raised at May board"}],
+                "line": 4,
+                "actions": [
+                    {
+                        "text": "Add a welfare question.",
+                        "owners": ["Head of Tenancy"],
+                        "due": {
+                            "text": "Sept '24",
+                            "date": "2024-09-30",
+                            "precision": "month",
+                            "kind": "date",
+                        },
+                        "measure": "Audit of 20 visits.",
+                        "progress": "Draft agreed.",
+                        "rag": "amber",
+                    }
+                ],
+            },
+            {
+                "ref": "2.",
+                "section": "Learning",
+                "outcome": "",
+                "recommendation": "Share the learning.",
+                "review_refs": ["All"],
+                "progress": "Briefing issued.",
+                "rag": "green",
+                "actions": [],
+            },
         ],
         "warnings": [],
     }
@@ -34,14 +68,22 @@ def draft(**plan) -> dict:
 def test_it_stores_every_field(partnership):
     stored = store_draft(draft(), partnership)
     plan = stored.plan
-    assert (plan.title, plan.as_at, plan.source_name) == ("Safeguarding Adult Review Tracker", date(2024, 5, 1), "tracker.xlsx")
+    assert (plan.title, plan.as_at, plan.source_name) == (
+        "Safeguarding Adult Review Tracker",
+        date(2024, 5, 1),
+        "tracker.xlsx",
+    )
     assert Review.objects.get(code="Adult K").kind == Review.Kind.SAR
     first, second = plan.recommendations.all()
     assert (first.ref, first.outcome, first.source_line) == ("1.", "Tenants are safe.", 4)
     assert first.notes == [{"column": "Comments", "text": "Raised at May board"}]
     action = first.actions.get()
     assert (action.owner.name, action.owner_role) == ("Riverton Homes", "Head of Tenancy")
-    assert (action.due_text, action.due_date, action.due_precision) == ("Sept '24", date(2024, 9, 30), "month")
+    assert (action.due_text, action.due_date, action.due_precision) == (
+        "Sept '24",
+        date(2024, 9, 30),
+        "month",
+    )
     assert action.rag(date(2024, 6, 1)).overridden and action.rag_override == Rag.AMBER
     assert action.updates.get().text == "Draft agreed."
     assert (second.progress, second.rag) == ("Briefing issued.", "green")

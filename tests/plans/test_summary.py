@@ -12,8 +12,12 @@ AS_AT = date(2026, 6, 5)
 
 def test_it_counts_rag_per_plan_and_the_exceptions(partnership, action, police):
     # `action` is due 30 June: amber on 5 June. Add one overdue and one done-and-awaiting-assurance.
-    ActionFactory(recommendation=action.recommendation, owner=police, due_date=date(2026, 5, 1), status="in_progress")
-    ActionFactory(recommendation=action.recommendation, owner=police, status="implemented", assurance="submitted")
+    ActionFactory(
+        recommendation=action.recommendation, owner=police, due_date=date(2026, 5, 1), status="in_progress"
+    )
+    ActionFactory(
+        recommendation=action.recommendation, owner=police, status="implemented", assurance="submitted"
+    )
     summary = partnership_summary(partnership, AS_AT)
     assert dict(summary.overall.rows) == {"red": 1, "amber": 1, "green": 1, "grey": 0, "blue": 0}
     assert (summary.overdue, summary.due_soon, summary.awaiting_assurance) == (1, 1, 1)
@@ -21,7 +25,9 @@ def test_it_counts_rag_per_plan_and_the_exceptions(partnership, action, police):
 
 
 def test_a_composite_plan_counts_the_actions_it_links(partnership, action):
-    composite = RecommendationFactory(plan__partnership=partnership, plan__kind=Plan.Kind.COMPOSITE_ACTION_PLAN)
+    composite = RecommendationFactory(
+        plan__partnership=partnership, plan__kind=Plan.Kind.COMPOSITE_ACTION_PLAN
+    )
     composite.linked_actions.add(action)
     summary = partnership_summary(partnership, AS_AT)
     assert summary.by_plan[composite.plan].total == 1

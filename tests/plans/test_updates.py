@@ -3,10 +3,12 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from actionplan.plans.assurance import AssuranceRefused, AssuranceStatus as A
+from actionplan.plans.assurance import AssuranceRefused
+from actionplan.plans.assurance import AssuranceStatus as A
 from actionplan.plans.models import Evidence
 from actionplan.plans.rag import OverrideRefused, Rag
-from actionplan.plans.status import DeliveryStatus as S, StatusChange, TransitionRefused
+from actionplan.plans.status import DeliveryStatus as S
+from actionplan.plans.status import StatusChange, TransitionRefused
 from actionplan.plans.updates import (
     change_assurance,
     decide_evidence,
@@ -21,7 +23,10 @@ pytestmark = pytest.mark.django_db
 
 def test_it_records_progress_with_the_status_and_rag_at_that_time(action, bob):
     update = record_progress(
-        action, bob, "Draft policy circulated.", on=date(2026, 6, 10),
+        action,
+        bob,
+        "Draft policy circulated.",
+        on=date(2026, 6, 10),
         change=StatusChange(S.IN_PROGRESS),
     )
     action.refresh_from_db()
@@ -31,12 +36,18 @@ def test_it_records_progress_with_the_status_and_rag_at_that_time(action, bob):
 
 def test_slipping_keeps_the_revised_date_and_reason(action, bob):
     record_progress(
-        action, bob, "Trainer unavailable.", on=date(2026, 6, 20),
+        action,
+        bob,
+        "Trainer unavailable.",
+        on=date(2026, 6, 20),
         change=StatusChange(S.SLIPPED, reason="Trainer on long-term leave", revised_due=date(2026, 9, 30)),
     )
     action.refresh_from_db()
     assert (action.status, action.revised_due_date, action.current_due) == (
-        S.SLIPPED, date(2026, 9, 30), date(2026, 9, 30))
+        S.SLIPPED,
+        date(2026, 9, 30),
+        date(2026, 9, 30),
+    )
     assert action.status_reason == "Trainer on long-term leave"
     assert action.due_date == date(2026, 6, 30)  # the original stays for the record
 
@@ -52,16 +63,28 @@ def test_a_refused_change_stores_nothing(action, bob):
 def test_superseding_needs_a_replacement_in_the_same_partnership(action, alice):
     foreign = ActionFactory()
     with pytest.raises(TransitionRefused, match="this partnership"):
-        record_progress(action, alice, "Replaced.", on=date(2026, 1, 5),
-                        change=StatusChange(S.SUPERSEDED, replaced_by_id=foreign.pk))
+        record_progress(
+            action,
+            alice,
+            "Replaced.",
+            on=date(2026, 1, 5),
+            change=StatusChange(S.SUPERSEDED, replaced_by_id=foreign.pk),
+        )
     replacement = ActionFactory(recommendation=action.recommendation, owner=action.owner)
-    record_progress(action, alice, "Replaced.", on=date(2026, 1, 5),
-                    change=StatusChange(S.SUPERSEDED, replaced_by_id=replacement.pk))
+    record_progress(
+        action,
+        alice,
+        "Replaced.",
+        on=date(2026, 1, 5),
+        change=StatusChange(S.SUPERSEDED, replaced_by_id=replacement.pk),
+    )
     action.refresh_from_db()
     assert action.superseded_by == replacement
 
 
-def test_only_leads_of_the_owning_agency_and_admins_may_update(action, alice, bob, charlie, dave, eve, partnership):
+def test_only_leads_of_the_owning_agency_and_admins_may_update(
+    action, alice, bob, charlie, dave, eve, partnership
+):
     record_progress(action, alice, "Admin note.", on=date(2026, 1, 1))
     record_progress(action, bob, "Lead note.", on=date(2026, 1, 2))
     for user in [charlie, dave, eve]:

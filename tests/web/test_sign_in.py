@@ -10,7 +10,9 @@ def test_the_dashboard_asks_for_sign_in(client):
 
 
 def test_signing_in_shows_the_partnerships_dashboard(client, bob, action):
-    page = client.post("/sign-in/", {"username": "bob", "password": "correct horse battery staple"}, follow=True)
+    page = client.post(
+        "/sign-in/", {"username": "bob", "password": "correct horse battery staple"}, follow=True
+    )
     assert page.status_code == 200
     assert b"Riverton Safeguarding Children Partnership" in page.content
     assert b"Actions by RAG rating" in page.content

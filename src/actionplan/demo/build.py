@@ -8,7 +8,17 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from actionplan.plans.models import (
-    Action, Agency, DueKind, DuePrecision, Partnership, Plan, Recommendation, Review, Section, Theme, User,
+    Action,
+    Agency,
+    DueKind,
+    DuePrecision,
+    Partnership,
+    Plan,
+    Recommendation,
+    Review,
+    Section,
+    Theme,
+    User,
 )
 from actionplan.plans.updates import stamp
 
@@ -47,8 +57,12 @@ def build_demo(today: date, *, replace: bool = False) -> Demo:
         remove(existing)
     builder = Builder(today)
     builder.build()
-    return Demo(builder.partnership, [p[0] for p in PEOPLE], Plan.objects.filter(
-        partnership=builder.partnership).count(), len(builder.actions))
+    return Demo(
+        builder.partnership,
+        [p[0] for p in PEOPLE],
+        Plan.objects.filter(partnership=builder.partnership).count(),
+        len(builder.actions),
+    )
 
 
 def remove(partnership: Partnership) -> None:
@@ -67,11 +81,17 @@ class Builder:
 
     def build(self) -> None:
         p = self.partnership = Partnership.objects.create(name=c.PARTNERSHIP)
-        self.agencies = {n: Agency.objects.create(partnership=p, name=n, aliases=a) for n, a in c.AGENCIES.items()}
+        self.agencies = {
+            n: Agency.objects.create(partnership=p, name=n, aliases=a) for n, a in c.AGENCIES.items()
+        }
         self.themes = {n: Theme.objects.create(partnership=p, name=n) for n in c.THEMES}
         self.reviews = {
             code: Review.objects.create(
-                partnership=p, code=code, kind=kind, title=title, published=True,
+                partnership=p,
+                code=code,
+                kind=kind,
+                title=title,
+                published=True,
                 reported_on=self.today - timedelta(days=30 * months),
                 published_on=self.today - timedelta(days=30 * months - 20),
             )
@@ -86,29 +106,43 @@ class Builder:
     def person(self, username: str, name: str, role: str, agencies: list[str]) -> User:
         first, last = name.split(" ", 1)
         user = User.objects.create_user(
-            username, f"{username}@riverton.example", DEMO_PASSWORD, first_name=first, last_name=last,
-            partnership=self.partnership, role=role, is_staff=role == User.Role.PARTNERSHIP_ADMIN,
+            username,
+            f"{username}@riverton.example",
+            DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            partnership=self.partnership,
+            role=role,
+            is_staff=role == User.Role.PARTNERSHIP_ADMIN,
         )
         user.agencies.set([self.agencies[a] for a in agencies])
         return user
 
     def plan(self, spec: c.PlanSpec) -> Plan:
-        plan = Plan.objects.create(partnership=self.partnership, title=spec.title, kind=spec.kind,
-                                   as_at=self.today - timedelta(days=365))
+        plan = Plan.objects.create(
+            partnership=self.partnership,
+            title=spec.title,
+            kind=spec.kind,
+            as_at=self.today - timedelta(days=365),
+        )
         plan.reviews.set([self.reviews[r] for r in spec.reviews])
         self.plans[spec.title] = plan
         order = 0
         for position, (name, kind, recommendations) in enumerate(spec.sections):
-            section = Section.objects.create(plan=plan, order=position, name=name, kind=kind) if name else None
+            section = (
+                Section.objects.create(plan=plan, order=position, name=name, kind=kind) if name else None
+            )
             for rec_spec in recommendations:
                 order += 1
                 self.recommendation(plan, section, order, rec_spec, spec.reviews)
         return plan
 
-    def recommendation(self, plan: Plan, section: Section | None, order: int,
-                       spec: c.RecommendationSpec, reviews: list[str]) -> Recommendation:
-        rec = Recommendation(plan=plan, section=section, order=order, ref=spec.ref,
-                             outcome=spec.outcome, text=spec.text)
+    def recommendation(
+        self, plan: Plan, section: Section | None, order: int, spec: c.RecommendationSpec, reviews: list[str]
+    ) -> Recommendation:
+        rec = Recommendation(
+            plan=plan, section=section, order=order, ref=spec.ref, outcome=spec.outcome, text=spec.text
+        )
         stamp(rec, self.year_ago)
         rec.save()
         rec.reviews.set([self.reviews[r] for r in spec.reviews or reviews])
@@ -116,9 +150,16 @@ class Builder:
         for position, a in enumerate(spec.actions):
             due = self.today + timedelta(days=a.due_in_days)
             action = Action(
-                recommendation=rec, order=position, text=a.text, owner=self.agencies[a.owner],
-                owner_role=a.role, measure=a.measure, due_date=due, due_kind=DueKind.DATE,
-                due_precision=DuePrecision.DAY, due_text=due.strftime("%d/%m/%Y"),
+                recommendation=rec,
+                order=position,
+                text=a.text,
+                owner=self.agencies[a.owner],
+                owner_role=a.role,
+                measure=a.measure,
+                due_date=due,
+                due_kind=DueKind.DATE,
+                due_precision=DuePrecision.DAY,
+                due_text=due.strftime("%d/%m/%Y"),
             )
             stamp(action, self.year_ago)
             action.save()
@@ -126,8 +167,12 @@ class Builder:
         return rec
 
     def composite(self) -> None:
-        plan = Plan.objects.create(partnership=self.partnership, title=c.COMPOSITE_TITLE,
-                                   kind=Plan.Kind.COMPOSITE_ACTION_PLAN, as_at=self.today)
+        plan = Plan.objects.create(
+            partnership=self.partnership,
+            title=c.COMPOSITE_TITLE,
+            kind=Plan.Kind.COMPOSITE_ACTION_PLAN,
+            as_at=self.today,
+        )
         plan.reviews.set(self.reviews.values())
         order = 0
         for position, (theme, ref, links) in enumerate(c.COMPOSITE_LINKS):
@@ -137,14 +182,19 @@ class Builder:
                 source = self.plans[source_title].recommendations.all()[rec_index]
                 linked = source.actions.all()[action_index]
                 rec = Recommendation.objects.create(
-                    plan=plan, section=section, order=order, ref=f"{ref}{order}", text=source.text,
+                    plan=plan,
+                    section=section,
+                    order=order,
+                    ref=f"{ref}{order}",
+                    text=source.text,
                     outcome=source.outcome,
                 )
                 rec.reviews.set(source.reviews.all())
                 rec.themes.set([self.themes[theme]])
                 rec.linked_actions.add(linked)
-        section = Section.objects.create(plan=plan, order=len(c.COMPOSITE_LINKS), name="Think family",
-                                         kind=Section.Kind.THEME)
+        section = Section.objects.create(
+            plan=plan, order=len(c.COMPOSITE_LINKS), name="Think family", kind=Section.Kind.THEME
+        )
         self.recommendation(plan, section, order + 1, c.COMPOSITE_OWN, [])
 
     def tell_stories(self) -> None:

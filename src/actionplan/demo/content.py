@@ -60,106 +60,264 @@ REVIEWS = [
 ]
 
 CHILD_R = PlanSpec(
-    "Child R: review action plan", "review_action_plan", ["Child R"],
-    [("", "other", [
-        RecommendationSpec(
-            "1.", "Practitioners ask about, and record, every adult in the household.",
-            "All agencies should ensure that assessments identify the adults living in or "
-            "visiting the household, including new partners.",
-            [ActionSpec("Add a mandatory 'household members' section to the early help assessment.",
-                        "Riverton Council Children's Services", "Head of Early Help", -120, "done_assured",
-                        "Audit of 30 assessments shows the section completed in 90%."),
-             ActionSpec("Deliver professional curiosity briefings to health visitors.",
-                        "Riverton NHS Foundation Trust", "Named Nurse", -30, "done_awaiting",
-                        "Attendance records; pre and post briefing survey."),
-             ActionSpec("Issue a seven-minute briefing on 'unseen men' to all partner agencies.",
-                        "Partnership Business Unit", "Business Manager", 12, "due_soon",
-                        "Briefing published; cascade confirmed by each agency.")],
-            ["Professional curiosity"]),
-        RecommendationSpec(
-            "2.", "Concerns raised by schools are acted on and fed back.",
-            "The partnership should seek assurance that referrals from schools receive feedback "
-            "within three working days.",
-            [ActionSpec("Introduce a feedback standard for referrals from education settings.",
-                        "Riverton Council Children's Services", "Service Manager, Front Door", 60, "slipped",
-                        "Monthly performance report shows feedback within 3 days in 85% of cases."),
-             ActionSpec("Audit designated safeguarding leads' use of the escalation policy.",
-                        "Riverton Education Service", "Safeguarding in Education Lead", -45, "overdue",
-                        "Audit report to the Quality Assurance sub-group.")],
-            ["Information sharing"]),
-        RecommendationSpec(
-            "3.", "Domestic abuse notifications reach the child's school before the next school day.",
-            "Riverton Police and Education should review the notification process so that schools "
-            "are told of domestic abuse incidents before the next school day.",
-            [ActionSpec("Extend the school notification scheme to weekend and holiday incidents.",
-                        "Riverton Police", "Detective Chief Inspector, Public Protection", 150, "on_track",
-                        "Dip sample of 20 incidents each quarter."),
-             ActionSpec("Replace the paper notification form with the secure e-mail route.",
-                        "Riverton Police", "Public Protection Unit Manager", -200, "superseded"),
-             ActionSpec("Move notifications onto the shared case management system.",
-                        "Riverton Police", "Public Protection Unit Manager", 90, "on_track",
-                        "System live; notification times reported monthly.")],
-            ["Information sharing", "Think family"]),
-    ])],
+    "Child R: review action plan",
+    "review_action_plan",
+    ["Child R"],
+    [
+        (
+            "",
+            "other",
+            [
+                RecommendationSpec(
+                    "1.",
+                    "Practitioners ask about, and record, every adult in the household.",
+                    "All agencies should ensure that assessments identify the adults living in or "
+                    "visiting the household, including new partners.",
+                    [
+                        ActionSpec(
+                            "Add a mandatory 'household members' section to the early help assessment.",
+                            "Riverton Council Children's Services",
+                            "Head of Early Help",
+                            -120,
+                            "done_assured",
+                            "Audit of 30 assessments shows the section completed in 90%.",
+                        ),
+                        ActionSpec(
+                            "Deliver professional curiosity briefings to health visitors.",
+                            "Riverton NHS Foundation Trust",
+                            "Named Nurse",
+                            -30,
+                            "done_awaiting",
+                            "Attendance records; pre and post briefing survey.",
+                        ),
+                        ActionSpec(
+                            "Issue a seven-minute briefing on 'unseen men' to all partner agencies.",
+                            "Partnership Business Unit",
+                            "Business Manager",
+                            12,
+                            "due_soon",
+                            "Briefing published; cascade confirmed by each agency.",
+                        ),
+                    ],
+                    ["Professional curiosity"],
+                ),
+                RecommendationSpec(
+                    "2.",
+                    "Concerns raised by schools are acted on and fed back.",
+                    "The partnership should seek assurance that referrals from schools receive feedback "
+                    "within three working days.",
+                    [
+                        ActionSpec(
+                            "Introduce a feedback standard for referrals from education settings.",
+                            "Riverton Council Children's Services",
+                            "Service Manager, Front Door",
+                            60,
+                            "slipped",
+                            "Monthly performance report shows feedback within 3 days in 85% of cases.",
+                        ),
+                        ActionSpec(
+                            "Audit designated safeguarding leads' use of the escalation policy.",
+                            "Riverton Education Service",
+                            "Safeguarding in Education Lead",
+                            -45,
+                            "overdue",
+                            "Audit report to the Quality Assurance sub-group.",
+                        ),
+                    ],
+                    ["Information sharing"],
+                ),
+                RecommendationSpec(
+                    "3.",
+                    "Domestic abuse notifications reach the child's school before the next school day.",
+                    "Riverton Police and Education should review the notification process so that schools "
+                    "are told of domestic abuse incidents before the next school day.",
+                    [
+                        ActionSpec(
+                            "Extend the school notification scheme to weekend and holiday incidents.",
+                            "Riverton Police",
+                            "Detective Chief Inspector, Public Protection",
+                            150,
+                            "on_track",
+                            "Dip sample of 20 incidents each quarter.",
+                        ),
+                        ActionSpec(
+                            "Replace the paper notification form with the secure e-mail route.",
+                            "Riverton Police",
+                            "Public Protection Unit Manager",
+                            -200,
+                            "superseded",
+                        ),
+                        ActionSpec(
+                            "Move notifications onto the shared case management system.",
+                            "Riverton Police",
+                            "Public Protection Unit Manager",
+                            90,
+                            "on_track",
+                            "System live; notification times reported monthly.",
+                        ),
+                    ],
+                    ["Information sharing", "Think family"],
+                ),
+            ],
+        )
+    ],
 )
 
 ADULT_J = PlanSpec(
-    "Adult J: safeguarding adult review action plan", "review_action_plan", ["Adult J"],
-    [("Transition from children's to adult services", "theme", [
-        RecommendationSpec(
-            "1.", "Young people with care and support needs have a planned transition from age 14.",
-            "Children's and adults' services should agree a joint transitions protocol.",
-            [ActionSpec("Agree and publish a joint transitions protocol.",
-                        "Riverton Council Children's Services", "Head of Disability Services", -60,
-                        "slipped_twice", "Protocol signed by both directors."),
-             ActionSpec("Train social workers in both services on the protocol.",
-                        "Partnership Business Unit", "Training Coordinator", 200, "not_started",
-                        "Training evaluation; audit of transition plans one year on.")],
-            ["Think family"]),
-        RecommendationSpec(
-            "2.", "Housing providers recognise self-neglect and refer.",
-            "Riverton Homes should include self-neglect in its tenancy sustainment training.",
-            [ActionSpec("Add self-neglect indicators to tenancy officer training.",
-                        "Riverton Homes", "Head of Tenancy Services", -150, "impact",
-                        "Referrals for self-neglect from housing officers, before and after."),
-             ActionSpec("Fund a specialist hoarding support worker post.",
-                        "Hope Family Charity", "Chief Executive", -90, "not_achieved")],
-            ["Professional curiosity"]),
-    ]),
-     ("Management oversight", "theme", [
-        RecommendationSpec(
-            "3.", "Cases of adults who decline support are reviewed by a manager.",
-            "Adult social care should require management review before closing a case where the "
-            "person declines support and risks remain.",
-            [ActionSpec("Add a closure checklist with a manager sign-off step.",
-                        "Riverton Council Children's Services", "Principal Social Worker", 20, "due_soon",
-                        "Case file audit of closures."),
-             ActionSpec("Report closures without sign-off to the performance board.",
-                        "Riverton Integrated Care Board", "Designated Nurse, Adults", -10, "not_started_late")],
-            ["Management oversight"]),
-    ])],
+    "Adult J: safeguarding adult review action plan",
+    "review_action_plan",
+    ["Adult J"],
+    [
+        (
+            "Transition from children's to adult services",
+            "theme",
+            [
+                RecommendationSpec(
+                    "1.",
+                    "Young people with care and support needs have a planned transition from age 14.",
+                    "Children's and adults' services should agree a joint transitions protocol.",
+                    [
+                        ActionSpec(
+                            "Agree and publish a joint transitions protocol.",
+                            "Riverton Council Children's Services",
+                            "Head of Disability Services",
+                            -60,
+                            "slipped_twice",
+                            "Protocol signed by both directors.",
+                        ),
+                        ActionSpec(
+                            "Train social workers in both services on the protocol.",
+                            "Partnership Business Unit",
+                            "Training Coordinator",
+                            200,
+                            "not_started",
+                            "Training evaluation; audit of transition plans one year on.",
+                        ),
+                    ],
+                    ["Think family"],
+                ),
+                RecommendationSpec(
+                    "2.",
+                    "Housing providers recognise self-neglect and refer.",
+                    "Riverton Homes should include self-neglect in its tenancy sustainment training.",
+                    [
+                        ActionSpec(
+                            "Add self-neglect indicators to tenancy officer training.",
+                            "Riverton Homes",
+                            "Head of Tenancy Services",
+                            -150,
+                            "impact",
+                            "Referrals for self-neglect from housing officers, before and after.",
+                        ),
+                        ActionSpec(
+                            "Fund a specialist hoarding support worker post.",
+                            "Hope Family Charity",
+                            "Chief Executive",
+                            -90,
+                            "not_achieved",
+                        ),
+                    ],
+                    ["Professional curiosity"],
+                ),
+            ],
+        ),
+        (
+            "Management oversight",
+            "theme",
+            [
+                RecommendationSpec(
+                    "3.",
+                    "Cases of adults who decline support are reviewed by a manager.",
+                    "Adult social care should require management review before closing a case where the "
+                    "person declines support and risks remain.",
+                    [
+                        ActionSpec(
+                            "Add a closure checklist with a manager sign-off step.",
+                            "Riverton Council Children's Services",
+                            "Principal Social Worker",
+                            20,
+                            "due_soon",
+                            "Case file audit of closures.",
+                        ),
+                        ActionSpec(
+                            "Report closures without sign-off to the performance board.",
+                            "Riverton Integrated Care Board",
+                            "Designated Nurse, Adults",
+                            -10,
+                            "not_started_late",
+                        ),
+                    ],
+                    ["Management oversight"],
+                ),
+            ],
+        ),
+    ],
 )
 
 WORKPLAN = PlanSpec(
-    "Partnership workplan 2026/27", "workplan", [],
-    [("Learning and improvement function", "function", [
-        RecommendationSpec(
-            "1.", "Learning from reviews changes practice.",
-            "Run a learning event for each published review within three months of publication.",
-            [ActionSpec("Hold a learning event on Child R.", "Partnership Business Unit",
-                        "Business Manager", -200, "done_assured", "Event held; evaluation report."),
-             ActionSpec("Publish the annual learning digest.", "Partnership Business Unit",
-                        "Business Manager", 130, "on_track", "Digest published on the website.")]),
-    ]),
-     ("Monitoring and evaluation function", "function", [
-        RecommendationSpec(
-            "2.", "Agencies meet their Section 11 duties.",
-            "Complete the Section 11 self-assessment round and challenge events.",
-            [ActionSpec("Circulate the self-assessment tool to all agencies.", "Partnership Business Unit",
-                        "Quality Assurance Officer", -250, "done_rejected", "All returns received."),
-             ActionSpec("Hold challenge events with each agency.", "Riverton Integrated Care Board",
-                        "Designated Nurse", 75, "on_track", "Challenge event notes; agency action plans.")]),
-    ])],
+    "Partnership workplan 2026/27",
+    "workplan",
+    [],
+    [
+        (
+            "Learning and improvement function",
+            "function",
+            [
+                RecommendationSpec(
+                    "1.",
+                    "Learning from reviews changes practice.",
+                    "Run a learning event for each published review within three months of publication.",
+                    [
+                        ActionSpec(
+                            "Hold a learning event on Child R.",
+                            "Partnership Business Unit",
+                            "Business Manager",
+                            -200,
+                            "done_assured",
+                            "Event held; evaluation report.",
+                        ),
+                        ActionSpec(
+                            "Publish the annual learning digest.",
+                            "Partnership Business Unit",
+                            "Business Manager",
+                            130,
+                            "on_track",
+                            "Digest published on the website.",
+                        ),
+                    ],
+                ),
+            ],
+        ),
+        (
+            "Monitoring and evaluation function",
+            "function",
+            [
+                RecommendationSpec(
+                    "2.",
+                    "Agencies meet their Section 11 duties.",
+                    "Complete the Section 11 self-assessment round and challenge events.",
+                    [
+                        ActionSpec(
+                            "Circulate the self-assessment tool to all agencies.",
+                            "Partnership Business Unit",
+                            "Quality Assurance Officer",
+                            -250,
+                            "done_rejected",
+                            "All returns received.",
+                        ),
+                        ActionSpec(
+                            "Hold challenge events with each agency.",
+                            "Riverton Integrated Care Board",
+                            "Designated Nurse",
+                            75,
+                            "on_track",
+                            "Challenge event notes; agency action plans.",
+                        ),
+                    ],
+                ),
+            ],
+        ),
+    ],
 )
 
 # The composite plan links to actions of the review plans above (by plan title and position)
@@ -172,10 +330,19 @@ COMPOSITE_LINKS: list[tuple[str, str, list[tuple[str, int, int]]]] = [
     ("Management oversight", "4.", [(ADULT_J.title, 2, 0)]),
 ]
 COMPOSITE_OWN = RecommendationSpec(
-    "5.", "Infants are safe when parents are under stress.",
+    "5.",
+    "Infants are safe when parents are under stress.",
     "All agencies should promote the safer sleeping and coping-with-crying messages.",
-    [ActionSpec("Deliver coping-with-crying sessions in every maternity unit.",
-                "Riverton NHS Foundation Trust", "Head of Midwifery", 40, "on_track",
-                "Sessions delivered; parents' feedback.")],
-    ["Think family"], ["RR-25-03"],
+    [
+        ActionSpec(
+            "Deliver coping-with-crying sessions in every maternity unit.",
+            "Riverton NHS Foundation Trust",
+            "Head of Midwifery",
+            40,
+            "on_track",
+            "Sessions delivered; parents' feedback.",
+        )
+    ],
+    ["Think family"],
+    ["RR-25-03"],
 )

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.models import Action, User
-from actionplan.plans.status import DeliveryStatus as S, StatusChange
+from actionplan.plans.status import DeliveryStatus as S
+from actionplan.plans.status import StatusChange
 from actionplan.plans.updates import change_assurance, decide_evidence, record_progress, submit_evidence
 
 LONDON = ZoneInfo("Europe/London")
@@ -48,8 +49,11 @@ class Storyteller:
     def evidence(self, action: Action, offset: int, what: str) -> object:
         slug = what.lower().replace(" ", "-")
         return submit_evidence(
-            action, self.leads.get(action.owner_id), what,
-            link=f"https://intranet.riverton.example/evidence/{action.pk}/{slug}", when=self.when(offset),
+            action,
+            self.leads.get(action.owner_id),
+            what,
+            link=f"https://intranet.riverton.example/evidence/{action.pk}/{slug}",
+            when=self.when(offset),
         )
 
     def tell(self, story: str, action: Action, actions: list[Action]) -> None:
@@ -80,16 +84,28 @@ def slipped(t: Storyteller, a: Action, _: list[Action]) -> None:
     t.start(a, -300)
     t.update(a, -150, "Standard drafted; data reporting not yet possible.")
     revised = a.due_date + timedelta(days=120)
-    t.update(a, -50, "New case system delays the reporting needed to monitor the standard.",
-             StatusChange(S.SLIPPED, "Case management system upgrade moved to next quarter", revised))
+    t.update(
+        a,
+        -50,
+        "New case system delays the reporting needed to monitor the standard.",
+        StatusChange(S.SLIPPED, "Case management system upgrade moved to next quarter", revised),
+    )
 
 
 def slipped_twice(t: Storyteller, a: Action, _: list[Action]) -> None:
     t.start(a, -330)
-    t.update(a, -90, "Legal review of the draft protocol is taking longer than planned.",
-             StatusChange(S.SLIPPED, "Awaiting legal advice on information sharing", t.day(-10)))
-    t.update(a, -15, "Directors asked for further changes; new date agreed at the board.",
-             StatusChange(S.SLIPPED, "Further changes requested by the directors", t.day(75)))
+    t.update(
+        a,
+        -90,
+        "Legal review of the draft protocol is taking longer than planned.",
+        StatusChange(S.SLIPPED, "Awaiting legal advice on information sharing", t.day(-10)),
+    )
+    t.update(
+        a,
+        -15,
+        "Directors asked for further changes; new date agreed at the board.",
+        StatusChange(S.SLIPPED, "Further changes requested by the directors", t.day(75)),
+    )
     t.update(a, -5, "Revised draft with both directors.")
 
 
@@ -116,22 +132,35 @@ def done_rejected(t: Storyteller, a: Action, _: list[Action]) -> None:
     t.start(a, -330)
     t.implement(a, -260)
     evidence = t.evidence(a, -255, "Circulation e-mail")
-    decide_evidence(evidence, t.scrutineer, accept=False, when=t.when(-240),
-                    reason="Shows the tool was sent, not that returns were received.")
+    decide_evidence(
+        evidence,
+        t.scrutineer,
+        accept=False,
+        when=t.when(-240),
+        reason="Shows the tool was sent, not that returns were received.",
+    )
 
 
 def superseded(t: Storyteller, a: Action, actions: list[Action]) -> None:
     t.start(a, -300)
     replacement = actions[actions.index(a) + 1]
-    t.update(a, -180, "Replaced: notifications will move onto the shared case system instead.",
-             StatusChange(S.SUPERSEDED, "Approach replaced", replaced_by_id=replacement.pk))
+    t.update(
+        a,
+        -180,
+        "Replaced: notifications will move onto the shared case system instead.",
+        StatusChange(S.SUPERSEDED, "Approach replaced", replaced_by_id=replacement.pk),
+    )
 
 
 def not_achieved(t: Storyteller, a: Action, _: list[Action]) -> None:
     t.start(a, -300)
     t.update(a, -200, "Bid submitted to the community foundation.")
-    t.update(a, -80, "Funding bid unsuccessful; no other source found this year.",
-             StatusChange(S.NOT_ACHIEVED, "Funding bid refused; the board will revisit in the budget round."))
+    t.update(
+        a,
+        -80,
+        "Funding bid unsuccessful; no other source found this year.",
+        StatusChange(S.NOT_ACHIEVED, "Funding bid refused; the board will revisit in the budget round."),
+    )
 
 
 def not_started(t: Storyteller, a: Action, _: list[Action]) -> None:
@@ -139,8 +168,17 @@ def not_started(t: Storyteller, a: Action, _: list[Action]) -> None:
 
 
 STORIES: dict[str, Callable[[Storyteller, Action, list[Action]], None]] = {
-    "on_track": on_track, "due_soon": due_soon, "overdue": overdue, "slipped": slipped,
-    "slipped_twice": slipped_twice, "done_assured": done_assured, "impact": impact,
-    "done_awaiting": done_awaiting, "done_rejected": done_rejected, "superseded": superseded,
-    "not_achieved": not_achieved, "not_started": not_started, "not_started_late": not_started,
+    "on_track": on_track,
+    "due_soon": due_soon,
+    "overdue": overdue,
+    "slipped": slipped,
+    "slipped_twice": slipped_twice,
+    "done_assured": done_assured,
+    "impact": impact,
+    "done_awaiting": done_awaiting,
+    "done_rejected": done_rejected,
+    "superseded": superseded,
+    "not_achieved": not_achieved,
+    "not_started": not_started,
+    "not_started_late": not_started,
 }

@@ -36,9 +36,8 @@ def end_of_day(on: date) -> datetime:
 def actions_as_at(action_ids: Iterable[int], on: date, partnership: Partnership) -> dict[int, ActionAsAt]:
     """The state of each action at the end of `on`; actions that did not yet exist are left out."""
     cutoff = end_of_day(on)
-    versions = (
-        Action.history.filter(id__in=list(action_ids), history_date__lte=cutoff)
-        .order_by("id", "-history_date", "-history_id")
+    versions = Action.history.filter(id__in=list(action_ids), history_date__lte=cutoff).order_by(
+        "id", "-history_date", "-history_id"
     )
     latest: dict[int, object] = {}
     for version in versions:
@@ -52,8 +51,12 @@ def actions_as_at(action_ids: Iterable[int], on: date, partnership: Partnership)
         due = v.revised_due_date or v.due_date
         computed = compute_rag(ActionState(v.status, v.assurance, due, v.start_date), on, thresholds)
         result[action_id] = ActionAsAt(
-            action_id=action_id, on=on, status=v.status, assurance=v.assurance,
-            due=v.due_date, revised_due=v.revised_due_date,
+            action_id=action_id,
+            on=on,
+            status=v.status,
+            assurance=v.assurance,
+            due=v.due_date,
+            revised_due=v.revised_due_date,
             rag=judge_rag(computed, v.rag_override or None, v.rag_override_reason),
             latest_progress=progress.get(action_id, ""),
         )

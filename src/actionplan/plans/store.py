@@ -12,7 +12,17 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Action, Agency, DueKind, Partnership, Plan, ProgressUpdate, Recommendation, Review, Section
+from .models import (
+    Action,
+    Agency,
+    DueKind,
+    Partnership,
+    Plan,
+    ProgressUpdate,
+    Recommendation,
+    Review,
+    Section,
+)
 from .status import DeliveryStatus
 
 # Review refs meaning "every review of the plan" rather than a review's code.
@@ -79,14 +89,19 @@ class Storer:
     def store(self) -> StoredPlan:
         meta, source = self.draft["plan"], self.draft["source"]
         plan = Plan.objects.create(
-            partnership=self.partnership, title=meta.get("title") or source["path"],
-            kind=meta.get("kind") or Plan.Kind.REVIEW_ACTION_PLAN, as_at=month_date(meta.get("date")),
-            source_name=source["path"].rsplit("/", 1)[-1], source_sha256=source["sha256"],
+            partnership=self.partnership,
+            title=meta.get("title") or source["path"],
+            kind=meta.get("kind") or Plan.Kind.REVIEW_ACTION_PLAN,
+            as_at=month_date(meta.get("date")),
+            source_name=source["path"].rsplit("/", 1)[-1],
+            source_sha256=source["sha256"],
         )
         self.result = StoredPlan(plan)
         plan.reviews.set([self.review(code) for code in meta.get("reviews", [])])
         sections = {
-            s["name"]: Section.objects.create(plan=plan, order=i, name=s["name"], kind=s.get("kind") or "other")
+            s["name"]: Section.objects.create(
+                plan=plan, order=i, name=s["name"], kind=s.get("kind") or "other"
+            )
             for i, s in enumerate(self.draft.get("sections", []))
         }
         for order, item in enumerate(self.draft.get("items", []), start=1):
@@ -102,9 +117,15 @@ class Storer:
         if any(r.lower() in ALL_REVIEWS for r in refs):
             notes.append({"column": "Review refs", "text": ", ".join(refs)})
         rec = Recommendation.objects.create(
-            plan=plan, section=section, order=order, ref=item.get("ref") or "",
-            outcome=item.get("outcome") or "", text=item.get("recommendation") or "",
-            progress=item.get("progress") or "", rag=item.get("rag") or "", notes=notes,
+            plan=plan,
+            section=section,
+            order=order,
+            ref=item.get("ref") or "",
+            outcome=item.get("outcome") or "",
+            text=item.get("recommendation") or "",
+            progress=item.get("progress") or "",
+            rag=item.get("rag") or "",
+            notes=notes,
             source_line=item.get("line"),
         )
         codes = [r for r in refs if r.lower() not in ALL_REVIEWS]
@@ -116,10 +137,15 @@ class Storer:
         due = data.get("due") or {}
         owners = data.get("owners") or []
         action = Action.objects.create(
-            recommendation=rec, order=position, text=data.get("text") or "",
-            owner=self.owner(owners), owner_role="; ".join(owners),
-            due_text=due.get("text") or "", due_date=date.fromisoformat(due["date"]) if due.get("date") else None,
-            due_precision=due.get("precision") or "", due_kind=due.get("kind") or DueKind.UNKNOWN,
+            recommendation=rec,
+            order=position,
+            text=data.get("text") or "",
+            owner=self.owner(owners),
+            owner_role="; ".join(owners),
+            due_text=due.get("text") or "",
+            due_date=date.fromisoformat(due["date"]) if due.get("date") else None,
+            due_precision=due.get("precision") or "",
+            due_kind=due.get("kind") or DueKind.UNKNOWN,
             measure=data.get("measure") or "",
             rag_override=data.get("rag") or "",
             rag_override_reason="RAG rating given in the imported document" if data.get("rag") else "",
@@ -137,8 +163,12 @@ class Storer:
             text = text or f"Recorded as done in the imported document: “{action.due_text}”."
         if text:
             ProgressUpdate.objects.create(
-                action=action, written_on=as_at or timezone.localdate(), text=text,
-                author_name="Imported document", status=action.status, rag=data.get("rag") or "",
+                action=action,
+                written_on=as_at or timezone.localdate(),
+                text=text,
+                author_name="Imported document",
+                status=action.status,
+                rag=data.get("rag") or "",
             )
 
     def owner(self, owners: list[str]) -> Agency | None:

@@ -29,9 +29,11 @@ def locked(action: Action) -> Action:
 
     Changes are always applied to a fresh copy: saving a stale instance would silently write
     back the old status over someone else's update (and into the history)."""
-    return Action.objects.select_for_update().select_related(
-        "recommendation__plan__partnership"
-    ).get(pk=action.pk)
+    return (
+        Action.objects.select_for_update()
+        .select_related("recommendation__plan__partnership")
+        .get(pk=action.pk)
+    )
 
 
 def record_progress(
@@ -55,8 +57,12 @@ def record_progress(
         stamp(fresh, when)
         fresh.save()
         update = ProgressUpdate(
-            action=fresh, written_on=on, author=author, text=text.strip(),
-            status=fresh.status, rag=fresh.rag(on).rag,
+            action=fresh,
+            written_on=on,
+            author=author,
+            text=text.strip(),
+            status=fresh.status,
+            rag=fresh.rag(on).rag,
         )
         stamp(update, when)
         update.save()
@@ -67,10 +73,14 @@ def record_progress(
 def apply_status_change(action: Action, change: StatusChange) -> None:
     check_status_change(action.status, change, current_due=action.current_due)
     if change.new_status == DeliveryStatus.SUPERSEDED:
-        replacement = Action.objects.filter(
-            pk=change.replaced_by_id,
-            recommendation__plan__partnership_id=action.partnership_id,
-        ).exclude(pk=action.pk).first()
+        replacement = (
+            Action.objects.filter(
+                pk=change.replaced_by_id,
+                recommendation__plan__partnership_id=action.partnership_id,
+            )
+            .exclude(pk=action.pk)
+            .first()
+        )
         if replacement is None:
             raise TransitionRefused("the replacing action must be another action of this partnership")
         action.superseded_by = replacement
@@ -81,8 +91,14 @@ def apply_status_change(action: Action, change: StatusChange) -> None:
 
 
 def submit_evidence(
-    action: Action, by: User | None, description: str, *, file=None, link: str = "",
-    sha256: str = "", when: datetime | None = None,
+    action: Action,
+    by: User | None,
+    description: str,
+    *,
+    file=None,
+    link: str = "",
+    sha256: str = "",
+    when: datetime | None = None,
 ) -> Evidence:
     if by is not None:
         require(can_update_action(by, action), "add evidence to this action")
@@ -90,8 +106,12 @@ def submit_evidence(
         raise ValueError("evidence needs a file or a link")
     with transaction.atomic():
         evidence = Evidence(
-            action=action, description=description, link=link, sha256=sha256,
-            submitted_by=by, submitted_at=when or timezone.now(),
+            action=action,
+            description=description,
+            link=link,
+            sha256=sha256,
+            submitted_by=by,
+            submitted_at=when or timezone.now(),
         )
         if file is not None:
             evidence.file = file
@@ -103,7 +123,11 @@ def submit_evidence(
 
 
 def decide_evidence(
-    evidence: Evidence, by: User | None, *, accept: bool, reason: str = "",
+    evidence: Evidence,
+    by: User | None,
+    *,
+    accept: bool,
+    reason: str = "",
     when: datetime | None = None,
 ) -> Evidence:
     action = evidence.action
@@ -123,7 +147,12 @@ def decide_evidence(
 
 
 def change_assurance(
-    action: Action, by: User | None, new: str, reason: str = "", *, when: datetime | None = None,
+    action: Action,
+    by: User | None,
+    new: str,
+    reason: str = "",
+    *,
+    when: datetime | None = None,
 ) -> None:
     if by is not None:
         require(can_assure(by, action), "change the assurance status")

@@ -5,6 +5,18 @@ from .progress import Evidence, ProgressUpdate
 from .users import User
 
 __all__ = [
-    "Action", "Agency", "DueKind", "DuePrecision", "Evidence", "Partnership", "Plan",
-    "ProgressUpdate", "Recommendation", "Review", "Section", "Theme", "User", "normalise_name",
+    "Action",
+    "Agency",
+    "DueKind",
+    "DuePrecision",
+    "Evidence",
+    "Partnership",
+    "Plan",
+    "ProgressUpdate",
+    "Recommendation",
+    "Review",
+    "Section",
+    "Theme",
+    "User",
+    "normalise_name",
 ]

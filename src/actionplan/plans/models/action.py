@@ -34,9 +34,7 @@ class Action(models.Model):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
     order = models.PositiveIntegerField(default=0)
     text = models.TextField()
-    owner = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
-    )
+    owner = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
     owner_role = models.CharField(max_length=300, blank=True, help_text='As written: "Named Nurse".')
     # The due date keeps the source wording; `due_date` is the last day it allows.
     due_text = models.CharField(max_length=200, blank=True)
@@ -53,9 +51,7 @@ class Action(models.Model):
     superseded_by = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
     )
-    assurance = models.CharField(
-        max_length=20, choices=AssuranceStatus.choices, default=AssuranceStatus.NONE
-    )
+    assurance = models.CharField(max_length=20, choices=AssuranceStatus.choices, default=AssuranceStatus.NONE)
     assurance_reason = models.TextField(blank=True)
     rag_override = models.CharField(max_length=10, choices=Rag.choices, blank=True)
     rag_override_reason = models.TextField(blank=True)

@@ -44,9 +44,7 @@ class Agency(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "agencies"
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "name"], name="agency_unique_name")
-        ]
+        constraints = [models.UniqueConstraint(fields=["partnership", "name"], name="agency_unique_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -101,9 +99,7 @@ class Review(models.Model):
 
     class Meta:
         ordering = ["code"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "code"], name="review_unique_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["partnership", "code"], name="review_unique_code")]
 
     def __str__(self) -> str:
         return f"{self.code} ({self.get_kind_display()})"

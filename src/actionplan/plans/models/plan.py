@@ -82,9 +82,7 @@ class Recommendation(models.Model):
     themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
     # Actions of other plans this recommendation is answered by: a composite plan links to
     # the actions of the reviews it brings together rather than copying them.
-    linked_actions = models.ManyToManyField(
-        "plans.Action", blank=True, related_name="linked_recommendations"
-    )
+    linked_actions = models.ManyToManyField("plans.Action", blank=True, related_name="linked_recommendations")
     decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.ACCEPTED)
     decision_reason = models.TextField(blank=True)
     # Tracked on the recommendation itself only when it has no actions (as in the Dudley plan).
@@ -93,7 +91,9 @@ class Recommendation(models.Model):
     )
     progress = models.TextField(blank=True)
     rag = models.CharField(max_length=10, blank=True)
-    notes = models.JSONField(default=list, blank=True, help_text="Columns of the source with no place of their own.")
+    notes = models.JSONField(
+        default=list, blank=True, help_text="Columns of the source with no place of their own."
+    )
     source_line = models.PositiveIntegerField(null=True, blank=True)
     history = HistoricalRecords()
 

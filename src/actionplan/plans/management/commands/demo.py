@@ -6,7 +6,9 @@ from actionplan.demo.build import DEMO_PASSWORD, DemoExists
 
 
 class Command(BaseCommand):
-    help = "Load the Riverton demonstration partnership: agencies, reviews, plans, users and a year of history."
+    help = (
+        "Load the Riverton demonstration partnership: agencies, reviews, plans, users and a year of history."
+    )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("--replace", action="store_true", help="rebuild it if already loaded")
@@ -20,12 +22,16 @@ class Command(BaseCommand):
                 self.stdout.write(f"The demo is already loaded. Sign in as {sign_in_hint()}.")
                 return
             raise CommandError(f"{exc}; use --replace to rebuild it") from exc
-        self.stdout.write(self.style.SUCCESS(
-            f"Loaded {demo.partnership}: {demo.plans} plans, {demo.actions} actions, a year of history."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {demo.partnership}: {demo.plans} plans, {demo.actions} actions, a year of history."
+            )
+        )
         self.stdout.write(f"Sign in as {sign_in_hint()}.")
 
 
 def sign_in_hint() -> str:
-    return (f"alice (partnership admin), bob (agency lead, police), charlie (scrutineer) or "
-            f"dave (viewer), each with the password '{DEMO_PASSWORD}'")
+    return (
+        f"alice (partnership admin), bob (agency lead, police), charlie (scrutineer) or "
+        f"dave (viewer), each with the password '{DEMO_PASSWORD}'"
+    )

@@ -26,17 +26,38 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
         parser.add_argument("--dry-run", action="store_true", help="show the draft, store nothing")
-        parser.add_argument("--format", choices=["json", "table"], default="table",
-                            help="how to show each draft (default: table)")
-        parser.add_argument("--partnership", metavar="NAME",
-                            help="the partnership to import into (created if new)")
-        parser.add_argument("--replace", action="store_true",
-                            help="replace a plan already imported from the same file")
-        parser.add_argument("--column", action="append", default=[], type=column_override,
-                            metavar="HEADING=ROLE", help='map a column by hand, e.g. "Milestones=measure"')
+        parser.add_argument(
+            "--format",
+            choices=["json", "table"],
+            default="table",
+            help="how to show each draft (default: table)",
+        )
+        parser.add_argument(
+            "--partnership", metavar="NAME", help="the partnership to import into (created if new)"
+        )
+        parser.add_argument(
+            "--replace", action="store_true", help="replace a plan already imported from the same file"
+        )
+        parser.add_argument(
+            "--column",
+            action="append",
+            default=[],
+            type=column_override,
+            metavar="HEADING=ROLE",
+            help='map a column by hand, e.g. "Milestones=measure"',
+        )
 
-    def handle(self, *args, files: list[Path], dry_run: bool, format: str, partnership: str | None,
-               replace: bool, column: list[tuple[str, str]], **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(
+        self,
+        *args,
+        files: list[Path],
+        dry_run: bool,
+        format: str,
+        partnership: str | None,
+        replace: bool,
+        column: list[tuple[str, str]],
+        **options,
+    ) -> None:  # type: ignore[no-untyped-def]
         columns = dict(column)
         target = None if dry_run else self.partnership(partnership)
         failures = 0
@@ -44,8 +65,11 @@ class Command(BaseCommand):
             try:
                 draft = parse_file(path, columns=columns)
                 if dry_run:
-                    self.stdout.write(json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
-                                      if format == "json" else render_table(draft))
+                    self.stdout.write(
+                        json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
+                        if format == "json"
+                        else render_table(draft)
+                    )
                 else:
                     stored = store_draft(draft.to_dict(), target, replace=replace)
                     self.report(stored, len(draft.warnings))
@@ -67,10 +91,12 @@ class Command(BaseCommand):
         return existing[0]
 
     def report(self, stored: StoredPlan, warnings: int) -> None:
-        self.stdout.write(self.style.SUCCESS(
-            f"Imported '{stored.plan.title}': {stored.plan.recommendations.count()} items, "
-            f"{stored.actions} actions, {warnings} warning(s)."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported '{stored.plan.title}': {stored.plan.recommendations.count()} items, "
+                f"{stored.actions} actions, {warnings} warning(s)."
+            )
+        )
         if stored.matched_agencies:
             self.stdout.write("  owners matched to agencies: " + ", ".join(stored.matched_agencies))
         if stored.new_agencies:
