@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .cells import Entry, block_entries, joins_previous, line_entries, list_entries
 from .columns import Layout, read_header
 from .dates import split_due_cell
+from .metadata import names_a_plan
 from .readers import SourceRow
 from .repair import continued_ref, is_separator, looks_like_section, section_name, unshift
 
@@ -98,7 +99,8 @@ class Builder:
             return
         name = section_name(row.cells)
         if self.layout is None:
-            if name and following is not None and self._header(following.cells):
+            if name and not names_a_plan(name) and following is not None and (
+                    self._header(following.cells)):
                 self._start_section(name)  # a theme row just above the first header
             else:
                 self.title_lines.append(" ".join(c.strip() for c in row.cells if c.strip()))

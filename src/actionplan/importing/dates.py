@@ -37,7 +37,7 @@ _IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.I)
 _DONE = re.compile(r"^\W*(?:completed?|achieved|done|implemented|closed)\b", re.I)
 _ONGOING = re.compile(r"^\W*(?:on-?going|continuous|continuing|rolling)\b", re.I)
 _RECURRING = re.compile(
-    r"\b(?:quarterly|monthly|annual(?:ly)?|yearly|weekly|fortnightly|six[- ]monthly"
+    r"\b(?:quarterly|monthly|termly|annual(?:ly)?|yearly|weekly|fortnightly|six[- ]monthly"
     r"|bi-?annual(?:ly)?|each (?:nscb|lscb|board|meeting)|every \w+)\b", re.I)
 _MONTHS = {name: number for number, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}

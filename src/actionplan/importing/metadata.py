@@ -43,6 +43,11 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
     return plan
 
 
+def names_a_plan(text: str) -> bool:
+    """"Improvement Plan", "WORKPLAN 2007 / 2008": a title, never a section."""
+    return any(pattern.search(text) for _, pattern in _KINDS)
+
+
 def _title(lines: Sequence[str]) -> str | None:
     for line in lines:
         if any(pattern.search(line) for _, pattern in _KINDS):

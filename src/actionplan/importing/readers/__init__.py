@@ -6,6 +6,7 @@ Word reader writes paragraphs and list items the same way, so one cell reader se
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,6 +39,12 @@ def reader_for(fmt: str) -> Reader:
         "xlsx": xlsx_reader.read, "pdf": pdf_reader.read,
     }
     return readers[fmt]
+
+
+def cell_html(text: str) -> str:
+    """A spreadsheet cell as the HTML cells.py reads: each typed line break a paragraph."""
+    lines = [html.escape(line.strip()) for line in text.splitlines() if line.strip()]
+    return lines[0] if len(lines) == 1 else " ".join(f"<p>{line}</p>" for line in lines)
 
 
 def decode_text(data: bytes, name: str) -> str:

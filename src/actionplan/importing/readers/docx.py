@@ -38,11 +38,9 @@ def read(data: bytes, name: str) -> list[SourceRow]:
 def _row_cells(tr: object) -> tuple[str, ...]:
     cells: list[str] = []
     for tc in tr.iterchildren(qn("w:tc")):  # type: ignore[attr-defined]
-        properties = tc.tcPr
-        span = properties.gridSpan if properties is not None else 1
-        merged_from_above = properties is not None and properties.vMerge == "continue"
+        merged_from_above = tc.vMerge == "continue"
         cells.append("" if merged_from_above else _cell_html(tc))
-        cells.extend([""] * (span - 1))  # keep later cells under their own headers
+        cells.extend([""] * (tc.grid_span - 1))  # keep later cells under their own headers
     return tuple(cells)
 
 

@@ -1,57 +1,99 @@
-"""PDF plans: ruled tables found by their lines, unruled ones by text alignment.
-
-Words outside every table are grouped into lines: the title block and section names.
+"""PDF plans. Ruled tables are found by their lines (pdfplumber). Unruled ones are read
+from word positions: a wide gap between words is a column gap, and once a header line is
+seen its columns place the words of the lines below. Words outside every table are lines
+of text: the title block and section names.
 """
 
 from __future__ import annotations
 
+import html
 import io
 from typing import Any
 
 import pdfplumber
 
+from ..columns import read_header
 from . import SourceRow
 
-_UNRULED = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+_COLUMN_GAP = 6.0  # points: wider than a space, narrower than any column padding
+Word = dict[str, Any]
 
 
 def read(data: bytes, name: str) -> list[SourceRow]:
     rows: list[SourceRow] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         ruled = any(page.find_tables() for page in pdf.pages)
+        columns: list[float] | None = None
         for number, page in enumerate(pdf.pages, start=1):
-            rows.extend(_page_rows(page, number, ruled))
+            if ruled:
+                page_rows = _ruled_rows(page, number)
+            else:
+                page_rows, columns = _unruled_rows(page, number, columns)
+            if page_rows:  # a new page may cut a row in two: the repair step looks
+                first = page_rows[0]
+                page_rows[0] = SourceRow(first.cells, first.line, number, first.in_table, True)
+            rows.extend(page_rows)
     return rows
 
 
-def _page_rows(page: Any, number: int, ruled: bool) -> list[SourceRow]:
-    tables = page.find_tables() if ruled else page.find_tables(_UNRULED)
+def _ruled_rows(page: Any, number: int) -> list[SourceRow]:
+    tables = page.find_tables()
     placed: list[tuple[float, SourceRow]] = []
     for table in tables:
         for index, row in enumerate(table.extract()):
-            cells = tuple((cell or "").strip() for cell in row)
+            cells = tuple(html.escape((cell or "").strip()) for cell in row)
             top = table.rows[index].bbox[1] if index < len(table.rows) else table.bbox[1]
             placed.append((top, SourceRow(cells, page=number)))
-    for top, text in _lines_outside(page, [t.bbox for t in tables]):
-        placed.append((top, SourceRow((text,), page=number, in_table=False)))
+    boxes = [table.bbox for table in tables]
+    for words in _lines(page.extract_words()):
+        if not any(_inside(words[0], box) for box in boxes):
+            text = " ".join(w["text"] for w in words)
+            placed.append((words[0]["top"], SourceRow((text,), page=number, in_table=False)))
     placed.sort(key=lambda pair: pair[0])
-    rows = [row for _, row in placed]
-    if rows:  # a new page may cut a row in two: let the repair step look at the first row
-        first = rows[0]
-        rows[0] = SourceRow(first.cells, first.line, first.page, first.in_table, True)
-    return rows
+    return [row for _, row in placed]
 
 
-def _lines_outside(page: Any, boxes: list[tuple[float, float, float, float]]) -> list[
-        tuple[float, str]]:
-    def outside(word: dict[str, Any]) -> bool:
-        return not any(x0 - 1 <= word["x0"] <= x1 + 1 and top - 1 <= word["top"] <= bottom + 1
-                       for x0, top, x1, bottom in boxes)
+def _unruled_rows(page: Any, number: int, columns: list[float] | None) -> tuple[
+        list[SourceRow], list[float] | None]:
+    rows = []
+    for words in _lines(page.extract_words()):
+        segments = _segments(words)
+        texts = [" ".join(w["text"] for w in segment) for segment in segments]
+        if columns is None and read_header(texts):
+            columns = [segment[0]["x0"] for segment in segments]
+        # A line on its own in the first column is a title, section or prose line.
+        if len(segments) == 1 and (columns is None or segments[0][0]["x0"] < columns[1] - 2):
+            rows.append(SourceRow((texts[0],), page=number, in_table=False))
+            continue
+        cells = [""] * (len(columns) if columns else len(segments))
+        for segment, text in zip(segments, texts, strict=True):
+            column = _column_of(segment[0]["x0"], columns) if columns else len(cells) - 1
+            cells[column] = f"{cells[column]} {html.escape(text)}".strip()
+        rows.append(SourceRow(tuple(cells), page=number))
+    return rows, columns
 
-    lines: dict[int, list[dict[str, Any]]] = {}
-    for word in filter(outside, page.extract_words()):
+
+def _column_of(x: float, columns: list[float]) -> int:
+    return max([i for i, start in enumerate(columns) if start <= x + 2] or [0])
+
+
+def _segments(words: list[Word]) -> list[list[Word]]:
+    segments = [[words[0]]]
+    for word in words[1:]:
+        if word["x0"] - segments[-1][-1]["x1"] > _COLUMN_GAP:
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    lines: dict[int, list[Word]] = {}
+    for word in words:
         lines.setdefault(round(word["top"] / 3), []).append(word)
-    return [
-        (words[0]["top"], " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"])))
-        for _, words in sorted(lines.items())
-    ]
+    return [sorted(line, key=lambda w: w["x0"]) for _, line in sorted(lines.items())]
+
+
+def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return x0 - 1 <= word["x0"] <= x1 + 1 and top - 1 <= word["top"] <= bottom + 1

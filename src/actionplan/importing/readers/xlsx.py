@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import openpyxl
 
-from . import SourceRow
+from . import SourceRow, cell_html
 
 
 def read(data: bytes, name: str) -> list[SourceRow]:
@@ -33,4 +33,4 @@ def _cell_text(value: object) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return cell_html(str(value))
