@@ -112,8 +112,10 @@ def read_header(
     wanted = {normalise(k): v for k, v in (overrides or {}).items()}
     roles: list[str | None] = []
     for cell in cells:
-        role = wanted.get(normalise(cell)) or role_of(cell)
-        roles.append(role if role not in roles else None)  # a second "owner" becomes notes
+        chosen = wanted.get(normalise(cell))
+        role = chosen or role_of(cell)
+        # A second "owner" found by us becomes notes; one the user chose adds to the first.
+        roles.append(role if chosen or role not in roles else None)
     recognised = [r for r in roles if r]
     if len(recognised) < 2 or len(recognised) < 0.6 * len(filled):
         return None

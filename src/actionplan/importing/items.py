@@ -68,8 +68,10 @@ class ItemMaker:
         layout = pending.layout
         actions: list[Action] = []
         for group in pending.groups:
-            cells = {role: group.cells[column] for column in group.cells
-                     if (role := layout.role_at(column)) in (*PAIRED_ROLES, "action")}
+            cells: dict[str, list[Entry]] = {}
+            for column, entries in group.cells.items():
+                if (role := layout.role_at(column)) in (*PAIRED_ROLES, "action"):
+                    cells.setdefault(role, []).extend(entries)  # type: ignore[arg-type]
             found = build_actions(cells, actions[-1] if actions else None,
                                   self._warner(group.line, group.page))
             for action in found:
