@@ -10,6 +10,7 @@ from actionplan.plans.rag import OverrideRefused, Rag
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange, TransitionRefused
 from actionplan.plans.updates import (
+    EditConflict,
     change_assurance,
     decide_evidence,
     override_rag,
@@ -133,3 +134,18 @@ def test_a_manual_rag_needs_a_reason_and_shows_as_override(action, charlie):
     override_rag(action, charlie, Rag.GREEN, "Work complete; awaiting minutes.")
     judged = action.rag(date(2026, 12, 1))
     assert (judged.rag, judged.overridden) == (Rag.GREEN, True)
+
+
+def test_a_status_change_on_an_old_version_is_refused_not_overwritten(action, alice, bob):
+    seen = action.version
+    record_progress(action, alice, "Started by the business unit.", on=date(2026, 2, 1),
+                    change=StatusChange(S.IN_PROGRESS), expected_version=seen)
+    with pytest.raises(EditConflict) as conflict:
+        record_progress(action, bob, "Done!", on=date(2026, 2, 2),
+                        change=StatusChange(S.IMPLEMENTED), expected_version=seen)
+    assert conflict.value.current.status == S.IN_PROGRESS
+    action.refresh_from_db()
+    assert action.status == S.IN_PROGRESS and action.updates.count() == 1
+    # Notes alone never conflict: they add up.
+    record_progress(action, bob, "Briefing drafted.", on=date(2026, 2, 3), expected_version=seen)
+    assert action.updates.count() == 2

@@ -24,16 +24,28 @@ def stamp(instance: object, when: datetime | None) -> None:
         instance._history_date = when  # type: ignore[attr-defined]
 
 
-def locked(action: Action) -> Action:
+class EditConflict(Exception):
+    """Someone else changed the action since this person loaded it."""
+
+    def __init__(self, current: Action) -> None:
+        super().__init__("this action was changed by someone else while you were editing it")
+        self.current = current
+
+
+def locked(action: Action, expected_version: int | None = None) -> Action:
     """The action as stored now, locked until the transaction ends.
 
     Changes are always applied to a fresh copy: saving a stale instance would silently write
-    back the old status over someone else's update (and into the history)."""
-    return (
+    back the old status over someone else's update (and into the history). When the caller
+    says which version it saw, a newer one is refused rather than overwritten."""
+    fresh = (
         Action.objects.select_for_update()
         .select_related("recommendation__plan__partnership")
         .get(pk=action.pk)
     )
+    if expected_version is not None and fresh.version != expected_version:
+        raise EditConflict(fresh)
+    return fresh
 
 
 def record_progress(
@@ -44,14 +56,18 @@ def record_progress(
     on: date,
     change: StatusChange | None = None,
     when: datetime | None = None,
+    expected_version: int | None = None,
 ) -> ProgressUpdate:
-    """Post a progress update, optionally changing the delivery status at the same time."""
+    """Post a progress update, optionally changing the delivery status at the same time.
+
+    A progress note alone never conflicts (notes add up); a status change made against an older
+    version of the action than the stored one raises EditConflict."""
     if author is not None:
         require(can_update_action(author, action), "update this action")
     if not text.strip():
         raise TransitionRefused("a progress update needs some text")
     with transaction.atomic():
-        fresh = locked(action)
+        fresh = locked(action, expected_version if change is not None else None)
         if change is not None:
             apply_status_change(fresh, change)
         stamp(fresh, when)
@@ -153,11 +169,12 @@ def change_assurance(
     reason: str = "",
     *,
     when: datetime | None = None,
+    expected_version: int | None = None,
 ) -> None:
     if by is not None:
         require(can_assure(by, action), "change the assurance status")
     with transaction.atomic():
-        fresh = locked(action)
+        fresh = locked(action, expected_version)
         check_assurance_change(fresh.assurance, new, reason)
         fresh.assurance, fresh.assurance_reason = new, reason.strip()
         stamp(fresh, when)
@@ -165,13 +182,15 @@ def change_assurance(
     action.refresh_from_db()
 
 
-def override_rag(action: Action, by: User | None, rag: str, reason: str) -> None:
+def override_rag(
+    action: Action, by: User | None, rag: str, reason: str, *, expected_version: int | None = None
+) -> None:
     """Set a manual RAG (or clear it with rag=""). The reason is required and kept."""
     if by is not None:
         require(can_assure(by, action), "override the RAG")
     judge_rag("grey", rag or None, reason)  # raises OverrideRefused without a reason
     with transaction.atomic():
-        fresh = locked(action)
+        fresh = locked(action, expected_version)
         fresh.rag_override, fresh.rag_override_reason = rag, reason.strip() if rag else ""
         fresh.save()
     action.refresh_from_db()

@@ -57,6 +57,9 @@ class Action(models.Model):
     rag_override_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves, so that two people editing the same action cannot overwrite each other:
+    # a change made against an older version is refused (see updates.locked).
+    version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -64,6 +67,11 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if self.pk is not None:
+            self.version += 1
+        super().save(*args, **kwargs)
 
     @property
     def current_due(self) -> date | None:
