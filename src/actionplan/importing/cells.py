@@ -8,9 +8,9 @@ cell may be the rest of a sentence cut by a page break.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 BULLETS = "•▪●◦■□➢►▶"
 _BULLET_SPLIT = re.compile(f"\\s*[{BULLETS}]\\s*")
@@ -36,11 +36,17 @@ class _Block:
     underlined: bool = False
 
 
-class _BlockParser(HTMLParser):
-    """Collects text into blocks at <p>, <li> and list boundaries; inline tags are dropped."""
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)[^>]*>")
+
+
+class _BlockReader:
+    """Text into blocks at <p>, <li> and list boundaries; other tags are dropped.
+
+    A regex walk over the tags rather than html.parser: cells hold a handful of simple
+    tags, and this runs for every cell of every plan.
+    """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[_Block] = []
         self._parts: list[str] = []
         self._list_depth = 0
@@ -48,7 +54,18 @@ class _BlockParser(HTMLParser):
         self._underline_depth = 0
         self._underlined_chars = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def read(self, raw: str) -> list[_Block]:
+        position = 0
+        for tag in _TAG.finditer(raw):
+            self._text(raw[position:tag.start()])
+            closing, name = tag.group(1), tag.group(2).lower()
+            (self._end if closing else self._start)(name)
+            position = tag.end()
+        self._text(raw[position:])
+        self._close_block()
+        return self.blocks
+
+    def _start(self, tag: str) -> None:
         if tag in ("ul", "ol") or tag in _BLOCK_TAGS:
             self._close_block()
         if tag in ("ul", "ol"):
@@ -60,7 +77,7 @@ class _BlockParser(HTMLParser):
         elif tag == "br":
             self._parts.append("\n")
 
-    def handle_endtag(self, tag: str) -> None:
+    def _end(self, tag: str) -> None:
         if tag in ("ul", "ol") or tag in _BLOCK_TAGS:
             self._close_block()
         if tag in ("ul", "ol"):
@@ -70,14 +87,12 @@ class _BlockParser(HTMLParser):
         elif tag == "u":
             self._underline_depth = max(0, self._underline_depth - 1)
 
-    def handle_data(self, data: str) -> None:
-        self._parts.append(data)
-        if self._underline_depth:
-            self._underlined_chars += len(data.strip())
-
-    def close(self) -> None:
-        super().close()
-        self._close_block()
+    def _text(self, data: str) -> None:
+        if data:
+            data = html.unescape(data)
+            self._parts.append(data)
+            if self._underline_depth:
+                self._underlined_chars += len(data.strip())
 
     def _close_block(self) -> None:
         text = "".join(self._parts).strip(" \t\r\n")
@@ -92,10 +107,11 @@ class _BlockParser(HTMLParser):
 def _blocks(raw: str) -> list[_Block]:
     if "<" not in raw and "&" not in raw:
         return [_Block(raw.strip())] if raw.strip() else []
-    parser = _BlockParser()
-    parser.feed(raw)
-    parser.close()
-    return parser.blocks
+    return _BlockReader().read(raw)
+
+
+def _has_bullets(text: str) -> bool:
+    return any(bullet in text for bullet in BULLETS)
 
 
 def squash(text: str) -> str:
@@ -121,7 +137,9 @@ def _list_pieces(raw: str) -> list[Entry]:
     """Bulleted pieces with their spacing kept: owners and dates split on double spaces."""
     entries: list[Entry] = []
     for block in _blocks(raw):
-        pieces = [p for p in _BULLET_SPLIT.split(block.text) if p.strip()]
+        has_bullets = _has_bullets(block.text)
+        pieces = [p for p in _BULLET_SPLIT.split(block.text) if p.strip()] if has_bullets else [
+            block.text]
         bulleted = len(pieces) > 1 or block.text.lstrip()[:1] in BULLETS
         if block.in_list and not block.listed and not bulleted:
             # A <ul> whose bullet glyphs were lost in extraction: one sentence per bullet.
@@ -146,7 +164,7 @@ def block_entries(raw: str) -> list[Entry]:
     """Entries of a prose cell (outcome, recommendation, progress): one per paragraph."""
     entries = []
     for block in _blocks(raw):
-        text = squash(_BULLET_SPLIT.sub("\n", block.text).replace("\n", " \n "))
+        text = _BULLET_SPLIT.sub("\n", block.text) if _has_bullets(block.text) else block.text
         lines = [squash(line) for line in text.split("\n")]
         text = "\n".join(_strip_mark(line)[0] for line in lines if line)
         if text:

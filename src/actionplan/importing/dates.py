@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 
@@ -56,7 +57,7 @@ class _Found:
 def parse_due(text: str) -> Due:
     """Read one due-date wording; anything unreadable is kind "unknown" with the text kept."""
     wording = " ".join(text.split())
-    found = [f for f in find_dates(wording) if f.date] or find_dates(wording)
+    found = [f for f in find_dates(wording) if f.date] or list(find_dates(wording))
     latest = max(found, key=lambda f: f.date or date.min) if found else None
     if _IMMEDIATE.search(wording):
         return Due(text, kind="immediate")
@@ -88,8 +89,15 @@ def _dateutil_fallback(text: str, wording: str) -> Due:
     return Due(text, parsed.date().isoformat(), "day", "date")
 
 
-def find_dates(text: str) -> list[_Found]:
-    """Every date expression in the text, left to right, never overlapping."""
+@lru_cache(maxsize=4096)
+def find_dates(text: str) -> tuple[_Found, ...]:
+    """Every date expression in the text, left to right, never overlapping.
+
+    Cached: a plan repeats its dates ("01-Sept-09" on every Framework line), and a due
+    cell is read twice, once to split it and once per piece.
+    """
+    if not any(character.isdigit() for character in text):
+        return ()  # every pattern needs a digit: "Ongoing", "Annual reports"
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for name, pattern in _PATTERNS:
@@ -102,7 +110,7 @@ def find_dates(text: str) -> list[_Found]:
                 found.append(_Found(match.start(), match.end(), *result))
         if name == "month_y" and found:
             break  # a bare year or "2007/08" beside real dates is context, not a due date
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _year(raw: str) -> int:

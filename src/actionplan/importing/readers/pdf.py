@@ -11,8 +11,10 @@ import io
 from typing import Any
 
 import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..columns import read_header
+from ..errors import ImportFailure
 from . import SourceRow
 
 _COLUMN_GAP = 6.0  # points: wider than a space, narrower than any column padding
@@ -20,6 +22,16 @@ Word = dict[str, Any]
 
 
 def read(data: bytes, name: str) -> list[SourceRow]:
+    try:
+        return _read(data)
+    except PdfminerException as error:
+        if "Password" in repr(error):
+            raise ImportFailure(name, "is password-protected: save it without a password") from (
+                error)
+        raise
+
+
+def _read(data: bytes) -> list[SourceRow]:
     rows: list[SourceRow] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         ruled = any(page.find_tables() for page in pdf.pages)
