@@ -1,0 +1,60 @@
+"""The exceptions a board paper reports: what is overdue, slipped, not achieved, awaiting
+assurance or not updated, and what was recently implemented. Judged on the as-at state."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from actionplan.plans.assurance import AssuranceStatus
+from actionplan.plans.models import Partnership
+from actionplan.plans.status import FINISHED, DeliveryStatus
+
+from .counts import distinct_actions
+from .model import ExceptionLine, Exceptions, PlanTable
+from .tables import AsAt
+
+# Boards meet about quarterly: "recently" is the quarter before the meeting.
+RECENT_DAYS = 91
+
+
+def exceptions(plans: list[PlanTable], as_at: AsAt, partnership: Partnership) -> Exceptions:
+    found = Exceptions()
+    on = as_at.on
+    # The same tests as the dashboard's counts (plans.summary), applied to the as-at state.
+    stale_before = on - timedelta(days=partnership.stale_after_days)
+    recent_since = on - timedelta(days=RECENT_DAYS)
+    for action_id, rows in distinct_actions(plans).items():
+        state, facts, row = as_at.actions[action_id], as_at.facts[action_id], rows[0]
+        line = ExceptionLine(
+            action_id=action_id,
+            plan=row.plan,
+            ref=row.ref,
+            action=row.action,
+            owner=row.owner,
+            due=state.due,
+            revised_due=state.revised_due,
+            status=row.status,
+            rag=row.rag,
+            revisions=facts.revisions,
+            reason=facts.reason,
+            last_update=facts.last_update,
+            implemented_on=facts.implemented_on,
+            assurance=AssuranceStatus(state.assurance).label,
+        )
+        due = state.revised_due or state.due
+        open_ = state.status not in FINISHED
+        if open_ and due is not None and due < on:
+            found.overdue.append(line)
+        if state.status == DeliveryStatus.SLIPPED:
+            found.slipped.append(line)
+        if state.status == DeliveryStatus.NOT_ACHIEVED:
+            found.not_achieved.append(line)
+        if state.assurance == AssuranceStatus.SUBMITTED:
+            found.awaiting_assurance.append(line)
+        if open_ and facts.last_touched < stale_before:
+            found.stale.append(line)
+        done_on = max(filter(None, [facts.implemented_on, facts.assured_on]), default=None)
+        if state.status == DeliveryStatus.IMPLEMENTED and done_on and done_on >= recent_since:
+            found.recently_implemented.append(line)
+    found.overdue.sort(key=lambda line: line.revised_due or line.due)
+    return found

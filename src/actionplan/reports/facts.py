@@ -1,0 +1,107 @@
+"""Facts a board paper needs beyond an action's state as at a date (plans.history gives that):
+how often its due date was revised, when it was implemented and assured, when it was last
+updated. All read from the same history tables, up to the end of the as-at day, so a report for a
+past meeting never uses hindsight."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Max
+from django.utils import timezone
+
+from actionplan.plans.assurance import ASSURED
+from actionplan.plans.history import end_of_day
+from actionplan.plans.models import Action, ProgressUpdate, Recommendation
+from actionplan.plans.status import DeliveryStatus
+
+
+@dataclass
+class ActionFacts:
+    created_on: date
+    reason: str = ""  # why it slipped or was not achieved, in the words of the day
+    revised_dues: set[date] = field(default_factory=set)
+    implemented_on: date | None = None  # the last time it became implemented
+    assured_on: date | None = None  # the last time its evidence was accepted
+    last_update: date | None = None  # the newest progress update written by then
+
+    @property
+    def revisions(self) -> int:
+        return len(self.revised_dues)
+
+    @property
+    def last_touched(self) -> date:
+        return self.last_update or self.created_on
+
+
+def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
+    ids = list(action_ids)
+    cutoff = end_of_day(on)
+    versions = (
+        Action.history.filter(id__in=ids, history_date__lte=cutoff)
+        .order_by("id", "history_date", "history_id")
+        .values("id", "history_date", "status", "status_reason", "assurance", "revised_due_date")
+    )
+    facts: dict[int, ActionFacts] = {}
+    previous: dict[str, object] = {}
+    for v in versions:
+        day = timezone.localdate(v["history_date"])
+        found = facts.get(v["id"])
+        if found is None:
+            found = facts[v["id"]] = ActionFacts(created_on=day)
+            previous = {}
+        if v["revised_due_date"] is not None:
+            found.revised_dues.add(v["revised_due_date"])
+        became_implemented = previous.get("status") != DeliveryStatus.IMPLEMENTED
+        if v["status"] == DeliveryStatus.IMPLEMENTED and became_implemented:
+            found.implemented_on = day
+        if v["assurance"] in ASSURED and previous.get("assurance") not in ASSURED:
+            found.assured_on = day
+        found.reason = v["status_reason"]
+        previous = v
+    for action_id, written_on in last_updates(ids, on):
+        if action_id in facts:
+            facts[action_id].last_update = written_on
+    return facts
+
+
+def last_updates(action_ids: list[int], on: date) -> list[tuple[int, date]]:
+    """The date of each action's newest progress update written by `on` and not since deleted."""
+    cutoff = end_of_day(on)
+    deleted = ProgressUpdate.history.filter(history_type="-", history_date__lte=cutoff).values("id")
+    return list(
+        ProgressUpdate.history.filter(
+            action_id__in=action_ids, history_date__lte=cutoff, written_on__lte=on, history_type="+"
+        )
+        .exclude(id__in=deleted)
+        .values("action_id")
+        .annotate(newest=Max("written_on"))
+        .values_list("action_id", "newest")
+    )
+
+
+@dataclass(frozen=True)
+class RecommendationAsAt:
+    """A recommendation tracked on its own (no actions, as in the Dudley plan)."""
+
+    status: str
+    progress: str
+    rag: str
+
+
+def recommendations_as_at(ids: Iterable[int], on: date) -> dict[int, RecommendationAsAt]:
+    versions = (
+        Recommendation.history.filter(id__in=list(ids), history_date__lte=end_of_day(on))
+        .order_by("id", "-history_date", "-history_id")
+        .values("id", "status", "progress", "rag", "history_type")
+    )
+    latest: dict[int, dict] = {}
+    for v in versions:
+        latest.setdefault(v["id"], v)
+    return {
+        rec_id: RecommendationAsAt(v["status"], v["progress"], v["rag"])
+        for rec_id, v in latest.items()
+        if v["history_type"] != "-"
+    }

@@ -1,0 +1,135 @@
+"""The plan table as the board's documents lay it out, for the page-like formats (Word, PDF,
+HTML): a review plan's outcome / recommendation / action columns, or the composite plan's
+(Norfolk) ref / review refs / action / lead agency / target date / progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from actionplan.plans.summary import RagCounts
+
+from .colours import label
+from .model import COMPOSITE_LAYOUT, BoardReport, ExceptionLine, PlanRow, RagBreakdown
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    text: Callable[[PlanRow], str]
+    width: int  # share of the page width, in per cent
+    per_recommendation: bool = False  # written on the recommendation's first row only
+
+
+def due(row: PlanRow) -> str:
+    """The source's wording, and the revised date when the action slipped."""
+    wording = row.due_text or (f"{row.due:%d/%m/%Y}" if row.due else "")
+    revised = f"Revised: {row.revised_due:%d/%m/%Y}" if row.revised_due else ""
+    return "\n".join(part for part in (wording, revised) if part)
+
+
+def owner(row: PlanRow) -> str:
+    return "\n".join(part for part in (row.agency, row.owner_role) if part)
+
+
+STATUS = Column("Status", lambda r: r.status, 7)
+RAG = Column("RAG", lambda r: label(r.rag) + (" (override)" if r.rag_overridden else ""), 6)
+
+REVIEW_COLUMNS: tuple[Column, ...] = (
+    Column("Ref", lambda r: r.ref, 4, per_recommendation=True),
+    Column("Outcome / learning point", lambda r: r.outcome, 11, per_recommendation=True),
+    Column("Recommendation", lambda r: r.recommendation, 13, per_recommendation=True),
+    Column("Action", lambda r: r.action, 14),
+    Column("Owner", owner, 10),
+    Column("Due", due, 7),
+    Column("Measure", lambda r: r.measure, 11),
+    STATUS,
+    RAG,
+    Column("Latest progress", lambda r: r.latest_progress, 17),
+)
+
+COMPOSITE_COLUMNS: tuple[Column, ...] = (
+    Column("Ref", lambda r: r.ref, 5, per_recommendation=True),
+    Column("Review refs", lambda r: r.review_refs, 8, per_recommendation=True),
+    Column("Action", lambda r: r.action, 27),
+    Column("Lead agency", owner, 13),
+    Column("Target date", due, 8),
+    Column("Progress", lambda r: r.latest_progress, 26),
+    STATUS,
+    RAG,
+)
+
+
+def columns_for(layout: str) -> tuple[Column, ...]:
+    return COMPOSITE_COLUMNS if layout == COMPOSITE_LAYOUT else REVIEW_COLUMNS
+
+
+def cell_text(column: Column, row: PlanRow) -> str:
+    if column.per_recommendation and not row.first_of_recommendation:
+        return ""
+    return column.text(row)
+
+
+@dataclass(frozen=True)
+class ExceptionList:
+    title: str
+    lines: list[ExceptionLine]
+    columns: tuple[tuple[str, Callable[[ExceptionLine], str]], ...]
+    empty: str
+
+
+def day(value: date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+WHAT = (
+    ("Plan / ref", lambda e: f"{e.plan} {e.ref}".strip()),
+    ("Action", lambda e: e.action),
+    ("Owner", lambda e: e.owner),
+)
+
+
+def exception_lists(report: BoardReport) -> list[ExceptionList]:
+    """The exception tables in the order a board takes them, each with the facts it turns on."""
+    e = report.exceptions
+    return [
+        ExceptionList("Overdue", e.overdue, (*WHAT,
+            ("Due", lambda x: day(x.revised_due or x.due)), ("Status", lambda x: x.status)),
+            "No action is overdue."),
+        ExceptionList("Slipped, with revised due dates", e.slipped, (*WHAT,
+            ("Original due", lambda x: day(x.due)), ("Revised due", lambda x: day(x.revised_due)),
+            ("Times revised", lambda x: str(x.revisions)), ("Reason", lambda x: x.reason)),
+            "No action has slipped."),
+        ExceptionList("Not achieved", e.not_achieved, (*WHAT, ("Explanation", lambda x: x.reason)),
+            "Every action is achieved or still open."),
+        ExceptionList("Evidence awaiting assurance", e.awaiting_assurance, (*WHAT,
+            ("Status", lambda x: x.status), ("Implemented", lambda x: day(x.implemented_on))),
+            "No evidence is waiting for a decision."),
+        ExceptionList(f"Not updated for {report.stale_after_days} days", e.stale, (*WHAT,
+            ("Last update", lambda x: day(x.last_update) or "None"), ("Status", lambda x: x.status)),
+            "Every open action has a recent update."),
+        ExceptionList("Recently implemented and assured", e.recently_implemented, (*WHAT,
+            ("Implemented", lambda x: day(x.implemented_on)), ("Assurance", lambda x: x.assurance)),
+            f"Nothing was implemented in the last {report.recent_days} days."),
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CountRows:
+    """A table of RAG counts: a heading for the first column, then (name, counts) rows."""
+
+    heading: str
+    rows: list[tuple[str, RagCounts]]
+
+
+def total_rows(report: BoardReport) -> CountRows:
+    return CountRows("All actions", [("All actions", report.totals)])
+
+
+def breakdown_rows(breakdown: RagBreakdown) -> CountRows:
+    return CountRows(breakdown.by.capitalize(), list(breakdown.rows.items()))
+
+
+def trend_rows(report: BoardReport) -> CountRows:
+    return CountRows("As at", [(f"{point.on:%d/%m/%Y}", point.counts) for point in report.trend])

@@ -1,0 +1,134 @@
+"""The board report as plain data: built once, then rendered to any format.
+
+Nothing here touches the database or knows about a file format, so every renderer (Word, PDF,
+HTML, Excel, CSV, JSON) shows the same numbers and the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from actionplan.plans.summary import RagCounts
+
+# The two layouts the board's documents use for a plan table.
+REVIEW_LAYOUT = "review"  # outcome, recommendation, action, owner, due, measure (BN09, Child R)
+COMPOSITE_LAYOUT = "composite"  # ref, review refs, action, lead agency, target date (Norfolk CAP)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One action (or a recommendation tracked without actions) as it stood on the as-at date."""
+
+    action_id: int | None
+    plan: str
+    section: str
+    ref: str
+    outcome: str
+    recommendation: str
+    review_refs: str
+    themes: tuple[str, ...]
+    action: str
+    agency: str
+    owner_role: str
+    due_text: str  # the source's wording: "01/06/17", "April 2010", "Ongoing"
+    due: date | None
+    revised_due: date | None
+    measure: str
+    status: str  # the board's label: "In progress"
+    reason: str  # why it slipped or was not achieved
+    rag: str  # red, amber, green, blue, grey or "" when not rated
+    rag_overridden: bool
+    latest_progress: str
+    version: int | None  # the action's version when exported, for conflict checks on import
+    first_of_recommendation: bool = True  # later rows leave the recommendation cells blank
+
+    @property
+    def stable_id(self) -> str:
+        return f"A-{self.action_id}" if self.action_id is not None else ""
+
+    @property
+    def owner(self) -> str:
+        return " — ".join(part for part in (self.agency, self.owner_role) if part)
+
+
+@dataclass
+class PlanSection:
+    heading: str  # "" when the source has no sections
+    rows: list[PlanRow] = field(default_factory=list)
+
+
+@dataclass
+class PlanTable:
+    title: str
+    layout: str
+    sections: list[PlanSection] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[PlanRow]:
+        return [row for section in self.sections for row in section.rows]
+
+
+@dataclass(frozen=True)
+class ExceptionLine:
+    """An action the board should look at, with the facts that make it an exception."""
+
+    action_id: int
+    plan: str
+    ref: str
+    action: str
+    owner: str
+    due: date | None
+    revised_due: date | None
+    status: str
+    rag: str
+    revisions: int = 0  # how many different revised due dates it has had
+    reason: str = ""
+    last_update: date | None = None
+    implemented_on: date | None = None
+    assurance: str = ""
+
+
+@dataclass
+class Exceptions:
+    overdue: list[ExceptionLine] = field(default_factory=list)
+    slipped: list[ExceptionLine] = field(default_factory=list)
+    not_achieved: list[ExceptionLine] = field(default_factory=list)
+    awaiting_assurance: list[ExceptionLine] = field(default_factory=list)
+    stale: list[ExceptionLine] = field(default_factory=list)
+    recently_implemented: list[ExceptionLine] = field(default_factory=list)
+
+
+@dataclass
+class RagBreakdown:
+    """RAG counts by one dimension (plan, agency or theme), in the order the board reads them."""
+
+    by: str
+    rows: dict[str, RagCounts] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass
+class TrendPoint:
+    on: date
+    counts: RagCounts
+
+
+@dataclass
+class BoardReport:
+    partnership: str
+    scope: str  # "Child R: review action plan", "Whole partnership", "Riverton Police"
+    as_at: date
+    generated_at: datetime
+    stale_after_days: int
+    recent_days: int
+    totals: RagCounts
+    breakdowns: list[RagBreakdown]
+    exceptions: Exceptions
+    plans: list[PlanTable]
+    trend: list[TrendPoint]
+
+    @property
+    def rows(self) -> list[PlanRow]:
+        """Every row once, in plan order: an action linked from a composite plan appears in both."""
+        return [row for plan in self.plans for row in plan.rows]

@@ -1,0 +1,128 @@
+"""Excel: one row per action with a stable ID, a sheet per plan (per section for one plan), ready
+to send round to owners and take back with `actionplan import-updates`."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import Rule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from actionplan.plans.rag import Rag
+from actionplan.plans.status import DeliveryStatus
+
+from ..colours import RAG_FILL, RAG_TEXT
+from ..columns import ABOUT_SHEET, COLUMNS, EXPORT_HEADINGS, EXPORT_SHEET, STATUS
+from ..model import BoardReport, PlanRow
+from ..safe_text import escape
+
+HEADER_FILL = PatternFill("solid", fgColor="0B0C0C")
+EDITABLE_FILL = PatternFill("solid", fgColor="1D70B8")  # the columns owners fill in
+
+
+def write(report: BoardReport) -> bytes:
+    book = Workbook()
+    about(book.active, report)
+    names: set[str] = {ABOUT_SHEET}
+    for title, rows in sheets(report):
+        action_sheet(book.create_sheet(sheet_name(title, names)), rows)
+    exported(book.create_sheet(EXPORT_SHEET), report)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def sheets(report: BoardReport) -> list[tuple[str, list[PlanRow]]]:
+    if len(report.plans) == 1 and len(report.plans[0].sections) > 1:
+        return [(s.heading or "Plan", s.rows) for s in report.plans[0].sections]
+    return [(plan.title, plan.rows) for plan in report.plans]
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    """Excel allows 31 characters and none of []:*?/\\ in a sheet name, each name once."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:28] or "Plan"
+    name, n = base, 1
+    while name.lower() in {t.lower() for t in taken}:
+        n += 1
+        name = f"{base[:25]} ({n})"
+    taken.add(name)
+    return name
+
+
+def cell_value(value: str | date | None) -> str | date | None:
+    return escape(value) if isinstance(value, str) else value
+
+
+def action_sheet(sheet: Worksheet, rows: list[PlanRow]) -> None:
+    sheet.append([column.heading for column in COLUMNS])
+    for row in rows:
+        sheet.append([cell_value(column.value(row)) for column in COLUMNS])
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        heading = sheet.cell(row=1, column=index)
+        heading.font = Font(bold=True, color="FFFFFF")
+        heading.fill = EDITABLE_FILL if column.editable else HEADER_FILL
+        heading.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[letter].width = column.width
+        for cell in sheet[letter][1:]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, date):
+                cell.number_format = "DD/MM/YYYY"
+    last = f"{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 2)}"
+    sheet.auto_filter.ref = f"A1:{last}"
+    sheet.freeze_panes = "B2"  # the header row and the ID stay in view
+    rag = get_column_letter([c.heading for c in COLUMNS].index("RAG") + 1)
+    for value, fill in RAG_FILL.items():
+        label = Rag(value).label  # "Red" matches "Red (override)" too
+        style = DifferentialStyle(
+            fill=PatternFill("solid", bgColor=fill), font=Font(color=RAG_TEXT[value], bold=True)
+        )
+        rule = Rule(type="expression", dxf=style, formula=[f'LEFT({rag}2,{len(label)})="{label}"'])
+        sheet.conditional_formatting.add(f"{rag}2:{rag}{max(sheet.max_row, 2)}", rule)
+    status = get_column_letter([c.heading for c in COLUMNS].index(STATUS) + 1)
+    choices = DataValidation(type="list", formula1='"' + ",".join(DeliveryStatus.labels) + '"')
+    choices.add(f"{status}2:{status}{max(sheet.max_row, 2)}")
+    sheet.add_data_validation(choices)
+
+
+def about(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.title = ABOUT_SHEET
+    lines = [
+        (report.partnership, Font(bold=True, size=14)),
+        (f"{report.scope}, as at {report.as_at:%d %B %Y}", Font(bold=True)),
+        (f"Exported {report.generated_at:%d %B %Y %H:%M}", None),
+        ("", None),
+        ("Each action has one row; keep the ID column as it is.", None),
+        ("Owners may change the blue columns: Status, Revised due date, Reason and Latest progress.", None),
+        ("Give the file back with: actionplan import-updates FILE --as USERNAME", None),
+    ]
+    for text, font in lines:
+        sheet.append([text])
+        if font:
+            sheet.cell(row=sheet.max_row, column=1).font = font
+    sheet.column_dimensions["A"].width = 100
+
+
+def exported(sheet: Worksheet, report: BoardReport) -> None:
+    """What each action looked like at export, so the import can tell edits from later changes."""
+    exported_at = report.generated_at.isoformat(timespec="seconds")
+    sheet.append(["Partnership", report.partnership, "As at", report.as_at, "Exported at", exported_at])
+    sheet.append(list(EXPORT_HEADINGS))
+    done: set[int] = set()
+    for row in report.rows:
+        if row.action_id is None or row.action_id in done:
+            continue
+        done.add(row.action_id)
+        sheet.append(
+            [row.stable_id, row.version, row.status, row.revised_due, escape(row.reason),
+             escape(row.latest_progress)]
+        )  # fmt: skip
+    sheet.sheet_state = "hidden"
+    sheet.protection.sheet = True  # a guard against accidental edits, not a security control
