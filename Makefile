@@ -5,7 +5,13 @@ BIN := $(VENV)/bin
 PG_URL := postgres://postgres@127.0.0.1:5432/test
 export ACTIONPLAN_DATA_DIR ?= var
 
-.PHONY: install demo test test-sqlite test-postgres lint
+STATIC := src/actionplan/web/static/govuk
+# System packages from Debian: Pango and fonts for PDF reports; Chromium (the browser tests drive
+# Debian's own build, never a downloaded one) and poppler for looking at reports as pictures.
+RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation
+TEST_PACKAGES := chromium chromium-driver poppler-utils
+
+.PHONY: install assets system-packages test-packages demo test test-sqlite test-postgres test-system lint
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +19,36 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# GOV.UK Frontend styles built from the npm package, with Arial; scripts and images copied beside.
+$(STATIC)/application.css: package.json package-lock.json src/actionplan/web/assets/application.scss
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(STATIC)/
+	rm -rf $(STATIC)/assets && mkdir -p $(STATIC)/assets
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/images $(STATIC)/assets/
+
+assets: $(STATIC)/application.css
+
+install: system-packages $(VENV)/.installed assets
+
+system-packages:
+	@$(call apt_install,$(RUNTIME_PACKAGES))
+
+test-packages:
+	@$(call apt_install,$(TEST_PACKAGES))
+
+# Install the Debian packages of $(1) that are missing (as root), or say which to install.
+define apt_install
+	missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing system packages: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Please install these Debian packages first: sudo apt-get install $$missing" >&2; exit 1; \
+		fi; \
+	fi
+endef
 
 demo: install
 	$(BIN)/actionplan migrate --verbosity 0
@@ -25,7 +60,7 @@ demo: install
 # on 127.0.0.1:5432. The importer needs no database, so the second run leaves it out.
 test: test-sqlite test-postgres
 
-test-sqlite: install
+test-sqlite: install test-packages
 	DATABASE_URL= $(BIN)/python -m pytest
 
 test-postgres: install

@@ -27,12 +27,16 @@ from .stories import Storyteller, moment
 
 DEMO_PASSWORD = "riverton-demo"
 PEOPLE = [
-    # username, name, role, agencies they lead for
-    ("alice", "Alice Adeyemi", User.Role.PARTNERSHIP_ADMIN, []),
+    # username, name, role, agencies they post updates for
+    ("alice", "Alice Adeyemi", User.Role.PARTNERSHIP_ADMIN, ["Partnership Business Unit"]),
     ("bob", "Bob Bennett", User.Role.AGENCY_LEAD, ["Riverton Police"]),
     ("charlie", "Charlie Chen", User.Role.SCRUTINEER, []),
     ("dave", "Dave Dlamini", User.Role.VIEWER, []),
     ("erin", "Erin Evans", User.Role.AGENCY_LEAD, ["Riverton Council Children's Services"]),
+    ("fatima", "Fatima Farah", User.Role.AGENCY_LEAD, ["Riverton NHS Foundation Trust"]),
+    ("george", "George Grant", User.Role.AGENCY_LEAD, ["Riverton Integrated Care Board"]),
+    ("hannah", "Hannah Hughes", User.Role.AGENCY_LEAD, ["Riverton Education Service"]),
+    ("ian", "Ian Ibrahim", User.Role.AGENCY_LEAD, ["Riverton Homes", "Hope Family Charity"]),
 ]
 
 

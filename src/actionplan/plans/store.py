@@ -55,6 +55,7 @@ class StoredPlan:
     matched_agencies: list[str] = field(default_factory=list)
     new_reviews: list[str] = field(default_factory=list)
     actions: int = 0
+    items: int = 0
 
 
 def month_date(text: str | None) -> date | None:
@@ -76,6 +77,23 @@ def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: boo
     if existing:
         existing.delete()
     return Storer(draft, partnership).store()
+
+
+class PreviewOnly(Exception):
+    """Raised inside the preview's transaction so that nothing it wrote is kept."""
+
+
+def preview_draft(draft: dict[str, Any], partnership: Partnership) -> StoredPlan:
+    """What storing the draft would do (agencies matched or created, counts), storing nothing.
+
+    It runs the real store in a transaction that is always rolled back, so the preview can
+    never disagree with what confirming does."""
+    try:
+        with transaction.atomic():
+            stored = store_draft(draft, partnership)
+            raise PreviewOnly
+    except PreviewOnly:
+        return stored
 
 
 class Storer:
@@ -128,6 +146,7 @@ class Storer:
             notes=notes,
             source_line=item.get("line"),
         )
+        self.result.items += 1
         codes = [r for r in refs if r.lower() not in ALL_REVIEWS]
         rec.reviews.set([self.review(code) for code in codes] or plan.reviews.all())
         for position, action in enumerate(item.get("actions") or []):

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from django.db.models import Max
-
-from .assurance import AssuranceStatus
-from .models import Action, Partnership, Plan
+from .finder import awaits_assurance, is_due_soon, is_overdue, is_stale, with_latest_update
+from .models import Action, Agency, Partnership, Plan, Theme
 from .rag import SEVERITY
-from .status import FINISHED
 
 
 @dataclass
@@ -35,6 +32,8 @@ class PartnershipSummary:
     as_at: date
     overall: RagCounts = field(default_factory=RagCounts)
     by_plan: dict[Plan, RagCounts] = field(default_factory=dict)
+    by_agency: dict[Agency, RagCounts] = field(default_factory=dict)
+    by_theme: dict[Theme, RagCounts] = field(default_factory=dict)
     overdue: int = 0
     due_soon: int = 0
     stale: int = 0
@@ -46,27 +45,28 @@ def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSum
     plans = {plan.pk: plan for plan in partnership.plans.order_by("title")}
     for plan in plans.values():
         summary.by_plan[plan] = RagCounts()
-    actions = (
+    actions = with_latest_update(
         Action.objects.filter(recommendation__plan__partnership=partnership)
-        .select_related("recommendation__plan__partnership")
-        .annotate(last_update=Max("updates__written_on"))
+        .select_related("recommendation", "owner")
+        .prefetch_related("recommendation__themes")
     )
     plans_of = plans_linking(partnership)
-    soon = as_at + timedelta(days=partnership.amber_within_days)
-    stale_before = as_at - timedelta(days=partnership.stale_after_days)
+    thresholds = partnership.rag_thresholds
     for action in actions:
-        rag = action.rag(as_at).rag
+        rag = action.rag(as_at, thresholds).rag
         summary.overall.add(rag)
         for plan_id in {action.recommendation.plan_id, *plans_of.get(action.pk, ())}:
             summary.by_plan[plans[plan_id]].add(rag)
-        if action.status in FINISHED:
-            summary.awaiting_assurance += action.assurance == AssuranceStatus.SUBMITTED
-            continue
-        due = action.current_due
-        summary.overdue += due is not None and due < as_at
-        summary.due_soon += due is not None and as_at <= due <= soon
-        summary.stale += (action.last_update or action.created_at.date()) < stale_before
-        summary.awaiting_assurance += action.assurance == AssuranceStatus.SUBMITTED
+        if action.owner is not None:
+            summary.by_agency.setdefault(action.owner, RagCounts()).add(rag)
+        for theme in action.recommendation.themes.all():
+            summary.by_theme.setdefault(theme, RagCounts()).add(rag)
+        summary.overdue += is_overdue(action, as_at)
+        summary.due_soon += is_due_soon(action, as_at, partnership)
+        summary.stale += is_stale(action, as_at, partnership)
+        summary.awaiting_assurance += awaits_assurance(action)
+    summary.by_agency = dict(sorted(summary.by_agency.items(), key=lambda item: item[0].name))
+    summary.by_theme = dict(sorted(summary.by_theme.items(), key=lambda item: item[0].name))
     return summary
 
 

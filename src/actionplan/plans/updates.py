@@ -18,10 +18,13 @@ from .rag import judge_rag
 from .status import DeliveryStatus, StatusChange, TransitionRefused, check_status_change
 
 
-def stamp(instance: object, when: datetime | None) -> None:
-    """Date the history row of the next save, for back-dated records (imports, the demo)."""
+def stamp(instance: object, when: datetime | None, by: User | None = None) -> None:
+    """Date the history row of the next save (for back-dated records: imports, the demo) and
+    say who made it (outside a web request nobody else knows)."""
     if when is not None:
         instance._history_date = when  # type: ignore[attr-defined]
+    if by is not None:
+        instance._history_user = by  # type: ignore[attr-defined]
 
 
 class EditConflict(Exception):
@@ -70,7 +73,7 @@ def record_progress(
         fresh = locked(action, expected_version if change is not None else None)
         if change is not None:
             apply_status_change(fresh, change)
-        stamp(fresh, when)
+        stamp(fresh, when, author)
         fresh.save()
         update = ProgressUpdate(
             action=fresh,
@@ -80,7 +83,7 @@ def record_progress(
             status=fresh.status,
             rag=fresh.rag(on).rag,
         )
-        stamp(update, when)
+        stamp(update, when, author)
         update.save()
     action.refresh_from_db()
     return update
@@ -131,10 +134,10 @@ def submit_evidence(
         )
         if file is not None:
             evidence.file = file
-        stamp(evidence, when)
+        stamp(evidence, when, by)
         evidence.save()
         if locked(action).assurance != AssuranceStatus.SUBMITTED:
-            change_assurance(action, None, AssuranceStatus.SUBMITTED, when=when)
+            set_assurance(action, by, AssuranceStatus.SUBMITTED, when=when)
     return evidence
 
 
@@ -153,11 +156,11 @@ def decide_evidence(
         raise TransitionRefused("this evidence has already been decided")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     with transaction.atomic():
-        change_assurance(action, None, new, reason, when=when)
+        set_assurance(action, by, new, reason, when=when)
         evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
         evidence.decided_by, evidence.decided_at = by, when or timezone.now()
         evidence.decision_reason = reason.strip()
-        stamp(evidence, when)
+        stamp(evidence, when, by)
         evidence.save()
     return evidence
 
@@ -173,11 +176,19 @@ def change_assurance(
 ) -> None:
     if by is not None:
         require(can_assure(by, action), "change the assurance status")
+    set_assurance(action, by, new, reason, when=when, expected_version=expected_version)
+
+
+def set_assurance(
+    action: Action, by: User | None, new: str, reason: str = "", *,
+    when: datetime | None = None, expected_version: int | None = None,
+) -> None:
+    """Move assurance on, once the caller has checked who may (submitting evidence moves it too)."""
     with transaction.atomic():
         fresh = locked(action, expected_version)
         check_assurance_change(fresh.assurance, new, reason)
         fresh.assurance, fresh.assurance_reason = new, reason.strip()
-        stamp(fresh, when)
+        stamp(fresh, when, by)
         fresh.save()
     action.refresh_from_db()
 
@@ -192,5 +203,6 @@ def override_rag(
     with transaction.atomic():
         fresh = locked(action, expected_version)
         fresh.rag_override, fresh.rag_override_reason = rag, reason.strip() if rag else ""
+        stamp(fresh, None, by)
         fresh.save()
     action.refresh_from_db()

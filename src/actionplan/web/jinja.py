@@ -1,17 +1,34 @@
-"""The Jinja2 environment for the product's pages."""
+"""The Jinja2 environment for the product's pages: GOV.UK Frontend macros and our presenters."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+
+from . import presenters
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
 def environment(**options: Any) -> Environment:
     # Autoescape is on for every page: imported cells may hold HTML and must show as text.
     options["autoescape"] = True
+    options["loader"] = ChoiceLoader([
+        options["loader"],
+        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+    ])
     env = Environment(**options)
-    env.globals.update({"static": static, "url": reverse})
+    env.globals.update({
+        "static": static,
+        "url": url,
+        "get_messages": get_messages,
+        **{name: getattr(presenters, name) for name in presenters.__all__},
+    })
+    env.filters.update({"day": presenters.day})
     return env

@@ -8,7 +8,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from ..assurance import AssuranceStatus
-from ..rag import ActionState, Rag, RagJudgement, compute_rag, judge_rag
+from ..rag import ActionState, Rag, RagJudgement, RagThresholds, compute_rag, judge_rag
 from ..status import DeliveryStatus
 from .partnership import Agency
 from .plan import Recommendation
@@ -89,7 +89,9 @@ class Action(models.Model):
     def rag_state(self) -> ActionState:
         return ActionState(self.status, self.assurance, self.current_due, self.start_date)
 
-    def rag(self, as_at: date) -> RagJudgement:
-        thresholds = self.recommendation.plan.partnership.rag_thresholds
+    def rag(self, as_at: date, thresholds: RagThresholds | None = None) -> RagJudgement:
+        """The RAG shown on `as_at`. Pass the partnership's thresholds when showing many actions
+        to save fetching the partnership for each."""
+        thresholds = thresholds or self.recommendation.plan.partnership.rag_thresholds
         computed = compute_rag(self.rag_state(), as_at, thresholds)
         return judge_rag(computed, self.rag_override or None, self.rag_override_reason)

@@ -1,5 +1,3 @@
-"""Pages. Views only fetch, check and hand over: the rules live in actionplan.plans."""
-
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
@@ -9,9 +7,11 @@ from django.utils import timezone
 
 from actionplan.plans.summary import partnership_summary
 
+from ..scoping import partnership_of
+
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    partnership = request.user.partnership
-    summary = partnership_summary(partnership, timezone.localdate()) if partnership else None
-    return render(request, "web/dashboard.html", {"partnership": partnership, "summary": summary})
+    partnership = partnership_of(request)
+    summary = partnership_summary(partnership, timezone.localdate())
+    return render(request, "web/dashboard.html", {"summary": summary})

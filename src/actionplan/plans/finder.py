@@ -1,0 +1,99 @@
+"""Finding actions the way a board asks for them: by plan, agency, theme, status, RAG, and the
+exceptions (overdue, due soon, not updated, awaiting assurance).
+
+The exception tests live here once; the dashboard counts and the filtered lists both use them,
+so a number on the dashboard always matches the list it links to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Max, OuterRef, QuerySet, Subquery
+
+from .assurance import AssuranceStatus
+from .models import Action, Partnership, ProgressUpdate
+from .status import FINISHED
+
+
+def is_open(action: Action) -> bool:
+    return action.status not in FINISHED
+
+
+def is_overdue(action: Action, as_at: date) -> bool:
+    due = action.current_due
+    return is_open(action) and due is not None and due < as_at
+
+
+def is_due_soon(action: Action, as_at: date, partnership: Partnership) -> bool:
+    due = action.current_due
+    soon = as_at + timedelta(days=partnership.amber_within_days)
+    return is_open(action) and due is not None and as_at <= due <= soon
+
+
+def is_stale(action: Action, as_at: date, partnership: Partnership) -> bool:
+    """Open and not updated for the partnership's stale period (needs `with_latest_update`)."""
+    last = action.last_update or action.created_at.date()
+    return is_open(action) and last < as_at - timedelta(days=partnership.stale_after_days)
+
+
+def awaits_assurance(action: Action) -> bool:
+    return action.assurance == AssuranceStatus.SUBMITTED
+
+
+def with_latest_update(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """Annotate the date and text of each action's newest progress update, in the same query."""
+    newest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-written_on", "-id")
+    return actions.annotate(
+        last_update=Max("updates__written_on"),
+        latest_progress=Subquery(newest.values("text")[:1]),
+    )
+
+
+@dataclass(frozen=True)
+class ActionCriteria:
+    plan: int | None = None
+    agency: int | None = None
+    theme: int | None = None
+    review: int | None = None
+    status: str = ""
+    rag: str = ""
+    overdue: bool = False
+    due_soon: bool = False
+    stale: bool = False
+    awaiting_assurance: bool = False
+
+
+def find_actions(partnership: Partnership, as_at: date, criteria: ActionCriteria) -> list[Action]:
+    """Matching actions, each with `.judged` (its RAG judgement on `as_at`), soonest due first."""
+    actions = Action.objects.filter(recommendation__plan__partnership=partnership)
+    if criteria.plan:
+        actions = actions.filter(recommendation__plan_id=criteria.plan) | actions.filter(
+            linked_recommendations__plan_id=criteria.plan
+        )
+    if criteria.agency:
+        actions = actions.filter(owner_id=criteria.agency)
+    if criteria.theme:
+        actions = actions.filter(recommendation__themes=criteria.theme)
+    if criteria.review:
+        actions = actions.filter(recommendation__reviews=criteria.review)
+    if criteria.status:
+        actions = actions.filter(status=criteria.status)
+    rows = with_latest_update(actions.distinct().select_related("owner", "recommendation__plan"))
+    thresholds = partnership.rag_thresholds
+    found = []
+    for action in rows:
+        action.judged = action.rag(as_at, thresholds)
+        if criteria.rag and action.judged.rag != criteria.rag:
+            continue
+        if criteria.overdue and not is_overdue(action, as_at):
+            continue
+        if criteria.due_soon and not is_due_soon(action, as_at, partnership):
+            continue
+        if criteria.stale and not is_stale(action, as_at, partnership):
+            continue
+        if criteria.awaiting_assurance and not awaits_assurance(action):
+            continue
+        found.append(action)
+    return sorted(found, key=lambda a: (a.current_due or date.max, a.pk))

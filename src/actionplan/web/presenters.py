@@ -1,0 +1,83 @@
+"""How things are shown: status and RAG as GOV.UK tags with words, dates the way boards write them.
+
+Colour is never the only carrier: every tag has its text, and overrides say so in words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from actionplan.plans.assurance import AssuranceStatus
+from actionplan.plans.models import Action
+from actionplan.plans.rag import Rag, RagJudgement
+from actionplan.plans.status import DeliveryStatus
+
+__all__ = ["rag_tag", "status_tag", "assurance_tag", "due_text", "day", "field_error", "change_text"]
+
+RAG_CLASSES = {
+    Rag.RED: "govuk-tag--red", Rag.AMBER: "govuk-tag--orange", Rag.GREEN: "govuk-tag--green",
+    Rag.BLUE: "govuk-tag--blue", Rag.GREY: "govuk-tag--grey",
+}
+RAG_WORDS = {
+    Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", Rag.BLUE: "Blue: assured", Rag.GREY: "Grey",
+}
+STATUS_CLASSES = {
+    DeliveryStatus.NOT_STARTED: "govuk-tag--grey", DeliveryStatus.IN_PROGRESS: "govuk-tag--light-blue",
+    DeliveryStatus.SLIPPED: "govuk-tag--orange", DeliveryStatus.IMPLEMENTED: "govuk-tag--green",
+    DeliveryStatus.NOT_ACHIEVED: "govuk-tag--red", DeliveryStatus.SUPERSEDED: "govuk-tag--purple",
+}
+
+
+def rag_tag(rag: str | RagJudgement | None) -> dict[str, str]:
+    if isinstance(rag, RagJudgement):
+        words = RAG_WORDS.get(rag.rag, rag.rag)
+        text = f"{words} (set by hand)" if rag.overridden else words
+        return {"text": text, "classes": RAG_CLASSES.get(rag.rag, "")}
+    if not rag:
+        return {"text": "No rating", "classes": "govuk-tag--grey"}
+    return {"text": RAG_WORDS.get(rag, rag), "classes": RAG_CLASSES.get(rag, "")}
+
+
+def status_tag(status: str) -> dict[str, str]:
+    label = DeliveryStatus(status).label if status in DeliveryStatus.values else status
+    return {"text": label, "classes": STATUS_CLASSES.get(status, "")}
+
+
+def assurance_tag(assurance: str) -> dict[str, str]:
+    label = AssuranceStatus(assurance).label if assurance in AssuranceStatus.values else assurance
+    classes = {"accepted": "govuk-tag--green", "rejected": "govuk-tag--red", "submitted": "govuk-tag--yellow"}
+    return {"text": label, "classes": classes.get(assurance, "govuk-tag--grey")}
+
+
+def day(value: date | None) -> str:
+    """21 Nov 2026: unambiguous for a UK reader, short enough for a table."""
+    return value.strftime("%-d %b %Y") if value else ""
+
+
+def due_text(action: Action) -> str:
+    """The source wording, and the date it was read as, and any revised date."""
+    parts = [action.due_text or (day(action.due_date) if action.due_date else action.get_due_kind_display())]
+    if action.due_text and action.due_date and action.due_text != day(action.due_date):
+        parts.append(f"({day(action.due_date)})")
+    if action.revised_due_date:
+        parts.append(f"revised to {day(action.revised_due_date)}")
+    return " ".join(parts)
+
+
+def field_error(form: object, name: str) -> dict[str, str] | None:
+    """The first error of one field, in the shape GOV.UK components take, or None."""
+    errors = getattr(form, "errors", None) or {}
+    return {"text": errors[name][0]} if name in errors else None
+
+
+def change_text(field: str, value: object) -> str:
+    """A value from the history table as a person reads it: labels, not codes."""
+    if value in (None, ""):
+        return "(blank)"
+    if field == "status" and value in DeliveryStatus.values:
+        return DeliveryStatus(value).label
+    if field == "assurance" and value in AssuranceStatus.values:
+        return AssuranceStatus(value).label
+    if isinstance(value, date):
+        return day(value)
+    return str(value)

@@ -1,0 +1,45 @@
+"""Everything a page shows comes from the signed-in person's partnership, checked on the server.
+
+Rows of another partnership are "not found" (404), so their existence is not revealed; a role
+that may not do something gets "forbidden" (403).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from actionplan.plans.models import Action, Partnership, Plan, Review, User
+
+
+def partnership_of(request: HttpRequest) -> Partnership:
+    partnership = getattr(request.user, "partnership", None)
+    if partnership is None:
+        raise Http404("your account is not part of a partnership")
+    return partnership
+
+
+def plans(request: HttpRequest) -> QuerySet[Plan]:
+    return Plan.objects.filter(partnership=partnership_of(request))
+
+
+def reviews(request: HttpRequest) -> QuerySet[Review]:
+    return Review.objects.filter(partnership=partnership_of(request))
+
+
+def actions(request: HttpRequest) -> QuerySet[Action]:
+    return Action.objects.filter(recommendation__plan__partnership=partnership_of(request))
+
+
+def one(queryset: QuerySet, **lookup: object):  # type: ignore[no-untyped-def]
+    found = queryset.filter(**lookup).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def require_role(request: HttpRequest, *roles: str) -> None:
+    user: User = request.user  # type: ignore[assignment]
+    if user.role not in roles:
+        raise PermissionDenied

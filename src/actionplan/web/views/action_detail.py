@@ -1,0 +1,121 @@
+"""The action page: everything about one action, and the forms that change it."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from actionplan.plans import permissions
+from actionplan.plans.assurance import AssuranceRefused
+from actionplan.plans.models import Action, Evidence
+from actionplan.plans.status import StatusChange, TransitionRefused
+from actionplan.plans.updates import EditConflict, decide_evidence, record_progress, submit_evidence
+
+from ..forms import EvidenceDecisionForm, EvidenceForm, ProgressForm
+
+HIDDEN_HISTORY_FIELDS = {"updated_at", "version"}
+
+
+def action_page(
+    request: HttpRequest, action: Action, *, progress_form: ProgressForm | None = None,
+    evidence_form: EvidenceForm | None = None, decision_form: EvidenceDecisionForm | None = None,
+    deciding: Evidence | None = None,
+) -> HttpResponse:
+    conflict = None
+    try:
+        if progress_form is not None and progress_form.is_valid():
+            post_progress(request, action, progress_form.cleaned_data)
+            return finished(request, action, "Your progress update has been saved")
+        if evidence_form is not None and evidence_form.is_valid():
+            attach_evidence(request, action, evidence_form.cleaned_data)
+            return finished(request, action, "Your evidence has been added and is awaiting assurance")
+        if decision_form is not None and deciding is not None and decision_form.is_valid():
+            accept = decision_form.cleaned_data["decision"] == "accept"
+            decide_evidence(deciding, request.user, accept=accept, reason=decision_form.cleaned_data["reason"])
+            return finished(request, action, "Evidence accepted" if accept else "Evidence rejected")
+    except (TransitionRefused, AssuranceRefused, ValueError) as refusal:
+        bound = next(f for f in (progress_form, evidence_form, decision_form) if f is not None)
+        bound.add_error(None, ValidationError(str(refusal).capitalize()))
+    except EditConflict as edit_conflict:
+        conflict = edit_conflict.current
+        assert progress_form is not None
+        progress_form.add_error(None, "Someone else changed this action while you were writing. "
+                                      "Check what changed below, then send your update again.")
+        action = conflict
+    return render(request, "web/action.html", context(request, action, progress_form, evidence_form,
+                                                      decision_form, deciding, conflict))
+
+
+def finished(request: HttpRequest, action: Action, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("action", pk=action.pk)
+
+
+def post_progress(request: HttpRequest, action: Action, data: dict) -> None:
+    change = None
+    if data["status"]:
+        change = StatusChange(data["status"], data["reason"], data["revised_due"], data["replaced_by"])
+    record_progress(action, request.user, data["text"], on=timezone.localdate(), change=change,
+                    expected_version=data["version"])
+
+
+def attach_evidence(request: HttpRequest, action: Action, data: dict) -> None:
+    upload = data.get("file")
+    digest = ""
+    if upload is not None:
+        sha = hashlib.sha256()
+        for chunk in upload.chunks():
+            sha.update(chunk)
+        digest = sha.hexdigest()
+    submit_evidence(action, request.user, data["description"], file=upload, link=data.get("link") or "",
+                    sha256=digest)
+
+
+def context(request, action, progress_form, evidence_form, decision_form, deciding, conflict) -> dict:  # type: ignore[no-untyped-def]
+    user = request.user
+    thresholds = action.recommendation.plan.partnership.rag_thresholds
+    return {
+        "action": action,
+        "judged": action.rag(timezone.localdate(), thresholds),
+        "timeline": timeline(action),
+        "history": history(action),
+        "can_update": permissions.can_update_action(user, action),
+        "can_assure": permissions.can_assure(user, action),
+        "progress_form": progress_form or ProgressForm(initial={"version": action.version}),
+        "evidence_form": evidence_form or EvidenceForm(),
+        "decision_form": decision_form,
+        "deciding": deciding,
+        "conflict": conflict,
+        "version": action.version,
+    }
+
+
+def timeline(action: Action) -> list[tuple[object, str, object]]:
+    """Updates and evidence, newest first, as (when, kind, item)."""
+    updates = [(u.written_on, "update", u) for u in action.updates.select_related("author")]
+    evidence = [(e.submitted_at.date(), "evidence", e)
+                for e in action.evidence.select_related("submitted_by", "decided_by")]
+    return sorted(updates + evidence, key=lambda entry: entry[0], reverse=True)
+
+
+def history(action: Action) -> list[dict]:
+    """Who changed what, when: each saved version compared with the one before it."""
+    records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
+    changes = []
+    for before, after in zip([None, *records], records, strict=False):
+        if before is None:
+            fields = [("created", "", "")]
+        else:
+            delta = after.diff_against(before)
+            fields = [(c.field, c.old, c.new) for c in delta.changes if c.field not in HIDDEN_HISTORY_FIELDS]
+        if fields:
+            changes.append({"when": after.history_date, "who": after.history_user, "fields": fields})
+    return list(reversed(changes))
+
+
+FIELD_LABELS = {f.name: str(f.verbose_name).capitalize() for f in Action._meta.fields}

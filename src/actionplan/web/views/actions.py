@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from actionplan.plans import permissions
+from actionplan.plans.finder import ActionCriteria, find_actions
+from actionplan.plans.models import User
+
+from ..forms import ActionFilterForm, EvidenceDecisionForm, EvidenceForm, ProgressForm
+from ..scoping import actions, one, partnership_of
+from .action_detail import action_page
+
+
+@login_required
+def action_list(request: HttpRequest) -> HttpResponse:
+    partnership = partnership_of(request)
+    form = ActionFilterForm(request.GET, partnership)
+    criteria = ActionCriteria()
+    if form.is_valid():
+        data = form.cleaned_data
+        criteria = ActionCriteria(
+            plan=data["plan"] and data["plan"].pk, agency=data["agency"] and data["agency"].pk,
+            theme=data["theme"] and data["theme"].pk, status=data["status"], rag=data["rag"],
+            overdue=data["overdue"], due_soon=data["due_soon"], stale=data["stale"],
+            awaiting_assurance=data["awaiting_assurance"],
+        )
+    found = find_actions(partnership, timezone.localdate(), criteria)
+    return render(request, "web/action_list.html", {"form": form, "actions": found, "title": "Actions"})
+
+
+@login_required
+def my_actions(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if user.role != User.Role.AGENCY_LEAD:
+        raise PermissionDenied
+    partnership = partnership_of(request)
+    found = [
+        action
+        for agency in user.agencies.filter(partnership=partnership)
+        for action in find_actions(partnership, timezone.localdate(), ActionCriteria(agency=agency.pk))
+    ]
+    found.sort(key=lambda a: (a.current_due is None, a.current_due, a.pk))
+    return render(request, "web/action_list.html", {"form": None, "actions": found, "title": "My actions"})
+
+
+@login_required
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = one(actions(request), pk=pk)
+    return action_page(request, action)
+
+
+@login_required
+@require_POST
+def post_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    action = one(actions(request), pk=pk)
+    if not permissions.can_update_action(request.user, action):
+        raise PermissionDenied
+    return action_page(request, action, progress_form=ProgressForm(request.POST))
+
+
+@login_required
+@require_POST
+def post_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    action = one(actions(request), pk=pk)
+    if not permissions.can_update_action(request.user, action):
+        raise PermissionDenied
+    return action_page(request, action, evidence_form=EvidenceForm(request.POST, request.FILES))
+
+
+@login_required
+@require_POST
+def decide_evidence(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    action = one(actions(request), pk=pk)
+    if not permissions.can_assure(request.user, action):
+        raise PermissionDenied
+    evidence = one(action.evidence.all(), pk=evidence_pk)
+    return action_page(request, action, decision_form=EvidenceDecisionForm(request.POST), deciding=evidence)
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    """Evidence files are served only through this check, never from a public folder."""
+    action = one(actions(request), pk=pk)
+    evidence = one(action.evidence.all(), pk=evidence_pk)
+    if not evidence.file:
+        raise Http404
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.file.name.rsplit("/", 1)[-1])

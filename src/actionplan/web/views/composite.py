@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from actionplan.plans.composite import compose, save_composite
+from actionplan.plans.models import User
+
+from ..scoping import partnership_of, reviews
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def composite(request: HttpRequest) -> HttpResponse:
+    """Choose reviews → their actions grouped by theme; a partnership admin can keep it as a plan."""
+    partnership = partnership_of(request)
+    params = request.POST if request.method == "POST" else request.GET
+    chosen_ids = {int(v) for v in params.getlist("review") if v.isdigit()}
+    chosen = list(reviews(request).filter(pk__in=chosen_ids))
+    open_only = params.get("open") == "on" or not params
+    today = timezone.localdate()
+    groups = compose(partnership, chosen, open_only=open_only, as_at=today) if chosen else []
+    if request.method == "POST":
+        if request.user.role != User.Role.PARTNERSHIP_ADMIN:
+            raise PermissionDenied
+        title = params.get("title", "").strip() or "Composite action plan"
+        plan = save_composite(partnership, title[:300], groups, today)
+        messages.success(request, f"Saved {plan.title}")
+        return redirect("plan", pk=plan.pk)
+    return render(request, "web/composite.html", {
+        "reviews": reviews(request).order_by("code"), "chosen": chosen_ids, "open_only": open_only,
+        "groups": groups, "can_save": request.user.role == User.Role.PARTNERSHIP_ADMIN,
+    })
