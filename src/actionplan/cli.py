@@ -11,6 +11,8 @@ COMMANDS: dict[str, str] = {
     "migrate": "create or upgrade the database",
     "demo": "load a demonstration partnership with users, plans and a year of history",
     "import": "import action plans from .txt, .docx, .xlsx, .csv or .pdf files",
+    "report": "write a board report or export (docx, pdf, html, xlsx, csv, json), as at any date",
+    "import-updates": "apply the updates owners made to an exported Excel workbook",
     "createsuperuser": "create a partnership administrator who can sign in",
     "runserver": "serve the web application (development server)",
     "check": "check the installation; add --deploy for the production checklist",

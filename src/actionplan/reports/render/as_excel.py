@@ -47,7 +47,7 @@ def sheets(report: BoardReport) -> list[tuple[str, list[PlanRow]]]:
 
 def sheet_name(title: str, taken: set[str]) -> str:
     """Excel allows 31 characters and none of []:*?/\\ in a sheet name, each name once."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:28] or "Plan"
+    base = " ".join(re.sub(r"[\[\]:*?/\\]", " ", title).split())[:28] or "Plan"
     name, n = base, 1
     while name.lower() in {t.lower() for t in taken}:
         n += 1

@@ -1,0 +1,43 @@
+"""`actionplan import-updates FILE --as USERNAME`: apply the edits owners made to an exported
+workbook, as progress updates by that person. The file name gives the command its spelling;
+the work is done in actionplan.reports.updates, which an upload page can call too."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from actionplan.plans.models import User
+from actionplan.reports.returned import WorkbookError
+from actionplan.reports.updates import apply_workbook
+
+
+class Command(BaseCommand):
+    help = "Apply the progress, status and revised due dates edited in an exported workbook."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path, metavar="FILE")
+        parser.add_argument(
+            "--as",
+            dest="username",
+            default=getpass.getuser(),
+            metavar="USERNAME",
+            help="who is giving the updates (default: your login name)",
+        )
+
+    def handle(self, *args, file: Path, username: str, **options) -> None:  # type: ignore[no-untyped-def]
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(
+                f"no active user '{username}': say who is giving the updates with --as USERNAME"
+            )
+        try:
+            result = apply_workbook(file.read_bytes(), user, name=file.name)
+        except OSError as error:
+            raise CommandError(f"{file}: {error.strerror}") from error
+        except WorkbookError as error:
+            raise CommandError(f"{error}; nothing was applied") from error
+        for line in result.lines():
+            self.stdout.write(line)

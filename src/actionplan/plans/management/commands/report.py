@@ -1,0 +1,72 @@
+"""`actionplan report`: a board report or export, for one plan, one review, the composite plan
+or the whole partnership, as at any date."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from dateutil import parser as dates
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from actionplan.plans.models import Partnership
+from actionplan.reports import FORMATS, Scope, ScopeError, build_report, render
+
+
+def as_at_date(text: str) -> date:
+    """2026-03-31 or 31/03/2026 (UK order, day first)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return dates.parse(text, dayfirst=True).date()
+
+
+class Command(BaseCommand):
+    help = "Write a board progress report or an export (docx, pdf, html, xlsx, csv, json)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        scope = parser.add_mutually_exclusive_group()
+        scope.add_argument("--plan", type=int, metavar="ID", help="one plan (by its id)")
+        scope.add_argument("--review", metavar="CODE", help='the actions of one review, e.g. "Child R"')
+        scope.add_argument(
+            "--composite", action="store_true", help="the composite action plan(s), or open actions by theme"
+        )
+        parser.add_argument("--agency", metavar="NAME", help="only this agency's actions")
+        parser.add_argument(
+            "--as-at", type=as_at_date, metavar="DATE", help="as the plan stood on this date (default: today)"
+        )
+        parser.add_argument("--partnership", metavar="NAME", help="needed when there is more than one")
+        parser.add_argument("--format", choices=sorted(FORMATS), required=True)
+        parser.add_argument("--output", type=Path, required=True, metavar="FILE")
+
+    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+        partnership = self.partnership(options["partnership"])
+        scope = Scope(
+            plan_id=options["plan"],
+            review=options["review"],
+            composite=options["composite"],
+            agency=options["agency"],
+        )
+        as_at = options["as_at"] or timezone.localdate()
+        try:
+            report = build_report(partnership, scope, as_at)
+        except ScopeError as error:
+            raise CommandError(str(error)) from error
+        rendered = render(report, options["format"])
+        options["output"].write_bytes(rendered.content)
+        self.stdout.write(
+            f"Wrote {options['output']}: {report.scope}, as at {as_at:%d/%m/%Y}, "
+            f"{report.totals.total} actions."
+        )
+
+    def partnership(self, name: str | None) -> Partnership:
+        if name:
+            found = Partnership.objects.filter(name__iexact=name).first()
+            if found is None:
+                raise CommandError(f"no partnership called '{name}'")
+            return found
+        existing = list(Partnership.objects.all()[:2])
+        if len(existing) != 1:
+            raise CommandError("name the partnership with --partnership NAME")
+        return existing[0]

@@ -1,0 +1,140 @@
+"""Read a workbook that owners have edited and given back: each action's row as they left it, and
+what the action looked like when the workbook was exported. Bad input is refused whole, with
+the file, sheet and row named, before anything is applied."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from dateutil import parser as dates
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from actionplan.plans.status import DeliveryStatus
+
+from .columns import ABOUT_SHEET, EXPORT_SHEET, ID, PROGRESS, REASON, REVISED_DUE, STATUS
+from .safe_text import unescape
+
+STATUS_OF_LABEL = {label.lower(): value for value, label in DeliveryStatus.choices}
+
+
+class WorkbookError(ValueError):
+    """The workbook cannot be read as an actionplan export; nothing was applied."""
+
+
+@dataclass(frozen=True)
+class Edited:
+    """An action's editable cells: as exported, or as given back."""
+
+    status: str
+    revised_due: date | None
+    reason: str
+    progress: str
+
+
+@dataclass(frozen=True)
+class ReturnedRow:
+    where: str  # "sheet 'Child R' row 7", for messages
+    action_id: int
+    cells: Edited
+
+
+@dataclass(frozen=True)
+class Returned:
+    as_at: date
+    exported_at: datetime
+    versions: dict[int, int]  # action id → its version when exported
+    exported: dict[int, Edited]
+    rows: list[ReturnedRow]
+
+
+def read_workbook(content: bytes, name: str) -> Returned:
+    try:
+        book = load_workbook(io.BytesIO(content), data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise WorkbookError(f"{name}: not an Excel workbook (.xlsx)") from error
+    if EXPORT_SHEET not in book.sheetnames:
+        raise WorkbookError(f"{name}: not a workbook exported by actionplan (no '{EXPORT_SHEET}' sheet)")
+    reader = Reader(name)
+    versions, exported, as_at, exported_at = reader.export_sheet(book[EXPORT_SHEET])
+    rows = []
+    for sheet in book.worksheets:
+        if sheet.title not in {EXPORT_SHEET, ABOUT_SHEET}:
+            rows += reader.action_sheet(sheet)
+    return Returned(as_at, exported_at, versions, exported, rows)
+
+
+class Reader:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, where: str, message: str) -> WorkbookError:
+        return WorkbookError(f"{self.name}: {where}: {message}")
+
+    def export_sheet(self, sheet: Worksheet) -> tuple[dict[int, int], dict[int, Edited], date, datetime]:
+        where = f"sheet '{sheet.title}'"
+        first = [cell.value for cell in sheet[1]]
+        try:
+            as_at, exported_at = first[3].date(), datetime.fromisoformat(first[5])
+        except (AttributeError, IndexError, TypeError, ValueError) as error:
+            raise self.fail(where, "the as-at date or export time is missing") from error
+        versions, exported = {}, {}
+        for number, values in enumerate(sheet.iter_rows(min_row=3, values_only=True), start=3):
+            action_id = self.action_id(values[0], f"{where} row {number}")
+            versions[action_id] = int(values[1])
+            exported[action_id] = self.edited(values[2:6], f"{where} row {number}")
+        return versions, exported, as_at, exported_at
+
+    def action_sheet(self, sheet: Worksheet) -> list[ReturnedRow]:
+        headings = [str(cell.value or "").strip() for cell in sheet[1]]
+        missing = [h for h in (ID, STATUS, REVISED_DUE, REASON, PROGRESS) if h not in headings]
+        if missing:
+            raise self.fail(f"sheet '{sheet.title}'", f"no column headed {', '.join(missing)}")
+        at = {heading: headings.index(heading) for heading in (ID, STATUS, REVISED_DUE, REASON, PROGRESS)}
+        rows = []
+        for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+            where = f"sheet '{sheet.title}' row {number}"
+            if not values[at[ID]]:
+                continue  # a recommendation tracked without actions, or a blank line
+            cells = [values[at[h]] for h in (STATUS, REVISED_DUE, REASON, PROGRESS)]
+            rows.append(ReturnedRow(where, self.action_id(values[at[ID]], where), self.edited(cells, where)))
+        return rows
+
+    def edited(self, values: tuple | list, where: str) -> Edited:
+        status, revised, reason, progress = values
+        return Edited(
+            self.status(status, where), self.date(revised, where), self.text(reason), self.text(progress)
+        )
+
+    def action_id(self, value: object, where: str) -> int:
+        text = str(value or "").strip()
+        if not (text.upper().startswith("A-") and text[2:].isdigit()):
+            raise self.fail(where, f"'{text}' is not an action ID like A-123")
+        return int(text[2:])
+
+    def status(self, value: object, where: str) -> str:
+        label = str(value or "").strip()
+        if label.lower() not in STATUS_OF_LABEL:
+            raise self.fail(
+                where, f"unknown status '{label}' (use one of: {', '.join(DeliveryStatus.labels)})"
+            )
+        return STATUS_OF_LABEL[label.lower()]
+
+    def date(self, value: object, where: str) -> date | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return dates.parse(str(value).strip(), dayfirst=True).date()  # UK: 01/06/17 is 1 June
+        except (ValueError, OverflowError) as error:
+            raise self.fail(where, f"'{value}' is not a date (write it as DD/MM/YYYY)") from error
+
+    @staticmethod
+    def text(value: object) -> str:
+        return unescape(str(value).strip()) if value is not None else ""

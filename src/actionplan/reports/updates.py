@@ -1,0 +1,150 @@
+"""Apply a returned workbook: each edited row becomes a progress update, posted through
+plans.updates by the person giving it back, with their permissions.
+
+- A row whose status or revised due date was edited, on an action changed by someone else since
+  the export, is a conflict: reported, not applied (plans.updates refuses it with EditConflict).
+- A row already applied (the same workbook given back twice) is unchanged: no duplicates.
+- Bad input refuses the whole file; nothing is half-applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from actionplan.plans.models import Action, User
+from actionplan.plans.permissions import can_update_action, in_partnership
+from actionplan.plans.status import DeliveryStatus, StatusChange, TransitionRefused
+from actionplan.plans.updates import EditConflict, record_progress
+
+from .returned import Edited, Returned, ReturnedRow, WorkbookError, read_workbook
+
+
+@dataclass(frozen=True)
+class Outcome:
+    action_id: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"A-{self.action_id} ({self.where}): {self.message}"
+
+
+@dataclass
+class UpdateResult:
+    applied: list[Outcome] = field(default_factory=list)
+    unchanged: int = 0
+    conflicts: list[Outcome] = field(default_factory=list)
+    refused: list[Outcome] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        lines = [f"applied {len(self.applied)}, unchanged {self.unchanged}, "
+                 f"conflicts {len(self.conflicts)}, refused {len(self.refused)}"]  # fmt: skip
+        lines += [f"  applied: {o}" for o in self.applied]
+        lines += [f"  conflict: {o}" for o in self.conflicts]
+        lines += [f"  refused: {o}" for o in self.refused]
+        return lines
+
+
+def apply_workbook(content: bytes, user: User, *, name: str = "workbook") -> UpdateResult:
+    """Apply the owners' edits in `content` as `user`; raises WorkbookError for bad input."""
+    returned = read_workbook(content, name)
+    if returned.as_at < timezone.localdate(returned.exported_at):
+        # Its cells show the past: giving it back would post old progress as new.
+        raise WorkbookError(
+            f"{name}: a report as at {returned.as_at:%d/%m/%Y}, a past date; export a current "
+            "workbook to collect updates"
+        )
+    rows = one_row_per_action(returned.rows, name)
+    actions = Action.objects.select_related("owner", "recommendation__plan__partnership").in_bulk(
+        [row.action_id for row in rows]
+    )
+    result = UpdateResult()
+    with transaction.atomic():
+        for row in rows:
+            if row.action_id not in returned.exported:
+                raise WorkbookError(f"{name}: {row.where}: A-{row.action_id} was not in this export")
+            apply_row(row, returned, actions.get(row.action_id), user, result)
+    return result
+
+
+def one_row_per_action(rows: list[ReturnedRow], name: str) -> list[ReturnedRow]:
+    """An action linked from a composite plan appears on two sheets; both must say the same."""
+    first: dict[int, ReturnedRow] = {}
+    for row in rows:
+        seen = first.setdefault(row.action_id, row)
+        if seen.cells != row.cells:
+            raise WorkbookError(
+                f"{name}: A-{row.action_id} is edited differently on {seen.where} and {row.where}"
+            )
+    return list(first.values())
+
+
+def apply_row(
+    row: ReturnedRow, returned: Returned, action: Action | None, user: User, result: UpdateResult
+) -> None:
+    def outcome(message: str) -> Outcome:
+        return Outcome(row.action_id, row.where, message)
+
+    exported, now = returned.exported[row.action_id], row.cells
+    if action is None or not in_partnership(user, action.partnership_id):
+        result.refused.append(outcome("no such action in your partnership"))
+        return
+    change = status_change(exported, now, action)
+    newest = action.updates.first()
+    new_text = now.progress if now.progress and now.progress != exported.progress else ""
+    if new_text and newest is not None and newest.text == new_text:
+        new_text = ""  # given back before: already posted
+    if change is None and not new_text:
+        result.unchanged += 1
+        return
+    if not can_update_action(user, action):
+        owner = action.owner.name if action.owner else "no agency"
+        result.refused.append(outcome(f"{user.username} may not update actions owned by {owner}"))
+        return
+    text = (
+        new_text
+        or f"{DeliveryStatus(now.status).label} (from the returned spreadsheet). {now.reason}".strip()
+    )
+    try:
+        record_progress(
+            action, user, text, on=timezone.localdate(), change=change,
+            expected_version=returned.versions[row.action_id],
+        )  # fmt: skip
+    except EditConflict as conflict:
+        result.conflicts.append(outcome(describe(exported, now, conflict.current)))
+        return
+    except (TransitionRefused, PermissionDenied) as refusal:
+        result.refused.append(outcome(str(refusal)))
+        return
+    result.applied.append(outcome(describe(exported, now) if change else "progress update posted"))
+
+
+def status_change(exported: Edited, now: Edited, action: Action) -> StatusChange | None:
+    """The status change the owner asked for, or None when they asked for none or it is
+    already in place (the same workbook given back twice)."""
+    revised = now.revised_due if now.revised_due != exported.revised_due else None
+    if now.status == exported.status and revised is None:
+        return None
+    if now.status == action.status and (revised is None or revised == action.revised_due_date):
+        return None
+    # A new revised due date is a slip, whatever the status column says.
+    status = DeliveryStatus.SLIPPED if revised is not None else now.status
+    return StatusChange(status, now.reason, revised_due=revised)
+
+
+def describe(exported: Edited, now: Edited, current: Action | None = None) -> str:
+    changes = []
+    if now.status != exported.status:
+        changes.append(f"status {DeliveryStatus(exported.status).label} → {DeliveryStatus(now.status).label}")
+    if now.revised_due != exported.revised_due:
+        changes.append(
+            f"revised due {now.revised_due:%d/%m/%Y}" if now.revised_due else "revised due cleared"
+        )
+    text = "; ".join(changes) or "progress"
+    if current is not None:
+        return f"{text}; but the action was changed since the export (now {current.get_status_display()})"
+    return text
