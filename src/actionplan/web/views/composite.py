@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -22,6 +22,8 @@ def composite(request: HttpRequest) -> HttpResponse:
     params = request.POST if request.method == "POST" else request.GET
     chosen_ids = {int(v) for v in params.getlist("review") if v.isdigit()}
     chosen = list(reviews(request).filter(pk__in=chosen_ids))
+    if len(chosen) != len(chosen_ids):  # a review of another partnership (or none at all) is not found
+        raise Http404
     open_only = params.get("open") == "on" or not params
     today = timezone.localdate()
     groups = compose(partnership, chosen, open_only=open_only, as_at=today) if chosen else []

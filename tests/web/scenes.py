@@ -1,0 +1,131 @@
+"""Two partnerships side by side, each with plans, actions and evidence, for the page tests.
+
+Riverton (alice, bob for the police, frank for health, charlie, dave) and Elsewhere (eve). Every
+title of one partnership is distinctive, so a page of the other can be searched for leaks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from actionplan.plans.models import (
+    Action,
+    Agency,
+    Evidence,
+    Plan,
+    ProgressUpdate,
+    Recommendation,
+    Review,
+    User,
+)
+from actionplan.plans.updates import submit_evidence
+from factories import (
+    ActionFactory,
+    AgencyFactory,
+    PlanFactory,
+    RecommendationFactory,
+    ReviewFactory,
+    UserFactory,
+)
+
+PDF = b"%PDF-1.4\n% a small test document\n%%EOF\n"
+
+
+@dataclass
+class World:
+    plan: Plan
+    review: Review
+    police_action: Action
+    health_action: Action
+    police_evidence: Evidence
+    other_plan: Plan
+    other_review: Review
+    other_action: Action
+    other_evidence: Evidence
+
+
+# Words that appear only in one partnership's rows: a page of the other must never show them.
+RIVERTON_WORDS = [b"Child Q practice review plan", b"Riverton-only escalation action", b"CQ21"]
+ELSEWHERE_WORDS = [b"Mr Z adult review plan", b"Elsewhere-only hoarding action", b"MZ22"]
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    return settings.MEDIA_ROOT
+
+
+def evidence_of(action: Action, by: User | None, name: str = "audit.pdf") -> Evidence:
+    """Submitted the way the evidence form does it, so the action awaits assurance."""
+    return submit_evidence(action, by, "Audit of referrals", file=SimpleUploadedFile(name, PDF))
+
+
+def build_plan(partnership, title: str, code: str) -> tuple[Plan, Review, Recommendation]:
+    review = ReviewFactory(partnership=partnership, code=code)
+    plan = PlanFactory(partnership=partnership, title=title)
+    plan.reviews.add(review)
+    rec = RecommendationFactory(plan=plan, ref="1.1", text="Share information early.")
+    rec.reviews.add(review)
+    return plan, review, rec
+
+
+@pytest.fixture
+def health(partnership):
+    return AgencyFactory(partnership=partnership, name="Riverton NHS Trust")
+
+
+@pytest.fixture
+def frank(partnership, health):
+    """An agency lead of the same partnership as bob, for another agency."""
+    user = UserFactory(username="frank", partnership=partnership, role=User.Role.AGENCY_LEAD)
+    user.agencies.add(health)
+    return user
+
+
+@pytest.fixture
+def world(media, partnership, police, health, alice, bob, frank, charlie, dave, eve) -> World:
+    plan, review, rec = build_plan(partnership, "Child Q practice review plan", "CQ21")
+    police_action = ActionFactory(recommendation=rec, owner=police, text="Riverton-only escalation action",
+                                  due_date=date(2030, 6, 30), order=1)
+    health_action = ActionFactory(recommendation=rec, owner=health, text="Riverton health visiting action",
+                                  due_date=date(2030, 7, 31), order=2)
+    other_plan, other_review, other_rec = build_plan(eve.partnership, "Mr Z adult review plan", "MZ22")
+    other_action = ActionFactory(recommendation=other_rec, text="Elsewhere-only hoarding action",
+                                 due_date=date(2030, 6, 30))
+    return World(
+        plan=plan, review=review, police_action=police_action, health_action=health_action,
+        police_evidence=evidence_of(police_action, bob),
+        other_plan=other_plan, other_review=other_review, other_action=other_action,
+        other_evidence=evidence_of(other_action, eve),
+    )
+
+
+def snapshot() -> tuple:
+    """Everything a POST of these pages could change."""
+    return (
+        ProgressUpdate.objects.count(),
+        list(Evidence.objects.values_list("pk", "decision", "decided_by")),
+        list(Action.objects.order_by("pk").values_list("pk", "status", "assurance", "version",
+                                                       "revised_due_date")),
+        Plan.objects.count(), Recommendation.objects.count(), Agency.objects.count(), Review.objects.count(),
+    )
+
+
+def plan_csv(title: str = "Domestic Homicide Review Action Plan", *cells: str) -> bytes:
+    """A one-recommendation plan as a CSV file; `cells` replace (recommendation, action, progress)."""
+    recommendation, action, progress = (*cells, "", "", "")[:3] if cells else ("", "", "")
+    rows = [
+        title,
+        "Recommendation,Action,Lead agency,Target date,Progress",
+        f'"1. {recommendation or "Share information early"}","{action or "Train staff in routine enquiry"}",'
+        f'Riverton Police,31/03/2027,"{progress or "Started"}"',
+    ]
+    return ("\n".join(rows) + "\n").encode()
+
+
+def csv_upload(name: str = "dhr.csv", content: bytes | None = None) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, plan_csv() if content is None else content, content_type="text/csv")

@@ -1,0 +1,151 @@
+"""Who may open and post what: every page × every role × objects of two partnerships and agencies.
+
+Anonymous people are sent to sign in; a role that may not do something gets 403; anything of
+another partnership is 404 and none of its words appear. A refused POST changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
+
+from actionplan.importing import parse_bytes
+
+pytestmark = pytest.mark.django_db
+
+RIVERTON = ["alice", "bob", "frank", "charlie", "dave"]
+ROLES = ["anonymous", *RIVERTON, "eve"]
+TOKEN = "riverton-upload"
+
+
+def codes(riverton: int, eve: int, **roles: int) -> dict[str, int]:
+    return {**dict.fromkeys(RIVERTON, riverton), "eve": eve, **roles}
+
+
+def everyone(code: int, **roles: int) -> dict[str, int]:
+    return codes(code, code, **roles)
+
+
+def admin_only(eve: int) -> dict[str, int]:
+    return codes(403, eve, alice=200)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    method: str
+    path: Callable[[World], str]
+    expected: dict[str, int]
+    data: Callable[[World], dict] = field(default=lambda w: {})
+    stores: bool = True  # an allowed POST changes the database
+
+
+def progress(action: Callable[[World], object]) -> Callable[[World], dict]:
+    return lambda w: {"text": "Briefed every sergeant", "status": "in_progress", "version": action(w).version}
+
+
+def evidence(_: World) -> dict:
+    return {"description": "Briefing slides", "link": "https://example.org/slides"}
+
+
+def police(w: World) -> int:
+    return w.police_action.pk
+
+
+# What a lead of the owning agency, an admin of the owning partnership, may post.
+OWNERS = {"alice": 302, "bob": 302}
+CASES = [
+    Case("dashboard", "get", lambda w: "/", everyone(200)),
+    Case("action list", "get", lambda w: "/actions/", everyone(200)),
+    Case("my actions", "get", lambda w: "/my-actions/", everyone(403, bob=200, frank=200)),
+    Case("action page", "get", lambda w: f"/actions/{police(w)}/", codes(200, 404)),
+    Case("evidence file", "get", lambda w: f"/actions/{police(w)}/evidence/{w.police_evidence.pk}/file/",
+         codes(200, 404)),
+    Case("plan list", "get", lambda w: "/plans/", everyone(200)),
+    Case("plan page", "get", lambda w: f"/plans/{w.plan.pk}/", codes(200, 404)),
+    Case("review list", "get", lambda w: "/reviews/", everyone(200)),
+    Case("review page", "get", lambda w: f"/reviews/{w.review.pk}/", codes(200, 404)),
+    Case("composite chooser", "get", lambda w: "/composite/", everyone(200)),
+    Case("composite of a review", "get", lambda w: f"/composite/?review={w.review.pk}", codes(200, 404)),
+    Case("import upload page", "get", lambda w: "/import/", admin_only(eve=200)),
+    Case("import preview", "get", lambda w: f"/import/{TOKEN}/", admin_only(eve=404)),
+    # Rows of the other partnership, asked for by their numbers.
+    Case("other action page", "get", lambda w: f"/actions/{w.other_action.pk}/", codes(404, 200)),
+    Case("other evidence file", "get",
+         lambda w: f"/actions/{w.other_action.pk}/evidence/{w.other_evidence.pk}/file/", codes(404, 200)),
+    Case("other evidence under own action", "get",
+         lambda w: f"/actions/{police(w)}/evidence/{w.other_evidence.pk}/file/", codes(404, 404)),
+    Case("other plan page", "get", lambda w: f"/plans/{w.other_plan.pk}/", codes(404, 200)),
+    Case("other review page", "get", lambda w: f"/reviews/{w.other_review.pk}/", codes(404, 200)),
+    Case("composite of other review", "get", lambda w: f"/composite/?review={w.other_review.pk}",
+         codes(404, 200)),
+    Case("plans filtered by other agency", "get",
+         lambda w: f"/actions/?agency={w.other_action.owner_id}", everyone(200)),
+    # Forms.
+    Case("progress on police action", "post", lambda w: f"/actions/{police(w)}/progress/",
+         codes(403, 404, **OWNERS), progress(lambda w: w.police_action)),
+    Case("progress on health action", "post", lambda w: f"/actions/{w.health_action.pk}/progress/",
+         codes(403, 404, alice=302, frank=302), progress(lambda w: w.health_action)),
+    Case("evidence on police action", "post", lambda w: f"/actions/{police(w)}/evidence/",
+         codes(403, 404, **OWNERS), evidence),
+    Case("evidence on health action", "post", lambda w: f"/actions/{w.health_action.pk}/evidence/",
+         codes(403, 404, alice=302, frank=302), evidence),
+    Case("decision on police evidence", "post",
+         lambda w: f"/actions/{police(w)}/evidence/{w.police_evidence.pk}/decision/",
+         codes(403, 404, alice=302, charlie=302), lambda w: {"decision": "accept"}),
+    Case("decision on other evidence under own action", "post",
+         lambda w: f"/actions/{police(w)}/evidence/{w.other_evidence.pk}/decision/",
+         codes(403, 404, alice=404, charlie=404), lambda w: {"decision": "accept"}),
+    Case("progress on other action", "post", lambda w: f"/actions/{w.other_action.pk}/progress/",
+         codes(404, 302), progress(lambda w: w.other_action)),
+    Case("evidence on other action", "post", lambda w: f"/actions/{w.other_action.pk}/evidence/",
+         codes(404, 302), evidence),
+    Case("decision on other evidence", "post",
+         lambda w: f"/actions/{w.other_action.pk}/evidence/{w.other_evidence.pk}/decision/",
+         codes(404, 302), lambda w: {"decision": "reject", "reason": "Not dated"}),
+    Case("import upload", "post", lambda w: "/import/", codes(403, 302, alice=302),
+         lambda w: {"files": csv_upload()}, stores=False),
+    Case("import confirm", "post", lambda w: f"/import/{TOKEN}/", codes(403, 404, alice=302),
+         lambda w: {"decision": "confirm"}),
+    Case("composite save", "post", lambda w: "/composite/", codes(403, 404, alice=302),
+         lambda w: {"review": w.review.pk, "title": "Composite of CQ21"}),
+    Case("composite save of other review", "post", lambda w: "/composite/", codes(404, 302),
+         lambda w: {"review": w.other_review.pk, "title": "Composite of MZ22"}),
+]
+
+
+def sign_in(client, role: str, request: pytest.FixtureRequest) -> None:
+    if role == "anonymous":
+        return
+    client.force_login(request.getfixturevalue(role))
+    if role in RIVERTON:  # an import waiting in this Riverton person's session
+        session = client.session
+        session[f"import:{TOKEN}"] = [parse_bytes(plan_csv(), "dhr.csv").to_dict()]
+        session.save()
+
+
+def body(response) -> bytes:  # type: ignore[no-untyped-def]
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name.replace(" ", "-"))
+def test_it_gives_each_role_what_it_may_have(client, world, request, case: Case, role: str):
+    sign_in(client, role, request)
+    before = snapshot()
+    response = getattr(client, case.method)(case.path(world), case.data(world))
+    content = body(response)
+
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert response.url.startswith("/sign-in/?next=")
+    else:
+        assert response.status_code == case.expected[role], content[:300]
+    for word in ELSEWHERE_WORDS if role in RIVERTON else RIVERTON_WORDS if role == "eve" else []:
+        assert word not in content, f"{word!r} leaked to {role}"
+    if case.method == "post":
+        changed = snapshot() != before
+        assert changed == (response.status_code == 302 and role != "anonymous" and case.stores)
