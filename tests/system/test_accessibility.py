@@ -1,0 +1,89 @@
+"""WCAG 2.2 AA, checked by axe-core inside the page, and the main tasks done by keyboard alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from actionplan.plans.models import Action, Plan
+
+from browser import axe_violations, screenshot, sign_in, wait_for_dashboard
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_sign_in_page_has_no_violations(page, demo):
+    page.goto("/sign-in/")
+    assert axe_violations(page) == []
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", "wrong password")
+    page.click("button:has-text('Sign in')")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert axe_violations(page) == []
+    screenshot(page, "sign-in-error")
+
+
+@pytest.mark.parametrize("username", ["alice", "bob", "charlie"])
+def test_the_main_pages_have_no_violations(page, demo, username):
+    sign_in(page, username)
+    plan = Plan.objects.get(title__startswith="Child R")
+    action = Action.objects.get(text__startswith="Extend the school notification scheme")
+    for path in ["/", f"/plans/{plan.pk}/", f"/actions/{action.pk}/", "/actions/?rag=red", "/reviews/",
+                 "/composite/?review=1&review=2&open=on"]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    screenshot(page, f"action-as-{username}")
+
+
+def test_the_import_preview_has_no_violations(page, demo, seed):
+    sign_in(page, "alice")
+    page.goto("/import/")
+    assert axe_violations(page) == []
+    page.set_input_files("#files", str(seed("001")))
+    page.click("button:has-text('Read the files')")
+    page.wait_for_url("**/import/*/")
+    assert axe_violations(page) == []
+
+
+def press_tab_until(page, selector: str, limit: int = 80) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def test_signing_in_and_posting_an_update_by_keyboard_alone(page, demo):
+    action = Action.objects.get(text__startswith="Extend the school notification scheme")
+    page.goto("/sign-in/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    press_tab_until(page, "#id_username")
+    page.keyboard.type("bob")
+    press_tab_until(page, "#id_password")
+    page.keyboard.type("riverton-demo")
+    page.keyboard.press("Enter")
+    wait_for_dashboard(page)
+    page.goto(f"/actions/{action.pk}/")
+    press_tab_until(page, "#id_text")
+    page.keyboard.type("Posted without a mouse.")
+    press_tab_until(page, "form[action$='/progress/'] button")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert action.updates.first().text == "Posted without a mouse."
+
+
+def test_focus_is_always_visible(page, demo):
+    """Every element the Tab key reaches on the action page shows where the focus is."""
+    sign_in(page, "bob")
+    action = Action.objects.get(text__startswith="Extend the school notification scheme")
+    page.goto(f"/actions/{action.pk}/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break  # past the last focusable element
+        style = page.evaluate(
+            """() => { const s = getComputedStyle(document.activeElement);
+                       return s.outlineStyle + '|' + s.boxShadow + '|' + s.backgroundColor; }"""
+        )
+        outline, shadow, _background = style.split("|")
+        assert outline != "none" or shadow != "none", page.evaluate("document.activeElement.outerHTML")
