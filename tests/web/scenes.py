@@ -6,6 +6,7 @@ title of one partnership is distinctive, so a page of the other can be searched 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date
 
@@ -129,3 +130,8 @@ def plan_csv(title: str = "Domestic Homicide Review Action Plan", *cells: str) -
 
 def csv_upload(name: str = "dhr.csv", content: bytes | None = None) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, plan_csv() if content is None else content, content_type="text/csv")
+
+
+def text_of(response) -> str:  # type: ignore[no-untyped-def]
+    """The page as a reader sees its words: entities turned back into characters."""
+    return html.unescape(response.content.decode())

@@ -1,0 +1,98 @@
+"""The progress form of the action page, and two people updating the same action."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from scenes import text_of
+
+from actionplan.plans.models import ProgressUpdate
+from actionplan.plans.status import DeliveryStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, action, **fields):  # type: ignore[no-untyped-def]
+    data = {"text": "", "status": "", "revised_due": "", "reason": "", "version": action.version, **fields}
+    return client.post(f"/actions/{action.pk}/progress/", data)
+
+
+def test_it_saves_a_plain_note(client, bob, action):
+    client.force_login(bob)
+    response = post(client, action, text="Briefing booked for all sergeants")
+    assert response.status_code == 302 and response.url == f"/actions/{action.pk}/"
+    update = ProgressUpdate.objects.get(action=action)
+    assert (update.text, update.author) == ("Briefing booked for all sergeants", bob)
+    assert update.status == "not_started"
+    page = text_of(client.get(response.url))
+    assert "Your progress update has been saved" in page
+    assert "Briefing booked for all sergeants" in page
+
+
+def test_it_changes_the_status_with_a_note(client, bob, action):
+    client.force_login(bob)
+    assert post(client, action, text="Started", status="in_progress").status_code == 302
+    action.refresh_from_db()
+    assert action.status == DeliveryStatus.IN_PROGRESS
+    assert ProgressUpdate.objects.get(action=action).status == DeliveryStatus.IN_PROGRESS
+
+
+@pytest.mark.parametrize("missing, message", [
+    ({"reason": "Staff shortage"}, "A slipped action needs a revised due date"),
+    ({"revised_due": "31/3/2027"}, "A slipped action needs the reason it slipped"),
+])
+def test_it_refuses_a_slip_without_its_date_or_reason(client, bob, action, missing, message):
+    client.force_login(bob)
+    response = post(client, action, text="Delayed", status="slipped", **missing)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "There is a problem" in page and message in page
+    action.refresh_from_db()
+    assert action.status == DeliveryStatus.NOT_STARTED and action.revised_due_date is None
+    assert not ProgressUpdate.objects.filter(action=action).exists()
+
+
+def test_it_reads_a_revised_date_typed_the_uk_way(client, bob, action):
+    client.force_login(bob)
+    response = post(client, action, text="Delayed", status="slipped", revised_due="31/3/2027",
+                    reason="Trainer off sick")
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.revised_due_date) == (DeliveryStatus.SLIPPED, date(2027, 3, 31))
+    assert "revised to 31 Mar 2027" in text_of(client.get(response.url))
+
+
+def test_it_refuses_a_date_it_cannot_read(client, bob, action):
+    client.force_login(bob)
+    response = post(client, action, text="Delayed", status="slipped", revised_due="next spring", reason="x")
+    assert response.status_code == 200
+    assert "Enter the revised due date as day/month/year" in text_of(response)
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_the_second_of_two_status_changes_gets_a_conflict(client, alice, bob, action):
+    seen = action.version  # both load the page at the same version
+    client.force_login(alice)
+    first = post(client, action, text="Started by the unit", status="in_progress", version=seen)
+    assert first.status_code == 302
+
+    client.force_login(bob)
+    response = post(client, action, text="Implemented, I think", status="implemented", version=seen)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "changed this action" in page
+    assert "status In progress" in page  # what it reads as now
+    assert "Implemented, I think" in page  # their words are kept in the form
+    action.refresh_from_db()
+    assert action.status == DeliveryStatus.IN_PROGRESS
+    assert list(ProgressUpdate.objects.values_list("text", flat=True)) == ["Started by the unit"]
+
+
+def test_a_plain_note_on_an_older_version_still_goes_through(client, alice, bob, action):
+    seen = action.version
+    client.force_login(alice)
+    post(client, action, text="Started", status="in_progress", version=seen)
+    client.force_login(bob)
+    assert post(client, action, text="Training dates set", version=seen).status_code == 302
+    assert ProgressUpdate.objects.filter(action=action, author=bob, text="Training dates set").exists()
