@@ -21,6 +21,12 @@ from actionplan.plans.status import DeliveryStatus
 @dataclass
 class ActionFacts:
     created_on: date
+    # The action's wording and version as they were: a later edit does not rewrite the past.
+    text: str = ""
+    owner_role: str = ""
+    due_text: str = ""
+    measure: str = ""
+    version: int = 0
     reason: str = ""  # why it slipped or was not achieved, in the words of the day
     revised_dues: set[date] = field(default_factory=set)
     implemented_on: date | None = None  # the last time it became implemented
@@ -42,7 +48,19 @@ def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
     versions = (
         Action.history.filter(id__in=ids, history_date__lte=cutoff)
         .order_by("id", "history_date", "history_id")
-        .values("id", "history_date", "status", "status_reason", "assurance", "revised_due_date")
+        .values(
+            "id",
+            "history_date",
+            "status",
+            "status_reason",
+            "assurance",
+            "revised_due_date",
+            "text",
+            "owner_role",
+            "due_text",
+            "measure",
+            "version",
+        )  # fmt: skip
     )
     facts: dict[int, ActionFacts] = {}
     previous: dict[str, object] = {}
@@ -60,6 +78,8 @@ def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
         if v["assurance"] in ASSURED and previous.get("assurance") not in ASSURED:
             found.assured_on = day
         found.reason = v["status_reason"]
+        found.text, found.owner_role, found.due_text = v["text"], v["owner_role"], v["due_text"]
+        found.measure, found.version = v["measure"], v["version"]
         previous = v
     for action_id, written_on in last_updates(ids, on):
         if action_id in facts:

@@ -96,20 +96,21 @@ def row_of(
             revised_due=None, measure="", status=DeliveryStatus(own.status).label, reason="",
             rag=own.rag, rag_overridden=False, latest_progress=own.progress, version=None,
         )  # fmt: skip
+    assert facts is not None  # known for every action that existed on the day
     return PlanRow(
         action_id=action.pk,
         **common,
-        action=action.text,
+        action=facts.text,
         agency=action.owner.name if action.owner else "",
-        owner_role=action.owner_role,
-        due_text=action.due_text,
+        owner_role=facts.owner_role,
+        due_text=facts.due_text,
         due=state.due,
         revised_due=state.revised_due,
-        measure=action.measure,
+        measure=facts.measure,
         status=DeliveryStatus(state.status).label,
-        reason=facts.reason if facts else "",
+        reason=facts.reason,
         rag=state.rag.rag,
         rag_overridden=state.rag.overridden,
         latest_progress=state.latest_progress,
-        version=action.version,
+        version=facts.version,
     )
