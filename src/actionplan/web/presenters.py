@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from actionplan.plans.assurance import ALLOWED as ASSURANCE_STEPS
 from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.models import Action
 from actionplan.plans.rag import Rag, RagJudgement
 from actionplan.plans.status import DeliveryStatus
 
-__all__ = ["rag_tag", "status_tag", "assurance_tag", "due_text", "day", "field_error", "change_text"]
+__all__ = [
+    "rag_tag", "status_tag", "assurance_tag", "due_text", "day", "field_error", "change_text", "next_assurance",
+]
 
 RAG_CLASSES = {
     Rag.RED: "govuk-tag--red", Rag.AMBER: "govuk-tag--orange", Rag.GREEN: "govuk-tag--green",
@@ -81,3 +84,8 @@ def change_text(field: str, value: object) -> str:
     if isinstance(value, date):
         return day(value)
     return str(value)
+
+
+def next_assurance(action: Action) -> list[tuple[str, str]]:
+    """The assurance statuses the rules allow next, for the scrutineer's choice."""
+    return [(s.value, s.label) for s in AssuranceStatus if s in ASSURANCE_STEPS[action.assurance]]

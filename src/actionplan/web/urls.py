@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import actions, composite, dashboard, imports, plans, reviews
+from .views import actions, assurance, composite, dashboard, imports, plans, reviews
 
 urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(template_name="web/sign_in.html"), name="login"),
@@ -12,6 +12,8 @@ urlpatterns = [
     path("actions/<int:pk>/", actions.action_detail, name="action"),
     path("actions/<int:pk>/progress/", actions.post_progress, name="action_progress"),
     path("actions/<int:pk>/evidence/", actions.post_evidence, name="action_evidence"),
+    path("actions/<int:pk>/assurance/", assurance.post_assurance, name="action_assurance"),
+    path("actions/<int:pk>/rag/", assurance.post_rag_override, name="action_rag"),
     path("actions/<int:pk>/evidence/<int:evidence_pk>/decision/", actions.decide_evidence, name="evidence_decision"),
     path("actions/<int:pk>/evidence/<int:evidence_pk>/file/", actions.evidence_file, name="evidence_file"),
     path("plans/", plans.plan_list, name="plans"),
