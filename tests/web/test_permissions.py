@@ -10,9 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.urls import resolve
 from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
 
 from actionplan.importing import parse_bytes
+from actionplan.web.urls import urlpatterns
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +98,14 @@ CASES = [
     Case("decision on police evidence", "post",
          lambda w: f"/actions/{police(w)}/evidence/{w.police_evidence.pk}/decision/",
          codes(403, 404, alice=302, charlie=302), lambda w: {"decision": "accept"}),
+    Case("assurance on police action", "post", lambda w: f"/actions/{police(w)}/assurance/",
+         codes(403, 404, alice=302, charlie=302),
+         lambda w: {"assurance": "accepted", "version": w.police_action.version}),
+    Case("rag set by hand on police action", "post", lambda w: f"/actions/{police(w)}/rag/",
+         codes(403, 404, alice=302, charlie=302),
+         lambda w: {"rag": "red", "reason": "Board agreed", "version": w.police_action.version}),
+    Case("assurance on other action", "post", lambda w: f"/actions/{w.other_action.pk}/assurance/",
+         codes(404, 302), lambda w: {"assurance": "accepted", "version": w.other_action.version}),
     Case("decision on other evidence under own action", "post",
          lambda w: f"/actions/{police(w)}/evidence/{w.other_evidence.pk}/decision/",
          codes(403, 404, alice=404, charlie=404), lambda w: {"decision": "accept"}),
@@ -149,3 +159,9 @@ def test_it_gives_each_role_what_it_may_have(client, world, request, case: Case,
     if case.method == "post":
         changed = snapshot() != before
         assert changed == (response.status_code == 302 and role != "anonymous" and case.stores)
+
+
+def test_the_matrix_covers_every_page(world):
+    covered = {resolve(case.path(world).split("?")[0]).url_name for case in CASES}
+    pages = {pattern.name for pattern in urlpatterns}
+    assert pages - covered == {"login", "logout"}  # sign-in has its own tests
