@@ -7,11 +7,13 @@ title of one partnership is distinctive, so a page of the other can be searched 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from actionplan.plans.models import (
     Action,
@@ -135,3 +137,16 @@ def csv_upload(name: str = "dhr.csv", content: bytes | None = None) -> SimpleUpl
 def text_of(response) -> str:  # type: ignore[no-untyped-def]
     """The page as a reader sees its words: entities turned back into characters."""
     return html.unescape(response.content.decode())
+
+
+def action_ids(response) -> list[int]:  # type: ignore[no-untyped-def]
+    """The actions a list or plan page shows, in page order (each row links to its action)."""
+    return [int(pk) for pk in re.findall(r'href="/actions/(\d+)/"', response.content.decode())]
+
+
+@pytest.fixture
+def demo(db):
+    """The Riverton demonstration partnership, as at the day the pages are looked at."""
+    from actionplan.demo import build_demo
+
+    return build_demo(timezone.localdate())

@@ -1,0 +1,79 @@
+"""Filtered lists: the filters live in the URL, and every dashboard number is the length of its list."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.utils import timezone
+from scenes import action_ids, text_of
+
+from actionplan.plans.finder import ActionCriteria, find_actions, is_overdue
+from actionplan.plans.models import Action, User
+from actionplan.plans.summary import partnership_summary
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(client, username: str):  # type: ignore[no-untyped-def]
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def an_overdue_action(partnership) -> Action:  # type: ignore[no-untyped-def]
+    today = timezone.localdate()
+    found = [a for a in find_actions(partnership, today, ActionCriteria()) if is_overdue(a, today)]
+    assert found, "the demo has overdue actions"
+    return found[0]
+
+
+@pytest.mark.parametrize("page", ["plan", "actions"])
+def test_filters_in_the_url_show_only_matching_actions(client, demo, page):
+    partnership, today = demo.partnership, timezone.localdate()
+    sample = an_overdue_action(partnership)
+    plan_id = sample.recommendation.plan_id
+    query = f"agency={sample.owner_id}&rag={sample.judged.rag}&status={sample.status}&overdue=on"
+    url = f"/plans/{plan_id}/?{query}" if page == "plan" else f"/actions/?{query}"
+    criteria = ActionCriteria(plan=plan_id if page == "plan" else None, agency=sample.owner_id,
+                              rag=sample.judged.rag, status=sample.status, overdue=True)
+    expected = {a.pk for a in find_actions(partnership, today, criteria)}
+
+    response = signed_in(client, "dave").get(url)
+    assert response.status_code == 200
+    assert set(action_ids(response)) == expected and sample.pk in expected
+    unfiltered = client.get(url.split("?")[0])
+    assert len(set(action_ids(unfiltered))) > len(expected)  # the filters did leave some out
+    page_html = response.content.decode()
+    assert re.search(rf'<option value="{sample.owner_id}" selected', page_html)  # kept in the form
+    assert re.search(rf'<option value="{sample.judged.rag}" selected', page_html)
+
+
+def test_every_dashboard_number_is_the_length_of_its_list(client, demo):
+    summary = partnership_summary(demo.partnership, timezone.localdate())
+    dashboard = signed_in(client, "charlie").get("/")
+    links = re.findall(r'href="(/actions/\?[^"]+)">\s*(?:<span class="app-number__value">)?(\d+)',
+                       dashboard.content.decode())
+    assert len(links) > 10
+    for key in ("overdue", "due_soon", "stale", "awaiting_assurance"):
+        assert (f"/actions/?{key}=on", str(getattr(summary, key))) in links
+    for url, number in links:
+        listed = client.get(url.replace("&amp;", "&"))
+        assert len(action_ids(listed)) == int(number), url
+
+
+def test_my_actions_are_the_agencys_soonest_due_first(client, demo):
+    bob = User.objects.get(username="bob")
+    response = signed_in(client, "bob").get("/my-actions/")
+    assert response.status_code == 200
+    shown = action_ids(response)
+    mine = Action.objects.filter(owner__in=bob.agencies.all())
+    assert set(shown) == set(mine.values_list("pk", flat=True)) and shown
+    assert all(a.owner.name == "Riverton Police" for a in Action.objects.filter(pk__in=shown))
+    due = [Action.objects.get(pk=pk).current_due for pk in shown]
+    dated = [d for d in due if d is not None]
+    assert dated == sorted(dated) and due == dated + [None] * (len(due) - len(dated))
+    assert "My actions" in text_of(response)
+
+
+def test_a_viewer_has_no_actions_of_their_own(client, demo):
+    assert signed_in(client, "dave").get("/my-actions/").status_code == 403
