@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from actionplan.plans.models import Recommendation
+from actionplan.plans.models import Action, Recommendation
 
 from ..scoping import one, reviews
 
@@ -20,10 +20,12 @@ def review_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = one(reviews(request), pk=pk)
+    # Each action's RAG needs its partnership's thresholds: fetched with the action, not one by one.
+    actions = Action.objects.select_related("recommendation__plan__partnership")
     recommendations = (
         Recommendation.objects.filter(reviews=review)
         .select_related("plan", "section")
-        .prefetch_related(Prefetch("actions"), "linked_actions")
+        .prefetch_related(Prefetch("actions", queryset=actions), Prefetch("linked_actions", queryset=actions))
         .order_by("plan__title", "order")
     )
     today = timezone.localdate()
