@@ -16,7 +16,8 @@ def actionplan(*args: str, env: dict[str, str] | None = None, cwd=None) -> subpr
         [sys.executable, "-m", "actionplan.cli", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        # Only the variables the test names, over a clean copy of this environment.
+        env={**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, **(env or {})},
         cwd=cwd,
     )
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from browser import axe_violations, screenshot, sign_in, wait_for_dashboard
 
 from actionplan.plans.models import Action, Plan
-
-from browser import axe_violations, screenshot, sign_in, wait_for_dashboard
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

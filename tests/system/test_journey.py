@@ -4,10 +4,9 @@ accept the evidence as a scrutineer, and see the dashboard change."""
 from __future__ import annotations
 
 import pytest
+from browser import screenshot, sign_in, sign_out
 
 from actionplan.plans.models import Action, Plan
-
-from browser import screenshot, sign_in, sign_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
