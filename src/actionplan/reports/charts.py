@@ -41,7 +41,7 @@ def rag_bars(breakdown: RagBreakdown, fmt: str) -> bytes:
     """One stacked bar per plan, agency or theme, worst ratings first."""
     names = list(breakdown.rows)
     with pyplot.rc_context(STYLE):
-        figure, axes = pyplot.subplots(figsize=(7, 0.45 * len(names) + 1.2))
+        figure, axes = pyplot.subplots(figsize=(5, 0.4 * len(names) + 1.2))
         left = [0] * len(names)
         for rag in ORDER:
             values = [breakdown.rows[name].counts[rag] for name in names]
@@ -49,7 +49,7 @@ def rag_bars(breakdown: RagBreakdown, fmt: str) -> bytes:
             labels = [f"{SHORT[rag]} {v}" if v else "" for v in values]
             axes.bar_label(bars, labels=labels, label_type="center", color=f"#{RAG_TEXT[rag]}", fontsize=8)
             left = [a + b for a, b in zip(left, values, strict=True)]
-        axes.set_yticks(range(len(names)), [textwrap.shorten(n, 45) for n in names])
+        axes.set_yticks(range(len(names)), [textwrap.fill(textwrap.shorten(n, 48), 24) for n in names])
         axes.invert_yaxis()
         axes.set_xlabel("Actions")
         axes.set_title(f"RAG by {breakdown.by}", loc="left", fontweight="bold")
@@ -62,7 +62,7 @@ def rag_bars(breakdown: RagBreakdown, fmt: str) -> bytes:
 def trend_lines(points: list[TrendPoint], fmt: str) -> bytes:
     """Actions of each rating at each month end; each line has its own marker and a named key."""
     with pyplot.rc_context(STYLE):
-        figure, axes = pyplot.subplots(figsize=(7, 3.2))
+        figure, axes = pyplot.subplots(figsize=(5, 3))
         days = [p.on for p in points]
         for rag in ORDER:
             values = [p.counts.counts[rag] for p in points]

@@ -57,8 +57,7 @@ def resolve(partnership: Partnership, scope: Scope) -> Resolved:
     elif scope.composite:
         sources, title = composite_sources(partnership), "Composite action plan"
     else:
-        plans = partnership.plans.order_by("kind", "title")
-        sources, title = [plan_source(p) for p in plans], "All plans"
+        sources, title = [plan_source(p) for p in review_plans_first(partnership.plans.all())], "All plans"
     if agency is not None:
         title = f"{title}: {agency.name}"
     return Resolved(title, sources, agency)
@@ -98,16 +97,17 @@ def plan_source(plan: Plan, recs: list[Recommendation] | None = None) -> PlanSou
     return PlanSource(plan.title, layout_of(plan), by_section(recs), plan)
 
 
+def review_plans_first(plans: QuerySet) -> list[Plan]:
+    """Composite plans last: an action is then listed (and its exceptions named) under its own plan."""
+    return sorted(plans, key=lambda p: (p.kind == Plan.Kind.COMPOSITE_ACTION_PLAN, p.title))
+
+
 def review_sources(partnership: Partnership, code: str) -> list[PlanSource]:
     review = partnership.reviews.filter(code__iexact=code.strip()).first()
     if review is None:
         raise ScopeError(f"{partnership} has no review '{code}'")
-    # The review's own plans first, so that a composite plan's links to the same actions
-    # do not show them twice (the table builder keeps the first appearance).
-    plans = sorted(
-        partnership.plans.filter(recommendations__reviews=review).distinct(),
-        key=lambda p: (p.kind == Plan.Kind.COMPOSITE_ACTION_PLAN, p.title),
-    )
+    # A composite plan's links to the same actions are not shown twice (see tables.AsAt.once).
+    plans = review_plans_first(partnership.plans.filter(recommendations__reviews=review).distinct())
     recs = list(recommendations(plans).filter(reviews=review))
     return [plan_source(p, [r for r in recs if r.plan_id == p.pk]) for p in plans]
 

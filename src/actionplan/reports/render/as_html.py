@@ -12,6 +12,9 @@ from ..colours import ORDER, RAG_FILL, RAG_TEXT, label
 from ..layouts import breakdown_rows, cell_text, columns_for, exception_lists, total_rows, trend_rows
 from ..model import BoardReport
 
+# Rows per printed table block: small enough for WeasyPrint to lay out quickly (see bench/reports).
+ROWS_PER_TABLE = 40
+
 
 @cache
 def environment() -> Environment:
@@ -22,7 +25,12 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        ORDER=ORDER, RAG_FILL=RAG_FILL, RAG_TEXT=RAG_TEXT, rag_label=label, cell_text=cell_text
+        ROWS_PER_TABLE=ROWS_PER_TABLE,
+        ORDER=ORDER,
+        RAG_FILL=RAG_FILL,
+        RAG_TEXT=RAG_TEXT,
+        rag_label=label,
+        cell_text=cell_text,
     )
     return env
 
