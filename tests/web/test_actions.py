@@ -96,3 +96,24 @@ def test_a_plain_note_on_an_older_version_still_goes_through(client, alice, bob,
     client.force_login(bob)
     assert post(client, action, text="Training dates set", version=seen).status_code == 302
     assert ProgressUpdate.objects.filter(action=action, author=bob, text="Training dates set").exists()
+
+
+def test_an_action_cannot_be_superseded_by_another_partnerships_action(client, world, bob):
+    client.force_login(bob)
+    action = world.police_action
+    response = post(client, action, text="Replaced", status="superseded", replaced_by=world.other_action.pk)
+    assert response.status_code == 200
+    assert "The replacing action must be another action of this partnership" in text_of(response)
+    assert "Elsewhere-only hoarding action" not in text_of(response)
+    action.refresh_from_db()
+    assert (action.status, action.superseded_by) == (DeliveryStatus.NOT_STARTED, None)
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_an_action_is_superseded_by_one_of_its_partnership(client, world, bob):
+    client.force_login(bob)
+    action = world.police_action
+    response = post(client, action, text="Replaced", status="superseded", replaced_by=world.health_action.pk)
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.superseded_by) == (DeliveryStatus.SUPERSEDED, world.health_action)

@@ -121,3 +121,17 @@ def test_the_evidence_file_is_not_found_for_another_partnership(client, media, b
     evidence = evidence_of(action, bob)
     client.force_login(eve)
     assert client.get(f"/actions/{action.pk}/evidence/{evidence.pk}/file/").status_code == 404
+
+
+def test_evidence_is_decided_once(client, media, bob, charlie, alice, action):
+    evidence = evidence_of(action, bob)
+    url = f"/actions/{action.pk}/evidence/{evidence.pk}/decision/"
+    client.force_login(charlie)
+    client.post(url, {"decision": "accept"})
+    client.force_login(alice)
+    response = client.post(url, {"decision": "reject", "reason": "Changed my mind"})
+    assert response.status_code == 200
+    assert "This evidence has already been decided" in text_of(response)
+    evidence.refresh_from_db()
+    action.refresh_from_db()
+    assert (evidence.decision, evidence.decided_by, action.assurance) == ("accepted", charlie, "accepted")

@@ -91,3 +91,10 @@ def test_a_plan_page_lays_out_sections_recommendations_and_actions(client, demo)
         assert rec.text in page
     own = Action.objects.filter(recommendation__plan=plan).values_list("pk", flat=True)
     assert set(action_ids(response)) == set(own)
+
+
+def test_an_empty_composite_is_not_saved(client, demo):
+    plans = Plan.objects.count()
+    response = signed_in(client, "alice").post("/composite/", {"title": "Nothing"}, follow=True)
+    assert "Choose one or more reviews with actions to bring together" in text_of(response)
+    assert Plan.objects.count() == plans

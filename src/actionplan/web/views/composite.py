@@ -30,6 +30,9 @@ def composite(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.user.role != User.Role.PARTNERSHIP_ADMIN:
             raise PermissionDenied
+        if not groups:  # nothing chosen, or nothing open: an empty plan would only mislead the board
+            messages.error(request, "Choose one or more reviews with actions to bring together")
+            return redirect("composite")
         title = params.get("title", "").strip() or "Composite action plan"
         plan = save_composite(partnership, title[:300], groups, today)
         messages.success(request, f"Saved {plan.title}")
