@@ -59,3 +59,15 @@ def test_queries_do_not_grow_with_the_actions(client, alice, partnership, url):
     grow(partnership, plan, review, recommendations=45, actions=4)
     large = count()
     assert large - small <= SLACK, f"{url}: {small} queries for 10 actions, {large} for 190"
+
+
+def test_the_action_page_does_not_grow_with_its_updates(client, alice, action):
+    client.force_login(alice)
+
+    def post_updates(n: int) -> int:
+        for number in range(n):
+            record_progress(action, alice, f"Update {number}", on=timezone.localdate())
+        return queries(client, f"/actions/{action.pk}/")
+
+    small, large = post_updates(2), post_updates(30)
+    assert large - small <= SLACK, f"{small} queries with 2 updates, {large} with 32"
