@@ -18,7 +18,9 @@ sys.path.insert(0, str(ROOT / "tests"))  # the large-plan builder the tests use
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actionplan.settings")
 data = Path(os.environ.setdefault("ACTIONPLAN_DATA_DIR", "/tmp/bench-reports"))
 data.mkdir(parents=True, exist_ok=True)
-os.environ["DATABASE_URL"] = f"sqlite:///{data / 'bench.sqlite3'}"
+database = data / "bench.sqlite3"
+database.unlink(missing_ok=True)  # a fresh database for each run
+os.environ["DATABASE_URL"] = f"sqlite:///{database}"
 
 import django  # noqa: E402
 
@@ -35,7 +37,6 @@ from reports.large import large_plan  # noqa: E402
 
 def main(actions: int) -> None:
     call_command("migrate", verbosity=0)
-    Partnership.objects.filter(name="Bench").delete()
     today = timezone.localdate()
     plan = large_plan(Partnership.objects.create(name="Bench"), actions, today)
     started = time.monotonic()
