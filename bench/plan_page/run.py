@@ -20,6 +20,7 @@ import logging
 import os
 import platform
 import pstats
+import shutil
 import statistics
 import sys
 import tempfile
@@ -133,6 +134,8 @@ def main() -> int:
         profiler = cProfile.Profile()
         profiler.runcall(client.get, plan_url)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+    connection.close()
+    shutil.rmtree(folder, ignore_errors=True)
     return 0 if page_median <= TARGET_MS else 1
 
 
