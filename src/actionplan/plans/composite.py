@@ -30,11 +30,15 @@ class ThemeGroup:
     lines: list[CompositeLine] = field(default_factory=list)
 
 
-def compose(partnership: Partnership, reviews: list[Review], *, open_only: bool, as_at: date) -> list[ThemeGroup]:
+def compose(
+    partnership: Partnership, reviews: list[Review], *, open_only: bool, as_at: date
+) -> list[ThemeGroup]:
     """The chosen reviews' actions grouped by the theme of their recommendation, numbered 1.1, 1.2…"""
     chosen = {r.pk for r in reviews}
     actions = with_latest_update(
-        Action.objects.filter(recommendation__plan__partnership=partnership, recommendation__reviews__in=chosen)
+        Action.objects.filter(
+            recommendation__plan__partnership=partnership, recommendation__reviews__in=chosen
+        )
         .exclude(recommendation__plan__kind=Plan.Kind.COMPOSITE_ACTION_PLAN)
         .distinct()
         .select_related("owner", "recommendation")
@@ -59,7 +63,9 @@ def compose(partnership: Partnership, reviews: list[Review], *, open_only: bool,
 
 @transaction.atomic
 def save_composite(partnership: Partnership, title: str, groups: list[ThemeGroup], as_at: date) -> Plan:
-    plan = Plan.objects.create(partnership=partnership, title=title, kind=Plan.Kind.COMPOSITE_ACTION_PLAN, as_at=as_at)
+    plan = Plan.objects.create(
+        partnership=partnership, title=title, kind=Plan.Kind.COMPOSITE_ACTION_PLAN, as_at=as_at
+    )
     order = 0
     for position, group in enumerate(groups):
         section = Section.objects.create(plan=plan, order=position, name=group.theme, kind=Section.Kind.THEME)
@@ -67,7 +73,12 @@ def save_composite(partnership: Partnership, title: str, groups: list[ThemeGroup
             order += 1
             source = line.action.recommendation
             rec = Recommendation.objects.create(
-                plan=plan, section=section, order=order, ref=line.ref, outcome=source.outcome, text=source.text,
+                plan=plan,
+                section=section,
+                order=order,
+                ref=line.ref,
+                outcome=source.outcome,
+                text=source.text,
             )
             rec.reviews.set(line.reviews)
             rec.themes.set(source.themes.all())

@@ -180,8 +180,13 @@ def change_assurance(
 
 
 def set_assurance(
-    action: Action, by: User | None, new: str, reason: str = "", *,
-    when: datetime | None = None, expected_version: int | None = None,
+    action: Action,
+    by: User | None,
+    new: str,
+    reason: str = "",
+    *,
+    when: datetime | None = None,
+    expected_version: int | None = None,
 ) -> None:
     """Move assurance on, once the caller has checked who may (submitting evidence moves it too)."""
     with transaction.atomic():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from actionplan.plans.finder import ActionCriteria
 from actionplan.plans.models import Agency, Plan, Theme
 from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
@@ -11,17 +12,28 @@ from actionplan.plans.status import DeliveryStatus
 MAX_EVIDENCE_BYTES = 10 * 2**20
 # What evidence may be: documents and pictures people already share, never executable content.
 EVIDENCE_TYPES = {
-    ".pdf": b"%PDF", ".docx": b"PK\x03\x04", ".xlsx": b"PK\x03\x04", ".pptx": b"PK\x03\x04",
-    ".png": b"\x89PNG", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".txt": b"", ".csv": b"",
+    ".pdf": b"%PDF",
+    ".docx": b"PK\x03\x04",
+    ".xlsx": b"PK\x03\x04",
+    ".pptx": b"PK\x03\x04",
+    ".png": b"\x89PNG",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+    ".txt": b"",
+    ".csv": b"",
 }
 
 
 class ActionFilterForm(forms.Form):
     plan = forms.ModelChoiceField(queryset=Plan.objects.none(), required=False, empty_label="All plans")
-    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False, empty_label="All agencies")
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), required=False, empty_label="All agencies"
+    )
     theme = forms.ModelChoiceField(queryset=Theme.objects.none(), required=False, empty_label="All themes")
     status = forms.ChoiceField(choices=[("", "Any status"), *DeliveryStatus.choices], required=False)
-    rag = forms.ChoiceField(choices=[("", "Any RAG rating"), *Rag.choices], required=False, label="RAG rating")
+    rag = forms.ChoiceField(
+        choices=[("", "Any RAG rating"), *Rag.choices], required=False, label="RAG rating"
+    )
     overdue = forms.BooleanField(required=False, label="Overdue only")
     due_soon = forms.BooleanField(required=False)
     stale = forms.BooleanField(required=False)
@@ -33,16 +45,52 @@ class ActionFilterForm(forms.Form):
         self.fields["agency"].queryset = partnership.agencies.all()
         self.fields["theme"].queryset = Theme.objects.filter(partnership=partnership)
 
+    def criteria(self) -> ActionCriteria:
+        """The filters as the finder takes them. A value that is not valid (an agency removed
+        since a link was shared) is left out; the other filters still apply."""
+        self.is_valid()
+        data = self.cleaned_data
+
+        def pk(name: str) -> int | None:
+            return data[name].pk if data.get(name) else None
+
+        return ActionCriteria(
+            plan=pk("plan"),
+            agency=pk("agency"),
+            theme=pk("theme"),
+            status=data.get("status", ""),
+            rag=data.get("rag", ""),
+            overdue=data.get("overdue", False),
+            due_soon=data.get("due_soon", False),
+            stale=data.get("stale", False),
+            awaiting_assurance=data.get("awaiting_assurance", False),
+        )
+
 
 class ProgressForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea, label="Progress update", max_length=10_000,
-                           error_messages={"required": "Enter what has happened since the last update"})
-    status = forms.ChoiceField(choices=[("", "No change"), *DeliveryStatus.choices], required=False,
-                               label="Change the delivery status")
-    revised_due = forms.DateField(required=False, label="Revised due date", input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"],
-                                  error_messages={"invalid": "Enter the revised due date as day/month/year"})
-    reason = forms.CharField(widget=forms.Textarea, required=False, max_length=5_000,
-                             label="Reason (needed when slipping, not achieved or reopening)")
+    text = forms.CharField(
+        widget=forms.Textarea,
+        label="Progress update",
+        max_length=10_000,
+        error_messages={"required": "Enter what has happened since the last update"},
+    )
+    status = forms.ChoiceField(
+        choices=[("", "No change"), *DeliveryStatus.choices],
+        required=False,
+        label="Change the delivery status",
+    )
+    revised_due = forms.DateField(
+        required=False,
+        label="Revised due date",
+        input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"],
+        error_messages={"invalid": "Enter the revised due date as day/month/year"},
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        max_length=5_000,
+        label="Reason (needed when slipping, not achieved or reopening)",
+    )
     replaced_by = forms.IntegerField(required=False, label="Replacing action number (when superseded)")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -58,9 +106,11 @@ class EvidenceForm(forms.Form):
             return None
         suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if suffix not in EVIDENCE_TYPES:
-            raise forms.ValidationError("The file must be a PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV file")
+            raise forms.ValidationError(
+                "The file must be a PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV file"
+            )
         if upload.size > MAX_EVIDENCE_BYTES:
-            raise forms.ValidationError("The file must be smaller than 10 MB")
+            raise forms.ValidationError(f"The file must be smaller than {MAX_EVIDENCE_BYTES // 2**20} MB")
         head = upload.read(8)
         upload.seek(0)
         if not head.startswith(EVIDENCE_TYPES[suffix]):
@@ -75,6 +125,8 @@ class EvidenceForm(forms.Form):
 
 
 class EvidenceDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("reject", "Reject")],
-                                 error_messages={"required": "Choose whether to accept or reject the evidence"})
+    decision = forms.ChoiceField(
+        choices=[("accept", "Accept"), ("reject", "Reject")],
+        error_messages={"required": "Choose whether to accept or reject the evidence"},
+    )
     reason = forms.CharField(widget=forms.Textarea, required=False, max_length=5_000)

@@ -19,16 +19,20 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
 def environment(**options: Any) -> Environment:
     # Autoescape is on for every page: imported cells may hold HTML and must show as text.
     options["autoescape"] = True
-    options["loader"] = ChoiceLoader([
-        options["loader"],
-        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
-    ])
+    options["loader"] = ChoiceLoader(
+        [
+            options["loader"],
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
     env = Environment(**options)
-    env.globals.update({
-        "static": static,
-        "url": url,
-        "get_messages": get_messages,
-        **{name: getattr(presenters, name) for name in presenters.__all__},
-    })
+    env.globals.update(
+        {
+            "static": static,
+            "url": url,
+            "get_messages": get_messages,
+            **{name: getattr(presenters, name) for name in presenters.__all__},
+        }
+    )
     env.filters.update({"day": presenters.day})
     return env

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from actionplan.plans.finder import is_overdue
+from actionplan.plans.finder import ActionCriteria, is_overdue
 from actionplan.plans.models import Action, Partnership, Plan, Recommendation, Section
 from actionplan.plans.rollup import RolledUp, roll_up
 
@@ -24,17 +23,23 @@ class SectionBlock:
     rows: list[RecommendationRow] = field(default_factory=list)
 
 
-def lay_out_plan(plan: Plan, recommendations, as_at: date, partnership: Partnership,  # type: ignore[no-untyped-def]
-                 criteria: dict[str, Any]) -> list[SectionBlock]:
+def lay_out_plan(
+    plan: Plan,
+    recommendations,
+    as_at: date,
+    partnership: Partnership,  # type: ignore[no-untyped-def]
+    criteria: ActionCriteria,
+) -> list[SectionBlock]:
     thresholds = partnership.rag_thresholds
     blocks: dict[int | None, SectionBlock] = {}
-    filtering = any(criteria.get(k) for k in ("agency", "status", "rag", "theme", "overdue"))
+    filtering = any([criteria.agency, criteria.status, criteria.rag, criteria.theme, criteria.overdue])
     for rec in recommendations:
         every = [*rec.actions.all(), *rec.linked_actions.all()]
         for action in every:
             action.judged = action.rag(as_at, thresholds)
         standing = roll_up([(a.status, a.judged.rag) for a in every]) or RolledUp(
-            rec.status, rec.rag or None, False)
+            rec.status, rec.rag or None, False
+        )
         shown = [a for a in every if matches(a, rec, as_at, criteria)]
         if filtering and not shown:
             continue
@@ -43,13 +48,13 @@ def lay_out_plan(plan: Plan, recommendations, as_at: date, partnership: Partners
     return list(blocks.values())
 
 
-def matches(action: Action, rec: Recommendation, as_at: date, criteria: dict[str, Any]) -> bool:
-    if criteria.get("agency") and action.owner_id != criteria["agency"].pk:
+def matches(action: Action, rec: Recommendation, as_at: date, criteria: ActionCriteria) -> bool:
+    if criteria.agency and action.owner_id != criteria.agency:
         return False
-    if criteria.get("status") and action.status != criteria["status"]:
+    if criteria.status and action.status != criteria.status:
         return False
-    if criteria.get("rag") and action.judged.rag != criteria["rag"]:
+    if criteria.rag and action.judged.rag != criteria.rag:
         return False
-    if criteria.get("theme") and criteria["theme"] not in rec.themes.all():
+    if criteria.theme and criteria.theme not in {t.pk for t in rec.themes.all()}:
         return False
-    return not (criteria.get("overdue") and not is_overdue(action, as_at))
+    return not (criteria.overdue and not is_overdue(action, as_at))

@@ -14,20 +14,37 @@ from actionplan.plans.rag import Rag, RagJudgement
 from actionplan.plans.status import DeliveryStatus
 
 __all__ = [
-    "rag_tag", "status_tag", "assurance_tag", "due_text", "day", "field_error", "change_text", "next_assurance",
+    "rag_tag",
+    "status_tag",
+    "assurance_tag",
+    "due_text",
+    "day",
+    "field_error",
+    "change_text",
+    "next_assurance",
 ]
 
 RAG_CLASSES = {
-    Rag.RED: "govuk-tag--red", Rag.AMBER: "govuk-tag--orange", Rag.GREEN: "govuk-tag--green",
-    Rag.BLUE: "govuk-tag--blue", Rag.GREY: "govuk-tag--grey",
+    Rag.RED: "govuk-tag--red",
+    Rag.AMBER: "govuk-tag--orange",
+    Rag.GREEN: "govuk-tag--green",
+    Rag.BLUE: "govuk-tag--blue",
+    Rag.GREY: "govuk-tag--grey",
 }
 RAG_WORDS = {
-    Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", Rag.BLUE: "Blue: assured", Rag.GREY: "Grey",
+    Rag.RED: "Red",
+    Rag.AMBER: "Amber",
+    Rag.GREEN: "Green",
+    Rag.BLUE: "Blue: assured",
+    Rag.GREY: "Grey",
 }
 STATUS_CLASSES = {
-    DeliveryStatus.NOT_STARTED: "govuk-tag--grey", DeliveryStatus.IN_PROGRESS: "govuk-tag--light-blue",
-    DeliveryStatus.SLIPPED: "govuk-tag--orange", DeliveryStatus.IMPLEMENTED: "govuk-tag--green",
-    DeliveryStatus.NOT_ACHIEVED: "govuk-tag--red", DeliveryStatus.SUPERSEDED: "govuk-tag--purple",
+    DeliveryStatus.NOT_STARTED: "govuk-tag--grey",
+    DeliveryStatus.IN_PROGRESS: "govuk-tag--light-blue",
+    DeliveryStatus.SLIPPED: "govuk-tag--orange",
+    DeliveryStatus.IMPLEMENTED: "govuk-tag--green",
+    DeliveryStatus.NOT_ACHIEVED: "govuk-tag--red",
+    DeliveryStatus.SUPERSEDED: "govuk-tag--purple",
 }
 
 

@@ -14,7 +14,11 @@ urlpatterns = [
     path("actions/<int:pk>/evidence/", actions.post_evidence, name="action_evidence"),
     path("actions/<int:pk>/assurance/", assurance.post_assurance, name="action_assurance"),
     path("actions/<int:pk>/rag/", assurance.post_rag_override, name="action_rag"),
-    path("actions/<int:pk>/evidence/<int:evidence_pk>/decision/", actions.decide_evidence, name="evidence_decision"),
+    path(
+        "actions/<int:pk>/evidence/<int:evidence_pk>/decision/",
+        actions.decide_evidence,
+        name="evidence_decision",
+    ),
     path("actions/<int:pk>/evidence/<int:evidence_pk>/file/", actions.evidence_file, name="evidence_file"),
     path("plans/", plans.plan_list, name="plans"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan"),

@@ -7,6 +7,7 @@ from datetime import date
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..rag import RagThresholds
 from ..rollup import RolledUp, roll_up
 from ..status import DeliveryStatus
 from .partnership import Partnership, Review, Theme
@@ -107,9 +108,10 @@ class Recommendation(models.Model):
         """Its own actions, then those of other plans it is linked to."""
         return [*self.actions.all(), *self.linked_actions.all()]
 
-    def standing(self, as_at: date) -> RolledUp:
+    def standing(self, as_at: date, thresholds: RagThresholds | None = None) -> RolledUp:
         """Status and RAG rolled up from the actions, or its own when it has none."""
-        rolled = roll_up([(a.status, a.rag(as_at).rag) for a in self.all_actions()])
+        thresholds = thresholds or self.plan.partnership.rag_thresholds
+        rolled = roll_up([(a.status, a.rag(as_at, thresholds).rag) for a in self.all_actions()])
         if rolled is not None:
             return rolled
         return RolledUp(self.status, self.rag or None, self.status == DeliveryStatus.IMPLEMENTED)

@@ -22,8 +22,12 @@ HIDDEN_HISTORY_FIELDS = {"updated_at", "version"}
 
 
 def action_page(
-    request: HttpRequest, action: Action, *, progress_form: ProgressForm | None = None,
-    evidence_form: EvidenceForm | None = None, decision_form: EvidenceDecisionForm | None = None,
+    request: HttpRequest,
+    action: Action,
+    *,
+    progress_form: ProgressForm | None = None,
+    evidence_form: EvidenceForm | None = None,
+    decision_form: EvidenceDecisionForm | None = None,
     deciding: Evidence | None = None,
 ) -> HttpResponse:
     conflict = None
@@ -36,7 +40,9 @@ def action_page(
             return finished(request, action, "Your evidence has been added and is awaiting assurance")
         if decision_form is not None and deciding is not None and decision_form.is_valid():
             accept = decision_form.cleaned_data["decision"] == "accept"
-            decide_evidence(deciding, request.user, accept=accept, reason=decision_form.cleaned_data["reason"])
+            decide_evidence(
+                deciding, request.user, accept=accept, reason=decision_form.cleaned_data["reason"]
+            )
             return finished(request, action, "Evidence accepted" if accept else "Evidence rejected")
     except (TransitionRefused, AssuranceRefused, ValueError) as refusal:
         bound = next(f for f in (progress_form, evidence_form, decision_form) if f is not None)
@@ -44,11 +50,17 @@ def action_page(
     except EditConflict as edit_conflict:
         conflict = edit_conflict.current
         assert progress_form is not None
-        progress_form.add_error(None, "Someone else changed this action while you were writing. "
-                                      "Check what changed below, then send your update again.")
+        progress_form.add_error(
+            None,
+            "Someone else changed this action while you were writing. "
+            "Check what changed below, then send your update again.",
+        )
         action = conflict
-    return render(request, "web/action.html", context(request, action, progress_form, evidence_form,
-                                                      decision_form, deciding, conflict))
+    return render(
+        request,
+        "web/action.html",
+        context(request, action, progress_form, evidence_form, decision_form, deciding, conflict),
+    )
 
 
 def finished(request: HttpRequest, action: Action, message: str) -> HttpResponse:
@@ -60,8 +72,14 @@ def post_progress(request: HttpRequest, action: Action, data: dict) -> None:
     change = None
     if data["status"]:
         change = StatusChange(data["status"], data["reason"], data["revised_due"], data["replaced_by"])
-    record_progress(action, request.user, data["text"], on=timezone.localdate(), change=change,
-                    expected_version=data["version"])
+    record_progress(
+        action,
+        request.user,
+        data["text"],
+        on=timezone.localdate(),
+        change=change,
+        expected_version=data["version"],
+    )
 
 
 def attach_evidence(request: HttpRequest, action: Action, data: dict) -> None:
@@ -72,8 +90,9 @@ def attach_evidence(request: HttpRequest, action: Action, data: dict) -> None:
         for chunk in upload.chunks():
             sha.update(chunk)
         digest = sha.hexdigest()
-    submit_evidence(action, request.user, data["description"], file=upload, link=data.get("link") or "",
-                    sha256=digest)
+    submit_evidence(
+        action, request.user, data["description"], file=upload, link=data.get("link") or "", sha256=digest
+    )
 
 
 def context(request, action, progress_form, evidence_form, decision_form, deciding, conflict) -> dict:  # type: ignore[no-untyped-def]
@@ -98,8 +117,10 @@ def context(request, action, progress_form, evidence_form, decision_form, decidi
 def timeline(action: Action) -> list[tuple[object, str, object]]:
     """Updates and evidence, newest first, as (when, kind, item)."""
     updates = [(u.written_on, "update", u) for u in action.updates.select_related("author")]
-    evidence = [(e.submitted_at.date(), "evidence", e)
-                for e in action.evidence.select_related("submitted_by", "decided_by")]
+    evidence = [
+        (e.submitted_at.date(), "evidence", e)
+        for e in action.evidence.select_related("submitted_by", "decided_by")
+    ]
     return sorted(updates + evidence, key=lambda entry: entry[0], reverse=True)
 
 

@@ -20,16 +20,7 @@ from .action_detail import action_page
 def action_list(request: HttpRequest) -> HttpResponse:
     partnership = partnership_of(request)
     form = ActionFilterForm(request.GET, partnership)
-    criteria = ActionCriteria()
-    if form.is_valid():
-        data = form.cleaned_data
-        criteria = ActionCriteria(
-            plan=data["plan"] and data["plan"].pk, agency=data["agency"] and data["agency"].pk,
-            theme=data["theme"] and data["theme"].pk, status=data["status"], rag=data["rag"],
-            overdue=data["overdue"], due_soon=data["due_soon"], stale=data["stale"],
-            awaiting_assurance=data["awaiting_assurance"],
-        )
-    found = find_actions(partnership, timezone.localdate(), criteria)
+    found = find_actions(partnership, timezone.localdate(), form.criteria())
     return render(request, "web/action_list.html", {"form": form, "actions": found, "title": "Actions"})
 
 
@@ -89,4 +80,6 @@ def evidence_file(request: HttpRequest, pk: int, evidence_pk: int) -> HttpRespon
     evidence = one(action.evidence.all(), pk=evidence_pk)
     if not evidence.file:
         raise Http404
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.file.name.rsplit("/", 1)[-1]
+    )

@@ -41,8 +41,9 @@ def post_assurance(request: HttpRequest, pk: int) -> HttpResponse:
         return refused(request, action, "Choose an assurance status")
     data = form.cleaned_data
     try:
-        change_assurance(action, request.user, data["assurance"], data["reason"],
-                         expected_version=data["version"])
+        change_assurance(
+            action, request.user, data["assurance"], data["reason"], expected_version=data["version"]
+        )
     except (AssuranceRefused, EditConflict) as refusal:
         return refused(request, action, str(refusal))
     messages.success(request, f"Assurance is now: {AssuranceStatus(data['assurance']).label.lower()}")
@@ -63,7 +64,9 @@ def post_rag_override(request: HttpRequest, pk: int) -> HttpResponse:
         override_rag(action, request.user, data["rag"], data["reason"], expected_version=data["version"])
     except (OverrideRefused, EditConflict) as refusal:
         return refused(request, action, str(refusal))
-    messages.success(request, "RAG rating set by hand" if data["rag"] else "RAG rating worked out from the dates again")
+    messages.success(
+        request, "RAG rating set by hand" if data["rag"] else "RAG rating worked out from the dates again"
+    )
     return redirect("action", pk=action.pk)
 
 

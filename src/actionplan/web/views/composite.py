@@ -37,7 +37,14 @@ def composite(request: HttpRequest) -> HttpResponse:
         plan = save_composite(partnership, title[:300], groups, today)
         messages.success(request, f"Saved {plan.title}")
         return redirect("plan", pk=plan.pk)
-    return render(request, "web/composite.html", {
-        "reviews": reviews(request).order_by("code"), "chosen": chosen_ids, "open_only": open_only,
-        "groups": groups, "can_save": request.user.role == User.Role.PARTNERSHIP_ADMIN,
-    })
+    return render(
+        request,
+        "web/composite.html",
+        {
+            "reviews": reviews(request).order_by("code"),
+            "chosen": chosen_ids,
+            "open_only": open_only,
+            "groups": groups,
+            "can_save": request.user.role == User.Role.PARTNERSHIP_ADMIN,
+        },
+    )

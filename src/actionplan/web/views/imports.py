@@ -83,7 +83,9 @@ def confirm(request: HttpRequest, key: str, drafts: list[dict]) -> HttpResponse:
             refused.append(str(duplicate))
     del request.session[key]
     for result in stored:
-        messages.success(request, f"Imported {result.plan.title}: {result.items} items, {result.actions} actions")
+        messages.success(
+            request, f"Imported {result.plan.title}: {result.items} items, {result.actions} actions"
+        )
     for reason in refused:
         messages.warning(request, f"Not imported: {reason.replace(' (use --replace)', '')}")
     return redirect("plan", pk=stored[0].plan.pk) if len(stored) == 1 else redirect("plans")

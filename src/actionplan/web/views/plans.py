@@ -25,13 +25,17 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_of(request)
     plan = one(plans(request).prefetch_related("reviews"), pk=pk)
     form = ActionFilterForm(request.GET, partnership)
-    criteria = form.cleaned_data if form.is_valid() else {}
+    criteria = form.criteria()
     actions = with_latest_update(Action.objects.select_related("owner"))
     recommendations = (
         Recommendation.objects.filter(plan=plan)
         .select_related("section")
-        .prefetch_related("reviews", "themes", Prefetch("actions", queryset=actions),
-                          Prefetch("linked_actions", queryset=actions))
+        .prefetch_related(
+            "reviews",
+            "themes",
+            Prefetch("actions", queryset=actions),
+            Prefetch("linked_actions", queryset=actions),
+        )
     )
     layout = lay_out_plan(plan, recommendations, timezone.localdate(), partnership, criteria)
     return render(request, "web/plan.html", {"plan": plan, "layout": layout, "form": form})
