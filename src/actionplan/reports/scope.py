@@ -9,9 +9,8 @@ from django.db.models import Prefetch, QuerySet
 
 from actionplan.plans.models import Action, Agency, Partnership, Plan, Recommendation
 
+from .counts import NO_THEME
 from .model import COMPOSITE_LAYOUT, REVIEW_LAYOUT
-
-NO_THEME = "No theme"
 
 
 class ScopeError(ValueError):
