@@ -10,7 +10,7 @@ from actionplan.plans.history import action_as_at, actions_as_at
 from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange
-from actionplan.plans.updates import decide_evidence, record_progress, stamp, submit_evidence
+from actionplan.plans.updates import decide_evidence, record_progress, save_stamped, submit_evidence
 from factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +28,7 @@ def history(action, bob, charlie):
     action = ActionFactory.build(
         recommendation=action.recommendation, owner=action.owner, due_date=date(2026, 6, 30)
     )
-    stamp(action, at(date(2026, 1, 1)))
-    action.save()
+    save_stamped(action, at(date(2026, 1, 1)))
     steps = [
         (date(2026, 2, 1), "Started.", StatusChange(S.IN_PROGRESS)),
         (date(2026, 6, 20), "Slipped.", StatusChange(S.SLIPPED, "No trainer", date(2026, 9, 30))),

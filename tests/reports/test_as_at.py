@@ -5,11 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actionplan.plans.models import Action
 from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange
-from actionplan.plans.updates import record_progress, stamp
+from actionplan.plans.updates import record_progress, save_stamped
 from actionplan.reports import Scope, build_report, render
 from factories import ActionFactory
 
@@ -24,8 +23,7 @@ def at(day: date) -> datetime:
 
 def created(recommendation, owner, day: date, text: str, due: date):
     action = ActionFactory.build(recommendation=recommendation, owner=owner, text=text, due_date=due)
-    stamp(action, at(day))
-    action.save()
+    save_stamped(action, at(day))
     return action
 
 
@@ -69,10 +67,9 @@ def test_a_later_change_leaves_the_past_report_unchanged(history, bob):
     before = render(report_on(history, date(2026, 7, 1)), "json").content
     record_progress(history, bob, "Done.", on=date(2026, 10, 2), change=StatusChange(S.IMPLEMENTED),
                     when=at(date(2026, 10, 2)))  # fmt: skip
-    # A fresh copy: `history` still carries the back-dating stamp of its creation.
-    reworded = Action.objects.get(pk=history.pk)
-    reworded.text = "Train all custody sergeants and inspectors."
-    reworded.save()
+    history.refresh_from_db()
+    history.text = "Train all custody sergeants and inspectors."
+    history.save()
     after = render(report_on(history, date(2026, 7, 1)), "json").content
     assert after == before
     assert report_on(history, date(2026, 10, 2)).rows[0].status == "Implemented"

@@ -20,7 +20,7 @@ from actionplan.plans.models import (
     Theme,
     User,
 )
-from actionplan.plans.updates import stamp
+from actionplan.plans.updates import save_stamped
 
 from . import content as c
 from .stories import Storyteller, moment
@@ -147,8 +147,7 @@ class Builder:
         rec = Recommendation(
             plan=plan, section=section, order=order, ref=spec.ref, outcome=spec.outcome, text=spec.text
         )
-        stamp(rec, self.year_ago)
-        rec.save()
+        save_stamped(rec, self.year_ago)
         rec.reviews.set([self.reviews[r] for r in spec.reviews or reviews])
         rec.themes.set([self.themes[t] for t in spec.themes])
         for position, a in enumerate(spec.actions):
@@ -165,8 +164,7 @@ class Builder:
                 due_precision=DuePrecision.DAY,
                 due_text=due.strftime("%d/%m/%Y"),
             )
-            stamp(action, self.year_ago)
-            action.save()
+            save_stamped(action, self.year_ago)
             self.actions.append((action, a.story))
         return rec
 

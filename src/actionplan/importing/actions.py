@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .cells import Entry
 from .dates import parse_due
@@ -28,44 +28,45 @@ def build_actions(
     A single owner (or date…) applies to every action. Any other count cannot be paired
     safely, so each action keeps the whole cell and a warning says so.
     """
-    texts = [e.text for e in cells.get("action", [])]
+    texts = [e.text for e in cells.get("action", ())]
     if not texts:
         if not any(cells.get(role) for role in PAIRED_ROLES):
             return []
         texts = [""]  # an owner or date with no action text: keep them on an empty action
-    per_action: dict[str, list[list[str]]] = {}
-    for role in PAIRED_ROLES:
-        values = [e.text for e in cells.get(role, [])]
-        if len(values) == len(texts):
-            per_action[role] = [[v] for v in values]
-        else:
-            if len(values) > 1:
-                warn(f"{len(texts)} action(s) but {len(values)} {role} entries; "
-                     f"each action keeps the whole {role} cell")
-            per_action[role] = [values] * len(texts)
+    per_action = {role: _per_action(role, cells.get(role, ()), len(texts), warn)
+                  for role in PAIRED_ROLES}
     actions = []
     for index, text in enumerate(texts):
-        def field(role: str, i: int = index) -> list[str]:
-            return per_action[role][i]
-
-        actions.append(_action(text, field, previous, warn))
+        fields = {role: values[index] for role, values in per_action.items()}
+        actions.append(_action(text, fields, previous, warn))
         previous = actions[-1]
     return actions
 
 
+def _per_action(role: str, entries: Sequence[Entry], count: int, warn: Warn) -> list[list[str]]:
+    """The values of one field for each of count actions."""
+    values = [e.text for e in entries]
+    if len(values) == count:
+        return [[v] for v in values]
+    if len(values) > 1:
+        warn(f"{count} action(s) but {len(values)} {role} entries; "
+             f"each action keeps the whole {role} cell")
+    return [values] * count
+
+
 def _action(
-    text: str, field: Callable[[str], list[str]], previous: Action | None, warn: Warn,
+    text: str, fields: dict[str, list[str]], previous: Action | None, warn: Warn,
 ) -> Action:
     letter = _LETTER.match(text)
-    owners = _owners(field("owner"), previous, warn)
+    owners = _owners(fields["owner"], previous, warn)
     return Action(
         text=text[letter.end():] if letter else text,
         ref=letter.group(1) if letter else None,
         owners=owners,
-        due=_due(field("due"), warn),
-        measure=_joined(field("measure")),
-        progress=_joined(field("progress")),
-        rag=_rag(field("rag"), warn),
+        due=_due(fields["due"], warn),
+        measure=_joined(fields["measure"]),
+        progress=_joined(fields["progress"]),
+        rag=_rag(fields["rag"], warn),
     )
 
 
@@ -78,7 +79,8 @@ def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]
             owners.extend(above)
         else:
             # "NSCB/Director of Children's Services" names two; "cross-authority" is one.
-            owners.extend(part for part in _SLASHED_OWNERS.split(value) if part.strip())
+            parts = _SLASHED_OWNERS.split(value) if "/" in value else (value,)
+            owners.extend(part for part in parts if part.strip())
     return list(dict.fromkeys(owners))
 
 

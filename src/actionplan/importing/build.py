@@ -54,6 +54,12 @@ _READ_CELL = {"action": list_entries, "measure": list_entries, "owner": line_ent
               "due": due_entries}
 
 
+def _same_header(cells: Sequence[str], headers: tuple[str, ...]) -> bool:
+    """The cells read as these headers; a data row differs at its first cell, so stop there."""
+    return len(cells) == len(headers) and all(
+        " ".join(cell.split()) == header for cell, header in zip(cells, headers, strict=True))
+
+
 def clean_line(text: str) -> str:
     """A text line without the Markdown the extractor adds (#, **)."""
     return " ".join(text.strip().lstrip("#").replace("**", "").split())
@@ -111,8 +117,7 @@ class Builder:
             self.header_just_repeated = self.section_just_started = False
 
     def _header(self, cells: Sequence[str]) -> Layout | None:
-        if self.layout is not None and tuple(" ".join(c.split()) for c in cells) == (
-                self.layout.headers):
+        if self.layout is not None and _same_header(cells, self.layout.headers):
             return self.layout  # the usual repeat after a page break: no need to re-read
         return read_header(cells, self.overrides)
 

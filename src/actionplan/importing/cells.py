@@ -8,110 +8,30 @@ cell may be the rest of a sentence cut by a page break.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
+from .blocks import read_blocks
+
 BULLETS = "•▪●◦■□➢►▶"
+_BULLET_CHAR = re.compile(f"[{BULLETS}]")
 _BULLET_SPLIT = re.compile(f"\\s*[{BULLETS}]\\s*")
 _LEADING_MARK = re.compile(r"^(?:[-–*]\s+|\(?([a-z])[.)]\s+)")
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 _SOFT_BREAK = re.compile(r"\s*\n\s*|\s{2,}")
-_BLOCK_TAGS = {"p", "li", "div", "tr", "h1", "h2", "h3", "h4"}
+_MARK_STARTS = frozenset("-–*(abcdefghijklmnopqrstuvwxyz")  # what _LEADING_MARK starts with
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     text: str
     marked: bool = False  # the source shows it starts a new entry
     underlined: bool = False  # a whole underlined block: a heading in 002's objectives
 
 
-@dataclass
-class _Block:
-    text: str
-    in_list: bool = False  # inside <ul>/<ol> or an <li>
-    listed: bool = False  # an <li> of its own
-    underlined: bool = False
-
-
-_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)[^>]*>")
-
-
-class _BlockReader:
-    """Text into blocks at <p>, <li> and list boundaries; other tags are dropped.
-
-    A regex walk over the tags rather than html.parser: cells hold a handful of simple
-    tags, and this runs for every cell of every plan.
-    """
-
-    def __init__(self) -> None:
-        self.blocks: list[_Block] = []
-        self._parts: list[str] = []
-        self._list_depth = 0
-        self._in_li = False
-        self._underline_depth = 0
-        self._underlined_chars = 0
-
-    def read(self, raw: str) -> list[_Block]:
-        position = 0
-        for tag in _TAG.finditer(raw):
-            self._text(raw[position:tag.start()])
-            closing, name = tag.group(1), tag.group(2).lower()
-            (self._end if closing else self._start)(name)
-            position = tag.end()
-        self._text(raw[position:])
-        self._close_block()
-        return self.blocks
-
-    def _start(self, tag: str) -> None:
-        if tag in ("ul", "ol") or tag in _BLOCK_TAGS:
-            self._close_block()
-        if tag in ("ul", "ol"):
-            self._list_depth += 1
-        elif tag == "li":
-            self._in_li = True
-        elif tag == "u":
-            self._underline_depth += 1
-        elif tag == "br":
-            self._parts.append("\n")
-
-    def _end(self, tag: str) -> None:
-        if tag in ("ul", "ol") or tag in _BLOCK_TAGS:
-            self._close_block()
-        if tag in ("ul", "ol"):
-            self._list_depth = max(0, self._list_depth - 1)
-        elif tag == "li":
-            self._in_li = False
-        elif tag == "u":
-            self._underline_depth = max(0, self._underline_depth - 1)
-
-    def _text(self, data: str) -> None:
-        if data:
-            data = html.unescape(data)
-            self._parts.append(data)
-            if self._underline_depth:
-                self._underlined_chars += len(data.strip())
-
-    def _close_block(self) -> None:
-        text = "".join(self._parts).strip(" \t\r\n")
-        if text:
-            underlined = self._underlined_chars >= len(" ".join(text.split())) > 0
-            in_list = self._list_depth > 0 or self._in_li
-            self.blocks.append(_Block(text, in_list, self._in_li, underlined))
-        self._parts = []
-        self._underlined_chars = 0
-
-
-def _blocks(raw: str) -> list[_Block]:
-    if "<" not in raw and "&" not in raw:
-        return [_Block(raw.strip())] if raw.strip() else []
-    return _BlockReader().read(raw)
-
-
 def _has_bullets(text: str) -> bool:
-    return any(bullet in text for bullet in BULLETS)
+    return _BULLET_CHAR.search(text) is not None
 
 
 def squash(text: str) -> str:
@@ -121,34 +41,42 @@ def squash(text: str) -> str:
 
 def _strip_mark(text: str) -> tuple[str, bool]:
     """Drop a leading "-" or "a." bullet; keep letters (they become action refs later)."""
-    match = _LEADING_MARK.match(text)
+    # Most entries start with a capital: no pattern can match, so none is tried.
+    match = _LEADING_MARK.match(text) if text[:1] in _MARK_STARTS else None
     if match and not match.group(1):
         return text[match.end():], True
-    return text, bool(match) or bool(_NUMBERED.match(text))
+    return text, bool(match) or _is_numbered(text)
+
+
+def _is_numbered(text: str) -> bool:
+    return text[:1].isdigit() and _NUMBERED.match(text) is not None  # isdigit: all of \d
 
 
 def list_entries(raw: str) -> list[Entry]:
     """Entries of a cell that lists things: actions, measures. Bullets split entries."""
-    entries = [Entry(squash(e.text), e.marked, e.underlined) for e in _list_pieces(raw)]
+    entries = _list_pieces(raw)
+    for entry in entries:  # new entries, ours to change
+        entry.text = " ".join(entry.text.split())
     return _fold_lead_in(entries)
 
 
 def _list_pieces(raw: str) -> list[Entry]:
     """Bulleted pieces with their spacing kept: owners and dates split on double spaces."""
     entries: list[Entry] = []
-    for block in _blocks(raw):
-        has_bullets = _has_bullets(block.text)
-        pieces = [p for p in _BULLET_SPLIT.split(block.text) if p.strip()] if has_bullets else [
-            block.text]
-        bulleted = len(pieces) > 1 or block.text.lstrip()[:1] in BULLETS
+    for block in read_blocks(raw):
+        text = block.text
+        pieces = [p for p in _BULLET_SPLIT.split(text) if p.strip()] if _has_bullets(text) else [
+            text]
+        bulleted = len(pieces) > 1 or text.lstrip()[:1] in BULLETS
         if block.in_list and not block.listed and not bulleted:
             # A <ul> whose bullet glyphs were lost in extraction: one sentence per bullet.
-            pieces = [p for p in _SENTENCE_END.split(block.text) if p.strip()]
+            pieces = [p for p in _SENTENCE_END.split(text) if p.strip()]
             bulleted = True
         for piece in pieces:
-            text, marked = _strip_mark(piece.strip())
-            if text:
-                entries.append(Entry(text, marked or bulleted or block.in_list, block.underlined))
+            piece, marked = _strip_mark(piece.strip())
+            if piece:
+                entries.append(Entry(piece, marked or bulleted or block.in_list,
+                                     block.underlined))
     return entries
 
 
@@ -163,13 +91,12 @@ def _fold_lead_in(entries: list[Entry]) -> list[Entry]:
 def block_entries(raw: str) -> list[Entry]:
     """Entries of a prose cell (outcome, recommendation, progress): one per paragraph."""
     entries = []
-    for block in _blocks(raw):
+    for block in read_blocks(raw):
         text = _BULLET_SPLIT.sub("\n", block.text) if _has_bullets(block.text) else block.text
-        lines = [squash(line) for line in text.split("\n")]
+        lines = [" ".join(line.split()) for line in text.split("\n")]
         text = "\n".join(_strip_mark(line)[0] for line in lines if line)
         if text:
-            entries.append(Entry(text, block.in_list or bool(_NUMBERED.match(text)),
-                                 block.underlined))
+            entries.append(Entry(text, block.in_list or _is_numbered(text), block.underlined))
     return entries
 
 
@@ -177,7 +104,8 @@ def line_entries(raw: str) -> list[Entry]:
     """Entries of a name cell (owner, due): paragraphs, bullets and line breaks all split."""
     entries: list[Entry] = []
     for entry in _list_pieces(raw):
-        lines = [squash(s) for s in _SOFT_BREAK.split(entry.text) if s.strip()]
+        lines = [" ".join(words) for words in map(str.split, _SOFT_BREAK.split(entry.text))
+                 if words]
         for number, line in enumerate(lines):
             if number and entries and joins_previous(line, entries[-1].text, how="wrapped"):
                 entries[-1].text += " " + line  # a wrapped line, not a new name

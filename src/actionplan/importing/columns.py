@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
@@ -55,7 +55,15 @@ class Layout:
     headers: tuple[str, ...]
 
     def column(self, role: str) -> int | None:
-        return self.roles.index(role) if role in self.roles else None
+        return self._columns.get(role)
+
+    @cached_property
+    def _columns(self) -> dict[str | None, int]:
+        """The first column of each role: asked for several times a row."""
+        first: dict[str | None, int] = {}
+        for column, role in enumerate(self.roles):
+            first.setdefault(role, column)
+        return first
 
     def role_at(self, column: int) -> str | None:
         return self.roles[column] if column < len(self.roles) else None
@@ -63,7 +71,7 @@ class Layout:
     def header_at(self, column: int) -> str:
         return self.headers[column] if column < len(self.headers) else f"Column {column + 1}"
 
-    @property
+    @cached_property
     def key_role(self) -> str:
         """The column whose new text starts a new item."""
         for role in ("recommendation", "outcome", "ref", "action"):
@@ -107,7 +115,9 @@ def read_header(
 ) -> Layout | None:
     """The layout if these cells are a header row, else None."""
     filled = [c for c in cells if c.strip()]
-    if len(filled) < 2 or any(len(c.split()) > _MAX_HEADER_WORDS for c in filled):
+    # Most rows are data, with a long cell: split no further than the limit to see it.
+    if len(filled) < 2 or any(
+            len(c.split(None, _MAX_HEADER_WORDS)) > _MAX_HEADER_WORDS for c in filled):
         return None
     wanted = {normalise(k): v for k, v in (overrides or {}).items()}
     roles: list[str | None] = []

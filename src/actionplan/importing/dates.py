@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from dateutil import parser as dateutil_parser
 
@@ -23,7 +24,7 @@ _MONTH = (
 _YEAR = r"(?P<y>'\s?\d{2}|\d{4}|\d{2})(?!\d)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(r"\b(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
-    ("dmy", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("d_month_y", re.compile(  # not the "07" of "July '07 March '08"
         r"(?<!')\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?[\s\-/]*" + _MONTH + r"[\s\-/,]*" + _YEAR,
         re.I)),
@@ -34,6 +35,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("financial_year", re.compile(r"\b(?P<y>\d{4})\s*/\s*(?P<y2>\d{2}|\d{4})\b")),
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")),
 ]
+# Every pattern needs a digit; the month patterns a month's first three letters (matched
+# as the patterns match them: case-insensitively, so "ſep" too).
+_DIGIT = re.compile(r"\d")
+_MONTH_START = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 _IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.I)
 _DONE = re.compile(r"^\W*(?:completed?|achieved|done|implemented|closed)\b", re.I)
 _ONGOING = re.compile(r"^\W*(?:on-?going|continuous|continuing|rolling)\b", re.I)
@@ -46,8 +51,7 @@ _MONTHS = {name: number for number, name in enumerate(
 _PREFIX = re.compile(r"(?:completed?|achieved|by|due|to commence|to be completed by)\W*$", re.I)
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):  # a tuple: find_dates makes thousands of them
     start: int
     end: int
     date: date | None
@@ -57,7 +61,8 @@ class _Found:
 def parse_due(text: str) -> Due:
     """Read one due-date wording; anything unreadable is kind "unknown" with the text kept."""
     wording = " ".join(text.split())
-    found = [f for f in find_dates(wording) if f.date] or list(find_dates(wording))
+    every = find_dates(wording)
+    found = [f for f in every if f.date] or list(every)
     latest = max(found, key=lambda f: f.date or date.min) if found else None
     if _IMMEDIATE.search(wording):
         return Due(text, kind="immediate")
@@ -96,12 +101,12 @@ def find_dates(text: str) -> tuple[_Found, ...]:
     Cached: a plan repeats its dates ("01-Sept-09" on every Framework line), and a due
     cell is read twice, once to split it and once per piece.
     """
-    if not any(character.isdigit() for character in text):
+    if not _DIGIT.search(text):
         return ()  # every pattern needs a digit: "Ongoing", "Annual reports"
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for name, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+    for (name, pattern), possible in zip(_PATTERNS, _possible(text), strict=True):
+        for match in pattern.finditer(text) if possible else ():
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             result = _READERS[name](match)
@@ -110,7 +115,30 @@ def find_dates(text: str) -> tuple[_Found, ...]:
                 found.append(_Found(match.start(), match.end(), *result))
         if name == "month_y" and found:
             break  # a bare year or "2007/08" beside real dates is context, not a due date
-    return tuple(sorted(found, key=lambda f: f.start))
+    found.sort(key=attrgetter("start"))
+    return tuple(found)
+
+
+def _possible(text: str) -> tuple[bool, ...]:
+    """For each of _PATTERNS, whether the text has what it cannot match without.
+
+    Most wordings hold one kind of date: skipping the passes that cannot match saves
+    most of the regex work. Only whole passes are skipped, so the passes' order (which
+    decides between overlapping readings) is untouched.
+    """
+    month = _MONTH_START.search(text) is not None
+    quarter = "q" in text or "Q" in text
+    slash, dash = "/" in text, "-" in text
+    return (
+        slash or dash or "." in text,  # dmy: 01/06/17, 01.06.17, 01-06-17
+        dash,  # iso: 2017-06-01
+        month,  # d_month_y
+        quarter and slash,  # fy_quarter: Q3 2017/18
+        quarter,  # quarter
+        month,  # month_y
+        slash,  # financial_year: 2017/18
+        "19" in text or "20" in text,  # year
+    )
 
 
 def _year(raw: str) -> int:
@@ -120,17 +148,21 @@ def _year(raw: str) -> int:
     return 2000 + digits if digits < 70 else 1900 + digits
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    leap_day = month == 2 and calendar.isleap(year)
+    return date(year, month, _DAYS_IN_MONTH[month - 1] + leap_day)
 
 
 _MONTH_BEFORE = re.compile(_MONTH + r"\s*$", re.I)
 
 
 def _read_dmy(match: re.Match[str]) -> tuple[date, str] | None:
-    if _MONTH_BEFORE.search(match.string[:match.start()]):
+    if match.start() and _MONTH_BEFORE.search(match.string[:match.start()]):
         return None  # the "07" of "Oct 07 Oct07" is a year, not a day
-    month = match.group("m") if "m" in match.groupdict() else None
+    month = match.group("m") if "m" in match.re.groupindex else None
     number = int(month) if month else _MONTHS[match.group("mon")[:3].lower()]
     try:
         return date(_year(match.group("y")), number, int(match.group("d"))), "day"
@@ -167,7 +199,7 @@ def _read_year(match: re.Match[str]) -> tuple[date, str]:
 
 
 _READERS = {
-    "dmy": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter,
+    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter,
     "quarter": _read_quarter, "month_y": _read_month_y, "financial_year": _read_financial_year,
     "year": _read_year,
 }
@@ -183,6 +215,8 @@ def split_due_cell(text: str) -> list[str]:
     marks = [(f.start, f.end) for f in find_dates(wording)]
     for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
         marks += [m.span() for m in pattern.finditer(wording)]
+    if len(marks) < 2:
+        return [text]  # the usual single date (dropping nested marks cannot add any)
     marks = sorted(m for m in marks if not any(o != m and o[0] <= m[0] < o[1] for o in marks))
     if len(marks) < 2:
         return [text]

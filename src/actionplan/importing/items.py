@@ -13,6 +13,7 @@ _NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
 _NOTE_ROLES = {"scope", "level", "completed", None}
+_ACTION_ROLES = frozenset((*PAIRED_ROLES, "action"))
 
 
 class ItemMaker:
@@ -24,9 +25,10 @@ class ItemMaker:
         layout = pending.layout
         by_role: dict[str, list[Entry]] = {}
         notes: dict[str, list[str]] = {}
+        roles = layout.roles
         for group in pending.groups:
             for column, entries in group.cells.items():
-                role = layout.role_at(column)
+                role = roles[column] if column < len(roles) else None  # layout.role_at
                 if role in _NOTE_ROLES:
                     notes.setdefault(layout.header_at(column), []).extend(e.text for e in entries)
                 else:
@@ -65,12 +67,13 @@ class ItemMaker:
             item.outcome = previous.outcome
 
     def _actions(self, pending: PendingItem) -> list[Action]:
-        layout = pending.layout
+        roles = pending.layout.roles
         actions: list[Action] = []
         for group in pending.groups:
             cells: dict[str, list[Entry]] = {}
             for column, entries in group.cells.items():
-                if (role := layout.role_at(column)) in (*PAIRED_ROLES, "action"):
+                role = roles[column] if column < len(roles) else None  # layout.role_at
+                if role in _ACTION_ROLES:
                     cells.setdefault(role, []).extend(entries)  # type: ignore[arg-type]
             found = build_actions(cells, actions[-1] if actions else None,
                                   self._warner(group.line, group.page))

@@ -16,30 +16,46 @@ from .assurance import AssuranceStatus
 from .models import Action, Partnership, ProgressUpdate
 from .status import FINISHED
 
+# The tests themselves, on plain values, so that a past state (reports "as at") is judged
+# exactly as today's actions are.
+
+
+def overdue_on(status: str, due: date | None, on: date) -> bool:
+    return status not in FINISHED and due is not None and due < on
+
+
+def due_soon_on(status: str, due: date | None, on: date, within_days: int) -> bool:
+    return status not in FINISHED and due is not None and on <= due <= on + timedelta(days=within_days)
+
+
+def stale_on(status: str, last_touched: date, on: date, stale_after_days: int) -> bool:
+    return status not in FINISHED and last_touched < on - timedelta(days=stale_after_days)
+
+
+def awaiting_assurance(assurance: str) -> bool:
+    return assurance == AssuranceStatus.SUBMITTED
+
 
 def is_open(action: Action) -> bool:
     return action.status not in FINISHED
 
 
 def is_overdue(action: Action, as_at: date) -> bool:
-    due = action.current_due
-    return is_open(action) and due is not None and due < as_at
+    return overdue_on(action.status, action.current_due, as_at)
 
 
 def is_due_soon(action: Action, as_at: date, partnership: Partnership) -> bool:
-    due = action.current_due
-    soon = as_at + timedelta(days=partnership.amber_within_days)
-    return is_open(action) and due is not None and as_at <= due <= soon
+    return due_soon_on(action.status, action.current_due, as_at, partnership.amber_within_days)
 
 
 def is_stale(action: Action, as_at: date, partnership: Partnership) -> bool:
     """Open and not updated for the partnership's stale period (needs `with_latest_update`)."""
     last = action.last_update or action.created_at.date()
-    return is_open(action) and last < as_at - timedelta(days=partnership.stale_after_days)
+    return stale_on(action.status, last, as_at, partnership.stale_after_days)
 
 
 def awaits_assurance(action: Action) -> bool:
-    return action.assurance == AssuranceStatus.SUBMITTED
+    return awaiting_assurance(action.assurance)
 
 
 def with_latest_update(actions: QuerySet[Action]) -> QuerySet[Action]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from .assurance import AssuranceStatus, check_assurance_change
@@ -18,13 +19,19 @@ from .rag import judge_rag
 from .status import DeliveryStatus, StatusChange, TransitionRefused, check_status_change
 
 
-def stamp(instance: object, when: datetime | None, by: User | None = None) -> None:
-    """Date the history row of the next save (for back-dated records: imports, the demo) and
-    say who made it (outside a web request nobody else knows)."""
+def save_stamped(instance: Model, when: datetime | None = None, by: User | None = None) -> None:
+    """Save, dating the history row (for back-dated records: imports, the demo) and saying who
+    made the change (outside a web request nobody else knows). The marks are removed again so
+    that a later save of the same object is not back-dated too."""
     if when is not None:
         instance._history_date = when  # type: ignore[attr-defined]
     if by is not None:
         instance._history_user = by  # type: ignore[attr-defined]
+    try:
+        instance.save()
+    finally:
+        for mark in ("_history_date", "_history_user"):
+            instance.__dict__.pop(mark, None)
 
 
 class EditConflict(Exception):
@@ -73,8 +80,7 @@ def record_progress(
         fresh = locked(action, expected_version if change is not None else None)
         if change is not None:
             apply_status_change(fresh, change)
-        stamp(fresh, when, author)
-        fresh.save()
+        save_stamped(fresh, when, author)
         update = ProgressUpdate(
             action=fresh,
             written_on=on,
@@ -83,8 +89,7 @@ def record_progress(
             status=fresh.status,
             rag=fresh.rag(on).rag,
         )
-        stamp(update, when, author)
-        update.save()
+        save_stamped(update, when, author)
     action.refresh_from_db()
     return update
 
@@ -134,8 +139,7 @@ def submit_evidence(
         )
         if file is not None:
             evidence.file = file
-        stamp(evidence, when, by)
-        evidence.save()
+        save_stamped(evidence, when, by)
         if locked(action).assurance != AssuranceStatus.SUBMITTED:
             set_assurance(action, by, AssuranceStatus.SUBMITTED, when=when)
     return evidence
@@ -160,8 +164,7 @@ def decide_evidence(
         evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
         evidence.decided_by, evidence.decided_at = by, when or timezone.now()
         evidence.decision_reason = reason.strip()
-        stamp(evidence, when, by)
-        evidence.save()
+        save_stamped(evidence, when, by)
     return evidence
 
 
@@ -193,8 +196,7 @@ def set_assurance(
         fresh = locked(action, expected_version)
         check_assurance_change(fresh.assurance, new, reason)
         fresh.assurance, fresh.assurance_reason = new, reason.strip()
-        stamp(fresh, when, by)
-        fresh.save()
+        save_stamped(fresh, when, by)
     action.refresh_from_db()
 
 
@@ -208,6 +210,5 @@ def override_rag(
     with transaction.atomic():
         fresh = locked(action, expected_version)
         fresh.rag_override, fresh.rag_override_reason = rag, reason.strip() if rag else ""
-        stamp(fresh, None, by)
-        fresh.save()
+        save_stamped(fresh, None, by)
     action.refresh_from_db()

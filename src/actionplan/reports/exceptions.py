@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from actionplan.plans.assurance import AssuranceStatus
+from actionplan.plans.finder import awaiting_assurance, overdue_on, stale_on
 from actionplan.plans.models import Partnership
-from actionplan.plans.status import FINISHED, DeliveryStatus
+from actionplan.plans.status import DeliveryStatus
 
 from .counts import distinct_actions
 from .model import ExceptionLine, Exceptions, PlanTable
@@ -20,8 +21,6 @@ RECENT_DAYS = 91
 def exceptions(plans: list[PlanTable], as_at: AsAt, partnership: Partnership) -> Exceptions:
     found = Exceptions()
     on = as_at.on
-    # The same tests as the dashboard's counts (plans.summary), applied to the as-at state.
-    stale_before = on - timedelta(days=partnership.stale_after_days)
     recent_since = on - timedelta(days=RECENT_DAYS)
     for action_id, rows in distinct_actions(plans).items():
         state, facts, row = as_at.actions[action_id], as_at.facts[action_id], rows[0]
@@ -41,17 +40,16 @@ def exceptions(plans: list[PlanTable], as_at: AsAt, partnership: Partnership) ->
             implemented_on=facts.implemented_on,
             assurance=AssuranceStatus(state.assurance).label,
         )
-        due = state.revised_due or state.due
-        open_ = state.status not in FINISHED
-        if open_ and due is not None and due < on:
+        # The dashboard's own tests (plans.finder), applied to the as-at state.
+        if overdue_on(state.status, state.revised_due or state.due, on):
             found.overdue.append(line)
         if state.status == DeliveryStatus.SLIPPED:
             found.slipped.append(line)
         if state.status == DeliveryStatus.NOT_ACHIEVED:
             found.not_achieved.append(line)
-        if state.assurance == AssuranceStatus.SUBMITTED:
+        if awaiting_assurance(state.assurance):
             found.awaiting_assurance.append(line)
-        if open_ and facts.last_touched < stale_before:
+        if stale_on(state.status, facts.last_touched, on, partnership.stale_after_days):
             found.stale.append(line)
         done_on = max(filter(None, [facts.implemented_on, facts.assured_on]), default=None)
         if state.status == DeliveryStatus.IMPLEMENTED and done_on and done_on >= recent_since:
