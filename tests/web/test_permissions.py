@@ -124,6 +124,12 @@ CASES = [
          lambda w: {"review": w.review.pk, "title": "Composite of CQ21"}),
     Case("composite save of other review", "post", lambda w: "/composite/", codes(404, 302),
          lambda w: {"review": w.other_review.pk, "title": "Composite of MZ22"}),
+    # Reports: everyone reads their own partnership's; a plan of the other partnership is not found.
+    Case("report of the partnership", "get", lambda w: "/report/?format=json", everyone(200)),
+    Case("report of a plan", "get", lambda w: f"/report/?format=csv&plan={w.plan.pk}", codes(200, 404)),
+    Case("report of other plan", "get", lambda w: f"/report/?format=csv&plan={w.other_plan.pk}",
+         codes(404, 200)),
+    Case("give back updates page", "get", lambda w: "/updates/", codes(403, 200, alice=200, bob=200, frank=200)),
 ]
 
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import actions, assurance, composite, dashboard, imports, plans, reviews
+from .views import actions, assurance, composite, dashboard, downloads, imports, plans, reviews
 
 urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(template_name="web/sign_in.html"), name="login"),
@@ -27,4 +27,6 @@ urlpatterns = [
     path("composite/", composite.composite, name="composite"),
     path("import/", imports.upload, name="import_upload"),
     path("import/<str:token>/", imports.preview, name="import_preview"),
+    path("report/", downloads.report, name="report"),
+    path("updates/", downloads.give_back_updates, name="import_updates"),
 ]

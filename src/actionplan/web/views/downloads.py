@@ -1,0 +1,69 @@
+"""Board reports and exports for download, and spreadsheets of updates given back."""
+
+from __future__ import annotations
+
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from actionplan.plans.models import User
+from actionplan.reports import FORMATS, Scope, ScopeError, build_report
+from actionplan.reports import render as render_report
+from actionplan.reports.returned import WorkbookError
+from actionplan.reports.updates import apply_workbook
+
+from ..scoping import partnership_of, require_role
+
+MAX_WORKBOOK_BYTES = 10 * 2**20
+
+
+class ReportForm(forms.Form):
+    format = forms.ChoiceField(choices=[(f, f) for f in FORMATS])
+    plan = forms.IntegerField(required=False)
+    composite = forms.BooleanField(required=False)
+    as_at = forms.DateField(required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    """Anyone in the partnership may read its reports, as at today or any past date."""
+    partnership = partnership_of(request)
+    form = ReportForm(request.GET)
+    if not form.is_valid():
+        raise Http404("unknown report")
+    data = form.cleaned_data
+    scope = Scope(plan_id=data["plan"], composite=data["composite"])
+    try:
+        built = build_report(partnership, scope, data["as_at"] or timezone.localdate())
+    except ScopeError as error:  # e.g. a plan of another partnership
+        raise Http404(str(error)) from error
+    rendered = render_report(built, data["format"])
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def give_back_updates(request: HttpRequest) -> HttpResponse:
+    """An exported workbook, edited by owners, applied as their progress updates."""
+    require_role(request, User.Role.PARTNERSHIP_ADMIN, User.Role.AGENCY_LEAD)
+    partnership_of(request)
+    context: dict = {"error": None, "result": None}
+    if request.method == "POST":
+        upload = request.FILES.get("workbook")
+        if upload is None:
+            context["error"] = "Choose the workbook to upload"
+        elif upload.size > MAX_WORKBOOK_BYTES:
+            context["error"] = f"{upload.name} is larger than {MAX_WORKBOOK_BYTES // 2**20} MB"
+        else:
+            try:
+                context["result"] = apply_workbook(upload.read(), request.user, name=upload.name)
+            except WorkbookError as error:
+                context["error"] = str(error)
+    status = 400 if context["error"] else 200
+    return render(request, "web/import_updates.html", context, status=status)

@@ -1,0 +1,65 @@
+"""Reports downloaded from the pages, and exported workbooks given back with owners' updates."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from reports.workbooks import edit, export
+
+from actionplan.plans.models import Action
+from actionplan.reports.columns import PROGRESS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "format,content_type",
+    [
+        ("pdf", "application/pdf"),
+        ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("csv", "text/csv"),
+        ("json", "application/json"),
+        ("html", "text/html"),
+    ],
+)
+def test_a_viewer_downloads_each_format(client, dave, action, format, content_type):
+    client.force_login(dave)
+    response = client.get("/report/", {"format": format, "plan": action.recommendation.plan_id})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert len(response.content) > 100
+
+
+def test_a_report_as_at_a_past_date(client, dave, action):
+    client.force_login(dave)
+    response = client.get("/report/", {"format": "json", "as_at": "31/03/2026"})
+    assert response.status_code == 200
+    assert json.loads(response.content)["as_at"] == "2026-03-31"
+
+
+def test_an_unknown_format_is_not_found(client, dave, action):
+    client.force_login(dave)
+    assert client.get("/report/", {"format": "exe"}).status_code == 404
+
+
+def test_an_agency_lead_gives_back_an_edited_workbook(client, bob, action):
+    exported = export(action.recommendation.plan.partnership)
+    edited = edit(exported, {action.pk: {PROGRESS: "Sergeants briefed at the October meeting."}})
+    client.force_login(bob)
+    upload = SimpleUploadedFile("police.xlsx", edited)
+    page = client.post("/updates/", {"workbook": upload})
+    assert page.status_code == 200
+    assert b"1 update applied" in page.content
+    assert (
+        Action.objects.get(pk=action.pk).updates.first().text == "Sergeants briefed at the October meeting."
+    )
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(client, bob, action):
+    client.force_login(bob)
+    page = client.post("/updates/", {"workbook": SimpleUploadedFile("notes.xlsx", b"not a workbook")})
+    assert page.status_code == 400
+    assert b"notes.xlsx" in page.content
+    assert Action.objects.get(pk=action.pk).updates.count() == 0
