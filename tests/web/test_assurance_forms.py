@@ -36,7 +36,9 @@ def test_a_skipped_step_is_refused_with_the_rule(client, charlie, action):
 def test_a_rag_set_by_hand_needs_a_reason_and_shows_as_such(client, charlie, action):
     page = post(client, charlie, action, "rag", rag="green", reason="")
     assert b"needs a reason" in page.content
-    page = post(client, charlie, Action.objects.get(pk=action.pk), "rag", rag="green", reason="Agreed at board")
+    page = post(
+        client, charlie, Action.objects.get(pk=action.pk), "rag", rag="green", reason="Agreed at board"
+    )
     assert b"Green (set by hand)" in page.content
     assert Action.objects.get(pk=action.pk).rag_override == "green"
 
@@ -45,7 +47,10 @@ def test_a_rag_set_by_hand_needs_a_reason_and_shows_as_such(client, charlie, act
 def test_leads_and_viewers_cannot(client, request, accepted, who):
     user = request.getfixturevalue(who)
     client.force_login(user)
-    for what, data in [("assurance", {"assurance": "impact_evidenced"}), ("rag", {"rag": "red", "reason": "x"})]:
+    for what, data in [
+        ("assurance", {"assurance": "impact_evidenced"}),
+        ("rag", {"rag": "red", "reason": "x"}),
+    ]:
         response = client.post(f"/actions/{accepted.pk}/{what}/", {"version": accepted.version, **data})
         assert response.status_code == 403
     fresh = Action.objects.get(pk=accepted.pk)
@@ -54,4 +59,7 @@ def test_leads_and_viewers_cannot(client, request, accepted, who):
 
 def test_another_partnership_gets_not_found(client, eve, action):
     client.force_login(eve)
-    assert client.post(f"/actions/{action.pk}/assurance/", {"assurance": "submitted", "version": 0}).status_code == 404
+    assert (
+        client.post(f"/actions/{action.pk}/assurance/", {"assurance": "submitted", "version": 0}).status_code
+        == 404
+    )

@@ -4,10 +4,10 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from reports.workbooks import edit, export
 
 from actionplan.plans.models import Action
 from actionplan.reports.columns import PROGRESS
+from reports.workbooks import edit, export
 
 pytestmark = pytest.mark.django_db
 

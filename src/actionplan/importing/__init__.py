@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
+from . import dates, entries
 from .build import Builder
 from .columns import ROLES
 from .draft import PlanDraft, Source
@@ -23,8 +24,8 @@ from .readers import reader_for
 from .sections import make_sections
 from .table import render_table
 
-__all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "parse_bytes", "parse_file",
-           "render_table"]
+__all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "clear_caches", "parse_bytes",
+           "parse_file", "render_table"]
 
 
 def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> PlanDraft:
@@ -37,6 +38,13 @@ def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) ->
     except OSError as error:
         raise ImportFailure(path, f"cannot be read ({error.strerror or error})") from error
     return parse_bytes(data, str(path), columns=columns)
+
+
+def clear_caches() -> None:
+    """Forget the cell and date readings kept by text (not the header roles): the
+    benchmark starts each run cold, so repeats only help within the run."""
+    dates.clear_caches()
+    entries.clear_cache()
 
 
 def parse_bytes(

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .cells import Entry, block_entries, joins_previous, line_entries, list_entries
+from .cells import Entry, joins_previous
 from .columns import Layout, read_header
-from .dates import split_due_cell
+from .entries import read_cell
 from .metadata import names_a_plan
 from .readers import SourceRow
 from .repair import continued_ref, is_separator, looks_like_section, section_name, unshift
@@ -42,16 +42,6 @@ class Layouted:
     title_lines: list[str]
     notes: list[str]
     first_table_row: SourceRow | None
-
-
-def due_entries(raw: str) -> list[Entry]:
-    return [Entry(piece, entry.marked or number > 0)
-            for entry in line_entries(raw)
-            for number, piece in enumerate(split_due_cell(entry.text))]
-
-
-_READ_CELL = {"action": list_entries, "measure": list_entries, "owner": line_entries,
-              "due": due_entries}
 
 
 def _same_header(cells: Sequence[str], headers: tuple[str, ...]) -> bool:
@@ -150,8 +140,7 @@ class Builder:
         entries = {}
         for column, raw in enumerate(cells):
             if raw.strip():
-                role = layout.role_at(column) or "notes"
-                entries[column] = _READ_CELL.get(role, block_entries)(raw)
+                entries[column] = read_cell(layout.role_at(column) or "notes", raw)
         return entries
 
     def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from dateutil import parser as dateutil_parser
 
-from .draft import Due
+from .draft import Due, DueKind, Precision
 
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -60,6 +60,17 @@ class _Found(NamedTuple):  # a tuple: find_dates makes thousands of them
 
 def parse_due(text: str) -> Due:
     """Read one due-date wording; anything unreadable is kind "unknown" with the text kept."""
+    return Due(text, *_read_due(text))  # a new Due: the draft's, to be edited
+
+
+@lru_cache(maxsize=4096)
+def _read_due(text: str) -> tuple[str | None, Precision | None, DueKind]:
+    """Cached like find_dates: the same wordings come back on every few rows."""
+    due = _parse_due(text)
+    return due.date, due.precision, due.kind
+
+
+def _parse_due(text: str) -> Due:
     wording = " ".join(text.split())
     every = find_dates(wording)
     found = [f for f in every if f.date] or list(every)
@@ -230,3 +241,9 @@ def split_due_cell(text: str) -> list[str]:
     cuts.append(len(wording))
     pieces = [wording[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
     return [p for p in pieces if p]
+
+
+def clear_caches() -> None:
+    """Forget every wording read: for timing a cold start."""
+    find_dates.cache_clear()
+    _read_due.cache_clear()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
