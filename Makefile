@@ -58,7 +58,7 @@ demo: install
 
 # The suite runs on SQLite, then on PostgreSQL when DATABASE_URL names one or a server answers
 # on 127.0.0.1:5432. The importer needs no database, so the second run leaves it out.
-test: test-sqlite test-postgres
+test: lint test-sqlite test-postgres
 
 test-sqlite: install test-packages
 	DATABASE_URL= $(BIN)/python -m pytest
@@ -71,5 +71,5 @@ test-postgres: install
 		echo "No PostgreSQL server answered on 127.0.0.1:5432 and DATABASE_URL is unset: PostgreSQL run skipped."; \
 	fi
 
-lint: install
-	$(BIN)/ruff check src tests
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench
