@@ -68,31 +68,39 @@ def summary(doc: WordDocument, report: BoardReport) -> None:
     counts_table(doc, total_rows(report))
     for b in report.breakdowns:
         if b.rows:
-            chart_beside_table(doc, f"RAG by {b.by}", charts.rag_bars(b, "png"), breakdown_rows(b), b.note)
+            chart_and_table(doc, f"RAG by {b.by}", charts.rag_bars(b, "png"), breakdown_rows(b), b.note)
     if len(report.trend) > 1:
-        chart_beside_table(doc, "Trend", charts.trend_lines(report.trend, "png"), trend_rows(report))
+        chart_and_table(doc, "Trend", charts.trend_lines(report.trend, "png"), trend_rows(report))
 
 
-def chart_beside_table(doc: WordDocument, heading: str, png: bytes, rows: CountRows, note: str = "") -> None:
+def chart_and_table(doc: WordDocument, heading: str, png: bytes, rows: CountRows, note: str = "") -> None:
+    """The chart across the page, its numbers in a table under it (a portrait page is too narrow
+    for both side by side: names would wrap a letter at a time)."""
     doc.add_heading(heading, level=2)
-    layout = doc.add_table(rows=1, cols=2)
-    picture, numbers = layout.rows[0].cells
-    picture.paragraphs[0].add_run().add_picture(io.BytesIO(png), width=Cm(8.5))
-    counts_table(numbers, rows)
+    doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(14))
+    counts_table(doc, rows)
     if note:
-        numbers.add_paragraph(note).runs[0].italic = True
+        doc.add_paragraph(note).runs[0].italic = True
+
+
+# Names get the room; the six counts are short numbers.
+COUNT_WIDTHS = [Cm(6.5), *[Cm(1.6)] * 6]
 
 
 def counts_table(parent: WordDocument | _Cell, rows: CountRows) -> Table:
     headings = [rows.heading, *(label(rag) for rag in ORDER), "Total"]
     table = parent.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
+    table.autofit = False
     header(table, headings)
     for name, counts in rows.rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, [name, *(str(counts.counts[r]) for r in ORDER), str(counts.total)],
                               strict=True):  # fmt: skip
             write_cell(cell, text, size=8)
+    for row in table.rows:
+        for cell, width in zip(row.cells, COUNT_WIDTHS, strict=True):
+            cell.width = width
     return table
 
 
