@@ -1,7 +1,7 @@
 import pytest
 
 from actionplan.plans.models import Agency
-from factories import AgencyFactory
+from factories import ActionFactory, AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +59,31 @@ def test_a_partnership_admin_cannot_grant_superuser(client, alice, dave):
     client.force_login(alice)
     page = client.get(f"/admin/plans/user/{dave.pk}/change/")
     assert b'name="is_superuser"' not in page.content
+
+
+def test_history_pages_of_another_partnership_are_refused(client, alice, eve):
+    theirs = ActionFactory(recommendation__plan__partnership=eve.partnership)
+    theirs.text = "Changed elsewhere"
+    theirs.save()
+    record = theirs.history.first()
+    client.force_login(alice)
+    assert client.get(f"/admin/plans/action/{theirs.pk}/history/").status_code in {302, 403, 404}
+    revert = client.post(f"/admin/plans/action/{theirs.pk}/history/{record.history_id}/", {"text": "hijacked"})
+    assert revert.status_code in {302, 403, 404}
+    theirs.refresh_from_db()
+    assert theirs.text == "Changed elsewhere"
+
+
+def test_a_partnership_admin_cannot_reach_a_superuser(client, alice, partnership):
+    root = UserFactory(username="root", partnership=partnership, is_superuser=True, is_staff=True)
+    client.force_login(alice)
+    assert b"root" not in client.get("/admin/plans/user/").content
+    assert client.get(f"/admin/plans/user/{root.pk}/password/").status_code in {302, 403, 404}
+
+
+def test_rule_governed_fields_are_read_only_in_the_admin(client, alice, action):
+    client.force_login(alice)
+    page = client.get(f"/admin/plans/action/{action.pk}/change/")
+    assert b'name="status"' not in page.content
+    assert b'name="assurance"' not in page.content
+    assert b'name="text"' in page.content

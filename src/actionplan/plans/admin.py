@@ -31,6 +31,22 @@ def is_partnership_admin(request: HttpRequest) -> bool:
     return user.is_active and user.is_staff and getattr(user, "is_partnership_admin", False)
 
 
+def belongs(request: HttpRequest, obj: object) -> bool:
+    if obj is None or request.user.is_superuser:
+        return True
+    model = type(obj)
+    path = PARTNERSHIP_PATH[model]
+    return model._default_manager.filter(pk=obj.pk, **{path: request.user.partnership_id}).exists()
+
+
+# Fields that only change through plans.updates, where the rules (reasons, allowed transitions,
+# who may) are checked: the admin shows them but cannot change them.
+RULED_ACTION_FIELDS = [
+    "status", "status_reason", "revised_due_date", "superseded_by", "assurance", "assurance_reason",
+    "rag_override", "rag_override_reason",
+]
+
+
 class PartnershipScoped:
     """Superusers see everything; a partnership admin sees and edits only their partnership."""
 
@@ -61,7 +77,8 @@ class PartnershipScoped:
         return request.user.is_superuser or is_partnership_admin(request)
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return self.has_module_permission(request)
+        # The object is checked too: the history pages fetch rows outside get_queryset.
+        return self.has_module_permission(request) and belongs(request, obj)
 
     has_change_permission = has_view_permission
     has_add_permission = has_view_permission
@@ -119,25 +136,33 @@ class ActionAdmin(PartnershipScoped, SimpleHistoryAdmin):
     list_display = ["text", "owner", "due_text", "status", "assurance"]
     list_filter = ["status", "assurance"]
     search_fields = ["text", "owner_role"]
-    raw_id_fields = ["recommendation", "superseded_by"]
+    raw_id_fields = ["recommendation"]
+    readonly_fields = RULED_ACTION_FIELDS
 
 
 @admin.register(m.ProgressUpdate)
 class ProgressUpdateAdmin(PartnershipScoped, SimpleHistoryAdmin):
     list_display = ["written_on", "action", "status", "rag"]
     raw_id_fields = ["action"]
+    readonly_fields = ["status", "rag"]  # what the action was when the update was posted
 
 
 @admin.register(m.Evidence)
 class EvidenceAdmin(PartnershipScoped, SimpleHistoryAdmin):
     list_display = ["description", "action", "decision", "submitted_at"]
     raw_id_fields = ["action"]
+    readonly_fields = ["sha256", "decision", "decided_by", "decided_at", "decision_reason"]
 
 
 @admin.register(m.User)
 class PartnershipUserAdmin(PartnershipScoped, UserAdmin):
     list_display = ["username", "get_full_name", "role", "partnership", "is_active"]
     fieldsets = (*UserAdmin.fieldsets, ("Partnership", {"fields": ["partnership", "role", "agencies"]}))
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Platform administrators are never managed from within a partnership.
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(is_superuser=False)
 
     def get_readonly_fields(self, request: HttpRequest, obj=None):  # type: ignore[no-untyped-def]
         # A partnership admin manages people of their own partnership, never platform rights.
