@@ -138,14 +138,49 @@ def test_a_manual_rag_needs_a_reason_and_shows_as_override(action, charlie):
 
 def test_a_status_change_on_an_old_version_is_refused_not_overwritten(action, alice, bob):
     seen = action.version
-    record_progress(action, alice, "Started by the business unit.", on=date(2026, 2, 1),
-                    change=StatusChange(S.IN_PROGRESS), expected_version=seen)
+    record_progress(
+        action,
+        alice,
+        "Started by the business unit.",
+        on=date(2026, 2, 1),
+        change=StatusChange(S.IN_PROGRESS),
+        expected_version=seen,
+    )
     with pytest.raises(EditConflict) as conflict:
-        record_progress(action, bob, "Done!", on=date(2026, 2, 2),
-                        change=StatusChange(S.IMPLEMENTED), expected_version=seen)
+        record_progress(
+            action,
+            bob,
+            "Done!",
+            on=date(2026, 2, 2),
+            change=StatusChange(S.IMPLEMENTED),
+            expected_version=seen,
+        )
     assert conflict.value.current.status == S.IN_PROGRESS
     action.refresh_from_db()
     assert action.status == S.IN_PROGRESS and action.updates.count() == 1
     # Notes alone never conflict: they add up.
     record_progress(action, bob, "Briefing drafted.", on=date(2026, 2, 3), expected_version=seen)
     assert action.updates.count() == 2
+
+
+def test_two_pieces_of_evidence_are_both_decided(action, bob, charlie):
+    first = submit_evidence(action, bob, "Minutes", link="https://example.org/minutes")
+    second = submit_evidence(action, bob, "Register", link="https://example.org/register")
+    decide_evidence(first, charlie, accept=True)
+    action.refresh_from_db()
+    assert action.assurance == A.SUBMITTED  # the register still awaits a decision
+    decide_evidence(second, charlie, accept=False, reason="Register is for another team.")
+    action.refresh_from_db()
+    assert action.assurance == A.REJECTED
+    assert Evidence.objects.get(pk=second.pk).decision == "rejected"
+
+
+def test_evidence_added_after_impact_supports_it(action, bob, charlie):
+    decide_evidence(submit_evidence(action, bob, "Audit", link="https://example.org/a"), charlie, accept=True)
+    change_assurance(action, charlie, A.IMPACT_EVIDENCED)
+    later = submit_evidence(action, bob, "Re-audit", link="https://example.org/b")
+    action.refresh_from_db()
+    assert action.assurance == A.IMPACT_EVIDENCED
+    decide_evidence(later, charlie, accept=True)
+    action.refresh_from_db()
+    assert action.assurance == A.IMPACT_EVIDENCED

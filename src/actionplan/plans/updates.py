@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from .assurance import ALLOWED as ASSURANCE_STEPS
 from .assurance import AssuranceStatus, check_assurance_change
 from .models import Action, Evidence, ProgressUpdate, User
 from .permissions import can_assure, can_update_action, require
@@ -128,20 +129,28 @@ def submit_evidence(
         require(can_update_action(by, action), "add evidence to this action")
     if not (file or link):
         raise ValueError("evidence needs a file or a link")
-    with transaction.atomic():
-        evidence = Evidence(
-            action=action,
-            description=description,
-            link=link,
-            sha256=sha256,
-            submitted_by=by,
-            submitted_at=when or timezone.now(),
-        )
-        if file is not None:
-            evidence.file = file
-        save_stamped(evidence, when, by)
-        if locked(action).assurance != AssuranceStatus.SUBMITTED:
-            set_assurance(action, by, AssuranceStatus.SUBMITTED, when=when)
+    evidence = Evidence(
+        action=action,
+        description=description,
+        link=link,
+        sha256=sha256,
+        submitted_by=by,
+        submitted_at=when or timezone.now(),
+    )
+    if file is not None:
+        evidence.file = file
+    try:
+        with transaction.atomic():
+            current = locked(action).assurance
+            save_stamped(evidence, when, by)
+            # Fresh evidence asks for assurance again, unless assurance is already waiting or
+            # has moved on to impact: then the evidence only supports what was decided.
+            if current != AssuranceStatus.SUBMITTED and AssuranceStatus.SUBMITTED in ASSURANCE_STEPS[current]:
+                set_assurance(action, by, AssuranceStatus.SUBMITTED, when=when)
+    except Exception:
+        if evidence.file:
+            evidence.file.delete(save=False)  # the row is gone; the file must not linger
+        raise
     return evidence
 
 
@@ -159,12 +168,16 @@ def decide_evidence(
     if evidence.decision != Evidence.Decision.PENDING:
         raise TransitionRefused("this evidence has already been decided")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
+    check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
     with transaction.atomic():
-        set_assurance(action, by, new, reason, when=when)
         evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
         evidence.decided_by, evidence.decided_at = by, when or timezone.now()
         evidence.decision_reason = reason.strip()
         save_stamped(evidence, when, by)
+        # The action's assurance follows the last decision, once no other evidence awaits one.
+        waiting = action.evidence.filter(decision=Evidence.Decision.PENDING).exists()
+        if locked(action).assurance == AssuranceStatus.SUBMITTED and not waiting:
+            set_assurance(action, by, new, reason, when=when)
     return evidence
 
 
