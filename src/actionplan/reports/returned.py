@@ -51,7 +51,18 @@ class Returned:
     rows: list[ReturnedRow]
 
 
+# An .xlsx is a zip: a small upload can unpack to gigabytes. Real trackers unpack to a few MB.
+MAX_UNPACKED_BYTES = 100 * 2**20
+
+
 def read_workbook(content: bytes, name: str) -> Returned:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise WorkbookError(f"{name}: not an Excel workbook (.xlsx)") from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise WorkbookError(f"{name}: unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB; not a tracker")
     try:
         book = load_workbook(io.BytesIO(content), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
@@ -84,7 +95,10 @@ class Reader:
         versions, exported = {}, {}
         for number, values in enumerate(sheet.iter_rows(min_row=3, values_only=True), start=3):
             action_id = self.action_id(values[0], f"{where} row {number}")
-            versions[action_id] = int(values[1])
+            try:
+                versions[action_id] = int(values[1])
+            except (TypeError, ValueError) as error:
+                raise self.fail(f"{where} row {number}", "the version column was changed") from error
             exported[action_id] = self.edited(values[2:6], f"{where} row {number}")
         return versions, exported, as_at, exported_at
 

@@ -95,8 +95,8 @@ def action_sheet(sheet: Worksheet, rows: list[PlanRow]) -> None:
 def about(sheet: Worksheet, report: BoardReport) -> None:
     sheet.title = ABOUT_SHEET
     lines = [
-        (report.partnership, Font(bold=True, size=14)),
-        (f"{report.scope}, as at {report.as_at:%d %B %Y}", Font(bold=True)),
+        (escape(report.partnership), Font(bold=True, size=14)),
+        (escape(f"{report.scope}, as at {report.as_at:%d %B %Y}"), Font(bold=True)),
         (f"Exported {report.generated_at:%d %B %Y %H:%M}", None),
         ("", None),
         ("Each action has one row; keep the ID column as it is.", None),
@@ -113,7 +113,9 @@ def about(sheet: Worksheet, report: BoardReport) -> None:
 def exported(sheet: Worksheet, report: BoardReport) -> None:
     """What each action looked like at export, so the import can tell edits from later changes."""
     exported_at = report.generated_at.isoformat(timespec="seconds")
-    sheet.append(["Partnership", report.partnership, "As at", report.as_at, "Exported at", exported_at])
+    sheet.append(
+        ["Partnership", escape(report.partnership), "As at", report.as_at, "Exported at", exported_at]
+    )
     sheet.append(list(EXPORT_HEADINGS))
     done: set[int] = set()
     for row in report.rows:
