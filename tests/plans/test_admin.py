@@ -68,7 +68,9 @@ def test_history_pages_of_another_partnership_are_refused(client, alice, eve):
     record = theirs.history.first()
     client.force_login(alice)
     assert client.get(f"/admin/plans/action/{theirs.pk}/history/").status_code in {302, 403, 404}
-    revert = client.post(f"/admin/plans/action/{theirs.pk}/history/{record.history_id}/", {"text": "hijacked"})
+    revert = client.post(
+        f"/admin/plans/action/{theirs.pk}/history/{record.history_id}/", {"text": "hijacked"}
+    )
     assert revert.status_code in {302, 403, 404}
     theirs.refresh_from_db()
     assert theirs.text == "Changed elsewhere"

@@ -105,3 +105,22 @@ def test_a_failure_half_way_leaves_nothing(partnership):
     with pytest.raises(ValueError):
         store_draft(bad, partnership)
     assert Plan.objects.count() == 0 and Action.objects.count() == 0
+
+
+def test_a_plan_worked_on_since_its_import_is_not_replaced(partnership, bob):
+    from actionplan.plans.updates import record_progress
+
+    stored = store_draft(draft(), partnership)
+    action = Action.objects.get(recommendation__plan=stored.plan)
+    action.owner.leads.add(bob)
+    record_progress(action, bob, "Welfare question added to the form.", on=date(2024, 6, 1))
+    with pytest.raises(DuplicateImport, match="cannot be replaced: it has 1 progress updates"):
+        store_draft(draft(), partnership, replace=True)
+    assert Action.objects.get(pk=action.pk).updates.count() == 2
+
+
+def test_an_untouched_plan_is_replaced(partnership):
+    first = store_draft(draft(), partnership).plan
+    second = store_draft(draft(), partnership, replace=True).plan
+    assert not Plan.objects.filter(pk=first.pk).exists()
+    assert Plan.objects.get().pk == second.pk

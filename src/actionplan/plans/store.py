@@ -16,6 +16,7 @@ from .models import (
     Action,
     Agency,
     DueKind,
+    Evidence,
     Partnership,
     Plan,
     ProgressUpdate,
@@ -75,8 +76,29 @@ def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: boo
             f"{draft['source']['path']} is already imported as '{existing.title}' (use --replace)"
         )
     if existing:
+        refuse_to_lose_work(existing, draft["source"]["path"])
         existing.delete()
     return Storer(draft, partnership).store()
+
+
+def refuse_to_lose_work(plan: Plan, path: str) -> None:
+    """Replacing a plan deletes its actions: refuse once people have worked on them."""
+    actions = Action.objects.filter(recommendation__plan=plan)
+    work = {
+        "progress updates": ProgressUpdate.objects.filter(action__in=actions, author__isnull=False).count(),
+        "pieces of evidence": Evidence.objects.filter(action__in=actions).count(),
+        "links from other plans": Recommendation.linked_actions.through.objects.filter(action__in=actions)
+        .exclude(recommendation__plan=plan)
+        .count(),
+        "actions it replaces elsewhere": Action.objects.filter(superseded_by__in=actions)
+        .exclude(recommendation__plan=plan)
+        .count(),
+    }
+    done = [f"{n} {what}" for what, n in work.items() if n]
+    if done:
+        raise DuplicateImport(
+            f"{path}: '{plan.title}' cannot be replaced: it has {', '.join(done)} since it was imported"
+        )
 
 
 class PreviewOnly(Exception):
