@@ -72,7 +72,6 @@ class ActionCriteria:
     plan: int | None = None
     agency: int | None = None
     theme: int | None = None
-    review: int | None = None
     status: str = ""
     rag: str = ""
     overdue: bool = False
@@ -92,8 +91,6 @@ def find_actions(partnership: Partnership, as_at: date, criteria: ActionCriteria
         actions = actions.filter(owner_id=criteria.agency)
     if criteria.theme:
         actions = actions.filter(recommendation__themes=criteria.theme)
-    if criteria.review:
-        actions = actions.filter(recommendation__reviews=criteria.review)
     if criteria.status:
         actions = actions.filter(status=criteria.status)
     rows = with_latest_update(actions.distinct().select_related("owner", "recommendation__plan"))
@@ -101,15 +98,20 @@ def find_actions(partnership: Partnership, as_at: date, criteria: ActionCriteria
     found = []
     for action in rows:
         action.judged = action.rag(as_at, thresholds)
-        if criteria.rag and action.judged.rag != criteria.rag:
-            continue
-        if criteria.overdue and not is_overdue(action, as_at):
-            continue
-        if criteria.due_soon and not is_due_soon(action, as_at, partnership):
-            continue
-        if criteria.stale and not is_stale(action, as_at, partnership):
-            continue
-        if criteria.awaiting_assurance and not awaits_assurance(action):
-            continue
-        found.append(action)
+        if meets_judged_criteria(action, criteria, as_at, partnership):
+            found.append(action)
     return sorted(found, key=lambda a: (a.current_due or date.max, a.pk))
+
+
+def meets_judged_criteria(
+    action: Action, criteria: ActionCriteria, as_at: date, partnership: Partnership
+) -> bool:
+    """The criteria worked out rather than stored: RAG and the exceptions. The action needs
+    `.judged` (its RAG on `as_at`) and `with_latest_update`'s annotations."""
+    return not (
+        (criteria.rag and action.judged.rag != criteria.rag)
+        or (criteria.overdue and not is_overdue(action, as_at))
+        or (criteria.due_soon and not is_due_soon(action, as_at, partnership))
+        or (criteria.stale and not is_stale(action, as_at, partnership))
+        or (criteria.awaiting_assurance and not awaits_assurance(action))
+    )

@@ -33,6 +33,26 @@ def can_assure(user: User, action: Action) -> bool:
     )
 
 
+def can_import(user: User) -> bool:
+    """Import plan documents into the partnership."""
+    return user.is_active and user.role == Role.PARTNERSHIP_ADMIN
+
+
+def can_save_composite(user: User) -> bool:
+    """Keep a composite action plan (seeing one is open to everybody)."""
+    return user.is_active and user.role == Role.PARTNERSHIP_ADMIN
+
+
+def can_give_back_updates(user: User) -> bool:
+    """Upload an exported workbook of updates; each row is still checked with can_update_action."""
+    return user.is_active and user.role in {Role.PARTNERSHIP_ADMIN, Role.AGENCY_LEAD}
+
+
+def has_own_actions(user: User) -> bool:
+    """Agency leads have a list of their agencies' actions ("My actions")."""
+    return user.is_active and user.role == Role.AGENCY_LEAD
+
+
 def require(allowed: bool, what: str) -> None:
     if not allowed:
         raise PermissionDenied(f"you may not {what}")

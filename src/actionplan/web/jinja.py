@@ -9,6 +9,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
+from actionplan.plans import permissions
+
 from . import presenters
 
 
@@ -31,6 +33,7 @@ def environment(**options: Any) -> Environment:
             "static": static,
             "url": url,
             "get_messages": get_messages,
+            "permissions": permissions,
             **{name: getattr(presenters, name) for name in presenters.__all__},
         }
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from actionplan.plans.finder import ActionCriteria, is_overdue
-from actionplan.plans.models import Action, Partnership, Plan, Recommendation, Section
-from actionplan.plans.rollup import RolledUp, roll_up
+from actionplan.plans.finder import ActionCriteria, meets_judged_criteria
+from actionplan.plans.models import Action, Partnership, Recommendation, Section
+from actionplan.plans.rollup import RolledUp
 
 
 @dataclass
@@ -24,7 +24,6 @@ class SectionBlock:
 
 
 def lay_out_plan(
-    plan: Plan,
     recommendations,
     as_at: date,
     partnership: Partnership,  # type: ignore[no-untyped-def]
@@ -32,29 +31,28 @@ def lay_out_plan(
 ) -> list[SectionBlock]:
     thresholds = partnership.rag_thresholds
     blocks: dict[int | None, SectionBlock] = {}
-    filtering = any([criteria.agency, criteria.status, criteria.rag, criteria.theme, criteria.overdue])
+    filtering = criteria != ActionCriteria()
     for rec in recommendations:
-        every = [*rec.actions.all(), *rec.linked_actions.all()]
+        every = rec.all_actions()
         for action in every:
             action.judged = action.rag(as_at, thresholds)
-        standing = roll_up([(a.status, a.judged.rag) for a in every]) or RolledUp(
-            rec.status, rec.rag or None, False
-        )
-        shown = [a for a in every if matches(a, rec, as_at, criteria)]
+        shown = [a for a in every if matches(a, rec, as_at, partnership, criteria)]
         if filtering and not shown:
             continue
         block = blocks.setdefault(rec.section_id, SectionBlock(rec.section))
-        block.rows.append(RecommendationRow(rec, shown, standing))
+        block.rows.append(RecommendationRow(rec, shown, rec.standing(as_at, thresholds)))
     return list(blocks.values())
 
 
-def matches(action: Action, rec: Recommendation, as_at: date, criteria: ActionCriteria) -> bool:
+def matches(
+    action: Action, rec: Recommendation, as_at: date, partnership: Partnership, criteria: ActionCriteria
+) -> bool:
+    """The plan page's actions are fetched with the plan, so the stored criteria are tested
+    here; the worked-out ones are the finder's own."""
     if criteria.agency and action.owner_id != criteria.agency:
         return False
     if criteria.status and action.status != criteria.status:
         return False
-    if criteria.rag and action.judged.rag != criteria.rag:
-        return False
     if criteria.theme and criteria.theme not in {t.pk for t in rec.themes.all()}:
         return False
-    return not (criteria.overdue and not is_overdue(action, as_at))
+    return meets_judged_criteria(action, criteria, as_at, partnership)

@@ -6,11 +6,10 @@ that may not do something gets "forbidden" (403).
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
-from actionplan.plans.models import Action, Partnership, Plan, Review, User
+from actionplan.plans.models import Action, Partnership, Plan, Review
 
 
 def partnership_of(request: HttpRequest) -> Partnership:
@@ -37,9 +36,3 @@ def one(queryset: QuerySet, **lookup: object):  # type: ignore[no-untyped-def]
     if found is None:
         raise Http404
     return found
-
-
-def require_role(request: HttpRequest, *roles: str) -> None:
-    user: User = request.user  # type: ignore[assignment]
-    if user.role not in roles:
-        raise PermissionDenied

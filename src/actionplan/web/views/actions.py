@@ -27,8 +27,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_actions(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    if user.role != User.Role.AGENCY_LEAD:
-        raise PermissionDenied
+    permissions.require(permissions.has_own_actions(user), "have actions of your own")
     partnership = partnership_of(request)
     found = [
         action

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from actionplan.plans.composite import compose, save_composite
-from actionplan.plans.models import User
+from actionplan.plans.permissions import can_save_composite, require
 
 from ..scoping import partnership_of, reviews
 
@@ -28,8 +27,7 @@ def composite(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     groups = compose(partnership, chosen, open_only=open_only, as_at=today) if chosen else []
     if request.method == "POST":
-        if request.user.role != User.Role.PARTNERSHIP_ADMIN:
-            raise PermissionDenied
+        require(can_save_composite(request.user), "save a composite plan")
         if not groups:  # nothing chosen, or nothing open: an empty plan would only mislead the board
             messages.error(request, "Choose one or more reviews with actions to bring together")
             return redirect("composite")
@@ -45,6 +43,6 @@ def composite(request: HttpRequest) -> HttpResponse:
             "chosen": chosen_ids,
             "open_only": open_only,
             "groups": groups,
-            "can_save": request.user.role == User.Role.PARTNERSHIP_ADMIN,
+            "can_save": can_save_composite(request.user),
         },
     )

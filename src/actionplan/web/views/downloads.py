@@ -9,13 +9,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from actionplan.plans.models import User
+from actionplan.plans import permissions
+from actionplan.plans.permissions import require
 from actionplan.reports import FORMATS, Scope, ScopeError, build_report
 from actionplan.reports import render as render_report
 from actionplan.reports.returned import WorkbookError
 from actionplan.reports.updates import apply_workbook
 
-from ..scoping import partnership_of, require_role
+from ..scoping import partnership_of
 
 MAX_WORKBOOK_BYTES = 10 * 2**20
 
@@ -50,7 +51,7 @@ def report(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def give_back_updates(request: HttpRequest) -> HttpResponse:
     """An exported workbook, edited by owners, applied as their progress updates."""
-    require_role(request, User.Role.PARTNERSHIP_ADMIN, User.Role.AGENCY_LEAD)
+    require(permissions.can_give_back_updates(request.user), "give back a workbook of updates")
     partnership_of(request)
     context: dict = {"error": None, "result": None}
     if request.method == "POST":

@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from actionplan.importing import MAX_BYTES, ImportFailure, PlanDraft, parse_bytes
-from actionplan.plans.models import User
+from actionplan.plans.permissions import can_import, require
 from actionplan.plans.store import DuplicateImport, preview_draft, store_draft
 
-from ..scoping import partnership_of, require_role
+from ..scoping import partnership_of
 
 MAX_FILES = 10
 
@@ -23,7 +23,7 @@ MAX_FILES = 10
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    require_role(request, User.Role.PARTNERSHIP_ADMIN)
+    require(can_import(request.user), "import plans")
     if request.method == "GET":
         return render(request, "web/import_upload.html", {"errors": []})
     files = request.FILES.getlist("files")
@@ -52,7 +52,7 @@ def check_uploads(files: list) -> list[str]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def preview(request: HttpRequest, token: str) -> HttpResponse:
-    require_role(request, User.Role.PARTNERSHIP_ADMIN)
+    require(can_import(request.user), "import plans")
     key = f"import:{token}"
     drafts = request.session.get(key)
     if drafts is None:

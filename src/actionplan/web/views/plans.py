@@ -37,5 +37,5 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             Prefetch("linked_actions", queryset=actions),
         )
     )
-    layout = lay_out_plan(plan, recommendations, timezone.localdate(), partnership, criteria)
+    layout = lay_out_plan(recommendations, timezone.localdate(), partnership, criteria)
     return render(request, "web/plan.html", {"plan": plan, "layout": layout, "form": form})
