@@ -28,6 +28,11 @@ class ActionAsAt:
     rag: RagJudgement
     latest_progress: str
 
+    @property
+    def current_due(self) -> date | None:
+        """As Action.current_due: the revised date when there is one."""
+        return self.revised_due or self.due
+
 
 def end_of_day(on: date) -> datetime:
     return timezone.make_aware(datetime.combine(on, time.max))

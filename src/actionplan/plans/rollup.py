@@ -18,10 +18,10 @@ class RolledUp:
 def roll_up(actions: list[tuple[str, str]]) -> RolledUp | None:
     """(status, rag) of each action → the recommendation's. None when there are no actions:
     such a recommendation (as in the Dudley plan) is tracked on its own."""
-    # A superseded action is answered by its replacement, which is counted instead.
-    live = [(status, rag) for status, rag in actions if status != S.SUPERSEDED]
     if not actions:
         return None
+    # A superseded action is answered by its replacement, which is counted instead.
+    live = [(status, rag) for status, rag in actions if status != S.SUPERSEDED]
     if not live:
         return RolledUp(S.SUPERSEDED, None, complete=True)
     statuses = {status for status, _ in live}

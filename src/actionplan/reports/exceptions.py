@@ -41,7 +41,7 @@ def exceptions(plans: list[PlanTable], as_at: AsAt, partnership: Partnership) ->
             assurance=AssuranceStatus(state.assurance).label,
         )
         # The dashboard's own tests (plans.finder), applied to the as-at state.
-        if overdue_on(state.status, state.revised_due or state.due, on):
+        if overdue_on(state.status, state.current_due, on):
             found.overdue.append(line)
         if state.status == DeliveryStatus.SLIPPED:
             found.slipped.append(line)

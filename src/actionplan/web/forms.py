@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from actionplan.plans.finder import ActionCriteria
 from actionplan.plans.models import Agency, Plan, Theme
@@ -43,7 +44,8 @@ class ActionFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         self.fields["plan"].queryset = partnership.plans.all()
         self.fields["agency"].queryset = partnership.agencies.all()
-        self.fields["theme"].queryset = Theme.objects.filter(partnership=partnership)
+        # The partnership's own learning themes and the national list.
+        self.fields["theme"].queryset = Theme.objects.filter(Q(partnership=partnership) | Q(partnership=None))
 
     def criteria(self) -> ActionCriteria:
         """The filters as the finder takes them. A value that is not valid (an agency removed

@@ -138,5 +138,3 @@ def history(action: Action) -> list[dict]:
             changes.append({"when": after.history_date, "who": after.history_user, "fields": fields})
     return list(reversed(changes))
 
-
-FIELD_LABELS = {f.name: str(f.verbose_name).capitalize() for f in Action._meta.fields}

@@ -93,7 +93,7 @@ class Command(BaseCommand):
     def report(self, stored: StoredPlan, warnings: int) -> None:
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported '{stored.plan.title}': {stored.plan.recommendations.count()} items, "
+                f"Imported '{stored.plan.title}': {stored.items} items, "
                 f"{stored.actions} actions, {warnings} warning(s)."
             )
         )
