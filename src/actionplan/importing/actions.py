@@ -10,6 +10,7 @@ from .dates import parse_due
 from .draft import RAG_COLOURS, Action, Due
 
 _LETTER = re.compile(r"^\(?([a-z])[.)]\s+")
+_LETTER_FIRST = frozenset("(abcdefghijklmnopqrstuvwxyz")  # what _LETTER can start with
 _DITTO = re.compile(r"^[\s\"“”„'`〃]+$|^ditto$", re.I)
 _SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
 _RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",
@@ -57,7 +58,7 @@ def _per_action(role: str, entries: Sequence[Entry], count: int, warn: Warn) -> 
 def _action(
     text: str, fields: dict[str, list[str]], previous: Action | None, warn: Warn,
 ) -> Action:
-    letter = _LETTER.match(text)
+    letter = _LETTER.match(text) if text[:1] in _LETTER_FIRST else None
     owners = _owners(fields["owner"], previous, warn)
     return Action(
         text=text[letter.end():] if letter else text,

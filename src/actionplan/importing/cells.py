@@ -31,7 +31,8 @@ class Entry:
 
 
 def _has_bullets(text: str) -> bool:
-    return _BULLET_CHAR.search(text) is not None
+    # isascii() is a flag lookup: most cells are plain ASCII and need no scan at all.
+    return not text.isascii() and _BULLET_CHAR.search(text) is not None
 
 
 def squash(text: str) -> str:
@@ -104,14 +105,21 @@ def line_entries(raw: str) -> list[Entry]:
     """Entries of a name cell (owner, due): paragraphs, bullets and line breaks all split."""
     entries: list[Entry] = []
     for entry in _list_pieces(raw):
-        lines = [" ".join(words) for words in map(str.split, _SOFT_BREAK.split(entry.text))
-                 if words]
+        lines = _soft_lines(entry.text)
         for number, line in enumerate(lines):
             if number and entries and joins_previous(line, entries[-1].text, how="wrapped"):
                 entries[-1].text += " " + line  # a wrapped line, not a new name
             else:
                 entries.append(Entry(line, entry.marked or number > 0))
     return entries
+
+
+def _soft_lines(text: str) -> list[str]:
+    """The lines of a name cell, split at line breaks and runs of spaces."""
+    squashed = " ".join(text.split())
+    if squashed == text:  # single spaces only (the usual "NSCB Manager"): nothing to split
+        return [text] if text else []
+    return [" ".join(words) for words in map(str.split, _SOFT_BREAK.split(text)) if words]
 
 
 def plain_text(raw: str) -> str:

@@ -6,56 +6,25 @@ is due by 30 April 2010) with a precision saying how exact the source was.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from functools import lru_cache
-from operator import attrgetter
-from typing import NamedTuple
 
 from dateutil import parser as dateutil_parser
 
+from .datefind import Found, find_dates
 from .draft import Due, DueKind, Precision
 
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
-)
-_YEAR = r"(?P<y>'\s?\d{2}|\d{4}|\d{2})(?!\d)"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(r"\b(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("d_month_y", re.compile(  # not the "07" of "July '07 March '08"
-        r"(?<!')\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?[\s\-/]*" + _MONTH + r"[\s\-/,]*" + _YEAR,
-        re.I)),
-    ("fy_quarter", re.compile(
-        r"\bQ(?:uarter)?\s*(?P<q>[1-4])\s*(?:of\s+)?(?P<y>\d{4})\s*/\s*(?P<y2>\d{2,4})\b", re.I)),
-    ("quarter", re.compile(r"\bQ(?:uarter)?\s*(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?\b(?!\s*/)", re.I)),
-    ("month_y", re.compile(r"\b" + _MONTH + r"\s*[\-/]?\s*" + _YEAR, re.I)),
-    ("financial_year", re.compile(r"\b(?P<y>\d{4})\s*/\s*(?P<y2>\d{2}|\d{4})\b")),
-    ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")),
-]
-# Every pattern needs a digit; the month patterns a month's first three letters (matched
-# as the patterns match them: case-insensitively, so "ſep" too).
-_DIGIT = re.compile(r"\d")
-_MONTH_START = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+__all__ = ["clear_caches", "find_dates", "parse_due", "split_due_cell"]
+
 _IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.I)
 _DONE = re.compile(r"^\W*(?:completed?|achieved|done|implemented|closed)\b", re.I)
 _ONGOING = re.compile(r"^\W*(?:on-?going|continuous|continuing|rolling)\b", re.I)
 _RECURRING = re.compile(
     r"\b(?:quarterly|monthly|termly|annual(?:ly)?|yearly|weekly|fortnightly|six[- ]monthly"
     r"|bi-?annual(?:ly)?|each (?:nscb|lscb|board|meeting)|every \w+)\b", re.I)
-_MONTHS = {name: number for number, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 # Words that lead into the date after them: "Completed Oct 2009", "By 31/12/09".
 _PREFIX = re.compile(r"(?:completed?|achieved|by|due|to commence|to be completed by)\W*$", re.I)
-
-
-class _Found(NamedTuple):  # a tuple: find_dates makes thousands of them
-    start: int
-    end: int
-    date: date | None
-    precision: str
 
 
 def parse_due(text: str) -> Due:
@@ -81,13 +50,13 @@ def _parse_due(text: str) -> Due:
         return _due(text, latest, "done")
     for pattern, kind in ((_ONGOING, "ongoing"), (_RECURRING, "recurring")):
         if pattern.match(wording) or (not latest and pattern.search(wording)):
-            return Due(text, kind=kind)
+            return Due(text, kind=kind)  # type: ignore[arg-type]
     if latest:
         return _due(text, latest, "date")
     return _dateutil_fallback(text, wording)
 
 
-def _due(text: str, found: _Found | None, kind: str) -> Due:
+def _due(text: str, found: Found | None, kind: str) -> Due:
     if not found:
         return Due(text, kind=kind)  # type: ignore[arg-type]
     iso = found.date.isoformat() if found.date else None
@@ -103,117 +72,6 @@ def _dateutil_fallback(text: str, wording: str) -> Due:
     except (ValueError, OverflowError):
         return Due(text)
     return Due(text, parsed.date().isoformat(), "day", "date")
-
-
-@lru_cache(maxsize=4096)
-def find_dates(text: str) -> tuple[_Found, ...]:
-    """Every date expression in the text, left to right, never overlapping.
-
-    Cached: a plan repeats its dates ("01-Sept-09" on every Framework line), and a due
-    cell is read twice, once to split it and once per piece.
-    """
-    if not _DIGIT.search(text):
-        return ()  # every pattern needs a digit: "Ongoing", "Annual reports"
-    found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
-    for (name, pattern), possible in zip(_PATTERNS, _possible(text), strict=True):
-        for match in pattern.finditer(text) if possible else ():
-            if any(match.start() < end and start < match.end() for start, end in taken):
-                continue
-            result = _READERS[name](match)
-            if result is not None:
-                taken.append(match.span())
-                found.append(_Found(match.start(), match.end(), *result))
-        if name == "month_y" and found:
-            break  # a bare year or "2007/08" beside real dates is context, not a due date
-    found.sort(key=attrgetter("start"))
-    return tuple(found)
-
-
-def _possible(text: str) -> tuple[bool, ...]:
-    """For each of _PATTERNS, whether the text has what it cannot match without.
-
-    Most wordings hold one kind of date: skipping the passes that cannot match saves
-    most of the regex work. Only whole passes are skipped, so the passes' order (which
-    decides between overlapping readings) is untouched.
-    """
-    month = _MONTH_START.search(text) is not None
-    quarter = "q" in text or "Q" in text
-    slash, dash = "/" in text, "-" in text
-    return (
-        slash or dash or "." in text,  # dmy: 01/06/17, 01.06.17, 01-06-17
-        dash,  # iso: 2017-06-01
-        month,  # d_month_y
-        quarter and slash,  # fy_quarter: Q3 2017/18
-        quarter,  # quarter
-        month,  # month_y
-        slash,  # financial_year: 2017/18
-        "19" in text or "20" in text,  # year
-    )
-
-
-def _year(raw: str) -> int:
-    digits = int(raw.strip("' "))
-    if digits >= 100:
-        return digits
-    return 2000 + digits if digits < 70 else 1900 + digits
-
-
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _month_end(year: int, month: int) -> date:
-    leap_day = month == 2 and calendar.isleap(year)
-    return date(year, month, _DAYS_IN_MONTH[month - 1] + leap_day)
-
-
-_MONTH_BEFORE = re.compile(_MONTH + r"\s*$", re.I)
-
-
-def _read_dmy(match: re.Match[str]) -> tuple[date, str] | None:
-    if match.start() and _MONTH_BEFORE.search(match.string[:match.start()]):
-        return None  # the "07" of "Oct 07 Oct07" is a year, not a day
-    month = match.group("m") if "m" in match.re.groupindex else None
-    number = int(month) if month else _MONTHS[match.group("mon")[:3].lower()]
-    try:
-        return date(_year(match.group("y")), number, int(match.group("d"))), "day"
-    except ValueError:
-        return None
-
-
-def _read_month_y(match: re.Match[str]) -> tuple[date, str] | None:
-    month = _MONTHS[match.group("mon")[:3].lower()]
-    return _month_end(_year(match.group("y")), month), "month"
-
-
-def _read_fy_quarter(match: re.Match[str]) -> tuple[date, str] | None:
-    start = int(match.group("y"))  # financial year from April: Q1 ends June, Q4 March next
-    quarter = int(match.group("q"))
-    return _month_end(start + (quarter == 4), (quarter * 3 + 3) % 12 or 12), "quarter"
-
-
-def _read_quarter(match: re.Match[str]) -> tuple[date | None, str]:
-    if not match.group("y"):
-        return None, "quarter"  # "Quarter 2": which year is not said
-    return _month_end(int(match.group("y")), int(match.group("q")) * 3), "quarter"
-
-
-def _read_financial_year(match: re.Match[str]) -> tuple[date, str] | None:
-    start, end = int(match.group("y")), _year(match.group("y2")) % 100
-    if (start + 1) % 100 != end:
-        return None
-    return date(start + 1, 3, 31), "year"
-
-
-def _read_year(match: re.Match[str]) -> tuple[date, str]:
-    return date(int(match.group("y")), 12, 31), "year"
-
-
-_READERS = {
-    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter,
-    "quarter": _read_quarter, "month_y": _read_month_y, "financial_year": _read_financial_year,
-    "year": _read_year,
-}
 
 
 def split_due_cell(text: str) -> list[str]:

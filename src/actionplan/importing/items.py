@@ -53,7 +53,7 @@ class ItemMaker:
 
     def _numbered(self, item: Item, text: str | None) -> str | None:
         """"1. Maintain…" -> ref "1", text "Maintain…" (when no Ref column said it)."""
-        match = _NUMBERING.match(text or "")
+        match = _NUMBERING.match(text) if text and text[:1].isdigit() else None  # \d first
         if not match or item.ref:
             return text
         item.ref = match.group(1)
@@ -94,4 +94,5 @@ def _text(entries: list[Entry] | None) -> str | None:
 
 def review_refs(text: str) -> list[str]:
     """"K,O,P,Q,R" / "D, L" / "M (and All)" / "All" -> lists of review codes."""
-    return [part for part in _REVIEW_SPLIT.split(text.strip()) if part.strip()]
+    text = text.strip()
+    return [part for part in _REVIEW_SPLIT.split(text) if part.strip()] if text else []

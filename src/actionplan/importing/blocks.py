@@ -1,0 +1,98 @@
+"""Cell HTML into blocks: paragraphs and list items, with what the markup said of them."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)[^>]*>")
+_LISTS = frozenset(("ul", "ol"))
+# Tags that end the block before them (and, closed, the block inside them).
+_BREAKING = frozenset(("ul", "ol", "p", "li", "div", "tr", "h1", "h2", "h3", "h4"))
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    in_list: bool = False  # inside <ul>/<ol> or an <li>
+    listed: bool = False  # an <li> of its own
+    underlined: bool = False
+
+
+def read_blocks(raw: str) -> list[Block]:
+    """The cell's blocks; a cell without markup is one block (none when blank)."""
+    if "<" not in raw and "&" not in raw:
+        text = raw.strip()
+        return [Block(text)] if text else []
+    return _BlockReader().read(raw)
+
+
+class _BlockReader:
+    """Text into blocks at <p>, <li> and list boundaries; other tags are dropped.
+
+    A regex walk over the tags rather than html.parser: cells hold a handful of simple
+    tags, and this runs for every cell of every plan.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._list_depth = 0
+        self._in_li = False
+        self._underline_depth = 0
+        self._underlined_chars = 0
+
+    def read(self, raw: str) -> list[Block]:
+        position = 0
+        for tag in _TAG.finditer(raw):
+            self._text(raw[position:tag.start()])
+            closing, name = tag.groups()
+            (self._end if closing else self._start)(name.lower())
+            position = tag.end()
+        self._text(raw[position:])
+        self._close_block()
+        return self.blocks
+
+    def _start(self, tag: str) -> None:
+        if tag in _BREAKING:
+            self._close_block()
+        if tag in _LISTS:
+            self._list_depth += 1
+        elif tag == "li":
+            self._in_li = True
+        elif tag == "u":
+            self._underline_depth += 1
+        elif tag == "br":
+            self._parts.append("\n")
+
+    def _end(self, tag: str) -> None:
+        if tag in _BREAKING:
+            self._close_block()
+        if tag in _LISTS:
+            self._list_depth = max(0, self._list_depth - 1)
+        elif tag == "li":
+            self._in_li = False
+        elif tag == "u":
+            self._underline_depth = max(0, self._underline_depth - 1)
+
+    def _text(self, data: str) -> None:
+        if data:
+            data = html.unescape(data)
+            self._parts.append(data)
+            if self._underline_depth:
+                self._underlined_chars += len(data.strip())
+
+    def _close_block(self) -> None:
+        if not self._parts:
+            return  # nothing since the last block: the usual case at </li><li>
+        text = "".join(self._parts).strip(" \t\r\n")
+        if text:
+            # Underlined only when every visible character was: 002's headings. No
+            # underlined character at all is the usual case, decided without counting.
+            underlined = bool(self._underlined_chars) and (
+                self._underlined_chars >= len(" ".join(text.split())) > 0)
+            in_list = self._list_depth > 0 or self._in_li
+            self.blocks.append(Block(text, in_list, self._in_li, underlined))
+        self._parts = []
+        self._underlined_chars = 0
