@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from actionplan.plans.composite import NO_THEME
 from actionplan.plans.summary import RagCounts
 
 from .model import PlanRow, PlanTable, RagBreakdown
 
 NO_OWNER = "No owner recorded"
-NO_THEME = "No theme"
 
 
 def distinct_actions(plans: list[PlanTable]) -> dict[int, list[PlanRow]]:

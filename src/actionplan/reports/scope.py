@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from actionplan.plans.composite import NO_THEME
 from actionplan.plans.models import Action, Agency, Partnership, Plan, Recommendation
 
-from .counts import NO_THEME
 from .model import COMPOSITE_LAYOUT, REVIEW_LAYOUT
 
 

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from actionplan.plans.finder import with_latest_update
 from actionplan.plans.models import Action, User
 from actionplan.plans.permissions import can_update_action, in_partnership
 from actionplan.plans.status import DeliveryStatus, StatusChange, TransitionRefused
@@ -59,9 +60,9 @@ def apply_workbook(content: bytes, user: User, *, name: str = "workbook") -> Upd
             "workbook to collect updates"
         )
     rows = one_row_per_action(returned.rows, name)
-    actions = Action.objects.select_related("owner", "recommendation__plan__partnership").in_bulk(
-        [row.action_id for row in rows]
-    )
+    actions = with_latest_update(
+        Action.objects.select_related("owner", "recommendation__plan__partnership")
+    ).in_bulk([row.action_id for row in rows])
     result = UpdateResult()
     with transaction.atomic():
         for row in rows:
@@ -94,9 +95,8 @@ def apply_row(
         result.refused.append(outcome("no such action in your partnership"))
         return
     change = status_change(exported, now, action)
-    newest = action.updates.first()
     new_text = now.progress if now.progress and now.progress != exported.progress else ""
-    if new_text and newest is not None and newest.text == new_text:
+    if new_text and action.latest_progress == new_text:
         new_text = ""  # given back before: already posted
     if change is None and not new_text:
         result.unchanged += 1
