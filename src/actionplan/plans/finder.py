@@ -71,6 +71,7 @@ def with_latest_update(actions: QuerySet[Action]) -> QuerySet[Action]:
 class ActionCriteria:
     plan: int | None = None
     agency: int | None = None
+    agencies: tuple[int, ...] = ()  # any of these ("My actions" of a lead of several agencies)
     theme: int | None = None
     status: str = ""
     rag: str = ""
@@ -89,6 +90,8 @@ def find_actions(partnership: Partnership, as_at: date, criteria: ActionCriteria
         )
     if criteria.agency:
         actions = actions.filter(owner_id=criteria.agency)
+    if criteria.agencies:
+        actions = actions.filter(owner_id__in=criteria.agencies)
     if criteria.theme:
         actions = actions.filter(recommendation__themes=criteria.theme)
     if criteria.status:

@@ -13,7 +13,7 @@ from actionplan.plans.models import User
 
 from ..forms import ActionFilterForm, EvidenceDecisionForm, EvidenceForm, ProgressForm
 from ..scoping import actions, one, partnership_of
-from .action_detail import action_page
+from .action_page import action_page
 
 
 @login_required
@@ -29,12 +29,10 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     permissions.require(permissions.has_own_actions(user), "have actions of your own")
     partnership = partnership_of(request)
-    found = [
-        action
-        for agency in user.agencies.filter(partnership=partnership)
-        for action in find_actions(partnership, timezone.localdate(), ActionCriteria(agency=agency.pk))
-    ]
-    found.sort(key=lambda a: (a.current_due is None, a.current_due, a.pk))
+    agencies = tuple(user.agencies.filter(partnership=partnership).values_list("pk", flat=True))
+    found = (
+        find_actions(partnership, timezone.localdate(), ActionCriteria(agencies=agencies)) if agencies else []
+    )
     return render(request, "web/action_list.html", {"form": None, "actions": found, "title": "My actions"})
 
 

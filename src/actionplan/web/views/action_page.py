@@ -137,4 +137,3 @@ def history(action: Action) -> list[dict]:
         if fields:
             changes.append({"when": after.history_date, "who": after.history_user, "fields": fields})
     return list(reversed(changes))
-
