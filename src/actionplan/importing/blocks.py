@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
+# Split on tags: re.split gives [text, closing, name, text, closing, name, …, text].
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)[^>]*>")
 _LISTS = frozenset(("ul", "ol"))
 # Tags that end the block before them (and, closed, the block inside them).
@@ -31,7 +32,7 @@ def read_blocks(raw: str) -> list[Block]:
 class _BlockReader:
     """Text into blocks at <p>, <li> and list boundaries; other tags are dropped.
 
-    A regex walk over the tags rather than html.parser: cells hold a handful of simple
+    A regex split over the tags rather than html.parser: cells hold a handful of simple
     tags, and this runs for every cell of every plan.
     """
 
@@ -44,41 +45,32 @@ class _BlockReader:
         self._underlined_chars = 0
 
     def read(self, raw: str) -> list[Block]:
-        position = 0
-        for tag in _TAG.finditer(raw):
-            self._text(raw[position:tag.start()])
-            closing, name = tag.groups()
-            (self._end if closing else self._start)(name.lower())
-            position = tag.end()
-        self._text(raw[position:])
+        pieces = _TAG.split(raw)
+        self._text(pieces[0])
+        for index in range(1, len(pieces), 3):
+            name = pieces[index + 1].lower()
+            if name in _BREAKING:
+                self._close_block()
+            self._tag(name, pieces[index] == "/")
+            self._text(pieces[index + 2])
         self._close_block()
         return self.blocks
 
-    def _start(self, tag: str) -> None:
-        if tag in _BREAKING:
-            self._close_block()
-        if tag in _LISTS:
-            self._list_depth += 1
-        elif tag == "li":
-            self._in_li = True
-        elif tag == "u":
-            self._underline_depth += 1
-        elif tag == "br":
+    def _tag(self, name: str, closing: bool) -> None:
+        if name in _LISTS:
+            self._list_depth = max(0, self._list_depth - 1) if closing else self._list_depth + 1
+        elif name == "li":
+            self._in_li = not closing
+        elif name == "u":
+            self._underline_depth = (max(0, self._underline_depth - 1) if closing
+                                     else self._underline_depth + 1)
+        elif name == "br" and not closing:
             self._parts.append("\n")
-
-    def _end(self, tag: str) -> None:
-        if tag in _BREAKING:
-            self._close_block()
-        if tag in _LISTS:
-            self._list_depth = max(0, self._list_depth - 1)
-        elif tag == "li":
-            self._in_li = False
-        elif tag == "u":
-            self._underline_depth = max(0, self._underline_depth - 1)
 
     def _text(self, data: str) -> None:
         if data:
-            data = html.unescape(data)
+            if "&" in data:
+                data = html.unescape(data)
             self._parts.append(data)
             if self._underline_depth:
                 self._underlined_chars += len(data.strip())
