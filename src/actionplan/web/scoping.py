@@ -6,10 +6,13 @@ that may not do something gets "forbidden" (403).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
-from actionplan.plans.models import Action, Partnership, Plan, Review
+from actionplan.plans.models import Action, Partnership, Plan, Review, User
 
 
 def partnership_of(request: HttpRequest) -> Partnership:
@@ -36,3 +39,11 @@ def one(queryset: QuerySet, **lookup: object):  # type: ignore[no-untyped-def]
     if found is None:
         raise Http404
     return found
+
+
+def action_for(request: HttpRequest, pk: int, may: Callable[[User, Action], bool]) -> Action:
+    """An action of the partnership (404 otherwise) that this person `may` change (403 otherwise)."""
+    action = one(actions(request), pk=pk)
+    if not may(request.user, action):  # type: ignore[arg-type]
+        raise PermissionDenied
+    return action

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,7 +11,7 @@ from actionplan.plans.finder import ActionCriteria, find_actions
 from actionplan.plans.models import User
 
 from ..forms import ActionFilterForm, EvidenceDecisionForm, EvidenceForm, ProgressForm
-from ..scoping import actions, one, partnership_of
+from ..scoping import action_for, actions, one, partnership_of
 from .action_page import action_page
 
 
@@ -45,27 +44,21 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def post_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    action = one(actions(request), pk=pk)
-    if not permissions.can_update_action(request.user, action):
-        raise PermissionDenied
+    action = action_for(request, pk, permissions.can_update_action)
     return action_page(request, action, progress_form=ProgressForm(request.POST))
 
 
 @login_required
 @require_POST
 def post_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    action = one(actions(request), pk=pk)
-    if not permissions.can_update_action(request.user, action):
-        raise PermissionDenied
+    action = action_for(request, pk, permissions.can_update_action)
     return action_page(request, action, evidence_form=EvidenceForm(request.POST, request.FILES))
 
 
 @login_required
 @require_POST
 def decide_evidence(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
-    action = one(actions(request), pk=pk)
-    if not permissions.can_assure(request.user, action):
-        raise PermissionDenied
+    action = action_for(request, pk, permissions.can_assure)
     evidence = one(action.evidence.all(), pk=evidence_pk)
     return action_page(request, action, decision_form=EvidenceDecisionForm(request.POST), deciding=evidence)
 

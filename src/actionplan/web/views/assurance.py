@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
@@ -15,7 +14,7 @@ from actionplan.plans.assurance import AssuranceRefused, AssuranceStatus
 from actionplan.plans.rag import OverrideRefused, Rag
 from actionplan.plans.updates import EditConflict, change_assurance, override_rag
 
-from ..scoping import actions, one
+from ..scoping import action_for
 
 
 class AssuranceForm(forms.Form):
@@ -33,9 +32,7 @@ class RagOverrideForm(forms.Form):
 @login_required
 @require_POST
 def post_assurance(request: HttpRequest, pk: int) -> HttpResponse:
-    action = one(actions(request), pk=pk)
-    if not permissions.can_assure(request.user, action):
-        raise PermissionDenied
+    action = action_for(request, pk, permissions.can_assure)
     form = AssuranceForm(request.POST)
     if not form.is_valid():
         return refused(request, action, "Choose an assurance status")
@@ -53,9 +50,7 @@ def post_assurance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def post_rag_override(request: HttpRequest, pk: int) -> HttpResponse:
-    action = one(actions(request), pk=pk)
-    if not permissions.can_assure(request.user, action):
-        raise PermissionDenied
+    action = action_for(request, pk, permissions.can_assure)
     form = RagOverrideForm(request.POST)
     if not form.is_valid():
         return refused(request, action, "Choose a RAG rating")
