@@ -34,8 +34,10 @@ def build_actions(
         if not any(cells.get(role) for role in PAIRED_ROLES):
             return []
         texts = [""]  # an owner or date with no action text: keep them on an empty action
-    per_action = {role: _per_action(role, cells.get(role, ()), len(texts), warn)
-                  for role in PAIRED_ROLES}
+    # Only the roles the row has: an absent field is empty on every action, so it needs
+    # no per-action list (and cannot warn).
+    per_action = {role: _per_action(role, found, len(texts), warn)
+                  for role in PAIRED_ROLES if (found := cells.get(role))}
     actions = []
     for index, text in enumerate(texts):
         fields = {role: values[index] for role, values in per_action.items()}
@@ -58,16 +60,17 @@ def _per_action(role: str, entries: Sequence[Entry], count: int, warn: Warn) -> 
 def _action(
     text: str, fields: dict[str, list[str]], previous: Action | None, warn: Warn,
 ) -> Action:
+    """An action from its text and the values of each field (a field absent: none)."""
     letter = _LETTER.match(text) if text[:1] in _LETTER_FIRST else None
-    owners = _owners(fields["owner"], previous, warn)
+    owners = _owners(fields["owner"], previous, warn) if "owner" in fields else []
     return Action(
         text=text[letter.end():] if letter else text,
         ref=letter.group(1) if letter else None,
         owners=owners,
-        due=_due(fields["due"], warn),
-        measure=_joined(fields["measure"]),
-        progress=_joined(fields["progress"]),
-        rag=_rag(fields["rag"], warn),
+        due=_due(fields["due"], warn) if "due" in fields else None,
+        measure=_joined(fields.get("measure", ())),
+        progress=_joined(fields.get("progress", ())),
+        rag=_rag(fields["rag"], warn) if "rag" in fields else None,
     )
 
 
@@ -107,5 +110,5 @@ def read_rag(text: str, warn: Warn) -> str | None:
     return colour
 
 
-def _joined(values: list[str]) -> str | None:
+def _joined(values: Sequence[str]) -> str | None:
     return "\n".join(values) if values else None
