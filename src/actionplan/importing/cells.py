@@ -30,6 +30,11 @@ class Entry:
     underlined: bool = False  # a whole underlined block: a heading in 002's objectives
 
 
+def _is_plain(raw: str) -> bool:
+    """No markup and no bullets (ASCII has none): one block, the cell's stripped text."""
+    return raw.isascii() and "<" not in raw and "&" not in raw
+
+
 def _has_bullets(text: str) -> bool:
     # isascii() is a flag lookup: most cells are plain ASCII and need no scan at all.
     return not text.isascii() and _BULLET_CHAR.search(text) is not None
@@ -63,6 +68,9 @@ def list_entries(raw: str) -> list[Entry]:
 
 def _list_pieces(raw: str) -> list[Entry]:
     """Bulleted pieces with their spacing kept: owners and dates split on double spaces."""
+    if _is_plain(raw):  # most cells: no blocks to read, no bullets to split on
+        piece, marked = _strip_mark(raw.strip())
+        return [Entry(piece, marked)] if piece else []
     entries: list[Entry] = []
     for block in read_blocks(raw):
         text = block.text
@@ -91,14 +99,23 @@ def _fold_lead_in(entries: list[Entry]) -> list[Entry]:
 
 def block_entries(raw: str) -> list[Entry]:
     """Entries of a prose cell (outcome, recommendation, progress): one per paragraph."""
+    if _is_plain(raw):  # most cells: one paragraph, without bullets
+        entry = _prose_entry(raw.strip(), False, False)
+        return [entry] if entry else []
     entries = []
     for block in read_blocks(raw):
         text = _BULLET_SPLIT.sub("\n", block.text) if _has_bullets(block.text) else block.text
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        text = "\n".join(_strip_mark(line)[0] for line in lines if line)
-        if text:
-            entries.append(Entry(text, block.in_list or _is_numbered(text), block.underlined))
+        entry = _prose_entry(text, block.in_list, block.underlined)
+        if entry:
+            entries.append(entry)
     return entries
+
+
+def _prose_entry(text: str, in_list: bool, underlined: bool) -> Entry | None:
+    """One paragraph: its lines squashed, leading marks dropped; None when blank."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    text = "\n".join(_strip_mark(line)[0] for line in lines if line)
+    return Entry(text, in_list or _is_numbered(text), underlined) if text else None
 
 
 def line_entries(raw: str) -> list[Entry]:
