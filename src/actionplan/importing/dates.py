@@ -23,6 +23,10 @@ _ONGOING = re.compile(r"^\W*(?:on-?going|continuous|continuing|rolling)\b", re.I
 _RECURRING = re.compile(
     r"\b(?:quarterly|monthly|termly|annual(?:ly)?|yearly|weekly|fortnightly|six[- ]monthly"
     r"|bi-?annual(?:ly)?|each (?:nscb|lscb|board|meeting)|every \w+)\b", re.I)
+# Any of the three wordings above, to see at once whether a cell has one (search only:
+# which of them matched, and where, is left to the patterns themselves).
+_ANY_WORDING = re.compile("|".join(
+    f"(?:{pattern.pattern})" for pattern in (_RECURRING, _ONGOING, _IMMEDIATE)), re.I)
 # Words that lead into the date after them: "Completed Oct 2009", "By 31/12/09".
 _PREFIX = re.compile(r"(?:completed?|achieved|by|due|to commence|to be completed by)\W*$", re.I)
 
@@ -82,6 +86,8 @@ def split_due_cell(text: str) -> list[str]:
     """
     wording = " ".join(text.split())
     marks = [(f.start, f.end) for f in find_dates(wording)]
+    if len(marks) < 2 and not _ANY_WORDING.search(wording):
+        return [text]  # the usual single date, and no wording to count as a mark
     for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
         marks += [m.span() for m in pattern.finditer(wording)]
     if len(marks) < 2:
