@@ -75,9 +75,10 @@ def day(value: date | None) -> str:
 
 
 def due_text(action: Action) -> str:
-    """The source wording, and the date it was read as, and any revised date."""
+    """The source wording; the date it was read as, when the wording was not already a day
+    ("April 2010 (30 Apr 2010)"); and any revised date."""
     parts = [action.due_text or (day(action.due_date) if action.due_date else action.get_due_kind_display())]
-    if action.due_text and action.due_date and action.due_text != day(action.due_date):
+    if action.due_text and action.due_date and action.due_precision != "day":
         parts.append(f"({day(action.due_date)})")
     if action.revised_due_date:
         parts.append(f"revised to {day(action.revised_due_date)}")
