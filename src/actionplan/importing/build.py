@@ -44,10 +44,13 @@ class Layouted:
     first_table_row: SourceRow | None
 
 
-def _same_header(cells: Sequence[str], headers: tuple[str, ...]) -> bool:
-    """The cells read as these headers; a data row differs at its first cell, so stop there."""
-    return len(cells) == len(headers) and all(
-        " ".join(cell.split()) == header for cell, header in zip(cells, headers, strict=True))
+def _same_header(cells: Sequence[str], layout: Layout) -> bool:
+    """The cells read as this layout's headers; a data row differs at its first cell, so
+    stop there. Each cell is split no further than its header's words: a long prose cell
+    is told apart after a few words instead of being squashed whole."""
+    words = layout.header_words
+    return len(cells) == len(words) and all(
+        cell.split(None, len(header)) == header for cell, header in zip(cells, words))
 
 
 def clean_line(text: str) -> str:
@@ -107,7 +110,7 @@ class Builder:
             self.header_just_repeated = self.section_just_started = False
 
     def _header(self, cells: Sequence[str]) -> Layout | None:
-        if self.layout is not None and _same_header(cells, self.layout.headers):
+        if self.layout is not None and _same_header(cells, self.layout):
             return self.layout  # the usual repeat after a page break: no need to re-read
         return read_header(cells, self.overrides)
 

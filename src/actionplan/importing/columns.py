@@ -65,6 +65,11 @@ class Layout:
             first.setdefault(role, column)
         return first
 
+    @cached_property
+    def header_words(self) -> tuple[list[str], ...]:
+        """Each header's words: a cell reads as the header when its words are these."""
+        return tuple(header.split() for header in self.headers)
+
     def role_at(self, column: int) -> str | None:
         return self.roles[column] if column < len(self.roles) else None
 
@@ -114,10 +119,12 @@ def read_header(
     cells: Sequence[str], overrides: Mapping[str, str] | None = None,
 ) -> Layout | None:
     """The layout if these cells are a header row, else None."""
+    # Most rows are data, with a long cell: split no further than the limit to see it,
+    # before anything else (a blank cell has no words, so all cells can be looked at).
+    if any(len(c.split(None, _MAX_HEADER_WORDS)) > _MAX_HEADER_WORDS for c in cells):
+        return None
     filled = [c for c in cells if c.strip()]
-    # Most rows are data, with a long cell: split no further than the limit to see it.
-    if len(filled) < 2 or any(
-            len(c.split(None, _MAX_HEADER_WORDS)) > _MAX_HEADER_WORDS for c in filled):
+    if len(filled) < 2:
         return None
     wanted = {normalise(k): v for k, v in (overrides or {}).items()}
     roles: list[str | None] = []
