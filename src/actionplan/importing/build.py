@@ -141,9 +141,11 @@ class Builder:
     @staticmethod
     def _entries(cells: Sequence[str], layout: Layout) -> dict[int, list[Entry]]:
         entries = {}
+        roles = layout.roles
         for column, raw in enumerate(cells):
-            if raw.strip():
-                entries[column] = read_cell(layout.role_at(column) or "notes", raw)
+            if raw and not raw.isspace():  # raw.strip() without the copy
+                role = roles[column] if column < len(roles) else None  # layout.role_at
+                entries[column] = read_cell(role or "notes", raw)
         return entries
 
     def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:

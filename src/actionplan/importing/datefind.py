@@ -59,13 +59,16 @@ def find_dates(text: str) -> tuple[Found, ...]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for (name, pattern), possible in zip(_PATTERNS, _possible(text), strict=True):
-        for match in pattern.finditer(text) if possible else ():
-            if any(match.start() < end and start < match.end() for start, end in taken):
-                continue
-            result = _READERS[name](match)
-            if result is not None:
-                taken.append(match.span())
-                found.append(Found(match.start(), match.end(), *result))
+        if possible:
+            read = _READERS[name]
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if taken and any(start < e and s < end for s, e in taken):
+                    continue  # overlaps a reading an earlier (preferred) pass took
+                result = read(match)
+                if result is not None:
+                    taken.append((start, end))
+                    found.append(Found(start, end, *result))
         if name == "month_y" and found:
             break  # a bare year or "2007/08" beside real dates is context, not a due date
     found.sort(key=attrgetter("start"))
