@@ -50,7 +50,7 @@ def _same_header(cells: Sequence[str], layout: Layout) -> bool:
     is told apart after a few words instead of being squashed whole."""
     words = layout.header_words
     return len(cells) == len(words) and all(
-        cell.split(None, len(header)) == header for cell, header in zip(cells, words))
+        cell.split(None, len(header)) == header for cell, header in zip(cells, words, strict=True))
 
 
 def clean_line(text: str) -> str:

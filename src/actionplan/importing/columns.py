@@ -77,6 +77,11 @@ class Layout:
         return self.headers[column] if column < len(self.headers) else f"Column {column + 1}"
 
     @cached_property
+    def has_action_fields(self) -> bool:
+        """Items get actions: an action column, or owner, due or measure ones to fill."""
+        return any(role in self.roles for role in ("action", "owner", "due", "measure"))
+
+    @cached_property
     def key_role(self) -> str:
         """The column whose new text starts a new item."""
         for role in ("recommendation", "outcome", "ref", "action"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .actions import PAIRED_ROLES, build_actions, read_rag
+from .actions import build_actions, read_rag
 from .build import PendingItem
 from .cells import Entry
 from .draft import Action, DraftWarning, Item, Note
@@ -13,7 +13,6 @@ _NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
 _NOTE_ROLES = {"scope", "level", "completed", None}
-_ACTION_ROLES = frozenset((*PAIRED_ROLES, "action"))
 
 
 class ItemMaker:
@@ -23,16 +22,11 @@ class ItemMaker:
 
     def make(self, pending: PendingItem) -> Item:
         layout = pending.layout
-        by_role: dict[str, list[Entry]] = {}
-        notes: dict[str, list[str]] = {}
-        roles = layout.roles
-        for group in pending.groups:
-            for column, entries in group.cells.items():
-                role = roles[column] if column < len(roles) else None  # layout.role_at
-                if role in _NOTE_ROLES:
-                    notes.setdefault(layout.header_at(column), []).extend(e.text for e in entries)
-                else:
-                    by_role.setdefault(role, []).extend(entries)  # type: ignore[arg-type]
+        groups, notes = _by_role(pending)
+        by_role: dict[str | None, list[Entry]] = {}
+        for cells in groups:
+            for role, entries in cells.items():
+                by_role.setdefault(role, []).extend(entries)
         first = pending.groups[0]
         item = Item(section=pending.section, line=first.line, page=first.page,
                     notes=[Note(column, "\n".join(texts)) for column, texts in notes.items()])
@@ -41,9 +35,8 @@ class ItemMaker:
         item.recommendation = self._numbered(item, _text(by_role.get("recommendation")))
         item.review_refs = review_refs(_text(by_role.get("review_ref")) or "")
         self._inherit_outcome(item, layout.key_role)
-        if layout.column("action") is not None or any(
-                layout.column(role) is not None for role in ("owner", "due", "measure")):
-            item.actions = self._actions(pending)
+        if layout.has_action_fields:
+            item.actions = self._actions(pending, groups)
         else:  # Dudley: the recommendation is tracked itself, progress and RAG on it
             item.progress = _text(by_role.get("progress"))
             item.rag = read_rag(_text(by_role.get("rag")) or "", self._warner(first.line,
@@ -66,16 +59,12 @@ class ItemMaker:
                 and previous.section == item.section):
             item.outcome = previous.outcome
 
-    def _actions(self, pending: PendingItem) -> list[Action]:
-        roles = pending.layout.roles
+    def _actions(
+        self, pending: PendingItem, groups: list[dict[str | None, list[Entry]]],
+    ) -> list[Action]:
         actions: list[Action] = []
-        for group in pending.groups:
-            cells: dict[str, list[Entry]] = {}
-            for column, entries in group.cells.items():
-                role = roles[column] if column < len(roles) else None  # layout.role_at
-                if role in _ACTION_ROLES:
-                    cells.setdefault(role, []).extend(entries)  # type: ignore[arg-type]
-            found = build_actions(cells, actions[-1] if actions else None,
+        for group, cells in zip(pending.groups, groups, strict=True):
+            found = build_actions(cells, actions[-1] if actions else None,  # type: ignore[arg-type]
                                   self._warner(group.line, group.page))
             for action in found:
                 action.line, action.page = group.line, group.page
@@ -86,6 +75,27 @@ class ItemMaker:
         def warn(message: str) -> None:
             self.warnings.append(DraftWarning(line, message, page))
         return warn
+
+
+def _by_role(
+    pending: PendingItem,
+) -> tuple[list[dict[str | None, list[Entry]]], dict[str, list[str]]]:
+    """Each group's entries by role (one pass for the item's fields and its actions), and
+    the texts of the columns kept as notes, by header."""
+    layout = pending.layout
+    roles = layout.roles
+    groups: list[dict[str | None, list[Entry]]] = []
+    notes: dict[str, list[str]] = {}
+    for group in pending.groups:
+        cells: dict[str | None, list[Entry]] = {}
+        for column, entries in group.cells.items():
+            role = roles[column] if column < len(roles) else None  # layout.role_at
+            if role in _NOTE_ROLES:
+                notes.setdefault(layout.header_at(column), []).extend(e.text for e in entries)
+            else:
+                cells.setdefault(role, []).extend(entries)
+        groups.append(cells)
+    return groups, notes
 
 
 def _text(entries: list[Entry] | None) -> str | None:
