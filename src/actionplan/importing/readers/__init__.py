@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import ImportFailure
 
 
-@dataclass(frozen=True)
-class SourceRow:
-    """One table row, or one line of text outside any table (in_table False, one cell)."""
+class SourceRow(NamedTuple):
+    """One table row, or one line of text outside any table (in_table False, one cell).
+
+    A named tuple: immutable like the frozen dataclass it was, and quicker to make (a
+    frozen dataclass sets each field through object.__setattr__); a reader makes one a line.
+    """
 
     cells: tuple[str, ...]
     line: int | None = None  # text/csv line, sheet row, or running paragraph number (docx)
