@@ -123,10 +123,8 @@ class Builder:
     def _data_row(self, row: SourceRow, layout: Layout) -> None:
         cells = list(unshift(row.cells, layout))
         continued = False
-        for role in ("ref", "outcome", layout.key_role):
-            column = layout.column(role)
-            if column is not None and column < len(cells) and (
-                    continued_ref(cells[column]) is not None):
+        for column in layout.item_columns:
+            if column < len(cells) and continued_ref(cells[column]) is not None:
                 cells[column], continued = "", True
         entries = self._entries(cells, layout)
         self._take_heading(entries, layout)
@@ -196,10 +194,9 @@ class Builder:
         return None
 
     def _place(self, entries: dict[int, list[Entry]], layout: Layout, row: SourceRow) -> None:
-        item_columns = {layout.column(role) for role in ("ref", "outcome", layout.key_role)}
         group = Group(entries, row.line, row.page)
         if not self.items or self.items[-1].layout != layout or any(
-                entries.get(c) for c in item_columns if c is not None):
+                entries.get(c) for c in layout.item_columns):
             self.items.append(PendingItem(layout, self.section, [group]))
         elif entries.get(layout.column("action")):  # type: ignore[arg-type]
             self.items[-1].groups.append(group)

@@ -51,7 +51,8 @@ def _strip_mark(text: str) -> tuple[str, bool]:
     match = _LEADING_MARK.match(text) if text[:1] in _MARK_STARTS else None
     if match and not match.group(1):
         return text[match.end():], True
-    return text, bool(match) or _is_numbered(text)
+    # _is_numbered inlined: this runs for nearly every entry, and most start with a letter.
+    return text, bool(match) or (text[:1].isdigit() and _NUMBERED.match(text) is not None)
 
 
 def _is_numbered(text: str) -> bool:

@@ -77,6 +77,13 @@ class Layout:
         return self.headers[column] if column < len(self.headers) else f"Column {column + 1}"
 
     @cached_property
+    def item_columns(self) -> tuple[int, ...]:
+        """The columns of ref, outcome and the key role, in that order: text in any of them
+        starts a new item. Asked for on every row."""
+        found = (self.column(role) for role in ("ref", "outcome", self.key_role))
+        return tuple(column for column in found if column is not None)
+
+    @cached_property
     def has_action_fields(self) -> bool:
         """Items get actions: an action column, or owner, due or measure ones to fill."""
         return any(role in self.roles for role in ("action", "owner", "due", "measure"))
