@@ -27,9 +27,8 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
     short = [line for line in lines if 0 < len(line.split()) <= _TITLE_WORDS
              and not line.endswith(".")]
     block = " ".join(short)
-    plan = Plan(title=_title(short) or fallback_title, notes=list(lines))
-    plan.kind = next((kind for kind, pattern in _KINDS if pattern.search(_title(short) or "")),
-                     "review_action_plan")
+    title, kind = _title(short)
+    plan = Plan(title=title or fallback_title, kind=kind, notes=list(lines))
     board = _BOARD.search(block)
     plan.board = _board_name(board.group(1)) if board else None
     plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block)))
@@ -45,14 +44,22 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
 
 def names_a_plan(text: str) -> bool:
     """"Improvement Plan", "WORKPLAN 2007 / 2008": a title, never a section."""
-    return any(pattern.search(text) for _, pattern in _KINDS)
+    return _kind_named(text) is not None
 
 
-def _title(lines: Sequence[str]) -> str | None:
+def _kind_named(text: str) -> str | None:
+    """The first kind of plan the text names, in _KINDS order."""
+    return next((kind for kind, pattern in _KINDS if pattern.search(text)), None)
+
+
+def _title(lines: Sequence[str]) -> tuple[str | None, str]:
+    """The first line naming a kind of plan, and that kind (one pass: the patterns are
+    case-insensitive searches, dear on long lines)."""
     for line in lines:
-        if any(pattern.search(line) for _, pattern in _KINDS):
-            return line
-    return None
+        kind = _kind_named(line)
+        if kind:
+            return line, kind
+    return None, "review_action_plan"
 
 
 def _board_name(raw: str) -> str:
