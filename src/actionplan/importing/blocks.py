@@ -11,6 +11,7 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)[^>]*>")
 _LISTS = frozenset(("ul", "ol"))
 # Tags that end the block before them (and, closed, the block inside them).
 _BREAKING = frozenset(("ul", "ol", "p", "li", "div", "tr", "h1", "h2", "h3", "h4"))
+_TRACKED = _LISTS | {"li", "u", "br"}  # the tags _tag() follows; others only break or drop
 
 
 @dataclass(slots=True)
@@ -49,9 +50,10 @@ class _BlockReader:
         self._text(pieces[0])
         for index in range(1, len(pieces), 3):
             name = pieces[index + 1].lower()
-            if name in _BREAKING:
+            if name in _BREAKING and self._parts:  # no text since the last block: no call
                 self._close_block()
-            self._tag(name, pieces[index] == "/")
+            if name in _TRACKED:
+                self._tag(name, pieces[index] == "/")
             self._text(pieces[index + 2])
         self._close_block()
         return self.blocks
@@ -68,7 +70,9 @@ class _BlockReader:
             self._parts.append("\n")
 
     def _text(self, data: str) -> None:
-        if data:
+        # Spacing between tags before any text ("</li> <li>") is stripped off the block
+        # anyway: dropped at once.
+        if data and (self._parts or data.strip(" \t\r\n")):
             if "&" in data:
                 data = html.unescape(data)
             self._parts.append(data)
