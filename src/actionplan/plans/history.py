@@ -47,7 +47,7 @@ def actions_as_at(action_ids: Iterable[int], on: date, partnership: Partnership)
     latest: dict[int, object] = {}
     for version in versions:
         latest.setdefault(version.id, version)
-    progress = latest_progress_as_at(latest.keys(), on, cutoff)
+    progress = newest_updates_as_at(latest.keys(), on)
     thresholds = partnership.rag_thresholds
     result = {}
     for action_id, v in latest.items():
@@ -63,15 +63,16 @@ def actions_as_at(action_ids: Iterable[int], on: date, partnership: Partnership)
             due=v.due_date,
             revised_due=v.revised_due_date,
             rag=judge_rag(computed, v.rag_override or None, v.rag_override_reason),
-            latest_progress=progress.get(action_id, ""),
+            latest_progress=progress[action_id][1] if action_id in progress else "",
         )
     return result
 
 
-def latest_progress_as_at(action_ids: Iterable[int], on: date, cutoff: datetime) -> dict[int, str]:
-    """The newest update written by `on`, in the wording it had then (no hindsight)."""
+def newest_updates_as_at(action_ids: Iterable[int], on: date) -> dict[int, tuple[date, str]]:
+    """Each action's newest update written by `on`: its date and wording as they stood then
+    (an update edited or deleted later does not change the past)."""
     versions = (
-        ProgressUpdate.history.filter(action_id__in=list(action_ids), history_date__lte=cutoff)
+        ProgressUpdate.history.filter(action_id__in=list(action_ids), history_date__lte=end_of_day(on))
         .order_by("id", "-history_date", "-history_id")
         .values("id", "action_id", "written_on", "text", "history_type")
     )
@@ -85,7 +86,7 @@ def latest_progress_as_at(action_ids: Iterable[int], on: date, cutoff: datetime)
         key = (v["written_on"], v["id"], v["text"])
         if v["action_id"] not in newest or key > newest[v["action_id"]]:
             newest[v["action_id"]] = key
-    return {action_id: key[2] for action_id, key in newest.items()}
+    return {action_id: (written_on, text) for action_id, (written_on, _, text) in newest.items()}
 
 
 def action_as_at(action: Action, on: date) -> ActionAsAt | None:

@@ -9,12 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Max
 from django.utils import timezone
 
 from actionplan.plans.assurance import ASSURED
-from actionplan.plans.history import end_of_day
-from actionplan.plans.models import Action, ProgressUpdate, Recommendation
+from actionplan.plans.history import end_of_day, newest_updates_as_at
+from actionplan.plans.models import Action, Recommendation
 from actionplan.plans.status import DeliveryStatus
 
 
@@ -81,25 +80,10 @@ def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
         found.text, found.owner_role, found.due_text = v["text"], v["owner_role"], v["due_text"]
         found.measure, found.version = v["measure"], v["version"]
         previous = v
-    for action_id, written_on in last_updates(ids, on):
+    for action_id, (written_on, _) in newest_updates_as_at(ids, on).items():
         if action_id in facts:
             facts[action_id].last_update = written_on
     return facts
-
-
-def last_updates(action_ids: list[int], on: date) -> list[tuple[int, date]]:
-    """The date of each action's newest progress update written by `on` and not since deleted."""
-    cutoff = end_of_day(on)
-    deleted = ProgressUpdate.history.filter(history_type="-", history_date__lte=cutoff).values("id")
-    return list(
-        ProgressUpdate.history.filter(
-            action_id__in=action_ids, history_date__lte=cutoff, written_on__lte=on, history_type="+"
-        )
-        .exclude(id__in=deleted)
-        .values("action_id")
-        .annotate(newest=Max("written_on"))
-        .values_list("action_id", "newest")
-    )
 
 
 @dataclass(frozen=True)
