@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from actionplan.plans import permissions
 from actionplan.plans.assurance import AssuranceRefused, AssuranceStatus
+from actionplan.plans.models import Action
 from actionplan.plans.rag import OverrideRefused, Rag
 from actionplan.plans.updates import EditConflict, change_assurance, override_rag
 
@@ -32,36 +35,42 @@ class RagOverrideForm(forms.Form):
 @login_required
 @require_POST
 def post_assurance(request: HttpRequest, pk: int) -> HttpResponse:
-    action = action_for(request, pk, permissions.can_assure)
-    form = AssuranceForm(request.POST)
-    if not form.is_valid():
-        return refused(request, action, "Choose an assurance status")
-    data = form.cleaned_data
-    try:
+    def change(action: Action, data: dict) -> str:
         change_assurance(
             action, request.user, data["assurance"], data["reason"], expected_version=data["version"]
         )
-    except (AssuranceRefused, EditConflict) as refusal:
-        return refused(request, action, str(refusal))
-    messages.success(request, f"Assurance is now: {AssuranceStatus(data['assurance']).label.lower()}")
-    return redirect("action", pk=action.pk)
+        return f"Assurance is now: {AssuranceStatus(data['assurance']).label.lower()}"
+
+    return scrutineers_change(request, pk, AssuranceForm, "Choose an assurance status", change)
 
 
 @login_required
 @require_POST
 def post_rag_override(request: HttpRequest, pk: int) -> HttpResponse:
-    action = action_for(request, pk, permissions.can_assure)
-    form = RagOverrideForm(request.POST)
-    if not form.is_valid():
-        return refused(request, action, "Choose a RAG rating")
-    data = form.cleaned_data
-    try:
+    def change(action: Action, data: dict) -> str:
         override_rag(action, request.user, data["rag"], data["reason"], expected_version=data["version"])
-    except (OverrideRefused, EditConflict) as refusal:
+        return "RAG rating set by hand" if data["rag"] else "RAG rating worked out from the dates again"
+
+    return scrutineers_change(request, pk, RagOverrideForm, "Choose a RAG rating", change)
+
+
+def scrutineers_change(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[forms.Form],
+    missing: str,
+    change: Callable[[Action, dict], str],
+) -> HttpResponse:
+    """Check who may, read the form, apply the change; a refusal is shown, never a half change."""
+    action = action_for(request, pk, permissions.can_assure)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return refused(request, action, missing)
+    try:
+        done = change(action, form.cleaned_data)
+    except (AssuranceRefused, OverrideRefused, EditConflict) as refusal:
         return refused(request, action, str(refusal))
-    messages.success(
-        request, "RAG rating set by hand" if data["rag"] else "RAG rating worked out from the dates again"
-    )
+    messages.success(request, done)
     return redirect("action", pk=action.pk)
 
 
