@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 
 from . import dates, entries
 from .build import Builder
-from .columns import ROLES
+from .columns import ROLES, role_of
 from .draft import PlanDraft, Source
 from .errors import ImportFailure
 from .files import MAX_BYTES, check_bytes, format_of
@@ -41,10 +41,11 @@ def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) ->
 
 
 def clear_caches() -> None:
-    """Forget the cell and date readings kept by text (not the header roles): the
-    benchmark starts each run cold, so repeats only help within the run."""
+    """Forget every reading kept by text (header roles, cells, dates): the benchmark
+    starts each import cold, as for a board's first plan, so repeats only help within it."""
     dates.clear_caches()
     entries.clear_cache()
+    role_of.cache_clear()
 
 
 def parse_bytes(

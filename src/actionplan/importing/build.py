@@ -77,7 +77,10 @@ class Builder:
             if not row.in_table:
                 self._text_line(clean_line(row.cells[0]), following)
             elif not is_separator(row.cells):
-                self._table_row(row, following)
+                # Which cells hold text, worked out once: the section test, the shift
+                # repair and the cell reading all need it.
+                filled = [n for n, cell in enumerate(row.cells) if cell and not cell.isspace()]
+                self._table_row(row, filled, following)
         return Layouted(self.items, self.sections, self.title_lines, self.notes,
                         self.first_table_row)
 
@@ -89,14 +92,14 @@ class Builder:
         else:
             self.notes.append(text)
 
-    def _table_row(self, row: SourceRow, following: SourceRow | None) -> None:
+    def _table_row(self, row: SourceRow, filled: list[int], following: SourceRow | None) -> None:
         self.first_table_row = self.first_table_row or row
         header = self._header(row.cells)
         if header:
             self.header_just_repeated = header == self.layout  # a page break, same table
             self.layout = header
             return
-        name = section_name(row.cells)
+        name = section_name(row.cells, filled)
         if self.layout is None:
             if name and not names_a_plan(name) and following is not None and (
                     self._header(following.cells)):
@@ -106,7 +109,7 @@ class Builder:
         elif name:
             self._start_section(name)
         else:
-            self._data_row(row, self.layout)
+            self._data_row(row, filled, self.layout)
             self.header_just_repeated = self.section_just_started = False
 
     def _header(self, cells: Sequence[str]) -> Layout | None:
@@ -120,13 +123,14 @@ class Builder:
         if name not in self.sections:
             self.sections.append(name)
 
-    def _data_row(self, row: SourceRow, layout: Layout) -> None:
-        cells = list(unshift(row.cells, layout))
+    def _data_row(self, row: SourceRow, filled: list[int], layout: Layout) -> None:
+        cells, filled = unshift(row.cells, filled, layout)
         continued = False
         for column in layout.item_columns:
             if column < len(cells) and continued_ref(cells[column]) is not None:
                 cells[column], continued = "", True
-        entries = self._entries(cells, layout)
+                filled.remove(column)
+        entries = self._entries(cells, filled, layout)
         self._take_heading(entries, layout)
         may_continue = (row.after_break or self.header_just_repeated or continued) and not (
             self.section_just_started)
@@ -137,14 +141,12 @@ class Builder:
             self._place(remaining, layout, row)
 
     @staticmethod
-    def _entries(cells: Sequence[str], layout: Layout) -> dict[int, list[Entry]]:
-        entries = {}
+    def _entries(cells: Sequence[str], filled: list[int], layout: Layout) -> dict[int, list[Entry]]:
         roles = layout.roles
-        for column, raw in enumerate(cells):
-            if raw and not raw.isspace():  # raw.strip() without the copy
-                role = roles[column] if column < len(roles) else None  # layout.role_at
-                entries[column] = read_cell(role or "notes", raw)
-        return entries
+        count = len(roles)
+        return {column: read_cell((roles[column] if column < count else None) or "notes",
+                                  cells[column])
+                for column in filled}
 
     def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
         """An underlined first paragraph of an objective is a section: 002's functions."""
@@ -163,35 +165,37 @@ class Builder:
         lower-case fragments back to the item above.
         """
         filled = {column: found for column, found in entries.items() if found}
+        last = self._last_entries()
+
+        def joins(column: int | None, how: str) -> bool:
+            entry, previous = filled[column][0], last.get(column)  # type: ignore[index]
+            return (not entry.marked and previous is not None
+                    and joins_previous(entry.text, previous.text, how=how))
+
         starts = [layout.column(role) for role in ("ref", "outcome", layout.key_role, "action")]
-        sure = any(self._joins(found[0], column, "wrapped") for column, found in filled.items())
-        filler = not any(filled.get(column) for column in starts if column is not None)
+        sure = any(joins(column, "wrapped") for column in filled)
+        filler = not any(column in filled for column in starts)
         item_how = "page_break" if sure or filler else "wrapped"
         key_column = layout.column(layout.key_role)
-        key = filled.get(key_column)  # type: ignore[arg-type]
-        if key and not self._joins(key[0], key_column, item_how):
+        if key_column in filled and not joins(key_column, item_how):
             item_how = "lower_case"  # a new item starts on this row
         action_column = layout.column("action")
-        action = filled.get(action_column)  # type: ignore[arg-type]
         action_how = item_how
-        if action and not self._joins(action[0], action_column, item_how):
+        if action_column in filled and not joins(action_column, item_how):
             action_how = "lower_case"  # a new action starts on this row
         for column, found in filled.items():
             how = item_how if layout.role_at(column) in ITEM_LEVEL else action_how
-            if self._joins(found[0], column, how):
-                previous = self._last_entry(column)
-                previous.text += " " + found.pop(0).text  # type: ignore[union-attr]
+            if joins(column, how):
+                last[column].text += " " + found.pop(0).text
 
-    def _joins(self, entry: Entry, column: int | None, how: str) -> bool:
-        previous = self._last_entry(column)
-        return (not entry.marked and previous is not None
-                and joins_previous(entry.text, previous.text, how=how))
-
-    def _last_entry(self, column: int | None) -> Entry | None:
-        for group in reversed(self.items[-1].groups if self.items else []):
-            if group.cells.get(column):  # type: ignore[arg-type]
-                return group.cells[column][-1]  # type: ignore[index]
-        return None
+    def _last_entries(self) -> dict[int, Entry]:
+        """The last entry of each column in the current item (the rows above)."""
+        last = {}
+        for group in self.items[-1].groups:
+            for column, found in group.cells.items():
+                if found:
+                    last[column] = found[-1]
+        return last
 
     def _place(self, entries: dict[int, list[Entry]], layout: Layout, row: SourceRow) -> None:
         group = Group(entries, row.line, row.page)

@@ -61,6 +61,9 @@ def _is_numbered(text: str) -> bool:
 
 def list_entries(raw: str) -> list[Entry]:
     """Entries of a cell that lists things: actions, measures. Bullets split entries."""
+    if _is_plain(raw):  # most cells: one entry, nothing to fold
+        text, marked = _strip_mark(raw.strip())
+        return [Entry(" ".join(text.split()), marked)] if text else []
     entries = _list_pieces(raw)
     for entry in entries:  # new entries, ours to change
         entry.text = " ".join(entry.text.split())
@@ -101,6 +104,9 @@ def _fold_lead_in(entries: list[Entry]) -> list[Entry]:
 def block_entries(raw: str) -> list[Entry]:
     """Entries of a prose cell (outcome, recommendation, progress): one per paragraph."""
     if _is_plain(raw):  # most cells: one paragraph, without bullets
+        if "\n" not in raw:  # one line (always so in text tables): squash and unmark it
+            text = _strip_mark(" ".join(raw.split()))[0]
+            return [Entry(text, _is_numbered(text))] if text else []
         entry = _prose_entry(raw.strip(), False, False)
         return [entry] if entry else []
     entries = []

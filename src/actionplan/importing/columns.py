@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -107,24 +108,57 @@ def role_of(header: str) -> str | None:
     wanted = normalise(header)
     if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
         return None
+    if wanted in _EXACT:
+        return _EXACT[wanted]  # nothing else scores as high as an exact match
+    words = frozenset(wanted.split()) - _STOP_WORDS
+    chars = Counter(wanted)
     best_role, best_score = None, 0.0
-    for role, names in SYNONYMS.items():
-        for name in names:
-            score = _similarity(wanted, name)
-            if score > best_score:
-                best_role, best_score = role, score
+    # Only synonyms sharing a word or near in length can score above 0: the others are
+    # skipped, in an order that keeps the first of equal scores winning.
+    for index in sorted(_sharing(words) | _near_in_length(len(wanted))):
+        role, name, name_words, name_chars = _NAMES[index]
+        overlap = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
+        score = max(overlap, _spelling(wanted, chars, name, name_chars))
+        if score > best_score:
+            best_role, best_score = role, score
     return best_role if best_score >= 0.6 else None
 
 
-def _similarity(header: str, name: str) -> float:
-    if header == name:
-        return 2.0
-    words = set(header.split()) - _STOP_WORDS
-    name_words = set(name.split()) - _STOP_WORDS
-    overlap = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
-    spelling = difflib.SequenceMatcher(None, header, name).ratio()
-    # Spelling counts only when very close, so "comments" does not pass for "progress comment".
-    return max(overlap, spelling if spelling >= 0.85 else 0.0)
+# Each synonym with its words and letters, worked out once; the first role naming it wins.
+_NAMES = [(role, name, frozenset(name.split()) - _STOP_WORDS, Counter(name))
+          for role, names in SYNONYMS.items() for name in names]
+_EXACT: dict[str, str] = {}
+_BY_WORD: dict[str, set[int]] = {}
+_BY_LENGTH: dict[int, set[int]] = {}
+for _index, (_role, _name, _words, _) in enumerate(_NAMES):
+    _EXACT.setdefault(_name, _role)
+    _BY_LENGTH.setdefault(len(_name), set()).add(_index)
+    for _word in _words:
+        _BY_WORD.setdefault(_word, set()).add(_index)
+_CLOSE = 0.85  # spelling counts only when very close: "comments" is no "progress comment"
+
+
+def _sharing(words: frozenset[str]) -> set[int]:
+    return set().union(*(_BY_WORD.get(word, ()) for word in words))
+
+
+def _near_in_length(length: int) -> set[int]:
+    """Synonyms whose length lets the spelling ratio reach _CLOSE (its first bound)."""
+    return set().union(*(names for size, names in _BY_LENGTH.items()
+                         if 2 * min(length, size) / (length + size) >= _CLOSE))
+
+
+def _spelling(header: str, chars: Counter[str], name: str, name_chars: Counter[str]) -> float:
+    """difflib's ratio when at least _CLOSE, else 0. Two upper bounds of the ratio (the
+    lengths, then the letters in common) are tried first, as difflib.get_close_matches
+    does: nearly every pair fails them, and the full comparison is dear."""
+    total = len(header) + len(name)
+    if 2 * min(len(header), len(name)) / total < _CLOSE:
+        return 0.0
+    if 2 * sum((chars & name_chars).values()) / total < _CLOSE:
+        return 0.0
+    ratio = difflib.SequenceMatcher(None, header, name).ratio()
+    return ratio if ratio >= _CLOSE else 0.0
 
 
 def read_header(
@@ -139,12 +173,20 @@ def read_header(
     if len(filled) < 2:
         return None
     wanted = {normalise(k): v for k, v in (overrides or {}).items()}
+    # Most rows asked about are data rows of short cells, and reading an unknown text is
+    # dear: give up as soon as too few cells are left to make a header.
+    needed = max(2, 0.6 * len(filled))
+    reachable = len(cells) if "" in wanted else len(filled)  # cells that may get a role
     roles: list[str | None] = []
     for cell in cells:
         chosen = wanted.get(normalise(cell))
         role = chosen or role_of(cell)
         # A second "owner" found by us becomes notes; one the user chose adds to the first.
         roles.append(role if chosen or role not in roles else None)
+        if roles[-1] is None and (cell.strip() or "" in wanted):
+            reachable -= 1
+            if reachable < needed:
+                return None
     recognised = [r for r in roles if r]
     if len(recognised) < 2 or len(recognised) < 0.6 * len(filled):
         return None

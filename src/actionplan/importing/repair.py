@@ -45,32 +45,35 @@ def looks_like_section(text: str) -> bool:
     )
 
 
-def section_name(cells: Sequence[str]) -> str | None:
+def section_name(cells: Sequence[str], filled: Sequence[int]) -> str | None:
     """The name when only the first cell of a table row is filled and reads like a title."""
-    if not cells or any(cell.strip() for cell in cells[1:]):
+    if filled != [0]:
         return None
     name = " ".join(plain_text(cells[0]).split())
     return name if looks_like_section(name) else None
 
 
-def unshift(cells: Sequence[str], layout: Layout) -> tuple[str, ...]:
+def unshift(
+    cells: Sequence[str], filled: list[int], layout: Layout,
+) -> tuple[list[str], list[int]]:
     """Put "NSCB Chair\tJune 2010\t\t\t" back under By Whom and Timescale.
 
     Only a row whose filled cells are all at the start, ending in a readable date, and
-    which fit the owner/due columns once moved, is moved.
+    which fit the owner/due columns once moved, is moved. Returns the cells and the
+    columns filled, both new lists.
     """
-    filled = [i for i, cell in enumerate(cells) if cell.strip()]
     due_column = layout.column("due")
-    if not filled or due_column is None or filled != list(range(len(filled))):
-        return tuple(cells)
+    # Filled cells all at the start: the last filled column is their count less one.
+    if not filled or due_column is None or filled[-1] != len(filled) - 1:
+        return list(cells), list(filled)
     last = filled[-1]
     if last >= due_column or parse_due(plain_text(cells[last])).kind == "unknown":
-        return tuple(cells)
+        return list(cells), list(filled)
     shift = due_column - last
     roles = layout.roles
     if any(i + shift >= len(roles) or roles[i + shift] not in _SHIFTABLE for i in filled):
-        return tuple(cells)
+        return list(cells), list(filled)
     moved = [""] * max(len(cells), len(roles))
     for i in filled:
         moved[i + shift] = cells[i]
-    return tuple(moved)
+    return moved, [i + shift for i in filled]
