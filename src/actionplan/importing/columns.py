@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
@@ -110,54 +110,86 @@ def role_of(header: str) -> str | None:
         return None
     if wanted in _EXACT:
         return _EXACT[wanted]  # nothing else scores as high as an exact match
-    words = frozenset(wanted.split()) - _STOP_WORDS
-    chars = Counter(wanted)
-    best_role, best_score = None, 0.0
-    # Only synonyms sharing a word or near in length can score above 0: the others are
-    # skipped, in an order that keeps the first of equal scores winning.
-    for index in sorted(_sharing(words) | _near_in_length(len(wanted))):
-        role, name, name_words, name_chars = _NAMES[index]
-        overlap = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
-        score = max(overlap, _spelling(wanted, chars, name, name_chars))
-        if score > best_score:
-            best_role, best_score = role, score
-    return best_role if best_score >= 0.6 else None
+    scores = _scores(_Text.of(wanted))
+    if not scores:
+        return None
+    best = max(scores.values())
+    # The first synonym of the best score wins, as in SYNONYMS' order.
+    first = min(index for index, score in scores.items() if score == best)
+    return _NAMES[first][0] if best >= 0.6 else None
 
 
-# Each synonym with its words and letters, worked out once; the first role naming it wins.
-_NAMES = [(role, name, frozenset(name.split()) - _STOP_WORDS, Counter(name))
-          for role, names in SYNONYMS.items() for name in names]
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "  # all that normalise() leaves
+
+
+class _Text(NamedTuple):
+    """A normalised header or synonym with what comparing it needs, worked out once."""
+
+    text: str
+    words: frozenset[str]  # less stop words
+    letters: tuple[int, ...]  # how many of each character of _ALPHABET
+    mask: int  # which characters of _ALPHABET it has
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        letters = tuple(map(text.count, _ALPHABET))
+        mask = sum(1 << index for index, count in enumerate(letters) if count)
+        return cls(text, frozenset(text.split()) - _STOP_WORDS, letters, mask)
+
+
+# Each synonym worked out once, and indexed by its words and its length.
+_NAMES = [(role, _Text.of(name)) for role, names in SYNONYMS.items() for name in names]
 _EXACT: dict[str, str] = {}
-_BY_WORD: dict[str, set[int]] = {}
-_BY_LENGTH: dict[int, set[int]] = {}
-for _index, (_role, _name, _words, _) in enumerate(_NAMES):
-    _EXACT.setdefault(_name, _role)
-    _BY_LENGTH.setdefault(len(_name), set()).add(_index)
-    for _word in _words:
-        _BY_WORD.setdefault(_word, set()).add(_index)
+_BY_WORD: dict[str, list[int]] = {}
+_BY_LENGTH: dict[int, list[int]] = {}
+for _index, (_role, _name) in enumerate(_NAMES):
+    _EXACT.setdefault(_name.text, _role)  # the first role naming it
+    _BY_LENGTH.setdefault(len(_name.text), []).append(_index)
+    for _word in _name.words:
+        _BY_WORD.setdefault(_word, []).append(_index)
 _CLOSE = 0.85  # spelling counts only when very close: "comments" is no "progress comment"
 
 
-def _sharing(words: frozenset[str]) -> set[int]:
-    return set().union(*(_BY_WORD.get(word, ()) for word in words))
+def _scores(header: _Text) -> dict[int, float]:
+    """The score of every synonym scoring above 0, by index: the greater of the words
+    shared and the spelling ratio. Only synonyms sharing a word can share words, and only
+    those of a near length can pass the spelling bar, so no other is looked at."""
+    scores: dict[int, float] = {}
+    words = header.words
+    for index in {index for word in words for index in _BY_WORD.get(word, ())}:
+        name_words = _NAMES[index][1].words
+        scores[index] = 2 * len(words & name_words) / (len(words) + len(name_words))
+    for index in _near_in_length(len(header.text)):
+        spelling = _spelling(header, _NAMES[index][1])
+        if spelling > scores.get(index, 0.0):
+            scores[index] = spelling
+    return scores
 
 
-def _near_in_length(length: int) -> set[int]:
-    """Synonyms whose length lets the spelling ratio reach _CLOSE (its first bound)."""
-    return set().union(*(names for size, names in _BY_LENGTH.items()
-                         if 2 * min(length, size) / (length + size) >= _CLOSE))
+@lru_cache(maxsize=256)
+def _near_in_length(length: int) -> tuple[int, ...]:
+    """The synonyms whose length lets a text of this length reach _CLOSE: difflib's
+    first bound of the ratio, 2 × the shorter length / both lengths."""
+    return tuple(index for size, names in _BY_LENGTH.items() for index in names
+                 if 2 * min(length, size) / (length + size) >= _CLOSE)
 
 
-def _spelling(header: str, chars: Counter[str], name: str, name_chars: Counter[str]) -> float:
-    """difflib's ratio when at least _CLOSE, else 0. Two upper bounds of the ratio (the
-    lengths, then the letters in common) are tried first, as difflib.get_close_matches
-    does: nearly every pair fails them, and the full comparison is dear."""
-    total = len(header) + len(name)
-    if 2 * min(len(header), len(name)) / total < _CLOSE:
+def _spelling(a: _Text, b: _Text) -> float:
+    """difflib's ratio when at least _CLOSE, else 0.
+
+    Upper bounds of the ratio are tried first, cheapest first, as difflib's
+    get_close_matches does: nearly every pair fails one, and the full comparison is dear.
+    A character one text has and the other lacks cannot be matched; nor can more of a
+    character than the other text holds.
+    """
+    total = len(a.text) + len(b.text)
+    matchable = min(len(a.text) - (a.mask & ~b.mask).bit_count(),
+                    len(b.text) - (b.mask & ~a.mask).bit_count())
+    if 2 * matchable / total < _CLOSE:
         return 0.0
-    if 2 * sum((chars & name_chars).values()) / total < _CLOSE:
+    if 2 * sum(map(min, a.letters, b.letters)) / total < _CLOSE:
         return 0.0
-    ratio = difflib.SequenceMatcher(None, header, name).ratio()
+    ratio = difflib.SequenceMatcher(None, a.text, b.text).ratio()
     return ratio if ratio >= _CLOSE else 0.0
 
 
