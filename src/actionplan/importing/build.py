@@ -49,8 +49,13 @@ def _same_header(cells: Sequence[str], layout: Layout) -> bool:
     stop there. Each cell is split no further than its header's words: a long prose cell
     is told apart after a few words instead of being squashed whole."""
     words = layout.header_words
-    return len(cells) == len(words) and all(
-        cell.split(None, len(header)) == header for cell, header in zip(cells, words, strict=True))
+    if len(cells) != len(words):
+        return False
+    # A loop, not all(…): this is asked of every row, and a generator costs more.
+    for cell, header in zip(cells, words, strict=True):  # noqa: SIM110
+        if cell.split(None, len(header)) != header:
+            return False
+    return True
 
 
 def clean_line(text: str) -> str:

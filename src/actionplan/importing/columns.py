@@ -199,8 +199,9 @@ def read_header(
     """The layout if these cells are a header row, else None."""
     # Most rows are data, with a long cell: split no further than the limit to see it,
     # before anything else (a blank cell has no words, so all cells can be looked at).
-    if any(len(c.split(None, _MAX_HEADER_WORDS)) > _MAX_HEADER_WORDS for c in cells):
-        return None
+    for cell in cells:  # a loop, not any(…): asked of every row
+        if len(cell.split(None, _MAX_HEADER_WORDS)) > _MAX_HEADER_WORDS:
+            return None
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2:
         return None

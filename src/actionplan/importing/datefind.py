@@ -63,7 +63,7 @@ def find_dates(text: str) -> tuple[Found, ...]:
             read = _READERS[name]
             for match in pattern.finditer(text):
                 start, end = match.span()
-                if taken and any(start < e and s < end for s, e in taken):
+                if taken and _overlaps(start, end, taken):
                     continue  # overlaps a reading an earlier (preferred) pass took
                 result = read(match)
                 if result is not None:
@@ -73,6 +73,13 @@ def find_dates(text: str) -> tuple[Found, ...]:
             break  # a bare year or "2007/08" beside real dates is context, not a due date
     found.sort(key=attrgetter("start"))
     return tuple(found)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    for s, e in taken:  # noqa: SIM110 (a loop, not any(…): few spans, often just one)
+        if start < e and s < end:
+            return True
+    return False
 
 
 def _possible(text: str) -> tuple[bool, ...]:
