@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from .cells import Entry
 from .dates import parse_due
@@ -34,20 +34,41 @@ def build_actions(
         if not any(cells.get(role) for role in PAIRED_ROLES):
             return []
         texts = [""]  # an owner or date with no action text: keep them on an empty action
-    # Only the roles the row has: an absent field is empty on every action, so it needs
-    # no per-action list (and cannot warn).
-    per_action = {role: _per_action(role, found, len(texts), warn)
-                  for role in PAIRED_ROLES if (found := cells.get(role))}
+    count = len(texts)
+    # Each field's values for each action (the warnings in PAIRED_ROLES' order).
+    owners = _per_action(cells, "owner", count, warn)
+    dues = _per_action(cells, "due", count, warn)
+    measures = _per_action(cells, "measure", count, warn)
+    progress = _per_action(cells, "progress", count, warn)
+    rags = _per_action(cells, "rag", count, warn)
     actions = []
     for index, text in enumerate(texts):
-        fields = {role: values[index] for role, values in per_action.items()}
-        actions.append(_action(text, fields, previous, warn))
-        previous = actions[-1]
+        letter = _LETTER.match(text) if text[:1] in _LETTER_FIRST else None
+        action = Action(text[letter.end():] if letter else text,
+                        ref=letter.group(1) if letter else None)
+        # Fields in this order, for the warnings' order; a field the row lacks stays empty.
+        if owners:
+            action.owners = _owners(owners[index], previous, warn)
+        if dues:
+            action.due = _due(dues[index], warn)
+        if measures:
+            action.measure = "\n".join(measures[index])
+        if progress:
+            action.progress = "\n".join(progress[index])
+        if rags:
+            action.rag = read_rag(" ".join(rags[index]), warn)
+        actions.append(action)
+        previous = action
     return actions
 
 
-def _per_action(role: str, entries: Sequence[Entry], count: int, warn: Warn) -> list[list[str]]:
-    """The values of one field for each of count actions."""
+def _per_action(
+    cells: dict[str, list[Entry]], role: str, count: int, warn: Warn,
+) -> list[list[str]] | None:
+    """The values of one field for each of count actions; None when the row has none."""
+    entries = cells.get(role)
+    if not entries:
+        return None
     values = [e.text for e in entries]
     if len(values) == count:
         return [[v] for v in values]
@@ -55,23 +76,6 @@ def _per_action(role: str, entries: Sequence[Entry], count: int, warn: Warn) -> 
         warn(f"{count} action(s) but {len(values)} {role} entries; "
              f"each action keeps the whole {role} cell")
     return [values] * count
-
-
-def _action(
-    text: str, fields: dict[str, list[str]], previous: Action | None, warn: Warn,
-) -> Action:
-    """An action from its text and the values of each field (a field absent: none)."""
-    letter = _LETTER.match(text) if text[:1] in _LETTER_FIRST else None
-    owners = _owners(fields["owner"], previous, warn) if "owner" in fields else []
-    return Action(
-        text=text[letter.end():] if letter else text,
-        ref=letter.group(1) if letter else None,
-        owners=owners,
-        due=_due(fields["due"], warn) if "due" in fields else None,
-        measure=_joined(fields.get("measure", ())),
-        progress=_joined(fields.get("progress", ())),
-        rag=_rag(fields["rag"], warn) if "rag" in fields else None,
-    )
 
 
 def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]:
@@ -88,17 +92,11 @@ def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]
     return list(dict.fromkeys(owners))
 
 
-def _due(values: list[str], warn: Warn) -> Due | None:
-    if not values:
-        return None
+def _due(values: list[str], warn: Warn) -> Due:
     due = parse_due(" ".join(values))
     if due.kind == "unknown":
         warn(f"due date not understood: {due.text!r}")
     return due
-
-
-def _rag(values: list[str], warn: Warn) -> str | None:
-    return read_rag(" ".join(values), warn)
 
 
 def read_rag(text: str, warn: Warn) -> str | None:
@@ -108,7 +106,3 @@ def read_rag(text: str, warn: Warn) -> str | None:
     if colour is None:
         warn(f"RAG rating not understood: {text!r}")
     return colour
-
-
-def _joined(values: Sequence[str]) -> str | None:
-    return "\n".join(values) if values else None

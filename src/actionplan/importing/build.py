@@ -204,8 +204,10 @@ class Builder:
 
     def _place(self, entries: dict[int, list[Entry]], layout: Layout, row: SourceRow) -> None:
         group = Group(entries, row.line, row.page)
-        if not self.items or self.items[-1].layout != layout or any(
-                entries.get(c) for c in layout.item_columns):
+        # Text in a ref, outcome or key column starts a new item (entries holds only filled
+        # columns).
+        if not self.items or self.items[-1].layout != layout or not entries.keys().isdisjoint(
+                layout.item_columns):
             self.items.append(PendingItem(layout, self.section, [group]))
         elif entries.get(layout.column("action")):  # type: ignore[arg-type]
             self.items[-1].groups.append(group)

@@ -85,9 +85,10 @@ def split_due_cell(text: str) -> list[str]:
     few ("January 2010. January 2010 onwards"); otherwise the cell stays whole.
     """
     wording = " ".join(text.split())
-    marks = [(f.start, f.end) for f in find_dates(wording)]
-    if len(marks) < 2 and not _ANY_WORDING.search(wording):
+    found = find_dates(wording)
+    if len(found) < 2 and not _ANY_WORDING.search(wording):
         return [text]  # the usual single date, and no wording to count as a mark
+    marks = [(f.start, f.end) for f in found]
     for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
         marks += [m.span() for m in pattern.finditer(wording)]
     if len(marks) < 2:

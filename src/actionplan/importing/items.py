@@ -23,10 +23,7 @@ class ItemMaker:
     def make(self, pending: PendingItem) -> Item:
         layout = pending.layout
         groups, notes = _by_role(pending)
-        by_role: dict[str | None, list[Entry]] = {}
-        for cells in groups:
-            for role, entries in cells.items():
-                by_role.setdefault(role, []).extend(entries)
+        by_role = groups[0] if len(groups) == 1 else _merged(groups)
         first = pending.groups[0]
         item = Item(section=pending.section, line=first.line, page=first.page,
                     notes=[Note(column, "\n".join(texts)) for column, texts in notes.items()])
@@ -98,8 +95,16 @@ def _by_role(
     return groups, notes
 
 
+def _merged(groups: list[dict[str | None, list[Entry]]]) -> dict[str | None, list[Entry]]:
+    merged: dict[str | None, list[Entry]] = {}
+    for cells in groups:
+        for role, entries in cells.items():
+            merged.setdefault(role, []).extend(entries)
+    return merged
+
+
 def _text(entries: list[Entry] | None) -> str | None:
-    return "\n".join(e.text for e in entries) if entries else None
+    return "\n".join([e.text for e in entries]) if entries else None
 
 
 def review_refs(text: str) -> list[str]:

@@ -9,13 +9,12 @@ def read(data: bytes, name: str) -> list[SourceRow]:
     rows: list[SourceRow] = []
     after_break = False
     for number, line in enumerate(decode_text(data, name).splitlines(), start=1):
-        if not line.strip():
+        if not line or line.isspace():
             after_break = True  # the extractor leaves a blank line at page breaks
             continue
         if "\t" in line:
-            rows.append(SourceRow(tuple(line.split("\t")), number, after_break=after_break))
+            rows.append(SourceRow(tuple(line.split("\t")), number, None, True, after_break))
         else:
-            rows.append(SourceRow((line.strip(),), number, in_table=False,
-                                  after_break=after_break))
+            rows.append(SourceRow((line.strip(),), number, None, False, after_break))
         after_break = False
     return rows
