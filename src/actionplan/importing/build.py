@@ -99,7 +99,8 @@ class Builder:
 
     def _table_row(self, row: SourceRow, filled: list[int], following: SourceRow | None) -> None:
         self.first_table_row = self.first_table_row or row
-        header = self._header(row.cells)
+        # A header names at least two columns: a row of one cell is never one.
+        header = self._header(row.cells) if len(filled) > 1 else None
         if header:
             self.header_just_repeated = header == self.layout  # a page break, same table
             self.layout = header
@@ -155,8 +156,8 @@ class Builder:
 
     def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
         """An underlined first paragraph of an objective is a section: 002's functions."""
-        for role in ("outcome", layout.key_role):
-            found = entries.get(layout.column(role))  # type: ignore[arg-type]
+        for column in layout.heading_columns:
+            found = entries.get(column)
             if found and found[0].underlined:
                 self._start_section(found.pop(0).text)
                 return

@@ -85,6 +85,13 @@ class Layout:
         return tuple(column for column in found if column is not None)
 
     @cached_property
+    def heading_columns(self) -> tuple[int, ...]:
+        """The columns of outcome and the key role, where an underlined first paragraph
+        is a section heading (002's board functions)."""
+        found = (self.column(role) for role in ("outcome", self.key_role))
+        return tuple(column for column in found if column is not None)
+
+    @cached_property
     def has_action_fields(self) -> bool:
         """Items get actions: an action column, or owner, due or measure ones to fill."""
         return any(role in self.roles for role in ("action", "owner", "due", "measure"))
