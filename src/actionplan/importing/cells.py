@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from .blocks import read_blocks
 
 BULLETS = "•▪●◦■□➢►▶"
-_BULLET_CHAR = re.compile(f"[{BULLETS}]")
-_BULLET_SPLIT = re.compile(f"\\s*[{BULLETS}]\\s*")
+# The spacing around a bullet is stripped from the pieces afterwards: a pattern starting
+# with the bullets themselves lets the regex engine skip to them (a leading \s* does not).
+_BULLET = re.compile(f"[{BULLETS}]")
 _LEADING_MARK = re.compile(r"^(?:[-–*]\s+|\(?([a-z])[.)]\s+)")
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
@@ -37,7 +38,7 @@ def _is_plain(raw: str) -> bool:
 
 def _has_bullets(text: str) -> bool:
     # isascii() is a flag lookup: most cells are plain ASCII and need no scan at all.
-    return not text.isascii() and _BULLET_CHAR.search(text) is not None
+    return not text.isascii() and _BULLET.search(text) is not None
 
 
 def squash(text: str) -> str:
@@ -78,7 +79,7 @@ def _list_pieces(raw: str) -> list[Entry]:
     entries: list[Entry] = []
     for block in read_blocks(raw):
         text = block.text
-        pieces = [p for p in _BULLET_SPLIT.split(text) if p.strip()] if _has_bullets(text) else [
+        pieces = [p for p in _BULLET.split(text) if p.strip()] if _has_bullets(text) else [
             text]
         bulleted = len(pieces) > 1 or text.lstrip()[:1] in BULLETS
         if block.in_list and not block.listed and not bulleted:
@@ -111,7 +112,7 @@ def block_entries(raw: str) -> list[Entry]:
         return [entry] if entry else []
     entries = []
     for block in read_blocks(raw):
-        text = _BULLET_SPLIT.sub("\n", block.text) if _has_bullets(block.text) else block.text
+        text = _BULLET.sub("\n", block.text) if _has_bullets(block.text) else block.text
         entry = _prose_entry(text, block.in_list, block.underlined)
         if entry:
             entries.append(entry)

@@ -86,8 +86,10 @@ def split_due_cell(text: str) -> list[str]:
     """
     wording = " ".join(text.split())
     found = find_dates(wording)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(wording):
+        return [text]  # the usual lone date: any wording would lie inside it, and be dropped
     if len(found) < 2 and not _ANY_WORDING.search(wording):
-        return [text]  # the usual single date, and no wording to count as a mark
+        return [text]  # a single date, and no wording to count as a mark
     marks = [(f.start, f.end) for f in found]
     for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
         marks += [m.span() for m in pattern.finditer(wording)]

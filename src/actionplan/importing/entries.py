@@ -31,7 +31,8 @@ _READERS: dict[str, Callable[[str], list[Entry]]] = {
 def read_cell(role: str, raw: str) -> list[Entry]:
     if role in _CACHED:
         # New entries every time: the builder glues and pops them as it goes.
-        return [Entry(*fields) for fields in _read_cached(role, raw)]
+        return [Entry(text, marked, underlined)
+                for text, marked, underlined in _read_cached(role, raw)]
     return _READERS.get(role, block_entries)(raw)
 
 

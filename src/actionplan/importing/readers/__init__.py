@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from ..errors import ImportFailure
@@ -31,17 +32,22 @@ Reader = Callable[[bytes, str], list[SourceRow]]
 
 
 def reader_for(fmt: str) -> Reader:
+    return _readers()[fmt]
+
+
+@cache
+def _readers() -> dict[str, Reader]:
+    """Imported on first use: the Word, Excel and PDF libraries are slow to load."""
     from . import csv as csv_reader
     from . import docx as docx_reader
     from . import pdf as pdf_reader
     from . import text as text_reader
     from . import xlsx as xlsx_reader
 
-    readers: dict[str, Reader] = {
+    return {
         "text": text_reader.read, "csv": csv_reader.read, "docx": docx_reader.read,
         "xlsx": xlsx_reader.read, "pdf": pdf_reader.read,
     }
-    return readers[fmt]
 
 
 def cell_html(text: str) -> str:
