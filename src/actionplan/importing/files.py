@@ -27,7 +27,7 @@ def format_of(filename: str) -> str:
 
 
 def check_bytes(data: bytes, filename: str, fmt: str) -> None:
-    if not data.strip():
+    if not data or data.isspace():  # isspace: no stripped copy of the whole file
         raise ImportFailure(filename, "is empty")
     if len(data) > MAX_BYTES:
         raise ImportFailure(filename, f"is larger than the {MAX_BYTES // 2**20} MB limit")
