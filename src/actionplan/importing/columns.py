@@ -105,8 +105,11 @@ class Layout:
         return "action"
 
 
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
 def normalise(header: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", header.lower()).split())
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", header.lower()).split())
 
 
 @lru_cache(maxsize=4096)
@@ -166,7 +169,15 @@ def _scores(header: _Text) -> dict[int, float]:
     for index in {index for word in words for index in _BY_WORD.get(word, ())}:
         name_words = _NAMES[index][1].words
         scores[index] = 2 * len(words & name_words) / (len(words) + len(name_words))
-    for index in _near_in_length(len(header.text)):
+    length, mask = len(header.text), header.mask
+    for index, size, name_mask in _near_in_length(length):
+        # The cheapest bound of the spelling ratio, here rather than in _spelling: most of
+        # these synonyms fail it. A character one text has and the other lacks cannot
+        # be matched.
+        matchable = min(length - (mask & ~name_mask).bit_count(),
+                        size - (name_mask & ~mask).bit_count())
+        if 2 * matchable / (length + size) < _CLOSE:
+            continue
         spelling = _spelling(header, _NAMES[index][1])
         if spelling > scores.get(index, 0.0):
             scores[index] = spelling
@@ -174,26 +185,22 @@ def _scores(header: _Text) -> dict[int, float]:
 
 
 @lru_cache(maxsize=256)
-def _near_in_length(length: int) -> tuple[int, ...]:
-    """The synonyms whose length lets a text of this length reach _CLOSE: difflib's
-    first bound of the ratio, 2 × the shorter length / both lengths."""
-    return tuple(index for size, names in _BY_LENGTH.items() for index in names
+def _near_in_length(length: int) -> tuple[tuple[int, int, int], ...]:
+    """The synonyms (index, length, characters) whose length lets a text of this length
+    reach _CLOSE: difflib's first bound of the ratio, 2 × the shorter length / both."""
+    return tuple((index, size, _NAMES[index][1].mask)
+                 for size, names in _BY_LENGTH.items() for index in names
                  if 2 * min(length, size) / (length + size) >= _CLOSE)
 
 
 def _spelling(a: _Text, b: _Text) -> float:
     """difflib's ratio when at least _CLOSE, else 0.
 
-    Upper bounds of the ratio are tried first, cheapest first, as difflib's
-    get_close_matches does: nearly every pair fails one, and the full comparison is dear.
-    A character one text has and the other lacks cannot be matched; nor can more of a
-    character than the other text holds.
+    An upper bound of the ratio is tried first, as difflib's get_close_matches does: the
+    full comparison is dear. No more of a character can be matched than the other text
+    holds.
     """
     total = len(a.text) + len(b.text)
-    matchable = min(len(a.text) - (a.mask & ~b.mask).bit_count(),
-                    len(b.text) - (b.mask & ~a.mask).bit_count())
-    if 2 * matchable / total < _CLOSE:
-        return 0.0
     if 2 * sum(map(min, a.letters, b.letters)) / total < _CLOSE:
         return 0.0
     ratio = difflib.SequenceMatcher(None, a.text, b.text).ratio()
@@ -219,7 +226,7 @@ def read_header(
     reachable = len(cells) if "" in wanted else len(filled)  # cells that may get a role
     roles: list[str | None] = []
     for cell in cells:
-        chosen = wanted.get(normalise(cell))
+        chosen = wanted.get(normalise(cell)) if wanted else None
         role = chosen or role_of(cell)
         # A second "owner" found by us becomes notes; one the user chose adds to the first.
         roles.append(role if chosen or role not in roles else None)
