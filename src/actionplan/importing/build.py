@@ -134,8 +134,9 @@ class Builder:
         continued = False
         for column in layout.item_columns:
             if column < len(cells) and continued_ref(cells[column]) is not None:
-                cells[column], continued = "", True
-                filled.remove(column)
+                cells = [*cells[:column], "", *cells[column + 1:]]
+                filled = [n for n in filled if n != column]
+                continued = True
         entries = self._entries(cells, filled, layout)
         self._take_heading(entries, layout)
         may_continue = (row.after_break or self.header_just_repeated or continued) and not (
@@ -205,10 +206,12 @@ class Builder:
 
     def _place(self, entries: dict[int, list[Entry]], layout: Layout, row: SourceRow) -> None:
         group = Group(entries, row.line, row.page)
+        current_layout = self.items[-1].layout if self.items else None
         # Text in a ref, outcome or key column starts a new item (entries holds only filled
-        # columns).
-        if not self.items or self.items[-1].layout != layout or not entries.keys().isdisjoint(
-                layout.item_columns):
+        # columns), as does a new table ("is" first: comparing layouts field by field is
+        # dearer, and the layout is nearly always the very same).
+        if (current_layout is not layout and current_layout != layout) or (
+                not entries.keys().isdisjoint(layout.item_columns)):
             self.items.append(PendingItem(layout, self.section, [group]))
         elif entries.get(layout.column("action")):  # type: ignore[arg-type]
             self.items[-1].groups.append(group)

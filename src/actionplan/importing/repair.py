@@ -58,24 +58,24 @@ def section_name(cells: Sequence[str], filled: Sequence[int]) -> str | None:
 
 def unshift(
     cells: Sequence[str], filled: list[int], layout: Layout,
-) -> tuple[list[str], list[int]]:
+) -> tuple[Sequence[str], list[int]]:
     """Put "NSCB Chair\tJune 2010\t\t\t" back under By Whom and Timescale.
 
     Only a row whose filled cells are all at the start, ending in a readable date, and
     which fit the owner/due columns once moved, is moved. Returns the cells and the
-    columns filled, both new lists.
+    columns filled: those given when nothing moved.
     """
     due_column = layout.column("due")
     # Filled cells all at the start: the last filled column is their count less one.
     if not filled or due_column is None or filled[-1] != len(filled) - 1:
-        return list(cells), list(filled)
+        return cells, filled
     last = filled[-1]
     if last >= due_column or parse_due(plain_text(cells[last])).kind == "unknown":
-        return list(cells), list(filled)
+        return cells, filled
     shift = due_column - last
     roles = layout.roles
     if any(i + shift >= len(roles) or roles[i + shift] not in _SHIFTABLE for i in filled):
-        return list(cells), list(filled)
+        return cells, filled
     moved = [""] * max(len(cells), len(roles))
     for i in filled:
         moved[i + shift] = cells[i]
