@@ -134,7 +134,8 @@ class Builder:
         continued = False
         for column in layout.item_columns:
             if column < len(cells) and continued_ref(cells[column]) is not None:
-                cells = [*cells[:column], "", *cells[column + 1:]]
+                cells = list(cells)  # a copy: the row's own cells stay as read
+                cells[column] = ""
                 filled = [n for n in filled if n != column]
                 continued = True
         entries = self._entries(cells, filled, layout)

@@ -48,7 +48,7 @@ def looks_like_section(text: str) -> bool:
     )
 
 
-def section_name(cells: Sequence[str], filled: Sequence[int]) -> str | None:
+def section_name(cells: Sequence[str], filled: list[int]) -> str | None:
     """The name when only the first cell of a table row is filled and reads like a title."""
     if filled != [0]:
         return None
