@@ -50,3 +50,22 @@ def test_the_production_check_fails_without_production_settings(tmp_path):
     )
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT" in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """`actionplan import a b --dry-run | head`: the pipe closes before the command is done
+    (here before the second plan is written)."""
+    plan = tmp_path / "tracker.csv"
+    rows = [f"{n},Recommendation {n} of the review,Action {n},Police,April 2010" for n in range(400)]
+    plan.write_text("Ref,Recommendation,Action,Lead agency,Target date\n" + "\n".join(rows))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "actionplan.cli", "import", str(plan), str(plan), "--dry-run",
+         "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "ACTIONPLAN_DATA_DIR": str(tmp_path)})
+    process.stdout.read(100)
+    process.stdout.close()  # like head: read a little, then stop listening
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr
+    assert process.returncode == 1

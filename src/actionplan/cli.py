@@ -47,7 +47,14 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     argv[0] = "actionplan"
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+    except BrokenPipeError:
+        # The reader went away (`actionplan import … --dry-run | head`): stop quietly, as
+        # other command-line tools do, instead of a traceback. Python's documented recipe:
+        # point stdout at /dev/null so the flush at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
 
 
 if __name__ == "__main__":
