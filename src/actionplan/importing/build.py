@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 
 from .cells import Entry, joins_previous
 from .columns import Layout, read_header
@@ -83,8 +84,9 @@ class Builder:
                 self._text_line(clean_line(row.cells[0]), following)
             elif not is_separator(row.cells):
                 # Which cells hold text, worked out once: the section test, the shift
-                # repair and the cell reading all need it.
-                filled = [n for n, cell in enumerate(row.cells) if cell and not cell.isspace()]
+                # repair and the cell reading all need it (compress and map: no Python
+                # step per cell).
+                filled = list(compress(count(), map(str.strip, row.cells)))
                 self._table_row(row, filled, following)
         return Layouted(self.items, self.sections, self.title_lines, self.notes,
                         self.first_table_row)
@@ -150,10 +152,9 @@ class Builder:
 
     @staticmethod
     def _entries(cells: Sequence[str], filled: list[int], layout: Layout) -> dict[int, list[Entry]]:
-        roles = layout.roles
-        count = len(roles)
-        return {column: read_cell((roles[column] if column < count else None) or "notes",
-                                  cells[column])
+        roles = layout.cell_roles
+        known = len(roles)
+        return {column: read_cell(roles[column] if column < known else "notes", cells[column])
                 for column in filled}
 
     def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:

@@ -48,12 +48,14 @@ def squash(text: str) -> str:
 
 def _strip_mark(text: str) -> tuple[str, bool]:
     """Drop a leading "-" or "a." bullet; keep letters (they become action refs later)."""
-    # Most entries start with a capital: no pattern can match, so none is tried.
-    match = _LEADING_MARK.match(text) if text[:1] in _MARK_STARTS else None
-    if match and not match.group(1):
-        return text[match.end():], True
-    # _is_numbered inlined: this runs for nearly every entry, and most start with a letter.
-    return text, bool(match) or (text[:1].isdigit() and _NUMBERED.match(text) is not None)
+    first = text[:1]
+    if first in _MARK_STARTS:  # most entries start with a capital: no pattern is tried
+        match = _LEADING_MARK.match(text)
+        if match is None:
+            return text, False
+        return (text, True) if match.group(1) else (text[match.end():], True)
+    # _is_numbered inlined: this runs for nearly every entry.
+    return text, first.isdigit() and _NUMBERED.match(text) is not None
 
 
 def _is_numbered(text: str) -> bool:

@@ -85,6 +85,11 @@ class Layout:
         return tuple(column for column in found if column is not None)
 
     @cached_property
+    def cell_roles(self) -> tuple[str, ...]:
+        """How each column's cells are read: by their role, else as notes."""
+        return tuple(role or "notes" for role in self.roles)
+
+    @cached_property
     def heading_columns(self) -> tuple[int, ...]:
         """The columns of outcome and the key role, where an underlined first paragraph
         is a section heading (002's board functions)."""

@@ -81,16 +81,19 @@ def _by_role(
     the texts of the columns kept as notes, by header."""
     layout = pending.layout
     roles = layout.roles
+    known = len(roles)
     groups: list[dict[str | None, list[Entry]]] = []
     notes: dict[str, list[str]] = {}
     for group in pending.groups:
         cells: dict[str | None, list[Entry]] = {}
         for column, entries in group.cells.items():
-            role = roles[column] if column < len(roles) else None  # layout.role_at
+            role = roles[column] if column < known else None  # layout.role_at
             if role in _NOTE_ROLES:
-                notes.setdefault(layout.header_at(column), []).extend(e.text for e in entries)
+                notes.setdefault(layout.header_at(column), []).extend([e.text for e in entries])
+            elif role in cells:  # a second column mapped to the role by hand
+                cells[role] = cells[role] + entries
             else:
-                cells.setdefault(role, []).extend(entries)
+                cells[role] = entries  # the group's own list: only read from here on
         groups.append(cells)
     return groups, notes
 
