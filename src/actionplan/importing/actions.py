@@ -69,9 +69,9 @@ def _per_action(
     entries = cells.get(role)
     if not entries:
         return None
+    if len(entries) == count:
+        return [[e.text] for e in entries]
     values = [e.text for e in entries]
-    if len(values) == count:
-        return [[v] for v in values]
     if len(values) > 1:
         warn(f"{count} action(s) but {len(values)} {role} entries; "
              f"each action keeps the whole {role} cell")

@@ -78,8 +78,7 @@ class Builder:
         self.section_just_started = False
 
     def feed(self, rows: Sequence[SourceRow]) -> Layouted:
-        for index, row in enumerate(rows):
-            following = rows[index + 1] if index + 1 < len(rows) else None
+        for row, following in zip(rows, [*rows[1:], None], strict=True):
             if not row.in_table:
                 self._text_line(clean_line(row.cells[0]), following)
             elif not is_separator(row.cells):
@@ -146,16 +145,22 @@ class Builder:
             self.section_just_started)
         if may_continue and self.items:
             self._join_cut_row(entries, layout)
-        remaining = {column: found for column, found in entries.items() if found}
-        if remaining:
-            self._place(remaining, layout, row)
+        if entries:
+            self._place(entries, layout, row)
 
     @staticmethod
     def _entries(cells: Sequence[str], filled: list[int], layout: Layout) -> dict[int, list[Entry]]:
+        """The entries of each filled cell, by column; a cell that reads as none ("•",
+        "<p></p>") is left out, as is one emptied later (the steps that pop entries drop
+        the column when they take its last)."""
         roles = layout.cell_roles
         known = len(roles)
-        return {column: read_cell(roles[column] if column < known else "notes", cells[column])
-                for column in filled}
+        entries = {}
+        for column in filled:
+            found = read_cell(roles[column] if column < known else "notes", cells[column])
+            if found:
+                entries[column] = found
+        return entries
 
     def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
         """An underlined first paragraph of an objective is a section: 002's functions."""
@@ -163,6 +168,8 @@ class Builder:
             found = entries.get(column)
             if found and found[0].underlined:
                 self._start_section(found.pop(0).text)
+                if not found:
+                    del entries[column]
                 return
 
     def _join_cut_row(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
@@ -173,29 +180,30 @@ class Builder:
         that cannot begin an item or action. A row whose recommendation is new hands only
         lower-case fragments back to the item above.
         """
-        filled = {column: found for column, found in entries.items() if found}
         last = self._last_entries()
 
         def joins(column: int | None, how: str) -> bool:
-            entry, previous = filled[column][0], last.get(column)  # type: ignore[index]
+            entry, previous = entries[column][0], last.get(column)  # type: ignore[index]
             return (not entry.marked and previous is not None
                     and joins_previous(entry.text, previous.text, how=how))
 
         starts = [layout.column(role) for role in ("ref", "outcome", layout.key_role, "action")]
-        sure = any(joins(column, "wrapped") for column in filled)
-        filler = not any(column in filled for column in starts)
+        sure = any(joins(column, "wrapped") for column in entries)
+        filler = not any(column in entries for column in starts)
         item_how = "page_break" if sure or filler else "wrapped"
         key_column = layout.column(layout.key_role)
-        if key_column in filled and not joins(key_column, item_how):
+        if key_column in entries and not joins(key_column, item_how):
             item_how = "lower_case"  # a new item starts on this row
         action_column = layout.column("action")
         action_how = item_how
-        if action_column in filled and not joins(action_column, item_how):
+        if action_column in entries and not joins(action_column, item_how):
             action_how = "lower_case"  # a new action starts on this row
-        for column, found in filled.items():
+        for column, found in list(entries.items()):
             how = item_how if layout.role_at(column) in ITEM_LEVEL else action_how
             if joins(column, how):
                 last[column].text += " " + found.pop(0).text
+                if not found:
+                    del entries[column]
 
     def _last_entries(self) -> dict[int, Entry]:
         """The last entry of each column in the current item (the rows above)."""

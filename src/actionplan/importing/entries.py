@@ -41,7 +41,7 @@ _CACHED = frozenset(("owner", "due"))
 
 @lru_cache(maxsize=4096)
 def _read_cached(role: str, raw: str) -> tuple[_Fields, ...]:
-    return tuple((e.text, e.marked, e.underlined) for e in _READERS[role](raw))
+    return tuple([(e.text, e.marked, e.underlined) for e in _READERS[role](raw)])
 
 
 def clear_cache() -> None:

@@ -107,7 +107,9 @@ def _merged(groups: list[dict[str | None, list[Entry]]]) -> dict[str | None, lis
 
 
 def _text(entries: list[Entry] | None) -> str | None:
-    return "\n".join([e.text for e in entries]) if entries else None
+    if not entries:
+        return None
+    return entries[0].text if len(entries) == 1 else "\n".join([e.text for e in entries])
 
 
 def review_refs(text: str) -> list[str]:
