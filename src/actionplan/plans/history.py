@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import Action, Partnership, ProgressUpdate
@@ -38,15 +40,20 @@ def end_of_day(on: date) -> datetime:
     return timezone.make_aware(datetime.combine(on, time.max))
 
 
+def versions_in_force(history: QuerySet, on: date) -> dict[int, Any]:
+    """Each object's version in force at the end of `on` (the newest saved by then), by id,
+    from a history queryset; one deleted by then is there too, its history_type "-"."""
+    latest: dict[int, Any] = {}
+    for version in history.filter(history_date__lte=end_of_day(on)).order_by(
+        "id", "-history_date", "-history_id"
+    ):
+        latest.setdefault(version.id, version)
+    return latest
+
+
 def actions_as_at(action_ids: Iterable[int], on: date, partnership: Partnership) -> dict[int, ActionAsAt]:
     """The state of each action at the end of `on`; actions that did not yet exist are left out."""
-    cutoff = end_of_day(on)
-    versions = Action.history.filter(id__in=list(action_ids), history_date__lte=cutoff).order_by(
-        "id", "-history_date", "-history_id"
-    )
-    latest: dict[int, object] = {}
-    for version in versions:
-        latest.setdefault(version.id, version)
+    latest = versions_in_force(Action.history.filter(id__in=list(action_ids)), on)
     progress = newest_updates_as_at(latest.keys(), on)
     thresholds = partnership.rag_thresholds
     result = {}
@@ -71,21 +78,14 @@ def actions_as_at(action_ids: Iterable[int], on: date, partnership: Partnership)
 def newest_updates_as_at(action_ids: Iterable[int], on: date) -> dict[int, tuple[date, str]]:
     """Each action's newest update written by `on`: its date and wording as they stood then
     (an update edited or deleted later does not change the past)."""
-    versions = (
-        ProgressUpdate.history.filter(action_id__in=list(action_ids), history_date__lte=end_of_day(on))
-        .order_by("id", "-history_date", "-history_id")
-        .values("id", "action_id", "written_on", "text", "history_type")
-    )
-    latest: dict[int, dict] = {}
-    for version in versions:
-        latest.setdefault(version["id"], version)
+    latest = versions_in_force(ProgressUpdate.history.filter(action_id__in=list(action_ids)), on)
     newest: dict[int, tuple[date, int, str]] = {}
     for v in latest.values():
-        if v["history_type"] == "-" or v["written_on"] > on:
+        if v.history_type == "-" or v.written_on > on:
             continue
-        key = (v["written_on"], v["id"], v["text"])
-        if v["action_id"] not in newest or key > newest[v["action_id"]]:
-            newest[v["action_id"]] = key
+        key = (v.written_on, v.id, v.text)
+        if v.action_id not in newest or key > newest[v.action_id]:
+            newest[v.action_id] = key
     return {action_id: (written_on, text) for action_id, (written_on, _, text) in newest.items()}
 
 

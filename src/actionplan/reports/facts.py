@@ -12,7 +12,7 @@ from datetime import date
 from django.utils import timezone
 
 from actionplan.plans.assurance import ASSURED
-from actionplan.plans.history import end_of_day, newest_updates_as_at
+from actionplan.plans.history import end_of_day, newest_updates_as_at, versions_in_force
 from actionplan.plans.models import Action, Recommendation
 from actionplan.plans.status import DeliveryStatus
 
@@ -96,16 +96,9 @@ class RecommendationAsAt:
 
 
 def recommendations_as_at(ids: Iterable[int], on: date) -> dict[int, RecommendationAsAt]:
-    versions = (
-        Recommendation.history.filter(id__in=list(ids), history_date__lte=end_of_day(on))
-        .order_by("id", "-history_date", "-history_id")
-        .values("id", "status", "progress", "rag", "history_type")
-    )
-    latest: dict[int, dict] = {}
-    for v in versions:
-        latest.setdefault(v["id"], v)
+    latest = versions_in_force(Recommendation.history.filter(id__in=list(ids)), on)
     return {
-        rec_id: RecommendationAsAt(v["status"], v["progress"], v["rag"])
+        rec_id: RecommendationAsAt(v.status, v.progress, v.rag)
         for rec_id, v in latest.items()
-        if v["history_type"] != "-"
+        if v.history_type != "-"
     }
