@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -40,6 +41,10 @@ _MONTHS = {name: number for number, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
+# A pattern and the reader of its matches (None: not a date after all).
+_Pass = tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[date | None, str] | None]]
+
+
 class Found(NamedTuple):  # a tuple, not a frozen dataclass: quicker to make
     start: int
     end: int
@@ -57,29 +62,46 @@ def find_dates(text: str) -> tuple[Found, ...]:
     if not _DIGIT.search(text):
         return ()  # every pattern needs a digit: "Ongoing", "Annual reports"
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
-    for (name, pattern), possible in zip(_PATTERNS, _possible(text), strict=True):
-        if possible:
-            read = _READERS[name]
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                if taken and _overlaps(start, end, taken):
-                    continue  # overlaps a reading an earlier (preferred) pass took
-                result = read(match)
-                if result is not None:
-                    taken.append((start, end))
-                    found.append(Found(start, end, *result))
-        if name == "month_y" and found:
-            break  # a bare year or "2007/08" beside real dates is context, not a due date
-    found.sort(key=attrgetter("start"))
+    preferred, context = _passes(_possible(text))
+    _run(preferred, text, found)
+    if context and not found:
+        # A bare year or "2007/08" beside real dates is context, not a due date.
+        _run(context, text, found)
+    if len(found) > 1:
+        found.sort(key=attrgetter("start"))
     return tuple(found)
 
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    for s, e in taken:  # noqa: SIM110 (a loop, not any(…): few spans, often just one)
-        if start < e and s < end:
+def _run(passes: tuple[_Pass, ...], text: str, found: list[Found]) -> None:
+    """Each pass in turn, keeping its readings that overlap none taken before."""
+    for pattern, read in passes:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if found and _overlaps(start, end, found):
+                continue  # overlaps a reading an earlier (preferred) pass took
+            result = read(match)
+            if result is not None:
+                found.append(Found(start, end, *result))
+
+
+def _overlaps(start: int, end: int, found: list[Found]) -> bool:
+    for taken in found:  # noqa: SIM110 (a loop, not any(…): few spans, often just one)
+        if start < taken[1] and taken[0] < end:
             return True
     return False
+
+
+_CONTEXT = ("financial_year", "year")  # the passes that only run when no other found one
+
+
+@cache  # one entry per combination of _possible's answers: 2^7 at most
+def _passes(possible: tuple[bool, ...]) -> tuple[tuple[_Pass, ...], tuple[_Pass, ...]]:
+    """The passes worth running on a text, in _PATTERNS' order: the preferred ones, and
+    those giving context (run only when the preferred found nothing)."""
+    chosen = [(name, (pattern, _READERS[name]))
+              for (name, pattern), wanted in zip(_PATTERNS, possible, strict=True) if wanted]
+    return (tuple(step for name, step in chosen if name not in _CONTEXT),
+            tuple(step for name, step in chosen if name in _CONTEXT))
 
 
 def _possible(text: str) -> tuple[bool, ...]:

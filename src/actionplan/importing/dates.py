@@ -46,6 +46,15 @@ def _read_due(text: str) -> tuple[str | None, Precision | None, DueKind]:
 def _parse_due(text: str) -> Due:
     wording = " ".join(text.split())
     every = find_dates(wording)
+    if len(every) == 1 and every[0].start == 0 and every[0].end == len(wording):
+        # The wording is one date and nothing else (the usual "April 2010"): none of the
+        # wordings _read_wording looks for can lie inside a date expression.
+        return _due(text, every[0], "date")
+    return _read_wording(text, wording, every)
+
+
+def _read_wording(text: str, wording: str, every: tuple[Found, ...]) -> Due:
+    """The general reading: what the wording says, and the latest of its dates."""
     found = [f for f in every if f.date] or list(every)
     latest = max(found, key=lambda f: f.date or date.min) if found else None
     if _IMMEDIATE.search(wording):
