@@ -8,9 +8,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count
 
-from .cells import Entry, joins_previous
+from .cells import Entry, block_entries, joins_previous
 from .columns import Layout, read_header
-from .entries import read_cell
+from .entries import cell_readers
 from .metadata import names_a_plan
 from .readers import SourceRow
 from .repair import continued_ref, is_separator, looks_like_section, section_name, unshift
@@ -153,11 +153,11 @@ class Builder:
         """The entries of each filled cell, by column; a cell that reads as none ("•",
         "<p></p>") is left out, as is one emptied later (the steps that pop entries drop
         the column when they take its last)."""
-        roles = layout.cell_roles
-        known = len(roles)
+        readers = cell_readers(layout.cell_roles)
+        known = len(readers)
         entries = {}
         for column in filled:
-            found = read_cell(roles[column] if column < known else "notes", cells[column])
+            found = (readers[column] if column < known else block_entries)(cells[column])
             if found:
                 entries[column] = found
         return entries
@@ -180,12 +180,12 @@ class Builder:
         that cannot begin an item or action. A row whose recommendation is new hands only
         lower-case fragments back to the item above.
         """
-        last = self._last_entries()
+        above = self._entries_above()
 
         def joins(column: int | None, how: str) -> bool:
-            entry, previous = entries[column][0], last.get(column)  # type: ignore[index]
-            return (not entry.marked and previous is not None
-                    and joins_previous(entry.text, previous.text, how=how))
+            entry, holder = entries[column][0], above.get(column)  # type: ignore[index]
+            return (not entry.marked and holder is not None
+                    and joins_previous(entry.text, holder[-1].text, how=how))
 
         starts = [layout.column(role) for role in ("ref", "outcome", layout.key_role, "action")]
         sure = any(joins(column, "wrapped") for column in entries)
@@ -201,18 +201,21 @@ class Builder:
         for column, found in list(entries.items()):
             how = item_how if layout.role_at(column) in ITEM_LEVEL else action_how
             if joins(column, how):
-                last[column].text += " " + found.pop(0).text
+                holder = above[column]
+                previous = holder[-1]
+                holder[-1] = Entry(previous.text + " " + found.pop(0).text, previous.marked,
+                                   previous.underlined)
                 if not found:
                     del entries[column]
 
-    def _last_entries(self) -> dict[int, Entry]:
-        """The last entry of each column in the current item (the rows above)."""
-        last = {}
+    def _entries_above(self) -> dict[int, list[Entry]]:
+        """Each column's entries in the last row of the current item that has some."""
+        above = {}
         for group in self.items[-1].groups:
             for column, found in group.cells.items():
                 if found:
-                    last[column] = found[-1]
-        return last
+                    above[column] = found
+        return above
 
     def _place(self, entries: dict[int, list[Entry]], layout: Layout, row: SourceRow) -> None:
         group = Group(entries, row.line, row.page)

@@ -9,7 +9,7 @@ cell may be the rest of a sentence cut by a page break.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .blocks import read_blocks
 
@@ -24,8 +24,10 @@ _SOFT_BREAK = re.compile(r"\s*\n\s*|\s{2,}")
 _MARK_STARTS = frozenset("-–*(abcdefghijklmnopqrstuvwxyz")  # what _LEADING_MARK starts with
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One entry of a cell. Immutable: a cell read once is shared by every row repeating
+    it (entries.py), so a step that changes an entry puts a new one in its place."""
+
     text: str
     marked: bool = False  # the source shows it starts a new entry
     underlined: bool = False  # a whole underlined block: a heading in 002's objectives
@@ -67,10 +69,8 @@ def list_entries(raw: str) -> list[Entry]:
     if _is_plain(raw):  # most cells: one entry, nothing to fold
         text, marked = _strip_mark(raw.strip())
         return [Entry(" ".join(text.split()), marked)] if text else []
-    entries = _list_pieces(raw)
-    for entry in entries:  # new entries, ours to change
-        entry.text = " ".join(entry.text.split())
-    return _fold_lead_in(entries)
+    return _fold_lead_in([Entry(" ".join(text.split()), marked, underlined)
+                          for text, marked, underlined in _list_pieces(raw)])
 
 
 def _list_pieces(raw: str) -> list[Entry]:
@@ -135,7 +135,8 @@ def line_entries(raw: str) -> list[Entry]:
         lines = _soft_lines(entry.text)
         for number, line in enumerate(lines):
             if number and entries and joins_previous(line, entries[-1].text, how="wrapped"):
-                entries[-1].text += " " + line  # a wrapped line, not a new name
+                above = entries[-1]  # a wrapped line, not a new name
+                entries[-1] = Entry(above.text + " " + line, above.marked)
             else:
                 entries.append(Entry(line, entry.marked or number > 0))
     return entries

@@ -8,41 +8,51 @@ Prose cells rarely repeat, so caching them would cost more than it saves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .cells import Entry, block_entries, line_entries, list_entries
 from .dates import split_due_cell
 
-_Fields = tuple[str, bool, bool]  # an Entry as an immutable, cacheable value
+CellReader = Callable[[str], list[Entry]]
 
 
 def due_entries(raw: str) -> list[Entry]:
-    return [Entry(piece, entry.marked or number > 0)
-            for entry in line_entries(raw)
-            for number, piece in enumerate(split_due_cell(entry.text))]
-
-
-_READERS: dict[str, Callable[[str], list[Entry]]] = {
-    "action": list_entries, "measure": list_entries, "owner": line_entries,
-    "due": due_entries,
-}
-
-
-def read_cell(role: str, raw: str) -> list[Entry]:
-    if role in _CACHED:
-        # New entries every time: the builder glues and pops them as it goes.
-        return [Entry(text, marked, underlined)
-                for text, marked, underlined in _read_cached(role, raw)]
-    return _READERS.get(role, block_entries)(raw)
-
-
-_CACHED = frozenset(("owner", "due"))
+    """A name cell's entries, each cut further where it lists several dates."""
+    entries = []
+    for entry in line_entries(raw):
+        pieces = split_due_cell(entry.text)
+        if len(pieces) == 1 and pieces[0] == entry.text:
+            entries.append(entry)  # the usual single date: the entry as it is
+        else:
+            entries.extend(Entry(piece, entry.marked or number > 0)
+                           for number, piece in enumerate(pieces))
+    return entries
 
 
 @lru_cache(maxsize=4096)
-def _read_cached(role: str, raw: str) -> tuple[_Fields, ...]:
-    return tuple([(e.text, e.marked, e.underlined) for e in _READERS[role](raw)])
+def _owner_entries(raw: str) -> tuple[Entry, ...]:
+    return tuple(line_entries(raw))
+
+
+@lru_cache(maxsize=4096)
+def _due_entries(raw: str) -> tuple[Entry, ...]:
+    return tuple(due_entries(raw))
+
+
+def _reading_of(role: str) -> CellReader:
+    if role == "owner":
+        return lambda raw: list(_owner_entries(raw))  # a list of its own: rows pop theirs
+    if role == "due":
+        return lambda raw: list(_due_entries(raw))
+    return list_entries if role in ("action", "measure") else block_entries
+
+
+@cache
+def cell_readers(roles: tuple[str, ...]) -> tuple[CellReader, ...]:
+    """How each column of a layout is read, from the role of each (notes: as prose)."""
+    return tuple(_reading_of(role) for role in roles)
 
 
 def clear_cache() -> None:
-    _read_cached.cache_clear()
+    _owner_entries.cache_clear()
+    _due_entries.cache_clear()
