@@ -22,11 +22,23 @@ class Block:
     underlined: bool = False
 
 
+# The two shapes most marked-up cells take: one paragraph, and text after a list's
+# opening tag (the seeds' bullets in an unclosed <ul>). Read as _BlockReader reads them.
+_ONE_PARAGRAPH = re.compile(r"[ \t\r\n]*<p>([^<]*)</p>[ \t\r\n]*")
+_AFTER_LIST_TAG = re.compile(r"[ \t\r\n]*<(?:ul|ol)(?:\s[^>]*)?>([^<]*)")
+
+
 def read_blocks(raw: str) -> list[Block]:
     """The cell's blocks; a cell without markup is one block (none when blank)."""
     if "<" not in raw and "&" not in raw:
         text = raw.strip()
         return [Block(text)] if text else []
+    if raw.count("<") <= 2:
+        for shape, in_list in ((_ONE_PARAGRAPH, False), (_AFTER_LIST_TAG, True)):
+            match = shape.fullmatch(raw)
+            if match:
+                text = html.unescape(match[1]).strip(" \t\r\n")
+                return [Block(text, in_list)] if text else []
     return _BlockReader().read(raw)
 
 
