@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from actionplan.importing.blocks import Block, _BlockReader, read_blocks
@@ -16,6 +16,7 @@ _CLOSING = st.sampled_from(["</p>", "</ul>", "</li>", "</u>", "<br>", ""])
 
 @given(st.builds("{}{}{}{}{}".format, _SPACE, _OPENING, _TEXT, _CLOSING, _SPACE))
 def test_a_cell_of_one_or_two_tags_reads_as_the_full_reader_reads_it(raw):
+    assume("<" in raw or "&" in raw)  # text without markup is never handed to the reader
     assert read_blocks(raw) == _BlockReader().read(raw)
 
 
