@@ -177,7 +177,7 @@ def joins_previous(fragment: str, previous: str, *, how: str = "page_break") -> 
         return True
     if how == "lower_case" or previous.rstrip()[-1:] in ".!?:;":
         return False
-    last_word = previous.split()[-1]
+    last_word = previous.rsplit(None, 1)[-1]
     if last_word.lower() in _FUNCTION_WORDS or previous.rstrip().endswith((",", "&", "/", "-")):
         return True
     return how == "page_break" and last_word[:1].isupper() and first.isupper() and not (
