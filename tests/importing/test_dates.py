@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from actionplan.importing.dates import (
     _parse_due,
     _read_wording,
+    _split_at_marks,
     find_dates,
     parse_due,
     split_due_cell,
@@ -99,3 +100,17 @@ def test_a_wording_that_is_one_date_reads_as_the_general_rules_read_it(text):
     every = find_dates(text)
     assume(len(every) == 1 and every[0].start == 0 and every[0].end == len(text))
     assert _parse_due(text) == _read_wording(text, text, every)
+
+
+_DUE_WORDS = st.lists(st.sampled_from([
+    "Ongoing", "ongoing", "Annual", "annually", "Quarterly", "every term", "each Board",
+    "immediately", "With immediate effect", "Completed", "by", "due", "then", "and", "-",
+    "April 2010", "Sept '07", "01/06/17", "2017/18", "Q3 2017/18", "review", "report",
+]), max_size=6)
+
+
+@given(_DUE_WORDS)
+def test_a_cell_is_split_as_the_general_rules_split_it(words):
+    # split_due_cell returns early when the marks cannot reach two.
+    wording = " ".join(words)
+    assert split_due_cell(wording) == _split_at_marks(wording, wording, find_dates(wording))

@@ -81,7 +81,10 @@ def _per_action(
 def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]:
     owners: list[str] = []
     for value in values:
-        if _DITTO.match(value):  # “ “ : the same owner as the line above
+        # A ditto mark is quotes and spaces, or "ditto": a name starting with another
+        # letter or a digit needs no pattern tried.
+        first = value[:1]
+        if (not first.isalnum() or first in "dD") and _DITTO.match(value):  # “ “
             above = owners[-1:] or (previous.owners if previous else [])
             warn(f"ditto mark {value.strip()!r} read as {', '.join(above) or 'no owner'}")
             owners.extend(above)

@@ -97,8 +97,20 @@ def split_due_cell(text: str) -> list[str]:
     found = find_dates(wording)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(wording):
         return [text]  # the usual lone date: any wording would lie inside it, and be dropped
-    if len(found) < 2 and not _ANY_WORDING.search(wording):
-        return [text]  # a single date, and no wording to count as a mark
+    if len(found) < 2:
+        # Fewer than two dates: the wordings must make up the other marks. When the
+        # combined pattern finds too few one after another, the separate ones below
+        # cannot find more that stand apart (each of theirs starts where one of its
+        # alternatives matches).
+        wording_mark = _ANY_WORDING.search(wording)
+        if wording_mark is None or (not found and _ANY_WORDING.search(
+                wording, wording_mark.end()) is None):
+            return [text]  # "Ongoing", "April 2010 onwards": nothing to split on
+    return _split_at_marks(text, wording, found)
+
+
+def _split_at_marks(text: str, wording: str, found: tuple[Found, ...]) -> list[str]:
+    """The general split: at each date and each wording, when little lies between."""
     marks = [(f.start, f.end) for f in found]
     for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
         marks += [m.span() for m in pattern.finditer(wording)]
