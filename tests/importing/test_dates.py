@@ -6,6 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from actionplan.importing.datefind import _find_all
 from actionplan.importing.dates import (
     _parse_due,
     _read_wording,
@@ -114,3 +115,12 @@ def test_a_cell_is_split_as_the_general_rules_split_it(words):
     # split_due_cell returns early when the marks cannot reach two.
     wording = " ".join(words)
     assert split_due_cell(wording) == _split_at_marks(wording, wording, find_dates(wording))
+
+
+@given(st.one_of(_LONE_DATES, st.builds("{}{}".format, _LONE_DATES, st.sampled_from(
+    ["", " ", "1", ".", "/18", " 2010", "-09"])), st.text(alphabet="0123456789/-. 'JanSepOctQ",
+                                                           max_size=14)))
+def test_a_text_that_is_one_date_is_found_as_the_passes_find_it(text):
+    # find_dates reads the commonest shapes whole, before trying the passes one by one.
+    assume(any(c.isdigit() for c in text))
+    assert find_dates.__wrapped__(text) == _find_all(text)

@@ -32,6 +32,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("financial_year", re.compile(r"\b(?P<y>\d{4})\s*/\s*(?P<y2>\d{2}|\d{4})\b")),
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")),
 ]
+_PATTERN = dict(_PATTERNS)
 # Every pattern needs a digit; the month patterns a month's first three letters (matched
 # as the patterns match them: case-insensitively, so "ſep" too).
 _DIGIT = re.compile(r"\d")
@@ -61,6 +62,28 @@ def find_dates(text: str) -> tuple[Found, ...]:
     """
     if not _DIGIT.search(text):
         return ()  # every pattern needs a digit: "Ongoing", "Annual reports"
+    lone = _lone_date(text)
+    return (lone,) if lone else _find_all(text)
+
+
+# The commonest wordings are one date of these shapes and nothing else. Read whole by the
+# first pass, or by "month_y" (whose text has one run of digits, which no earlier pass
+# can read), no other pass can add to them.
+_LONE_SHAPES = ("dmy", "month_y")
+
+
+def _lone_date(text: str) -> Found | None:
+    """The text as one date of _LONE_SHAPES, read as the passes would read it; else None."""
+    for name in _LONE_SHAPES:
+        match = _PATTERN[name].fullmatch(text)
+        if match:
+            result = _READERS[name](match)
+            return Found(0, len(text), *result) if result else None
+    return None
+
+
+def _find_all(text: str) -> tuple[Found, ...]:
+    """The passes in turn, each keeping what overlaps nothing taken before."""
     found: list[Found] = []
     preferred, context = _passes(_possible(text))
     _run(preferred, text, found)
