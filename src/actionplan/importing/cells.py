@@ -9,7 +9,7 @@ cell may be the rest of a sentence cut by a page break.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from .blocks import read_blocks
 
@@ -24,9 +24,12 @@ _SOFT_BREAK = re.compile(r"\s*\n\s*|\s{2,}")
 _MARK_STARTS = frozenset("-–*(abcdefghijklmnopqrstuvwxyz")  # what _LEADING_MARK starts with
 
 
-class Entry(NamedTuple):
-    """One entry of a cell. Immutable: a cell read once is shared by every row repeating
-    it (entries.py), so a step that changes an entry puts a new one in its place."""
+@dataclass(slots=True)
+class Entry:
+    """One entry of a cell. Never changed once made: a cell read once is shared by every
+    row repeating it (entries.py), so a step that changes an entry puts a new one in its
+    place. (Not frozen: a frozen dataclass is twice as dear to make, and entries are made
+    by the thousand.)"""
 
     text: str
     marked: bool = False  # the source shows it starts a new entry
@@ -69,8 +72,8 @@ def list_entries(raw: str) -> list[Entry]:
     if _is_plain(raw):  # most cells: one entry, nothing to fold
         text, marked = _strip_mark(raw.strip())
         return [Entry(" ".join(text.split()), marked)] if text else []
-    return _fold_lead_in([Entry(" ".join(text.split()), marked, underlined)
-                          for text, marked, underlined in _list_pieces(raw)])
+    return _fold_lead_in([Entry(" ".join(e.text.split()), e.marked, e.underlined)
+                          for e in _list_pieces(raw)])
 
 
 def _list_pieces(raw: str) -> list[Entry]:
