@@ -67,9 +67,9 @@ def find_dates(text: str) -> tuple[Found, ...]:
 
 
 # The commonest wordings are one date of these shapes and nothing else. Read whole by the
-# first pass, or by "month_y" (whose text has one run of digits, which no earlier pass
-# can read), no other pass can add to them.
-_LONE_SHAPES = ("dmy", "month_y")
+# first pass, or by one whose digits are parted by a month's name (which no earlier pass
+# can read across), no other pass can add to them.
+_LONE_SHAPES = ("dmy", "d_month_y", "month_y")
 
 
 def _lone_date(text: str) -> Found | None:
@@ -175,10 +175,11 @@ _MONTH_BEFORE = re.compile(_MONTH + r"\s*$", re.I)
 def _read_dmy(match: re.Match[str]) -> tuple[date, str] | None:
     if match.start() and _MONTH_BEFORE.search(match.string[:match.start()]):
         return None  # the "07" of "Oct 07 Oct07" is a year, not a day
-    month = match.group("m") if "m" in match.re.groupindex else None
-    number = int(month) if month else _MONTHS[match.group("mon")[:3].lower()]
+    parts = match.groupdict()  # one call for all the groups: dmy, iso and d_month_y
+    month = parts.get("m")
+    number = int(month) if month else _MONTHS[parts["mon"][:3].lower()]
     try:
-        return date(_year(match.group("y")), number, int(match.group("d"))), "day"
+        return date(_year(parts["y"]), number, int(parts["d"])), "day"
     except ValueError:
         return None
 
