@@ -27,6 +27,9 @@ _RECURRING = re.compile(
 # which of them matched, and where, is left to the patterns themselves).
 _ANY_WORDING = re.compile("|".join(
     f"(?:{pattern.pattern})" for pattern in (_RECURRING, _ONGOING, _IMMEDIATE)), re.I)
+# Any wording _read_wording looks for: most wordings with a date have none, told at once.
+_ANY_KIND = re.compile("|".join(
+    f"(?:{pattern.pattern})" for pattern in (_IMMEDIATE, _DONE, _ONGOING, _RECURRING)), re.I)
 # Words that lead into the date after them: "Completed Oct 2009", "By 31/12/09".
 _PREFIX = re.compile(r"(?:completed?|achieved|by|due|to commence|to be completed by)\W*$", re.I)
 
@@ -57,6 +60,8 @@ def _read_wording(text: str, wording: str, every: tuple[Found, ...]) -> Due:
     """The general reading: what the wording says, and the latest of its dates."""
     found = [f for f in every if f.date] or list(every)
     latest = max(found, key=lambda f: f.date or date.min) if found else None
+    if latest and not _ANY_KIND.search(wording):
+        return _due(text, latest, "date")  # "To commence October 2009": none of the below
     if _IMMEDIATE.search(wording):
         return Due(text, kind="immediate")
     if _DONE.search(wording):
@@ -112,8 +117,9 @@ def split_due_cell(text: str) -> list[str]:
 def _split_at_marks(text: str, wording: str, found: tuple[Found, ...]) -> list[str]:
     """The general split: at each date and each wording, when little lies between."""
     marks = [(f.start, f.end) for f in found]
-    for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
-        marks += [m.span() for m in pattern.finditer(wording)]
+    if _ANY_WORDING.search(wording):  # most cells list dates only: one search, not three
+        for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
+            marks += [m.span() for m in pattern.finditer(wording)]
     if len(marks) < 2:
         return [text]  # the usual single date (dropping nested marks cannot add any)
     marks = sorted(m for m in marks if not any(o != m and o[0] <= m[0] < o[1] for o in marks))
