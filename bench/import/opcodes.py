@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/import/opcodes.py [SEEDS_DIR] [--top N]
 
-Timings on a shared machine wander by several per cent; a count of bytecodes does not
-(same code, same seeds, same count), so a change worth 1-2 % can be seen. It leaves out
-the work done in C (regular expressions, string methods), about a quarter of the time.
+Repeatable (same code, same seeds, same count), so it shows where the interpreter spends
+its steps; but it is no measure of time: the regular expressions, allocations and string
+work in C cost more in a real import than a count suggests. To decide whether a change
+helps, time it against the previous revision with ab.py.
 """
 
 from __future__ import annotations
