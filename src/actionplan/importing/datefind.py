@@ -66,9 +66,10 @@ def find_dates(text: str) -> tuple[Found, ...]:
     return (lone,) if lone else _find_all(text)
 
 
-# The commonest wordings are one date of these shapes and nothing else. Read whole by the
-# first pass, or by one whose digits are parted by a month's name (which no earlier pass
-# can read across), no other pass can add to them.
+# The commonest wordings are one date of these shapes and nothing else. Such a text, read
+# whole by its pass, is what the passes in turn would find too: "dmy" comes first, and in
+# the other two a month's name parts the digits, so no earlier pass can read any of them;
+# later passes only overlap what is taken.
 _LONE_SHAPES = ("dmy", "d_month_y", "month_y")
 
 

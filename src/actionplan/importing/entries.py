@@ -17,7 +17,8 @@ CellReader = Callable[[str], list[Entry]]
 
 
 def due_entries(raw: str) -> list[Entry]:
-    """A name cell's entries, each cut further where it lists several dates."""
+    """A due cell's entries: its lines, as a name cell's, each cut further where it
+    lists several dates."""
     entries = []
     for entry in line_entries(raw):
         pieces = split_due_cell(entry.text)
