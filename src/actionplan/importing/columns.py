@@ -142,14 +142,21 @@ class _Text(NamedTuple):
 
     text: str
     words: frozenset[str]  # less stop words
-    letters: tuple[int, ...]  # how many of each character of _ALPHABET
     mask: int  # which characters of _ALPHABET it has
 
     @classmethod
     def of(cls, text: str) -> _Text:
-        letters = tuple(map(text.count, _ALPHABET))
-        mask = sum(1 << index for index, count in enumerate(letters) if count)
-        return cls(text, frozenset(text.split()) - _STOP_WORDS, letters, mask)
+        mask = sum(_BIT[char] for char in set(text))
+        return cls(text, frozenset(text.split()) - _STOP_WORDS, mask)
+
+
+_BIT = {char: 1 << index for index, char in enumerate(_ALPHABET)}
+
+
+def _letters(text: str) -> tuple[int, ...]:
+    """How many of each character of _ALPHABET: only for the few texts that get as far as
+    the spelling bound."""
+    return tuple(map(text.count, _ALPHABET))
 
 
 # Each synonym worked out once, and indexed by its words and its length.
@@ -206,7 +213,7 @@ def _spelling(a: _Text, b: _Text) -> float:
     holds.
     """
     total = len(a.text) + len(b.text)
-    if 2 * sum(map(min, a.letters, b.letters)) / total < _CLOSE:
+    if 2 * sum(map(min, _letters(a.text), _letters(b.text))) / total < _CLOSE:
         return 0.0
     ratio = difflib.SequenceMatcher(None, a.text, b.text).ratio()
     return ratio if ratio >= _CLOSE else 0.0
