@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from run import seeds_dir
+from run import seed_paths
 
 REPO = Path(__file__).resolve().parents[2]
 OLD_NAME = "actionplan_old"  # the revision's package, beside the installed actionplan
@@ -55,10 +55,7 @@ def main() -> int:
     parser.add_argument("seeds", nargs="?")
     parser.add_argument("--rounds", type=int, default=400)
     args = parser.parse_args()
-    paths = sorted(seeds_dir(args.seeds).glob("*.txt"))
-    if not paths:
-        print("no seed documents found", file=sys.stderr)
-        return 2
+    paths = seed_paths(args.seeds)
 
     import actionplan.importing as new
 

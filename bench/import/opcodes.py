@@ -16,7 +16,7 @@ from collections import Counter
 from types import FrameType
 from typing import Any
 
-from run import seeds_dir
+from run import seed_paths
 
 from actionplan.importing import clear_caches, parse_file
 
@@ -26,10 +26,7 @@ def main() -> int:
     parser.add_argument("seeds", nargs="?")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
-    paths = sorted(seeds_dir(args.seeds).glob("*.txt"))
-    if not paths:
-        print("no seed documents found", file=sys.stderr)
-        return 2
+    paths = seed_paths(args.seeds)
     for path in paths:  # modules imported and compiled before counting
         parse_file(path)
 

@@ -30,12 +30,17 @@ from actionplan.importing import clear_caches, parse_file
 TARGET_RATIO = 20.0
 
 
-def seeds_dir(given: str | None) -> Path:
-    if given:
-        return Path(given)
-    configured = os.environ.get("ACTIONPLAN_SEEDS_DIR")
-    repo = Path(__file__).resolve().parents[2]
-    return Path(configured) if configured else repo.parent / "shared" / "seeds"
+def seed_paths(given: str | None) -> list[Path]:
+    """The seed documents in SEEDS_DIR (else $ACTIONPLAN_SEEDS_DIR, else ../shared/seeds
+    beside the repository); exits with status 2, saying where it looked, when there are none."""
+    configured = given or os.environ.get("ACTIONPLAN_SEEDS_DIR")
+    folder = Path(configured) if configured else (
+        Path(__file__).resolve().parents[3] / "shared" / "seeds")
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        print(f"no seed documents found in {folder}", file=sys.stderr)
+        sys.exit(2)
+    return paths
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -79,10 +84,7 @@ def main() -> int:
     parser.add_argument("--csv-repeat", type=int, default=16,
                         help="csv reads per round, averaged (default 16)")
     args = parser.parse_args()
-    paths = sorted(seeds_dir(args.seeds).glob("*.txt"))
-    if not paths:
-        print("no seed documents found", file=sys.stderr)
-        return 2
+    paths = seed_paths(args.seeds)
     contents = [path.read_bytes() for path in paths]
 
     def import_all() -> None:
