@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "axes",
     "actionplan.plans",
     "actionplan.web",
+    "actionplan.cli",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from actionplan.plans.models import Action, User
 from actionplan.plans.updates import record_progress
 from actionplan.reports import Scope, build_report, render
-from actionplan.reports.columns import ID, PROGRESS, REVISED_DUE, STATUS
+from actionplan.reports.export_columns import ID, PROGRESS, REVISED_DUE, STATUS
 from factories import ActionFactory
 
 from .workbooks import edit, export, give_back

@@ -90,4 +90,4 @@ def test_the_report_command_writes_each_format(demo, tmp_path, format):
 
 
 def test_import_updates_is_spelled_with_a_hyphen():
-    assert get_commands()["import-updates"] == "actionplan.plans"
+    assert get_commands()["import-updates"] == "actionplan.cli"

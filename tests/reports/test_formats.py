@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from actionplan.plans.summary import partnership_summary
 from actionplan.reports import render
-from actionplan.reports.columns import EXPORT_SHEET
+from actionplan.reports.export_columns import EXPORT_SHEET
 
 from .conftest import DEMO_DAY
 

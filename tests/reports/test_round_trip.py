@@ -10,7 +10,7 @@ from actionplan.plans.models import Action, User
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange
 from actionplan.plans.updates import record_progress
-from actionplan.reports.columns import PROGRESS, REASON, REVISED_DUE, STATUS
+from actionplan.reports.export_columns import PROGRESS, REASON, REVISED_DUE, STATUS
 
 from .workbooks import edit, export, give_back
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from actionplan.reports import Scope, build_report, render
-from actionplan.reports.columns import ABOUT_SHEET, EXPORT_SHEET
+from actionplan.reports.export_columns import ABOUT_SHEET, EXPORT_SHEET
 from actionplan.reports.returned import MAX_UNPACKED_BYTES, WorkbookError, read_workbook
 
 pytestmark = pytest.mark.django_db

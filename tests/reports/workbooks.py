@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from actionplan.plans.models import Partnership
 from actionplan.reports import Scope, build_report, render
-from actionplan.reports.columns import EXPORT_SHEET, ID
+from actionplan.reports.export_columns import EXPORT_SHEET, ID
 
 
 def export(partnership: Partnership) -> bytes:

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from actionplan.plans.models import Action
-from actionplan.reports.columns import PROGRESS
+from actionplan.reports.export_columns import PROGRESS
 from reports.workbooks import edit, export
 
 pytestmark = pytest.mark.django_db

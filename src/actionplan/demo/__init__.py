@@ -1,5 +1,5 @@
 """A fictional partnership to try the product on: Riverton, with a year of history."""
 
-from .build import build_demo
+from .riverton import build_demo
 
 __all__ = ["build_demo"]

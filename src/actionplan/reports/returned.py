@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from actionplan.plans.status import DeliveryStatus
 
-from .columns import ABOUT_SHEET, EXPORT_SHEET, ID, PROGRESS, REASON, REVISED_DUE, STATUS
+from .export_columns import ABOUT_SHEET, EXPORT_SHEET, ID, PROGRESS, REASON, REVISED_DUE, STATUS
 from .safe_text import unescape
 
 STATUS_OF_LABEL = {label.lower(): value for value, label in DeliveryStatus.choices}

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date
 
-from ..columns import COLUMNS
+from ..export_columns import COLUMNS
 from ..model import BoardReport
 from ..safe_text import escape
 

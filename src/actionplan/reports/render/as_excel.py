@@ -19,7 +19,7 @@ from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
 
 from ..colours import RAG_FILL, RAG_TEXT
-from ..columns import ABOUT_SHEET, COLUMNS, EXPORT_HEADINGS, EXPORT_SHEET, STATUS
+from ..export_columns import ABOUT_SHEET, COLUMNS, EXPORT_HEADINGS, EXPORT_SHEET, STATUS
 from ..model import BoardReport, PlanRow
 from ..safe_text import escape
 

@@ -13,8 +13,8 @@ from actionplan.plans import permissions
 from actionplan.plans.permissions import require
 from actionplan.reports import FORMATS, Scope, ScopeError, build_report
 from actionplan.reports import render as render_report
+from actionplan.reports.give_back import apply_workbook
 from actionplan.reports.returned import WorkbookError
-from actionplan.reports.updates import apply_workbook
 
 from ..scoping import partnership_of
 

@@ -56,6 +56,3 @@ def main(argv: list[str] | None = None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
 
-
-if __name__ == "__main__":
-    main()

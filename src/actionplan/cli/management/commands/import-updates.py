@@ -1,6 +1,6 @@
 """`actionplan import-updates FILE --as USERNAME`: apply the edits owners made to an exported
 workbook, as progress updates by that person. The file name gives the command its spelling;
-the work is done in actionplan.reports.updates, which an upload page can call too."""
+the work is done in actionplan.reports.give_back, which an upload page can call too."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from actionplan.plans.models import User
+from actionplan.reports.give_back import apply_workbook
 from actionplan.reports.returned import WorkbookError
-from actionplan.reports.updates import apply_workbook
 
 
 class Command(BaseCommand):

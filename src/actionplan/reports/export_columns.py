@@ -1,5 +1,5 @@
 """The columns of the flat exports (Excel, CSV), one row per action, and which of them the
-owners may edit before giving an Excel workbook back (see updates.py)."""
+owners may edit before giving an Excel workbook back (see give_back.py)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from actionplan.demo import build_demo
-from actionplan.demo.build import DEMO_PASSWORD, DemoExists
+from actionplan.demo.riverton import DEMO_PASSWORD, DemoExists
 
 
 class Command(BaseCommand):
