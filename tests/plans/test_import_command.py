@@ -65,8 +65,10 @@ def test_completed_wording_marks_the_action_implemented_with_an_imported_update(
 
 def test_the_same_file_twice_is_refused_unless_replaced(seed):
     run(seed("003"), "--partnership", BOARD)
+    errors = io.StringIO()
     with pytest.raises(CommandError, match="1 of 1"):
-        run(seed("003"), "--partnership", BOARD)
+        call_command("import", str(seed("003")), "--partnership", BOARD, stdout=io.StringIO(), stderr=errors)
+    assert "is already imported as" in errors.getvalue() and "(use --replace)" in errors.getvalue()
     assert Plan.objects.count() == 1
     run(seed("003"), "--partnership", BOARD, "--replace")
     assert Plan.objects.count() == 1

@@ -93,10 +93,13 @@ def test_it_stores_every_field(partnership):
 
 
 def test_it_refuses_the_same_source_twice_and_leaves_the_first(partnership):
-    store_draft(draft(), partnership)
-    with pytest.raises(DuplicateImport, match="already imported"):
+    first = store_draft(draft(), partnership).plan
+    with pytest.raises(DuplicateImport, match="already imported") as refused:
         store_draft(draft(), partnership)
     assert Plan.objects.count() == 1
+    # The refusal carries the facts; the words of a hint are each interface's own.
+    assert (refused.value.existing, refused.value.work) == (first, [])
+    assert "--replace" not in str(refused.value)
 
 
 def test_a_failure_half_way_leaves_nothing(partnership):
@@ -114,8 +117,9 @@ def test_a_plan_worked_on_since_its_import_is_not_replaced(partnership, bob):
     action = Action.objects.get(recommendation__plan=stored.plan)
     action.owner.leads.add(bob)
     record_progress(action, bob, "Welfare question added to the form.", on=date(2024, 6, 1))
-    with pytest.raises(DuplicateImport, match="cannot be replaced: it has 1 progress updates"):
+    with pytest.raises(DuplicateImport, match="cannot be replaced: it has 1 progress updates") as refused:
         store_draft(draft(), partnership, replace=True)
+    assert (refused.value.existing, refused.value.work) == (stored.plan, ["1 progress updates"])
     assert Action.objects.get(pk=action.pk).updates.count() == 2
 
 

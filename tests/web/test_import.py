@@ -84,8 +84,9 @@ def test_confirm_stores_the_plan_once(signed_in, seed, partnership):
     before = stored()
     again = upload(signed_in, path).url
     assert "is already imported" in text_of(signed_in.get(again))
+    assert "--replace" not in text_of(signed_in.get(again))  # a command-line hint has no place here
     after = signed_in.post(again, {"decision": "confirm"}, follow=True)
-    assert "Not imported" in text_of(after)
+    assert "Not imported" in text_of(after) and "--replace" not in text_of(after)
     assert stored() == before
 
 

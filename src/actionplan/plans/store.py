@@ -24,7 +24,7 @@ from .models import (
     Review,
     Section,
 )
-from .status import DeliveryStatus
+from .updates import record_imported_progress
 
 # Review refs meaning "every review of the plan" rather than a review's code.
 ALL_REVIEWS = {"all", "all reviews"}
@@ -46,7 +46,20 @@ def review_kind(title: str) -> str:
 
 
 class DuplicateImport(Exception):
-    """The same document (same sha256) is already stored in this partnership."""
+    """The same document (same sha256) is already stored in this partnership as `existing`.
+
+    With `work` (what people have done on it since, e.g. "2 progress updates"), replacing it was
+    asked for and refused, as it would lose that work. Each interface words its own hint."""
+
+    def __init__(self, path: str, existing: Plan, work: list[str] | None = None) -> None:
+        self.path, self.existing, self.work = path, existing, work or []
+        if self.work:
+            done = ", ".join(self.work)
+            super().__init__(
+                f"{path}: '{existing.title}' cannot be replaced: it has {done} since it was imported"
+            )
+        else:
+            super().__init__(f"{path} is already imported as '{existing.title}'")
 
 
 @dataclass
@@ -72,9 +85,7 @@ def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: boo
     sha256 = draft["source"]["sha256"]
     existing = Plan.objects.filter(partnership=partnership, source_sha256=sha256).first()
     if existing and not replace:
-        raise DuplicateImport(
-            f"{draft['source']['path']} is already imported as '{existing.title}' (use --replace)"
-        )
+        raise DuplicateImport(draft["source"]["path"], existing)
     if existing:
         refuse_to_lose_work(existing, draft["source"]["path"])
         existing.delete()
@@ -96,9 +107,7 @@ def refuse_to_lose_work(plan: Plan, path: str) -> None:
     }
     done = [f"{n} {what}" for what, n in work.items() if n]
     if done:
-        raise DuplicateImport(
-            f"{path}: '{plan.title}' cannot be replaced: it has {', '.join(done)} since it was imported"
-        )
+        raise DuplicateImport(path, plan, done)
 
 
 class PreviewOnly(Exception):
@@ -199,17 +208,10 @@ class Storer:
         done = (data.get("due") or {}).get("kind") == DueKind.DONE
         text = data.get("progress") or ""
         if done:
-            action.status = DeliveryStatus.IMPLEMENTED
-            action.save()
             text = text or f"Recorded as done in the imported document: “{action.due_text}”."
         if text:
-            ProgressUpdate.objects.create(
-                action=action,
-                written_on=as_at or timezone.localdate(),
-                text=text,
-                author_name="Imported document",
-                status=action.status,
-                rag=data.get("rag") or "",
+            record_imported_progress(
+                action, text, on=as_at or timezone.localdate(), rag=data.get("rag") or "", done=done
             )
 
     def owner(self, owners: list[str]) -> Agency | None:

@@ -95,6 +95,24 @@ def record_progress(
     return update
 
 
+IMPORTED_AUTHOR = "Imported document"
+
+
+def record_imported_progress(action: Action, text: str, *, on: date, rag: str, done: bool) -> ProgressUpdate:
+    """What the imported document already says of a newly stored action, as its first update,
+    by "Imported document" with the document's own RAG; `done` (its due cell said "Completed
+    …") marks the action implemented. Nobody signed in is acting, so no permission applies;
+    the action was created in the caller's transaction, so it is not locked or re-read."""
+    if done:
+        apply_status_change(action, StatusChange(DeliveryStatus.IMPLEMENTED))
+        save_stamped(action)
+    update = ProgressUpdate(
+        action=action, written_on=on, text=text, author_name=IMPORTED_AUTHOR, status=action.status, rag=rag
+    )
+    save_stamped(update)
+    return update
+
+
 def apply_status_change(action: Action, change: StatusChange) -> None:
     check_status_change(action.status, change, current_due=action.current_due)
     if change.new_status == DeliveryStatus.SUPERSEDED:

@@ -87,5 +87,5 @@ def confirm(request: HttpRequest, key: str, drafts: list[dict]) -> HttpResponse:
             request, f"Imported {result.plan.title}: {result.items} items, {result.actions} actions"
         )
     for reason in refused:
-        messages.warning(request, f"Not imported: {reason.replace(' (use --replace)', '')}")
+        messages.warning(request, f"Not imported: {reason}")
     return redirect("plan", pk=stored[0].plan.pk) if len(stored) == 1 else redirect("plans")

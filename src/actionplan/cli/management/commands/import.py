@@ -73,9 +73,13 @@ class Command(BaseCommand):
                 else:
                     stored = store_draft(draft.to_dict(), target, replace=replace)
                     self.report(stored, len(draft.warnings))
-            except (ImportFailure, DuplicateImport) as failure:
+            except ImportFailure as failure:
                 failures += 1
                 self.stderr.write(self.style.ERROR(f"error: {failure}"))
+            except DuplicateImport as duplicate:
+                failures += 1
+                hint = "" if duplicate.work else " (use --replace)"
+                self.stderr.write(self.style.ERROR(f"error: {duplicate}{hint}"))
         if failures:
             raise CommandError(f"{failures} of {len(files)} file(s) not imported")
 
