@@ -1,7 +1,7 @@
 """Composite action plans: the open actions of several reviews brought together by theme.
 
 A composite plan links to the actions of the reviews' own plans; it never copies them, so an
-update posted once shows in both (DESIGN.md §3).
+update posted once shows in both: one action may answer the recommendations of several reviews.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Store an import draft (the JSON contract of DESIGN.md §5) as a plan, all or nothing.
+"""Store an import draft (the JSON contract in docs/import-draft.md) as a plan, all or nothing.
 
 Works from the draft's dictionary form, so what the preview showed is exactly what is stored.
 """
