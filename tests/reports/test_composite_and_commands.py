@@ -1,4 +1,5 @@
-"""The composite action plan in the Norfolk layout, and the two console commands."""
+"""The composite action plan in its own layout (ref, review refs, action, lead agency, target
+date), and the two console commands."""
 
 import io
 import json

@@ -1,4 +1,4 @@
-"""Who may do what. The one home of the role rules: pages, API and commands all ask here."""
+"""Who may do what. The one home of the role rules: pages, reports and commands all ask here."""
 
 from __future__ import annotations
 

@@ -17,7 +17,8 @@ class RolledUp:
 
 def roll_up(actions: list[tuple[str, str]]) -> RolledUp | None:
     """(status, rag) of each action → the recommendation's. None when there are no actions:
-    such a recommendation (as in the Dudley plan) is tracked on its own."""
+    such a recommendation (a plan of learning points whose rows carry their own progress and
+    RAG, with no action column) is tracked on its own."""
     if not actions:
         return None
     # A superseded action is answered by its replacement, which is counted instead.

@@ -88,7 +88,8 @@ def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
 
 @dataclass(frozen=True)
 class RecommendationAsAt:
-    """A recommendation tracked on its own (no actions, as in the Dudley plan)."""
+    """A recommendation tracked on its own: it has no actions (a plan whose rows carry their
+    own progress and RAG, with no action column)."""
 
     status: str
     progress: str

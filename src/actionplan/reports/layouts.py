@@ -1,6 +1,6 @@
 """The plan table as the board's documents lay it out, for the page-like formats (Word, PDF,
 HTML): a review plan's outcome / recommendation / action columns, or the composite plan's
-(Norfolk) ref / review refs / action / lead agency / target date / progress."""
+ref / review refs / action / lead agency / target date / progress."""
 
 from __future__ import annotations
 

@@ -12,8 +12,9 @@ from datetime import date, datetime
 from actionplan.plans.summary import RagCounts
 
 # The two layouts the board's documents use for a plan table.
-REVIEW_LAYOUT = "review"  # outcome, recommendation, action, owner, due, measure (BN09, Child R)
-COMPOSITE_LAYOUT = "composite"  # ref, review refs, action, lead agency, target date (Norfolk CAP)
+REVIEW_LAYOUT = "review"  # outcome, recommendation, action, owner, due, measure: one review's plan
+# ref, review refs, action, lead agency, target date: a plan gathering several reviews' actions
+COMPOSITE_LAYOUT = "composite"
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,8 @@ class Recommendation(models.Model):
     linked_actions = models.ManyToManyField("plans.Action", blank=True, related_name="linked_recommendations")
     decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.ACCEPTED)
     decision_reason = models.TextField(blank=True)
-    # Tracked on the recommendation itself only when it has no actions (as in the Dudley plan).
+    # Tracked on the recommendation itself only when it has no actions (a plan whose rows carry
+    # their own progress and RAG, with no action column).
     status = models.CharField(
         max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.NOT_STARTED
     )
