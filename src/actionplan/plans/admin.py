@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
 
 # How each model reaches its partnership, for scoping.
-PARTNERSHIP_PATH: dict[type, str] = {
+PARTNERSHIP_PATH: dict[type[Model], str] = {
     m.Partnership: "pk",
     m.Agency: "partnership",
     m.Theme: "partnership",
@@ -26,17 +30,25 @@ PARTNERSHIP_PATH: dict[type, str] = {
 }
 
 
+def staff(request: HttpRequest) -> m.User:
+    """Who is using the admin. Django's admin site lets only signed-in staff in; anyone else
+    reaching a page is refused rather than scoped to no partnership."""
+    if not isinstance(request.user, m.User):
+        raise PermissionDenied
+    return request.user
+
+
 def is_partnership_admin(request: HttpRequest) -> bool:
     user = request.user
     return user.is_active and user.is_staff and getattr(user, "is_partnership_admin", False)
 
 
-def belongs(request: HttpRequest, obj: object) -> bool:
+def belongs(request: HttpRequest, obj: Model | None) -> bool:
     if obj is None or request.user.is_superuser:
         return True
     model = type(obj)
     path = PARTNERSHIP_PATH[model]
-    return model._default_manager.filter(pk=obj.pk, **{path: request.user.partnership_id}).exists()
+    return model._default_manager.filter(pk=obj.pk, **{path: staff(request).partnership_id}).exists()
 
 
 # Fields that only change through plans.updates, where the rules (reasons, allowed transitions,
@@ -47,80 +59,88 @@ RULED_ACTION_FIELDS = [
 ]
 
 
-class PartnershipScoped:
+def scoped_choices(related: Any, request: HttpRequest, kwargs: dict[str, Any]) -> None:
+    """Choices of related rows are scoped too, so nothing of another partnership can be picked."""
+    if not request.user.is_superuser and related in PARTNERSHIP_PATH:
+        kwargs["queryset"] = related._default_manager.filter(
+            **{PARTNERSHIP_PATH[related]: staff(request).partnership_id}
+        )
+
+
+class PartnershipScoped(admin.ModelAdmin):
     """Superusers see everything; a partnership admin sees and edits only their partnership."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        qs = super().get_queryset(request)  # type: ignore[misc]
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = super().get_queryset(request)
         if request.user.is_superuser:
             return qs
-        return qs.filter(**{PARTNERSHIP_PATH[self.model]: request.user.partnership_id})
+        return qs.filter(**{PARTNERSHIP_PATH[self.model]: staff(request).partnership_id})
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
-        # Choices of related rows are scoped too, so nothing of another partnership can be picked.
-        related = db_field.related_model
-        if not request.user.is_superuser and related in PARTNERSHIP_PATH:
-            kwargs["queryset"] = related._default_manager.filter(
-                **{PARTNERSHIP_PATH[related]: request.user.partnership_id}
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+    def formfield_for_foreignkey(
+        self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelChoiceField[Any] | None:
+        scoped_choices(db_field.related_model, request, kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
-        related = db_field.related_model
-        if not request.user.is_superuser and related in PARTNERSHIP_PATH:
-            kwargs["queryset"] = related._default_manager.filter(
-                **{PARTNERSHIP_PATH[related]: request.user.partnership_id}
-            )
-        return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
+    def formfield_for_manytomany(
+        self, db_field: ManyToManyField[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelMultipleChoiceField[Any] | None:
+        scoped_choices(db_field.related_model, request, kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.is_superuser or is_partnership_admin(request)
 
-    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         # The object is checked too: the history pages fetch rows outside get_queryset.
         return self.has_module_permission(request) and belongs(request, obj)
 
-    has_change_permission = has_view_permission
-    has_add_permission = has_view_permission
-    has_delete_permission = has_view_permission
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self.has_view_permission(request, obj)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self.has_view_permission(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self.has_view_permission(request, obj)
 
 
 @admin.register(m.Partnership)
-class PartnershipAdmin(PartnershipScoped, admin.ModelAdmin):
+class PartnershipAdmin(PartnershipScoped):
     list_display = ["name", "amber_within_days", "stale_after_days"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return request.user.is_superuser
 
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return request.user.is_superuser
 
 
 @admin.register(m.Agency)
-class AgencyAdmin(PartnershipScoped, admin.ModelAdmin):
+class AgencyAdmin(PartnershipScoped):
     list_display = ["name", "partnership"]
     search_fields = ["name"]
 
 
 @admin.register(m.Theme)
-class ThemeAdmin(PartnershipScoped, admin.ModelAdmin):
+class ThemeAdmin(PartnershipScoped):
     list_display = ["name", "partnership"]
 
 
 @admin.register(m.Review)
-class ReviewAdmin(PartnershipScoped, admin.ModelAdmin):
+class ReviewAdmin(PartnershipScoped):
     list_display = ["code", "kind", "title", "published_on"]
     list_filter = ["kind"]
 
 
 @admin.register(m.Plan)
-class PlanAdmin(PartnershipScoped, admin.ModelAdmin):
+class PlanAdmin(PartnershipScoped):
     list_display = ["title", "kind", "as_at", "source_name"]
     list_filter = ["kind"]
 
 
 @admin.register(m.Section)
-class SectionAdmin(PartnershipScoped, admin.ModelAdmin):
+class SectionAdmin(PartnershipScoped):
     list_display = ["name", "kind", "plan", "order"]
 
 
@@ -157,20 +177,23 @@ class EvidenceAdmin(PartnershipScoped, SimpleHistoryAdmin):
 @admin.register(m.User)
 class PartnershipUserAdmin(PartnershipScoped, UserAdmin):
     list_display = ["username", "get_full_name", "role", "partnership", "is_active"]
-    fieldsets = (*UserAdmin.fieldsets, ("Partnership", {"fields": ["partnership", "role", "agencies"]}))
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        ("Partnership", {"fields": ["partnership", "role", "agencies"]}),
+    )
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         # Platform administrators are never managed from within a partnership.
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(is_superuser=False)
 
-    def get_readonly_fields(self, request: HttpRequest, obj=None):  # type: ignore[no-untyped-def]
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> tuple[str, ...]:
         # A partnership admin manages people of their own partnership, never platform rights.
         if request.user.is_superuser:
             return ()
         return ("is_superuser", "groups", "user_permissions", "partnership", "last_login", "date_joined")
 
-    def save_model(self, request: HttpRequest, obj: m.User, form, change: bool) -> None:  # type: ignore[no-untyped-def]
+    def save_model(self, request: HttpRequest, obj: m.User, form: Any, change: bool) -> None:
         if not request.user.is_superuser:
-            obj.partnership_id = request.user.partnership_id
+            obj.partnership_id = staff(request).partnership_id
         super().save_model(request, obj, form, change)

@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
 from django.db.models import Max, OuterRef, QuerySet, Subquery
 
 from .assurance import AssuranceStatus
 from .models import Action, Partnership, ProgressUpdate
 from .status import FINISHED
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class LatestUpdate(TypedDict):
+    last_update: date | None
+    latest_progress: str | None
+
+
+# An action read through `with_latest_update`; the type checker refuses one read otherwise.
+ActionWithLatestUpdate: TypeAlias = "WithAnnotations[Action, LatestUpdate]"
 
 # The tests themselves, on plain values, so that a past state (reports "as at") is judged
 # exactly as today's actions are.
@@ -48,7 +61,7 @@ def is_due_soon(action: Action, as_at: date, partnership: Partnership) -> bool:
     return due_soon_on(action.status, action.current_due, as_at, partnership.amber_within_days)
 
 
-def is_stale(action: Action, as_at: date, partnership: Partnership) -> bool:
+def is_stale(action: ActionWithLatestUpdate, as_at: date, partnership: Partnership) -> bool:
     """Open and not updated for the partnership's stale period (needs `with_latest_update`)."""
     last = action.last_update or action.created_at.date()
     return stale_on(action.status, last, as_at, partnership.stale_after_days)
@@ -58,7 +71,7 @@ def awaits_assurance(action: Action) -> bool:
     return awaiting_assurance(action.assurance)
 
 
-def with_latest_update(actions: QuerySet[Action]) -> QuerySet[Action]:
+def with_latest_update(actions: QuerySet[Action]) -> QuerySet[ActionWithLatestUpdate]:
     """Annotate the date and text of each action's newest progress update, in the same query."""
     newest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-written_on", "-id")
     return actions.annotate(
@@ -81,7 +94,9 @@ class ActionCriteria:
     awaiting_assurance: bool = False
 
 
-def find_actions(partnership: Partnership, as_at: date, criteria: ActionCriteria) -> list[Action]:
+def find_actions(
+    partnership: Partnership, as_at: date, criteria: ActionCriteria
+) -> list[ActionWithLatestUpdate]:
     """Matching actions, each with `.judged` (its RAG judgement on `as_at`), soonest due first."""
     actions = Action.objects.filter(recommendation__plan__partnership=partnership)
     if criteria.plan:
@@ -107,7 +122,7 @@ def find_actions(partnership: Partnership, as_at: date, criteria: ActionCriteria
 
 
 def meets_judged_criteria(
-    action: Action, criteria: ActionCriteria, as_at: date, partnership: Partnership
+    action: ActionWithLatestUpdate, criteria: ActionCriteria, as_at: date, partnership: Partnership
 ) -> bool:
     """The criteria worked out rather than stored: RAG and the exceptions. The action needs
     `.judged` (its RAG on `as_at`) and `with_latest_update`'s annotations."""

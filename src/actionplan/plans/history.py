@@ -40,7 +40,7 @@ def end_of_day(on: date) -> datetime:
     return timezone.make_aware(datetime.combine(on, time.max))
 
 
-def versions_in_force(history: QuerySet, on: date) -> dict[int, Any]:
+def versions_in_force(history: QuerySet[Any], on: date) -> dict[int, Any]:
     """Each object's version in force at the end of `on` (the newest saved by then), by id,
     from a history queryset; one deleted by then is there too, its history_type "-"."""
     latest: dict[int, Any] = {}

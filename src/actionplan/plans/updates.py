@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
@@ -116,6 +117,7 @@ def record_imported_progress(action: Action, text: str, *, on: date, rag: str, d
 def apply_status_change(action: Action, change: StatusChange) -> None:
     check_status_change(action.status, change, current_due=action.current_due)
     if change.new_status == DeliveryStatus.SUPERSEDED:
+        assert change.replaced_by_id is not None  # check_status_change refuses a change without it
         replacement = (
             Action.objects.filter(
                 pk=change.replaced_by_id,
@@ -138,7 +140,7 @@ def submit_evidence(
     by: User | None,
     description: str,
     *,
-    file=None,
+    file: File[bytes] | None = None,
     link: str = "",
     sha256: str = "",
     when: datetime | None = None,

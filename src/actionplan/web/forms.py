@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
+from django.http import QueryDict
 
 from actionplan.plans.finder import ActionCriteria
-from actionplan.plans.models import Agency, Plan, Theme
+from actionplan.plans.models import Agency, Partnership, Plan, Theme
 from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
 
@@ -40,12 +44,18 @@ class ActionFilterForm(forms.Form):
     stale = forms.BooleanField(required=False)
     awaiting_assurance = forms.BooleanField(required=False)
 
-    def __init__(self, data, partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, data: QueryDict | None, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        self.fields["plan"].queryset = partnership.plans.all()
-        self.fields["agency"].queryset = partnership.agencies.all()
-        # The partnership's own learning themes and the national list.
-        self.fields["theme"].queryset = Theme.objects.filter(Q(partnership=partnership) | Q(partnership=None))
+        choices = {
+            "plan": partnership.plans.all(),
+            "agency": partnership.agencies.all(),
+            # The partnership's own learning themes and the national list.
+            "theme": Theme.objects.filter(Q(partnership=partnership) | Q(partnership=None)),
+        }
+        for name, queryset in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)  # declared above
+            field.queryset = queryset
 
     def criteria(self) -> ActionCriteria:
         """The filters as the finder takes them. A value that is not valid (an agency removed
@@ -102,11 +112,12 @@ class EvidenceForm(forms.Form):
     file = forms.FileField(required=False)
     link = forms.URLField(required=False, assume_scheme="https")
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("file")
         if upload is None:
             return None
-        suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        name = upload.name or ""
+        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if suffix not in EVIDENCE_TYPES:
             raise forms.ValidationError(
                 "The file must be a PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV file"
@@ -119,8 +130,8 @@ class EvidenceForm(forms.Form):
             raise forms.ValidationError("The file's contents do not match its type")
         return upload
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if not cleaned.get("file") and not cleaned.get("link") and not self.errors:
             raise forms.ValidationError("Attach a file or give a link")
         return cleaned

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from actionplan.plans.finder import ActionCriteria, meets_judged_criteria
+from actionplan.plans.finder import ActionCriteria, ActionWithLatestUpdate, meets_judged_criteria
 from actionplan.plans.models import Action, Partnership, Recommendation, Section
 from actionplan.plans.rollup import RolledUp
 
@@ -24,11 +25,12 @@ class SectionBlock:
 
 
 def lay_out_plan(
-    recommendations,
+    recommendations: Iterable[Recommendation],
     as_at: date,
-    partnership: Partnership,  # type: ignore[no-untyped-def]
+    partnership: Partnership,
     criteria: ActionCriteria,
 ) -> list[SectionBlock]:
+    """The recommendations' actions must be prefetched through `with_latest_update`."""
     thresholds = partnership.rag_thresholds
     blocks: dict[int | None, SectionBlock] = {}
     filtering = criteria != ActionCriteria()
@@ -45,7 +47,11 @@ def lay_out_plan(
 
 
 def matches(
-    action: Action, rec: Recommendation, as_at: date, partnership: Partnership, criteria: ActionCriteria
+    action: ActionWithLatestUpdate,
+    rec: Recommendation,
+    as_at: date,
+    partnership: Partnership,
+    criteria: ActionCriteria,
 ) -> bool:
     """The plan page's actions are fetched with the plan, so the stored criteria are tested
     here; the worked-out ones are the finder's own."""

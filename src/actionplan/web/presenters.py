@@ -24,21 +24,21 @@ __all__ = [
     "next_assurance",
 ]
 
-RAG_CLASSES = {
+RAG_CLASSES: dict[str, str] = {
     Rag.RED: "govuk-tag--red",
     Rag.AMBER: "govuk-tag--orange",
     Rag.GREEN: "govuk-tag--green",
     Rag.BLUE: "govuk-tag--blue",
     Rag.GREY: "govuk-tag--grey",
 }
-RAG_WORDS = {
+RAG_WORDS: dict[str, str] = {
     Rag.RED: "Red",
     Rag.AMBER: "Amber",
     Rag.GREEN: "Green",
     Rag.BLUE: "Blue: assured",
     Rag.GREY: "Grey",
 }
-STATUS_CLASSES = {
+STATUS_CLASSES: dict[str, str] = {
     DeliveryStatus.NOT_STARTED: "govuk-tag--grey",
     DeliveryStatus.IN_PROGRESS: "govuk-tag--light-blue",
     DeliveryStatus.SLIPPED: "govuk-tag--orange",

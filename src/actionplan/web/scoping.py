@@ -7,43 +7,53 @@ that may not do something gets "forbidden" (403).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 
 from actionplan.plans.models import Action, Partnership, Plan, Review, User
 
 
-def partnership_of(request: HttpRequest) -> Partnership:
-    partnership = getattr(request.user, "partnership", None)
+class SignedInRequest(HttpRequest):
+    """The request of a page behind `login_required`: its user is an account, never anonymous."""
+
+    user: User
+
+
+def partnership_of(request: SignedInRequest) -> Partnership:
+    partnership = request.user.partnership
     if partnership is None:
         raise Http404("your account is not part of a partnership")
     return partnership
 
 
-def plans(request: HttpRequest) -> QuerySet[Plan]:
+def plans(request: SignedInRequest) -> QuerySet[Plan]:
     return Plan.objects.filter(partnership=partnership_of(request))
 
 
-def reviews(request: HttpRequest) -> QuerySet[Review]:
+def reviews(request: SignedInRequest) -> QuerySet[Review]:
     return Review.objects.filter(partnership=partnership_of(request))
 
 
-def actions(request: HttpRequest) -> QuerySet[Action]:
+def actions(request: SignedInRequest) -> QuerySet[Action]:
     return Action.objects.filter(recommendation__plan__partnership=partnership_of(request))
 
 
-def one(queryset: QuerySet, **lookup: object):  # type: ignore[no-untyped-def]
+M = TypeVar("M", bound=Model)
+
+
+def one(queryset: QuerySet[M], **lookup: object) -> M:
     found = queryset.filter(**lookup).first()
     if found is None:
         raise Http404
     return found
 
 
-def action_for(request: HttpRequest, pk: int, may: Callable[[User, Action], bool]) -> Action:
+def action_for(request: SignedInRequest, pk: int, may: Callable[[User, Action], bool]) -> Action:
     """An action of the partnership (404 otherwise) that this person `may` change (403 otherwise)."""
     action = one(actions(request), pk=pk)
-    if not may(request.user, action):  # type: ignore[arg-type]
+    if not may(request.user, action):
         raise PermissionDenied
     return action

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -62,13 +63,17 @@ class Action(models.Model):
     version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
 
+    # Never stored: the RAG on the day shown, set on the instances read for a page or a list so
+    # that it is worked out once per action.
+    judged: RagJudgement
+
     class Meta:
         ordering = ["recommendation", "order"]
 
     def __str__(self) -> str:
         return self.text[:80]
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             self.version += 1
         super().save(*args, **kwargs)

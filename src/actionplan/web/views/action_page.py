@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from actionplan.plans import permissions
 from actionplan.plans.assurance import AssuranceRefused
-from actionplan.plans.models import Action, Evidence
+from actionplan.plans.models import Action, Evidence, ProgressUpdate
 from actionplan.plans.status import StatusChange, TransitionRefused
 from actionplan.plans.updates import EditConflict, decide_evidence, record_progress, submit_evidence
 
 from ..forms import EvidenceDecisionForm, EvidenceForm, ProgressForm
+from ..scoping import SignedInRequest
 
 HIDDEN_HISTORY_FIELDS = {"updated_at", "version"}
 
 
 def action_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     action: Action,
     *,
     progress_form: ProgressForm | None = None,
@@ -63,12 +66,12 @@ def action_page(
     )
 
 
-def finished(request: HttpRequest, action: Action, message: str) -> HttpResponse:
+def finished(request: SignedInRequest, action: Action, message: str) -> HttpResponse:
     messages.success(request, message)
     return redirect("action", pk=action.pk)
 
 
-def post_progress(request: HttpRequest, action: Action, data: dict) -> None:
+def post_progress(request: SignedInRequest, action: Action, data: dict[str, Any]) -> None:
     change = None
     if data["status"]:
         change = StatusChange(data["status"], data["reason"], data["revised_due"], data["replaced_by"])
@@ -82,7 +85,7 @@ def post_progress(request: HttpRequest, action: Action, data: dict) -> None:
     )
 
 
-def attach_evidence(request: HttpRequest, action: Action, data: dict) -> None:
+def attach_evidence(request: SignedInRequest, action: Action, data: dict[str, Any]) -> None:
     upload = data.get("file")
     digest = ""
     if upload is not None:
@@ -95,7 +98,15 @@ def attach_evidence(request: HttpRequest, action: Action, data: dict) -> None:
     )
 
 
-def context(request, action, progress_form, evidence_form, decision_form, deciding, conflict) -> dict:  # type: ignore[no-untyped-def]
+def context(
+    request: SignedInRequest,
+    action: Action,
+    progress_form: ProgressForm | None,
+    evidence_form: EvidenceForm | None,
+    decision_form: EvidenceDecisionForm | None,
+    deciding: Evidence | None,
+    conflict: Action | None,
+) -> dict[str, Any]:
     user = request.user
     thresholds = action.recommendation.plan.partnership.rag_thresholds
     return {
@@ -114,17 +125,19 @@ def context(request, action, progress_form, evidence_form, decision_form, decidi
     }
 
 
-def timeline(action: Action) -> list[tuple[object, str, object]]:
+def timeline(action: Action) -> list[tuple[date, str, ProgressUpdate | Evidence]]:
     """Updates and evidence, newest first, as (when, kind, item)."""
-    updates = [(u.written_on, "update", u) for u in action.updates.select_related("author")]
-    evidence = [
+    updates: list[tuple[date, str, ProgressUpdate | Evidence]] = [
+        (u.written_on, "update", u) for u in action.updates.select_related("author")
+    ]
+    evidence: list[tuple[date, str, ProgressUpdate | Evidence]] = [
         (e.submitted_at.date(), "evidence", e)
         for e in action.evidence.select_related("submitted_by", "decided_by")
     ]
     return sorted(updates + evidence, key=lambda entry: entry[0], reverse=True)
 
 
-def history(action: Action) -> list[dict]:
+def history(action: Action) -> list[dict[str, Any]]:
     """Who changed what, when: each saved version compared with the one before it."""
     records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
     changes = []

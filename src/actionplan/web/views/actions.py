@@ -1,22 +1,21 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actionplan.plans import permissions
 from actionplan.plans.finder import ActionCriteria, find_actions
-from actionplan.plans.models import User
 
 from ..forms import ActionFilterForm, EvidenceDecisionForm, EvidenceForm, ProgressForm
-from ..scoping import action_for, actions, one, partnership_of
+from ..scoping import SignedInRequest, action_for, actions, one, partnership_of
 from .action_page import action_page
 
 
 @login_required
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     form = ActionFilterForm(request.GET, partnership)
     found = find_actions(partnership, timezone.localdate(), form.criteria())
@@ -24,8 +23,8 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_actions(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def my_actions(request: SignedInRequest) -> HttpResponse:
+    user = request.user
     permissions.require(permissions.has_own_actions(user), "have actions of your own")
     partnership = partnership_of(request)
     agencies = tuple(user.agencies.filter(partnership=partnership).values_list("pk", flat=True))
@@ -36,40 +35,40 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = one(actions(request), pk=pk)
     return action_page(request, action)
 
 
 @login_required
 @require_POST
-def post_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def post_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     action = action_for(request, pk, permissions.can_update_action)
     return action_page(request, action, progress_form=ProgressForm(request.POST))
 
 
 @login_required
 @require_POST
-def post_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def post_evidence(request: SignedInRequest, pk: int) -> HttpResponse:
     action = action_for(request, pk, permissions.can_update_action)
     return action_page(request, action, evidence_form=EvidenceForm(request.POST, request.FILES))
 
 
 @login_required
 @require_POST
-def decide_evidence(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+def decide_evidence(request: SignedInRequest, pk: int, evidence_pk: int) -> HttpResponse:
     action = action_for(request, pk, permissions.can_assure)
     evidence = one(action.evidence.all(), pk=evidence_pk)
     return action_page(request, action, decision_form=EvidenceDecisionForm(request.POST), deciding=evidence)
 
 
 @login_required
-def evidence_file(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+def evidence_file(request: SignedInRequest, pk: int, evidence_pk: int) -> FileResponse:
     """Evidence files are served only through this check, never from a public folder."""
     action = one(actions(request), pk=pk)
     evidence = one(action.evidence.all(), pk=evidence_pk)
     if not evidence.file:
         raise Http404
     return FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=evidence.file.name.rsplit("/", 1)[-1]
+        evidence.file.open("rb"), as_attachment=True, filename=(evidence.file.name or "").rsplit("/", 1)[-1]
     )

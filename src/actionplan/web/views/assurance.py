@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -17,7 +17,7 @@ from actionplan.plans.models import Action
 from actionplan.plans.rag import OverrideRefused, Rag
 from actionplan.plans.updates import EditConflict, change_assurance, override_rag
 
-from ..scoping import action_for
+from ..scoping import SignedInRequest, action_for
 
 
 class AssuranceForm(forms.Form):
@@ -34,7 +34,7 @@ class RagOverrideForm(forms.Form):
 
 @login_required
 @require_POST
-def post_assurance(request: HttpRequest, pk: int) -> HttpResponse:
+def post_assurance(request: SignedInRequest, pk: int) -> HttpResponse:
     def change(action: Action, data: dict) -> str:
         change_assurance(
             action, request.user, data["assurance"], data["reason"], expected_version=data["version"]
@@ -46,7 +46,7 @@ def post_assurance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def post_rag_override(request: HttpRequest, pk: int) -> HttpResponse:
+def post_rag_override(request: SignedInRequest, pk: int) -> HttpResponse:
     def change(action: Action, data: dict) -> str:
         override_rag(action, request.user, data["rag"], data["reason"], expected_version=data["version"])
         return "RAG rating set by hand" if data["rag"] else "RAG rating worked out from the dates again"
@@ -55,7 +55,7 @@ def post_rag_override(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def scrutineers_change(
-    request: HttpRequest,
+    request: SignedInRequest,
     pk: int,
     form_class: type[forms.Form],
     missing: str,
@@ -74,7 +74,7 @@ def scrutineers_change(
     return redirect("action", pk=action.pk)
 
 
-def refused(request: HttpRequest, action, reason: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def refused(request: SignedInRequest, action: Action, reason: str) -> HttpResponse:
     # These short forms sit low on the action page; the refusal is shown at its top.
     messages.error(request, reason[0].upper() + reason[1:])
     return redirect("action", pk=action.pk)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -10,12 +10,12 @@ from django.views.decorators.http import require_http_methods
 from actionplan.plans.composite import compose, save_composite
 from actionplan.plans.permissions import can_save_composite, require
 
-from ..scoping import partnership_of, reviews
+from ..scoping import SignedInRequest, partnership_of, reviews
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def composite(request: HttpRequest) -> HttpResponse:
+def composite(request: SignedInRequest) -> HttpResponse:
     """Choose reviews → their actions grouped by theme; a partnership admin can keep it as a plan."""
     partnership = partnership_of(request)
     params = request.POST if request.method == "POST" else request.GET

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -16,7 +18,7 @@ from actionplan.reports import render as render_report
 from actionplan.reports.give_back import apply_workbook
 from actionplan.reports.returned import WorkbookError
 
-from ..scoping import partnership_of
+from ..scoping import SignedInRequest, partnership_of
 
 MAX_WORKBOOK_BYTES = 10 * 2**20
 
@@ -29,7 +31,7 @@ class ReportForm(forms.Form):
 
 
 @login_required
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: SignedInRequest) -> HttpResponse:
     """Anyone in the partnership may read its reports, as at today or any past date."""
     partnership = partnership_of(request)
     form = ReportForm(request.GET)
@@ -49,20 +51,21 @@ def report(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def give_back_updates(request: HttpRequest) -> HttpResponse:
+def give_back_updates(request: SignedInRequest) -> HttpResponse:
     """An exported workbook, edited by owners, applied as their progress updates."""
     require(permissions.can_give_back_updates(request.user), "give back a workbook of updates")
     partnership_of(request)
-    context: dict = {"error": None, "result": None}
+    context: dict[str, Any] = {"error": None, "result": None}
     if request.method == "POST":
         upload = request.FILES.get("workbook")
         if upload is None:
             context["error"] = "Choose the workbook to upload"
-        elif upload.size > MAX_WORKBOOK_BYTES:
+        elif (upload.size or 0) > MAX_WORKBOOK_BYTES:
             context["error"] = f"{upload.name} is larger than {MAX_WORKBOOK_BYTES // 2**20} MB"
         else:
             try:
-                context["result"] = apply_workbook(upload.read(), request.user, name=upload.name)
+                name = upload.name or "workbook"
+                context["result"] = apply_workbook(upload.read(), request.user, name=name)
             except WorkbookError as error:
                 context["error"] = str(error)
     status = 400 if context["error"] else 200

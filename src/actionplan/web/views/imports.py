@@ -4,25 +4,27 @@ confirm; the drafts wait in the person's session meanwhile."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from actionplan.importing import MAX_BYTES, ImportFailure, PlanDraft, parse_bytes
 from actionplan.plans.permissions import can_import, require
-from actionplan.plans.store import DuplicateImport, preview_draft, store_draft
+from actionplan.plans.store import DuplicateImport, StoredPlan, preview_draft, store_draft
 
-from ..scoping import partnership_of
+from ..scoping import SignedInRequest, partnership_of
 
 MAX_FILES = 10
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: SignedInRequest) -> HttpResponse:
     require(can_import(request.user), "import plans")
     if request.method == "GET":
         return render(request, "web/import_upload.html", {"errors": []})
@@ -31,7 +33,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     drafts = []
     for upload in files if not errors else []:
         try:
-            drafts.append(parse_bytes(upload.read(), upload.name).to_dict())
+            drafts.append(parse_bytes(upload.read(), upload.name or "upload").to_dict())
         except ImportFailure as failure:
             errors.append(str(failure))
     if errors:
@@ -41,17 +43,17 @@ def upload(request: HttpRequest) -> HttpResponse:
     return redirect("import_preview", token=token)
 
 
-def check_uploads(files: list) -> list[str]:
+def check_uploads(files: list[UploadedFile]) -> list[str]:
     if not files:
         return ["Choose one or more files to import"]
     if len(files) > MAX_FILES:
         return [f"Choose at most {MAX_FILES} files at a time"]
-    return [f"{f.name} is larger than {MAX_BYTES // 2**20} MB" for f in files if f.size > MAX_BYTES]
+    return [f"{f.name} is larger than {MAX_BYTES // 2**20} MB" for f in files if (f.size or 0) > MAX_BYTES]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preview(request: HttpRequest, token: str) -> HttpResponse:
+def preview(request: SignedInRequest, token: str) -> HttpResponse:
     require(can_import(request.user), "import plans")
     key = f"import:{token}"
     drafts = request.session.get(key)
@@ -64,7 +66,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         del request.session[key]
         messages.success(request, "Import cancelled: nothing was stored")
         return redirect("import_upload")
-    previews = []
+    previews: list[tuple[PlanDraft, StoredPlan | None, str | None]] = []
     for draft in drafts:
         try:
             previews.append((PlanDraft.from_dict(draft), preview_draft(draft, partnership), None))
@@ -73,7 +75,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "web/import_preview.html", {"previews": previews, "token": token})
 
 
-def confirm(request: HttpRequest, key: str, drafts: list[dict]) -> HttpResponse:
+def confirm(request: SignedInRequest, key: str, drafts: list[dict[str, Any]]) -> HttpResponse:
     partnership = partnership_of(request)
     stored, refused = [], []
     for draft in drafts:

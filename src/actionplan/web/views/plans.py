@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -11,17 +11,17 @@ from actionplan.plans.models import Action, Recommendation
 
 from ..forms import ActionFilterForm
 from ..plan_layout import lay_out_plan
-from ..scoping import one, partnership_of, plans
+from ..scoping import SignedInRequest, one, partnership_of, plans
 
 
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: SignedInRequest) -> HttpResponse:
     found = plans(request).prefetch_related("reviews").order_by("kind", "title")
     return render(request, "web/plans.html", {"plans": found})
 
 
 @login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     partnership = partnership_of(request)
     plan = one(plans(request).prefetch_related("reviews"), pk=pk)
     form = ActionFilterForm(request.GET, partnership)
