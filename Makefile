@@ -71,5 +71,7 @@ test-postgres: install
 		echo "No PostgreSQL server answered on 127.0.0.1:5432 and DATABASE_URL is unset: PostgreSQL run skipped."; \
 	fi
 
+# ruff, then mypy with django-stubs (settings in pyproject.toml; strict on the rules and the importer).
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy

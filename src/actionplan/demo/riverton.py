@@ -26,7 +26,7 @@ from . import content as c
 from .stories import Storyteller, moment
 
 DEMO_PASSWORD = "riverton-demo"
-PEOPLE = [
+PEOPLE: list[tuple[str, str, str, list[str]]] = [
     # username, name, role, agencies they post updates for
     ("alice", "Alice Adeyemi", User.Role.PARTNERSHIP_ADMIN, ["Partnership Business Unit"]),
     ("bob", "Bob Bennett", User.Role.AGENCY_LEAD, ["Riverton Police"]),
@@ -101,7 +101,9 @@ class Builder:
             )
             for code, kind, title, months in c.REVIEWS
         }
-        self.users = {username: self.person(username, *person) for username, *person in PEOPLE}
+        self.users = {
+            username: self.person(username, name, role, agencies) for username, name, role, agencies in PEOPLE
+        }
         for spec in [c.CHILD_R, c.ADULT_J, c.WORKPLAN]:
             self.plan(spec)
         self.composite()

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from actionplan.plans.assurance import AssuranceStatus
-from actionplan.plans.models import Action, User
+from actionplan.plans.models import Action, Evidence, User
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange
 from actionplan.plans.updates import change_assurance, decide_evidence, record_progress, submit_evidence
@@ -36,8 +36,12 @@ class Storyteller:
     def when(self, offset: int) -> datetime:
         return moment(self.today, offset)
 
+    def lead(self, action: Action) -> User | None:
+        """Who posts the action's updates: the lead of its owning agency, if it has one."""
+        return self.leads.get(action.owner_id) if action.owner_id is not None else None
+
     def update(self, action: Action, offset: int, text: str, change: StatusChange | None = None) -> None:
-        author = self.leads.get(action.owner_id)
+        author = self.lead(action)
         record_progress(action, author, text, on=self.day(offset), change=change, when=self.when(offset))
 
     def start(self, action: Action, offset: int) -> None:
@@ -46,11 +50,11 @@ class Storyteller:
     def implement(self, action: Action, offset: int) -> None:
         self.update(action, offset, "Work complete; evidence to follow.", StatusChange(S.IMPLEMENTED))
 
-    def evidence(self, action: Action, offset: int, what: str) -> object:
+    def evidence(self, action: Action, offset: int, what: str) -> Evidence:
         slug = what.lower().replace(" ", "-")
         return submit_evidence(
             action,
-            self.leads.get(action.owner_id),
+            self.lead(action),
             what,
             link=f"https://intranet.riverton.example/evidence/{action.pk}/{slug}",
             when=self.when(offset),
@@ -83,7 +87,7 @@ def overdue(t: Storyteller, a: Action, _: list[Action]) -> None:
 def slipped(t: Storyteller, a: Action, _: list[Action]) -> None:
     t.start(a, -300)
     t.update(a, -150, "Standard drafted; data reporting not yet possible.")
-    revised = a.due_date + timedelta(days=120)
+    revised = (a.due_date or t.today) + timedelta(days=120)
     t.update(
         a,
         -50,

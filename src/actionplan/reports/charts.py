@@ -8,21 +8,28 @@ from __future__ import annotations
 
 import io
 import textwrap
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on servers; must be chosen before pyplot is imported
 from matplotlib import pyplot  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from actionplan.plans.rag import Rag  # noqa: E402
 
 from .colours import ORDER, RAG_FILL, RAG_TEXT  # noqa: E402
 from .model import RagBreakdown, TrendPoint  # noqa: E402
 
-SHORT = {Rag.RED: "R", Rag.AMBER: "A", Rag.GREEN: "G", Rag.BLUE: "B", Rag.GREY: "Gy"}
-MARKERS = {Rag.RED: "s", Rag.AMBER: "^", Rag.GREEN: "o", Rag.BLUE: "D", Rag.GREY: "x"}
-STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "actionplan"}
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+SHORT: dict[str, str] = {Rag.RED: "R", Rag.AMBER: "A", Rag.GREEN: "G", Rag.BLUE: "B", Rag.GREY: "Gy"}
+MARKERS: dict[str, str] = {Rag.RED: "s", Rag.AMBER: "^", Rag.GREEN: "o", Rag.BLUE: "D", Rag.GREY: "x"}
+STYLE: dict[RcKeyType, Any] = {
+    "font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "actionplan"
+}
 
 
 def save(figure: Figure, fmt: str) -> bytes:
@@ -66,11 +73,13 @@ def trend_lines(points: list[TrendPoint], fmt: str) -> bytes:
         days = [p.on for p in points]
         for rag in ORDER:
             values = [p.counts.counts[rag] for p in points]
-            axes.plot(days, values, marker=MARKERS[rag], color=colour(rag), label=Rag(rag).label)
+            # matplotlib plots dates through its unit converters; its stubs accept only numbers.
+            axes.plot(days, values, marker=MARKERS[rag], color=colour(rag), label=Rag(rag).label)  # type: ignore[arg-type]
         axes.set_ylabel("Actions")
         axes.set_title("RAG at each month end", loc="left", fontweight="bold")
         axes.spines[["top", "right"]].set_visible(False)
-        axes.yaxis.get_major_locator().set_params(integer=True)
+        # matplotlib's default locator (AutoLocator), ticking whole numbers only.
+        axes.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))
         axes.legend(ncols=5, loc="upper left", bbox_to_anchor=(0, -0.25), frameon=False)
         figure.autofmt_xdate()
         return save(figure, fmt)

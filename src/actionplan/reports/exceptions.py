@@ -3,7 +3,7 @@ assurance or not updated, and what was recently implemented. Judged on the as-at
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.finder import awaiting_assurance, overdue_on, stale_on
@@ -54,5 +54,5 @@ def exceptions(plans: list[PlanTable], as_at: AsAt, partnership: Partnership) ->
         done_on = max(filter(None, [facts.implemented_on, facts.assured_on]), default=None)
         if state.status == DeliveryStatus.IMPLEMENTED and done_on and done_on >= recent_since:
             found.recently_implemented.append(line)
-    found.overdue.sort(key=lambda line: line.revised_due or line.due)
+    found.overdue.sort(key=lambda line: line.revised_due or line.due or date.min)  # overdue: it has one
     return found

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from actionplan.plans.finder import with_latest_update
+from actionplan.plans.finder import ActionWithLatestUpdate, with_latest_update
 from actionplan.plans.models import Action, User
 from actionplan.plans.permissions import can_update_action, in_partnership
 from actionplan.plans.status import DeliveryStatus, StatusChange, TransitionRefused
@@ -85,7 +85,11 @@ def one_row_per_action(rows: list[ReturnedRow], name: str) -> list[ReturnedRow]:
 
 
 def apply_row(
-    row: ReturnedRow, returned: Returned, action: Action | None, user: User, result: UpdateResult
+    row: ReturnedRow,
+    returned: Returned,
+    action: ActionWithLatestUpdate | None,
+    user: User,
+    result: UpdateResult,
 ) -> None:
     def outcome(message: str) -> Outcome:
         return Outcome(row.action_id, row.where, message)

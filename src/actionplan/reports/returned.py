@@ -89,13 +89,18 @@ class Reader:
         where = f"sheet '{sheet.title}'"
         first = [cell.value for cell in sheet[1]]
         try:
-            as_at, exported_at = first[3].date(), datetime.fromisoformat(first[5])
-        except (AttributeError, IndexError, TypeError, ValueError) as error:
+            as_at_cell, exported_cell = first[3], first[5]
+            if not isinstance(as_at_cell, datetime) or not isinstance(exported_cell, str):
+                raise TypeError(f"{as_at_cell!r}, {exported_cell!r}")
+            as_at, exported_at = as_at_cell.date(), datetime.fromisoformat(exported_cell)
+        except (IndexError, TypeError, ValueError) as error:
             raise self.fail(where, "the as-at date or export time is missing") from error
         versions, exported = {}, {}
         for number, values in enumerate(sheet.iter_rows(min_row=3, values_only=True), start=3):
             action_id = self.action_id(values[0], f"{where} row {number}")
             try:
+                if not isinstance(values[1], int | float | str):
+                    raise TypeError(repr(values[1]))
                 versions[action_id] = int(values[1])
             except (TypeError, ValueError) as error:
                 raise self.fail(f"{where} row {number}", "the version column was changed") from error

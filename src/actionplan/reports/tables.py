@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from actionplan.plans.history import ActionAsAt
 from actionplan.plans.models import Action, Agency, Recommendation
@@ -80,7 +81,7 @@ def row_of(
     facts: ActionFacts | None = None,
     own: RecommendationAsAt | None = None,
 ) -> PlanRow:
-    common = dict(
+    common: dict[str, Any] = dict(
         plan=source.title,
         section=rec.section.name if rec.section else "",
         ref=rec.ref,

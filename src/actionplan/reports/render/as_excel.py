@@ -29,7 +29,7 @@ EDITABLE_FILL = PatternFill("solid", fgColor="1D70B8")  # the columns owners fil
 
 def write(report: BoardReport) -> bytes:
     book = Workbook()
-    about(book.active, report)
+    about(book.worksheets[0], report)  # the sheet a new workbook starts with
     names: set[str] = {ABOUT_SHEET}
     for title, rows in sheets(report):
         action_sheet(book.create_sheet(sheet_name(title, names)), rows)

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from actionplan.demo import build_demo
@@ -10,11 +12,11 @@ class Command(BaseCommand):
         "Load the Riverton demonstration partnership: agencies, reviews, plans, users and a year of history."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--replace", action="store_true", help="rebuild it if already loaded")
         parser.add_argument("--if-missing", action="store_true", help="do nothing if already loaded")
 
-    def handle(self, *args, replace: bool, if_missing: bool, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: str, replace: bool, if_missing: bool, **options: Any) -> None:
         try:
             demo = build_demo(timezone.localdate(), replace=replace)
         except DemoExists as exc:

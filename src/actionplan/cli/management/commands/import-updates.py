@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             help="who is giving the updates (default: your login name)",
         )
 
-    def handle(self, *args, file: Path, username: str, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: str, file: Path, username: str, **options: Any) -> None:
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(

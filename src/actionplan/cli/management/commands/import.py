@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
@@ -49,22 +50,22 @@ class Command(BaseCommand):
 
     def handle(
         self,
-        *args,
+        *args: str,
         files: list[Path],
         dry_run: bool,
         format: str,
         partnership: str | None,
         replace: bool,
         column: list[tuple[str, str]],
-        **options,
-    ) -> None:  # type: ignore[no-untyped-def]
+        **options: Any,
+    ) -> None:
         columns = dict(column)
         target = None if dry_run else self.partnership(partnership)
         failures = 0
         for path in tqdm(files, desc="Importing", unit="file", disable=len(files) < 2, file=self.stderr):
             try:
                 draft = parse_file(path, columns=columns)
-                if dry_run:
+                if target is None:  # a dry run
                     self.stdout.write(
                         json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
                         if format == "json"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dateutil import parser as dates
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -40,7 +41,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=sorted(FORMATS), required=True)
         parser.add_argument("--output", type=Path, required=True, metavar="FILE")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: str, **options: Any) -> None:
         partnership = self.partnership(options["partnership"])
         scope = Scope(
             plan_id=options["plan"],
