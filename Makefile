@@ -11,7 +11,7 @@ STATIC := src/actionplan/web/static/govuk
 RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation
 TEST_PACKAGES := chromium chromium-driver poppler-utils
 
-.PHONY: install assets system-packages test-packages demo test test-sqlite test-postgres test-system lint
+.PHONY: install assets static system-packages test-packages demo test test-sqlite test-postgres test-system lint
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ $(STATIC)/application.css: package.json package-lock.json src/actionplan/web/ass
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/images $(STATIC)/assets/
 
 assets: $(STATIC)/application.css
+
+# What production serves: the built assets gathered, with content-hashed names, into
+# $$ACTIONPLAN_DATA_DIR/static (run with the production environment set: docs/deployment.md).
+static: $(VENV)/.installed assets
+	$(BIN)/actionplan collectstatic --noinput --verbosity 0
 
 install: system-packages $(VENV)/.installed assets
 

@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "csp",
     "actionplan.plans",
     "actionplan.web",
     "actionplan.cli",
@@ -66,7 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: an oversized request is refused unread.
+    "actionplan.web.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -164,6 +169,33 @@ SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day: shared office machines are co
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# The most one request may carry (an import of a 20 MB plan, with room for the form). Bigger
+# bodies are refused with 413 before they are read; the proxy should refuse them first.
+MAX_REQUEST_BYTES = int(os.environ.get("ACTIONPLAN_MAX_REQUEST_MB", "25")) * 2**20
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files: 2.5 MB is ample for text
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file while parsed
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# Content-Security-Policy: everything from this site, no inline script or style. The one inline
+# script allowed, by its hash, is GOV.UK Frontend's page template marking the body as
+# JavaScript-capable (the hash GOV.UK Frontend documents; tests/web/test_headers.py checks it).
+GOVUK_TEMPLATE_SCRIPT_HASH = "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, GOVUK_TEMPLATE_SCRIPT_HASH],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 if PRODUCTION:
     # Behind a TLS-terminating proxy; every cookie and redirect is HTTPS-only.
     SESSION_COOKIE_SECURE = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
@@ -16,6 +17,11 @@ from . import presenters
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def static_prefix() -> str:
+    """Where static files are served from; for folders, which the manifest of files cannot name."""
+    return str(settings.STATIC_URL)
 
 
 def environment(**options: Any) -> Environment:
@@ -31,6 +37,7 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         {
             "static": static,
+            "static_prefix": static_prefix,
             "url": url,
             "get_messages": get_messages,
             "permissions": permissions,
