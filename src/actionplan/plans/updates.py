@@ -13,7 +13,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from .assurance import ALLOWED as ASSURANCE_STEPS
-from .assurance import AssuranceStatus, check_assurance_change
+from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
 from .models import Action, Evidence, ProgressUpdate, User
 from .permissions import can_assure, can_update_action, require
 from .rag import judge_rag
@@ -208,9 +208,17 @@ def set_assurance(
     with transaction.atomic():
         fresh = locked(action, expected_version)
         check_assurance_change(fresh.assurance, new, reason)
+        check_evidence_behind(new, evidence_behind(fresh), reason)
         fresh.assurance, fresh.assurance_reason = new, reason.strip()
         save_stamped(fresh, when, by)
     action.refresh_from_db()
+
+
+def evidence_behind(action: Action) -> EvidenceBehind:
+    evidence = action.evidence.all()
+    return EvidenceBehind(
+        submitted=evidence.count(), accepted=evidence.filter(decision=Evidence.Decision.ACCEPTED).count()
+    )
 
 
 def override_rag(
