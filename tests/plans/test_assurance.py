@@ -60,4 +60,4 @@ def test_evidence_accepted_needs_an_accepted_piece_or_a_reason():
     with pytest.raises(AssuranceRefused, match="recorded reason"):
         check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=2, accepted=0), "   ")
     check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=2, accepted=1))
-    check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=0, accepted=0), "Verified at the audit on 3 March")
+    check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=0, accepted=0), "Verified on 3 March")

@@ -147,7 +147,7 @@ CASES = [
         "post",
         lambda w: f"/actions/{police(w)}/assurance/",
         codes(403, 404, alice=302, charlie=302),
-        lambda w: {"assurance": "accepted", "reason": "Verified at the audit", "version": w.police_action.version},
+        lambda w: {"assurance": "accepted", "reason": "Audited", "version": w.police_action.version},
     ),
     Case(
         "rag set by hand on police action",
@@ -161,7 +161,7 @@ CASES = [
         "post",
         lambda w: f"/actions/{w.other_action.pk}/assurance/",
         codes(404, 302),
-        lambda w: {"assurance": "accepted", "reason": "Verified at the audit", "version": w.other_action.version},
+        lambda w: {"assurance": "accepted", "reason": "Audited", "version": w.other_action.version},
     ),
     Case(
         "decision on other evidence under own action",
