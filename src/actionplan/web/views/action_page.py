@@ -12,13 +12,12 @@ from django.utils import timezone
 
 from actionplan.plans import permissions
 from actionplan.plans.assurance import AssuranceRefused
+from actionplan.plans.changes import Change, changes_of
 from actionplan.plans.models import Action, Evidence
 from actionplan.plans.status import StatusChange, TransitionRefused
 from actionplan.plans.updates import EditConflict, decide_evidence, record_progress, submit_evidence
 
 from ..forms import EvidenceDecisionForm, EvidenceForm, ProgressForm
-
-HIDDEN_HISTORY_FIELDS = {"updated_at", "version"}
 
 
 def action_page(
@@ -124,16 +123,6 @@ def timeline(action: Action) -> list[tuple[object, str, object]]:
     return sorted(updates + evidence, key=lambda entry: entry[0], reverse=True)
 
 
-def history(action: Action) -> list[dict]:
-    """Who changed what, when: each saved version compared with the one before it."""
-    records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
-    changes = []
-    for before, after in zip([None, *records], records, strict=False):
-        if before is None:
-            fields = [("created", "", "")]
-        else:
-            delta = after.diff_against(before)
-            fields = [(c.field, c.old, c.new) for c in delta.changes if c.field not in HIDDEN_HISTORY_FIELDS]
-        if fields:
-            changes.append({"when": after.history_date, "who": after.history_user, "fields": fields})
-    return list(reversed(changes))
+def history(action: Action) -> list[Change]:
+    """Who changed what, when and why, in names and dates."""
+    return changes_of(action)
