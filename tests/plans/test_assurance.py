@@ -42,3 +42,22 @@ def test_it_refuses_skipping_steps(current, new):
 def test_it_refuses_an_unknown_status():
     with pytest.raises(AssuranceRefused, match="not an assurance status"):
         check_assurance_change(A.NONE, "signed-off")
+
+
+def test_evidence_submitted_needs_evidence():
+    from actionplan.plans.assurance import EvidenceBehind, check_evidence_behind
+
+    with pytest.raises(AssuranceRefused, match="needs a piece of evidence"):
+        check_evidence_behind(A.SUBMITTED, EvidenceBehind(submitted=0, accepted=0))
+    check_evidence_behind(A.SUBMITTED, EvidenceBehind(submitted=1, accepted=0))
+
+
+def test_evidence_accepted_needs_an_accepted_piece_or_a_reason():
+    from actionplan.plans.assurance import EvidenceBehind, check_evidence_behind
+
+    with pytest.raises(AssuranceRefused, match="accepted piece of evidence or a recorded reason"):
+        check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=2, accepted=0))
+    with pytest.raises(AssuranceRefused, match="recorded reason"):
+        check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=2, accepted=0), "   ")
+    check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=2, accepted=1))
+    check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=0, accepted=0), "Verified on 3 March")

@@ -33,3 +33,22 @@ def test_a_composite_plan_counts_the_actions_it_links(partnership, action):
     assert summary.by_plan[composite.plan].total == 1
     assert summary.by_plan[action.recommendation.plan].total == 1
     assert summary.overall.total == 1  # counted once for the partnership
+
+
+def test_a_recommendation_without_actions_is_counted_with_its_own_rag(partnership, action):
+    alone = RecommendationFactory(plan=action.recommendation.plan, rag="red", status="in_progress")
+    RecommendationFactory(plan=action.recommendation.plan, rag="")  # never rated: grey
+    summary = partnership_summary(partnership, AS_AT)
+    assert dict(summary.overall.rows) == {"red": 1, "amber": 1, "green": 0, "grey": 1, "blue": 0}
+    assert summary.by_plan[alone.plan].total == 3
+    assert summary.recommendations_alone == 2
+
+
+def test_a_closed_plan_leaves_the_live_counts(partnership, action):
+    plan = action.recommendation.plan
+    plan.closed_on = AS_AT
+    plan.save()
+    RecommendationFactory(plan=plan, rag="red")
+    summary = partnership_summary(partnership, AS_AT)
+    assert plan not in summary.by_plan
+    assert (summary.overall.total, summary.by_agency, summary.recommendations_alone) == (0, {}, 0)

@@ -184,3 +184,18 @@ def test_evidence_added_after_impact_supports_it(action, bob, charlie):
     decide_evidence(later, charlie, accept=True)
     action.refresh_from_db()
     assert action.assurance == A.IMPACT_EVIDENCED
+
+
+def test_assurance_rests_on_the_evidence_it_names(action, bob, charlie):
+    with pytest.raises(AssuranceRefused, match="needs a piece of evidence"):
+        change_assurance(action, charlie, A.SUBMITTED)
+    submit_evidence(action, bob, "Minutes", link="https://example.org/m")  # pending: none accepted
+    with pytest.raises(AssuranceRefused, match="accepted piece of evidence or a recorded reason"):
+        change_assurance(action, charlie, A.ACCEPTED)
+    action.refresh_from_db()
+    assert action.assurance == A.SUBMITTED
+    change_assurance(action, charlie, A.ACCEPTED, "Verified at the multi-agency audit on 3 March")
+    action.refresh_from_db()
+    assert (action.assurance, action.assurance_reason) == (
+        A.ACCEPTED, "Verified at the multi-agency audit on 3 March"
+    )

@@ -115,6 +115,17 @@ def snapshot() -> tuple:
         list(Action.objects.order_by("pk").values_list("pk", "status", "assurance", "version",
                                                        "revised_due_date")),
         Plan.objects.count(), Recommendation.objects.count(), Agency.objects.count(), Review.objects.count(),
+        # What the partnership admin's forms write.
+        list(Action.objects.order_by("pk").values_list(
+            "text", "measure", "owner", "owner_role", "owner_person", "revised_due_reason"
+        )),
+        list(Recommendation.objects.order_by("pk").values_list(
+            "ref", "text", "decision", "status", "progress"
+        )),
+        list(Plan.objects.order_by("pk").values_list("title", "closed_on")),
+        list(Review.objects.order_by("pk").values_list("code", "title")),
+        list(Agency.objects.order_by("pk").values_list("name", "aliases")),
+        list(User.objects.order_by("pk").values_list("username", "email", "role", "is_active")),
     )
 
 

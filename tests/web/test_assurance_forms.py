@@ -63,3 +63,14 @@ def test_another_partnership_gets_not_found(client, eve, action):
         client.post(f"/actions/{action.pk}/assurance/", {"assurance": "submitted", "version": 0}).status_code
         == 404
     )
+
+
+def test_accepting_without_accepted_evidence_needs_a_reason(client, charlie, bob, action):
+    submit_evidence(action, bob, "Signed policy", link="https://example.org/policy")
+    action.refresh_from_db()
+    page = post(client, charlie, action, "assurance", assurance="accepted", reason="")
+    assert b"needs an accepted piece of evidence or a recorded reason" in page.content
+    assert Action.objects.get(pk=action.pk).assurance == "submitted"
+    page = post(client, charlie, Action.objects.get(pk=action.pk), "assurance", assurance="accepted",
+                reason="Verified at the multi-agency audit on 3 March")
+    assert Action.objects.get(pk=action.pk).assurance == "accepted"

@@ -14,7 +14,9 @@ from django.urls import resolve
 from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
 
 from actionplan.importing import parse_bytes
+from actionplan.plans.models import Action, Recommendation
 from actionplan.web.urls import urlpatterns
+from factories import RecommendationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +45,30 @@ class Case:
     expected: dict[str, int]
     data: Callable[[World], dict] = field(default=lambda w: {})
     stores: bool = True  # an allowed POST changes the database
+    prepare: Callable[[World], object] = field(default=lambda w: None)  # before the snapshot is taken
+
+
+def lone(w: World) -> Recommendation:
+    """A recommendation of the Riverton plan with no actions, tracked on itself."""
+    found = Recommendation.objects.filter(plan=w.plan, ref="2").first()
+    return found or RecommendationFactory(plan=w.plan, ref="2", text="Audit the front door.")
+
+
+def editor(eve: int, **roles: int) -> dict[str, int]:
+    """Pages of Riverton's rows that only its partnership admin may use; eve gets `eve`."""
+    return codes(403, eve, **roles)
+
+
+def riverton_rec(w: World) -> int:
+    return w.police_action.recommendation_id
+
+
+def police_action(w: World) -> Action:
+    return w.police_action
+
+
+def version(action: Callable[[World], Action]) -> Callable[[World], dict]:
+    return lambda w: {"version": action(w).version}
 
 
 def progress(action: Callable[[World], object]) -> Callable[[World], dict]:
@@ -147,7 +173,7 @@ CASES = [
         "post",
         lambda w: f"/actions/{police(w)}/assurance/",
         codes(403, 404, alice=302, charlie=302),
-        lambda w: {"assurance": "accepted", "version": w.police_action.version},
+        lambda w: {"assurance": "accepted", "reason": "Audited", "version": w.police_action.version},
     ),
     Case(
         "rag set by hand on police action",
@@ -161,7 +187,7 @@ CASES = [
         "post",
         lambda w: f"/actions/{w.other_action.pk}/assurance/",
         codes(404, 302),
-        lambda w: {"assurance": "accepted", "version": w.other_action.version},
+        lambda w: {"assurance": "accepted", "reason": "Audited", "version": w.other_action.version},
     ),
     Case(
         "decision on other evidence under own action",
@@ -232,6 +258,64 @@ CASES = [
     Case(
         "give back updates page", "get", lambda w: "/updates/", codes(403, 200, alice=200, bob=200, frank=200)
     ),
+    # Writing plans in the app: the partnership admin only, and only the partnership's own rows.
+    Case("new review page", "get", lambda w: "/reviews/new/", admin_only(eve=200)),
+    Case("new review", "post", lambda w: "/reviews/new/", codes(403, 302, alice=302),
+         lambda w: {"code": "NEW1", "kind": "scr"}),
+    Case("edit review page", "get", lambda w: f"/reviews/{w.review.pk}/edit/", editor(404, alice=200)),
+    Case("edit review", "post", lambda w: f"/reviews/{w.review.pk}/edit/", editor(404, alice=302),
+         lambda w: {"code": "CQ21", "kind": "scr", "title": "Child Q"}),
+    Case("edit other review", "post", lambda w: f"/reviews/{w.other_review.pk}/edit/", codes(404, 302),
+         lambda w: {"code": "MZ22", "kind": "sar", "title": "Mr Z"}),
+    Case("new plan page", "get", lambda w: "/plans/new/", admin_only(eve=200)),
+    Case("new plan", "post", lambda w: "/plans/new/", codes(403, 302, alice=302),
+         lambda w: {"title": "A new plan", "kind": "review_action_plan"}),
+    # Elsewhere's review: refused as an unknown choice for alice; eve's own, so eve may.
+    Case("new plan answering other review", "post", lambda w: "/plans/new/", codes(403, 302, alice=400),
+         lambda w: {"title": "A new plan", "kind": "review_action_plan", "reviews": [w.other_review.pk]}),
+    Case("edit plan page", "get", lambda w: f"/plans/{w.plan.pk}/edit/", editor(404, alice=200)),
+    Case("edit plan", "post", lambda w: f"/plans/{w.plan.pk}/edit/", editor(404, alice=302),
+         lambda w: {"title": "Child Q plan, revised", "kind": "review_action_plan"}),
+    Case("close plan page", "get", lambda w: f"/plans/{w.plan.pk}/close/", editor(404, alice=200)),
+    Case("close plan", "post", lambda w: f"/plans/{w.plan.pk}/close/", editor(404, alice=302),
+         lambda w: {"reason": "All assured"}),
+    Case("close other plan", "post", lambda w: f"/plans/{w.other_plan.pk}/close/", codes(404, 302),
+         lambda w: {"reason": "All assured"}),
+    Case("new recommendation page", "get", lambda w: f"/plans/{w.plan.pk}/recommendations/new/",
+         editor(404, alice=200)),
+    Case("new recommendation", "post", lambda w: f"/plans/{w.plan.pk}/recommendations/new/",
+         editor(404, alice=302), lambda w: {"ref": "3", "text": "Train staff.", "decision": "accepted"}),
+    Case("edit recommendation page", "get", lambda w: f"/recommendations/{riverton_rec(w)}/edit/",
+         editor(404, alice=200)),
+    Case("edit recommendation", "post", lambda w: f"/recommendations/{riverton_rec(w)}/edit/",
+         editor(404, alice=302),
+         lambda w: {"ref": "1.1", "text": "Share.", "decision": "not_accepted", "decision_reason": "Cost"}),
+    Case("edit other recommendation", "post",
+         lambda w: f"/recommendations/{w.other_action.recommendation_id}/edit/", codes(404, 302),
+         lambda w: {"ref": "1.1", "text": "Share early.", "decision": "accepted"}),
+    Case("recommendation progress page", "get", lambda w: f"/recommendations/{lone(w).pk}/progress/",
+         editor(404, alice=200), prepare=lone),
+    Case("recommendation progress", "post", lambda w: f"/recommendations/{lone(w).pk}/progress/",
+         editor(404, alice=302), lambda w: {"text": "Audit begun", "status": "in_progress"}, prepare=lone),
+    Case("new action page", "get", lambda w: f"/recommendations/{riverton_rec(w)}/actions/new/",
+         editor(404, alice=200)),
+    Case("new action", "post", lambda w: f"/recommendations/{riverton_rec(w)}/actions/new/",
+         editor(404, alice=302), lambda w: {"text": "Brief sergeants", "owner": w.police_action.owner_id}),
+    Case("edit action page", "get", lambda w: f"/actions/{police(w)}/edit/", editor(404, alice=200)),
+    Case("edit action", "post", lambda w: f"/actions/{police(w)}/edit/", editor(404, alice=302),
+         lambda w: {"text": "Escalate sooner", "version": w.police_action.version}),
+    Case("reassign action page", "get", lambda w: f"/actions/{police(w)}/reassign/", editor(404, alice=200)),
+    Case("reassign action", "post", lambda w: f"/actions/{police(w)}/reassign/", editor(404, alice=302),
+         lambda w: {"owner": w.health_action.owner_id, "reason": "Health", **version(police_action)(w)}),
+    Case("reassign action to other agency", "post", lambda w: f"/actions/{police(w)}/reassign/",
+         editor(404, alice=400),
+         lambda w: {"owner": w.other_action.owner_id, "reason": "x", "version": w.police_action.version}),
+    Case("reassign other action", "post", lambda w: f"/actions/{w.other_action.pk}/reassign/",
+         codes(404, 302),
+         lambda w: {"owner": "", "reason": "Unowned now", "version": w.other_action.version}),
+    Case("revise due date page", "get", lambda w: f"/actions/{police(w)}/due/", editor(404, alice=200)),
+    Case("revise due date", "post", lambda w: f"/actions/{police(w)}/due/", editor(404, alice=302),
+         lambda w: {"revised_due": "31/12/2030", "reason": "Slipped", **version(police_action)(w)}),
 ]
 
 
@@ -253,6 +337,7 @@ def body(response) -> bytes:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name.replace(" ", "-"))
 def test_it_gives_each_role_what_it_may_have(client, world, request, case: Case, role: str):
     sign_in(client, role, request)
+    case.prepare(world)
     before = snapshot()
     response = getattr(client, case.method)(case.path(world), case.data(world))
     content = body(response)

@@ -5,6 +5,8 @@ none → evidence submitted → accepted | rejected (with a reason) → impact e
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import models
 
 
@@ -44,3 +46,24 @@ def check_assurance_change(current: str, new: str, reason: str = "") -> None:
         )
     if new == A.REJECTED and not reason.strip():
         raise AssuranceRefused("rejecting evidence needs a reason the owner can act on")
+
+
+@dataclass(frozen=True)
+class EvidenceBehind:
+    """How much evidence an action has: what the assurance it claims must rest on."""
+
+    submitted: int  # pieces of evidence offered, whatever was decided on them
+    accepted: int
+
+
+def check_evidence_behind(new: str, evidence: EvidenceBehind, reason: str = "") -> None:
+    """An assurance status must be backed by the evidence it names: "evidence submitted" only
+    when some was submitted; "evidence accepted" only with a piece accepted, or the reason the
+    board accepts it without one (a multi-agency audit verified it, say)."""
+    if new == A.SUBMITTED and evidence.submitted == 0:
+        raise AssuranceRefused("'evidence submitted' needs a piece of evidence: add it to the action first")
+    if new == A.ACCEPTED and evidence.accepted == 0 and not reason.strip():
+        raise AssuranceRefused(
+            "'evidence accepted' needs an accepted piece of evidence or a recorded reason, "
+            "for example 'verified at the multi-agency audit on 3 March'"
+        )

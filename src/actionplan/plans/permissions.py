@@ -56,3 +56,13 @@ def has_own_actions(user: User) -> bool:
 def require(allowed: bool, what: str) -> None:
     if not allowed:
         raise PermissionDenied(f"you may not {what}")
+
+
+def can_edit_plans(user: User) -> bool:
+    """Write and edit reviews, plans, recommendations and actions; reassign, revise, close."""
+    return user.is_active and user.role == Role.PARTNERSHIP_ADMIN
+
+
+def can_manage_people(user: User) -> bool:
+    """Agencies (names, aliases, merging) and the people of the partnership."""
+    return user.is_active and user.role == Role.PARTNERSHIP_ADMIN

@@ -14,25 +14,29 @@ from django.db.models import Model
 from django.utils import timezone
 
 from .assurance import ALLOWED as ASSURANCE_STEPS
-from .assurance import AssuranceStatus, check_assurance_change
-from .models import Action, Evidence, ProgressUpdate, User
-from .permissions import can_assure, can_update_action, require
+from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
+from .models import Action, Agency, Evidence, ProgressUpdate, User
+from .permissions import can_assure, can_edit_plans, can_update_action, in_partnership, require
 from .rag import judge_rag
 from .status import DeliveryStatus, StatusChange, TransitionRefused, check_status_change
 
 
-def save_stamped(instance: Model, when: datetime | None = None, by: User | None = None) -> None:
-    """Save, dating the history row (for back-dated records: imports, the demo) and saying who
-    made the change (outside a web request nobody else knows). The marks are removed again so
-    that a later save of the same object is not back-dated too."""
+def save_stamped(
+    instance: Model, when: datetime | None = None, by: User | None = None, why: str = ""
+) -> None:
+    """Save, dating the history row (for back-dated records: imports, the demo), saying who
+    made the change (outside a web request nobody else knows) and why. The marks are removed
+    again so that a later save of the same object is not back-dated or explained too."""
     if when is not None:
         instance._history_date = when  # type: ignore[attr-defined]
     if by is not None:
         instance._history_user = by  # type: ignore[attr-defined]
+    if why.strip():
+        instance._change_reason = why.strip()  # type: ignore[attr-defined]
     try:
         instance.save()
     finally:
-        for mark in ("_history_date", "_history_user"):
+        for mark in ("_history_date", "_history_user", "_change_reason"):
             instance.__dict__.pop(mark, None)
 
 
@@ -82,7 +86,7 @@ def record_progress(
         fresh = locked(action, expected_version if change is not None else None)
         if change is not None:
             apply_status_change(fresh, change)
-        save_stamped(fresh, when, author)
+        save_stamped(fresh, when, author, change.reason if change is not None else "")
         update = ProgressUpdate(
             action=fresh,
             written_on=on,
@@ -228,9 +232,17 @@ def set_assurance(
     with transaction.atomic():
         fresh = locked(action, expected_version)
         check_assurance_change(fresh.assurance, new, reason)
+        check_evidence_behind(new, evidence_behind(fresh), reason)
         fresh.assurance, fresh.assurance_reason = new, reason.strip()
-        save_stamped(fresh, when, by)
+        save_stamped(fresh, when, by, reason)
     action.refresh_from_db()
+
+
+def evidence_behind(action: Action) -> EvidenceBehind:
+    evidence = action.evidence.all()
+    return EvidenceBehind(
+        submitted=evidence.count(), accepted=evidence.filter(decision=Evidence.Decision.ACCEPTED).count()
+    )
 
 
 def override_rag(
@@ -243,5 +255,61 @@ def override_rag(
     with transaction.atomic():
         fresh = locked(action, expected_version)
         fresh.rag_override, fresh.rag_override_reason = rag, reason.strip() if rag else ""
-        save_stamped(fresh, None, by)
+        save_stamped(fresh, None, by, reason if rag else "")
+    action.refresh_from_db()
+
+
+def edit_action(
+    action: Action, by: User, *, text: str, measure: str, why: str = "", expected_version: int | None = None
+) -> None:
+    """Correct what the action says and how the board will know it was done."""
+    require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "edit this action")
+    if not text.strip():
+        raise TransitionRefused("an action needs its text")
+    with transaction.atomic():
+        fresh = locked(action, expected_version)
+        fresh.text, fresh.measure = text.strip(), measure.strip()
+        save_stamped(fresh, None, by, why)
+    action.refresh_from_db()
+
+
+def reassign_action(
+    action: Action,
+    by: User,
+    *,
+    owner: Agency | None,
+    owner_role: str,
+    owner_person: User | None,
+    reason: str,
+    expected_version: int | None = None,
+) -> None:
+    """Give the action to another agency, role or named person; the reason is kept in its history."""
+    require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "reassign this action")
+    partnership_id = action.partnership_id
+    if owner is not None and owner.partnership_id != partnership_id:
+        raise TransitionRefused("the owner must be an agency of this partnership")
+    if owner_person is not None and owner_person.partnership_id != partnership_id:
+        raise TransitionRefused("the named person must belong to this partnership")
+    if not reason.strip():
+        raise TransitionRefused("say why the action is reassigned")
+    with transaction.atomic():
+        fresh = locked(action, expected_version)
+        fresh.owner, fresh.owner_role, fresh.owner_person = owner, owner_role.strip(), owner_person
+        save_stamped(fresh, None, by, reason)
+    action.refresh_from_db()
+
+
+def revise_due(
+    action: Action, by: User, *, revised_due: date, reason: str, expected_version: int | None = None
+) -> None:
+    """A new due date agreed by the board. The original is kept; the reason is required."""
+    require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "revise this due date")
+    if not reason.strip():
+        raise TransitionRefused("a revised due date needs the reason it was revised")
+    with transaction.atomic():
+        fresh = locked(action, expected_version)
+        if revised_due == fresh.current_due:
+            raise TransitionRefused("the revised due date is the date already in force")
+        fresh.revised_due_date, fresh.revised_due_reason = revised_due, reason.strip()
+        save_stamped(fresh, None, by, reason)
     action.refresh_from_db()

@@ -44,5 +44,5 @@ def environment(**options: Any) -> Environment:
             **{name: getattr(presenters, name) for name in presenters.__all__},
         }
     )
-    env.filters.update({"day": presenters.day})
+    env.filters.update({"day": presenters.day, "moment": presenters.moment})
     return env

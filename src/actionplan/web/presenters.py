@@ -5,10 +5,13 @@ Colour is never the only carrier: every tag has its text, and overrides say so i
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+from django.utils import timezone
 
 from actionplan.plans.assurance import ALLOWED as ASSURANCE_STEPS
 from actionplan.plans.assurance import AssuranceStatus
+from actionplan.plans.changes import long_date
 from actionplan.plans.models import Action
 from actionplan.plans.rag import Rag, RagJudgement
 from actionplan.plans.status import DeliveryStatus
@@ -19,6 +22,7 @@ __all__ = [
     "assurance_tag",
     "due_text",
     "day",
+    "moment",
     "field_error",
     "change_text",
     "next_assurance",
@@ -72,6 +76,14 @@ def assurance_tag(assurance: str) -> dict[str, str]:
 def day(value: date | None) -> str:
     """21 Nov 2026: unambiguous for a UK reader, short enough for a table."""
     return value.strftime("%-d %b %Y") if value else ""
+
+
+def moment(value: datetime | None) -> str:
+    """When a change was made, in the partnership's local time: 31 March 2027 at 14:05."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{long_date(local.date())} at {local:%H:%M}"
 
 
 def due_text(action: Action) -> str:

@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 
-from actionplan.plans.models import Action, Partnership, Plan, Review, User
+from actionplan.plans.models import Action, Partnership, Plan, Recommendation, Review, User
+from actionplan.plans.permissions import can_edit_plans
 
 
 class SignedInRequest(HttpRequest):
@@ -57,3 +58,15 @@ def action_for(request: SignedInRequest, pk: int, may: Callable[[User, Action], 
     if not may(request.user, action):
         raise PermissionDenied
     return action
+
+
+def recommendations(request: HttpRequest) -> QuerySet[Recommendation]:
+    return Recommendation.objects.filter(plan__partnership=partnership_of(request))
+
+
+def for_editing(request: HttpRequest, queryset: QuerySet, pk: int):  # type: ignore[no-untyped-def]
+    """A row of the partnership (404 otherwise) that this person may edit (403 otherwise)."""
+    found = one(queryset, pk=pk)
+    if not can_edit_plans(request.user):  # type: ignore[arg-type]
+        raise PermissionDenied
+    return found

@@ -37,6 +37,10 @@ class Action(models.Model):
     text = models.TextField()
     owner = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
     owner_role = models.CharField(max_length=300, blank=True, help_text='As written: "Named Nurse".')
+    owner_person = models.ForeignKey(
+        "plans.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="owned_actions",
+        help_text="The named person who answers for it, when the board names one.",
+    )
     # The due date keeps the source wording; `due_date` is the last day it allows.
     due_text = models.CharField(max_length=200, blank=True)
     due_date = models.DateField(null=True, blank=True)
@@ -49,6 +53,8 @@ class Action(models.Model):
     )
     status_reason = models.TextField(blank=True, help_text="Why it slipped, was not achieved or reopened.")
     revised_due_date = models.DateField(null=True, blank=True)
+    # Why the due date was revised; the original `due_date` is never overwritten.
+    revised_due_reason = models.TextField(blank=True)
     superseded_by = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
     )
@@ -61,7 +67,8 @@ class Action(models.Model):
     # Counts saves, so that two people editing the same action cannot overwrite each other:
     # a change made against an older version is refused (see updates.locked).
     version = models.PositiveIntegerField(default=0, editable=False)
-    history = HistoricalRecords()
+    # The reason for each change is kept in full beside it ("why"), not cut at 100 characters.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     # Never stored: the RAG on the day shown, set on the instances read for a page or a list so
     # that it is worked out once per action.

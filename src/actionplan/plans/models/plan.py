@@ -28,6 +28,10 @@ class Plan(models.Model):
     source_name = models.CharField(max_length=300, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A closed plan leaves the dashboard's live counts; it stays readable, searchable and reportable.
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["title"]
@@ -42,6 +46,10 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
 
 
 class Section(models.Model):
@@ -69,6 +77,7 @@ class Recommendation(models.Model):
 
     class Decision(models.TextChoices):
         ACCEPTED = "accepted", "Accepted"
+        ACCEPTED_IN_PART = "accepted_in_part", "Accepted in part"
         NOT_ACCEPTED = "not_accepted", "Not accepted"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="recommendations")
@@ -97,7 +106,7 @@ class Recommendation(models.Model):
         default=list, blank=True, help_text="Columns of the source with no place of their own."
     )
     source_line = models.PositiveIntegerField(null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["plan", "order"]
@@ -120,5 +129,5 @@ class Recommendation(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        if self.decision == self.Decision.NOT_ACCEPTED and not self.decision_reason.strip():
-            raise ValidationError({"decision_reason": "Say why the recommendation was not accepted."})
+        if self.decision != self.Decision.ACCEPTED and not self.decision_reason.strip():
+            raise ValidationError({"decision_reason": "Say why the recommendation was not accepted in full."})

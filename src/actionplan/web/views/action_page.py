@@ -14,14 +14,13 @@ from django.utils import timezone
 
 from actionplan.plans import permissions
 from actionplan.plans.assurance import AssuranceRefused
+from actionplan.plans.changes import Change, changes_of
 from actionplan.plans.models import Action, Evidence, ProgressUpdate
 from actionplan.plans.status import StatusChange, TransitionRefused
 from actionplan.plans.updates import EditConflict, decide_evidence, record_progress, submit_evidence
 
 from ..forms import EvidenceDecisionForm, EvidenceForm, ProgressForm
 from ..scoping import SignedInRequest
-
-HIDDEN_HISTORY_FIELDS = {"updated_at", "version"}
 
 
 def action_page(
@@ -137,16 +136,6 @@ def timeline(action: Action) -> list[tuple[date, str, ProgressUpdate | Evidence]
     return sorted(updates + evidence, key=lambda entry: entry[0], reverse=True)
 
 
-def history(action: Action) -> list[dict[str, Any]]:
-    """Who changed what, when: each saved version compared with the one before it."""
-    records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
-    changes = []
-    for before, after in zip([None, *records], records, strict=False):
-        if before is None:
-            fields = [("created", "", "")]
-        else:
-            delta = after.diff_against(before)
-            fields = [(c.field, c.old, c.new) for c in delta.changes if c.field not in HIDDEN_HISTORY_FIELDS]
-        if fields:
-            changes.append({"when": after.history_date, "who": after.history_user, "fields": fields})
-    return list(reversed(changes))
+def history(action: Action) -> list[Change]:
+    """Who changed what, when and why, in names and dates."""
+    return changes_of(action)

@@ -1,0 +1,94 @@
+"""The history of a recommendation, action or plan as people read it: who, when, what and why.
+
+Stored versions hold codes and row numbers ("owner: 35"); a board reads names and labels
+("Owner: Riverton Police → Riverton NHS Trust"), so each value is turned back into words here,
+the one place pages and reports take it from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Model
+
+# Bookkeeping that changes with every save and says nothing to a reader.
+HIDDEN_FIELDS = frozenset({"updated_at", "version", "created_at"})
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str  # the field's name, as a reader would say it: "Owner", "Revised due date"
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Change:
+    when: datetime
+    who: str
+    created: bool
+    fields: list[FieldChange]
+    why: str
+
+
+def long_date(value: date) -> str:
+    """GOV.UK style: 31 March 2027."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def in_words(model: type[Model], name: str, value: Any) -> str:
+    """One stored value as a person reads it: a name for a row, a label for a code."""
+    if value in (None, ""):
+        return "(blank)"
+    field = model._meta.get_field(name)
+    if field.many_to_one or field.one_to_one:
+        related = field.related_model._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
+        if related is None:
+            return "(removed)"
+        full_name = getattr(related, "get_full_name", None)
+        return (full_name() if full_name else "") or str(related)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime):
+        return f"{long_date(value.date())} {value:%H:%M}"
+    if isinstance(value, date):
+        return long_date(value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(blank)"
+    return str(value)
+
+
+def person(user: Any) -> str:
+    if user is None:
+        return "System or import"
+    return user.get_full_name() or user.username
+
+
+def changes_of(instance: Model) -> list[Change]:
+    """Every saved version compared with the one before it, newest first."""
+    model = type(instance)
+    records = list(
+        instance.history.select_related("history_user").order_by("history_date", "history_id")  # type: ignore[attr-defined]
+    )
+    found = []
+    for before, after in zip([None, *records], records, strict=False):
+        fields = []
+        if before is not None:
+            for c in after.diff_against(before).changes:
+                name = c.field
+                if name in HIDDEN_FIELDS:
+                    continue
+                label = model._meta.get_field(name).verbose_name
+                fields.append(FieldChange(label[:1].upper() + label[1:], in_words(model, name, c.old),
+                                          in_words(model, name, c.new)))
+            if not fields:
+                continue
+        found.append(
+            Change(after.history_date, person(after.history_user), before is None, fields,
+                   after.history_change_reason or "")
+        )
+    return list(reversed(found))

@@ -1,0 +1,93 @@
+"""The partnership admin's changes to actions: add one, edit it, reassign it, revise its due date.
+Every change is made by actionplan.plans (editing.add_action and updates)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+
+from actionplan.plans import editing, updates
+from actionplan.plans.models import Action
+
+from ..edit_forms import ActionEditForm, NewActionForm, ReassignForm, RevisedDueForm
+from ..presenters import due_text
+from ..scoping import actions, for_editing, partnership_of, recommendations
+from .form_page import form_page
+from .writing import GET_POST, data
+
+
+@login_required
+@GET_POST
+def action_new(request: HttpRequest, pk: int) -> HttpResponse:
+    rec = for_editing(request, recommendations(request).select_related("plan__partnership"), pk)
+    form = NewActionForm(data(request), partnership=partnership_of(request))
+
+    def save(cleaned: dict) -> tuple[str, str]:
+        editing.add_action(rec, request.user, **cleaned)  # type: ignore[arg-type]
+        return "Action added", reverse("plan", args=[rec.plan_id])
+
+    return form_page(
+        request, form, save, caption=f"{rec.plan.title}: recommendation {rec.ref}", intro=[rec.text],
+        heading="Add an action", back=reverse("plan", args=[rec.plan_id]), submit="Save action",
+    )
+
+
+def editable_action(request: HttpRequest, pk: int) -> Action:
+    return for_editing(request, actions(request).select_related("recommendation__plan__partnership"), pk)
+
+
+@login_required
+@GET_POST
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = editable_action(request, pk)
+    initial = {"text": action.text, "measure": action.measure, "version": action.version}
+    form = ActionEditForm(data(request), initial=initial)
+
+    def save(cleaned: dict) -> tuple[str, str]:
+        updates.edit_action(action, request.user, text=cleaned["text"], measure=cleaned["measure"],  # type: ignore[arg-type]
+                            why=cleaned["why"], expected_version=cleaned["version"])
+        return "The action has been saved", reverse("action", args=[action.pk])
+
+    return action_form(request, action, form, save, "Edit the action", "Save action")
+
+
+@login_required
+@GET_POST
+def action_reassign(request: HttpRequest, pk: int) -> HttpResponse:
+    action = editable_action(request, pk)
+    initial = {"owner": action.owner_id, "owner_role": action.owner_role,
+               "owner_person": action.owner_person_id, "version": action.version}
+    form = ReassignForm(data(request), partnership=partnership_of(request), initial=initial)
+
+    def save(cleaned: dict) -> tuple[str, str]:
+        updates.reassign_action(
+            action, request.user, owner=cleaned["owner"], owner_role=cleaned["owner_role"],  # type: ignore[arg-type]
+            owner_person=cleaned["owner_person"], reason=cleaned["reason"],
+            expected_version=cleaned["version"],
+        )
+        return "The action has been reassigned", reverse("action", args=[action.pk])
+
+    return action_form(request, action, form, save, "Reassign the action", "Reassign")
+
+
+@login_required
+@GET_POST
+def action_due(request: HttpRequest, pk: int) -> HttpResponse:
+    action = editable_action(request, pk)
+    form = RevisedDueForm(data(request), initial={"version": action.version})
+
+    def save(cleaned: dict) -> tuple[str, str]:
+        updates.revise_due(action, request.user, revised_due=cleaned["revised_due"],  # type: ignore[arg-type]
+                           reason=cleaned["reason"], expected_version=cleaned["version"])
+        return "The due date has been revised", reverse("action", args=[action.pk])
+
+    return action_form(request, action, form, save, "Revise the due date", "Save revised due date",
+                       intro=[f"Due: {due_text(action)}. The original date is kept beside the new one."])
+
+
+def action_form(request, action, form, save, heading, submit, intro=None) -> HttpResponse:  # type: ignore[no-untyped-def]
+    return form_page(
+        request, form, save, heading=heading, submit=submit, caption=action.text[:120],
+        back=reverse("action", args=[action.pk]), intro=intro,
+    )

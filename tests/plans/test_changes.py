@@ -1,0 +1,48 @@
+"""The history as people read it: who, when, what (in names, never row numbers) and why."""
+
+from datetime import date
+
+import pytest
+
+from actionplan.plans.changes import changes_of
+from actionplan.plans.editing import close_plan
+from actionplan.plans.updates import reassign_action, revise_due
+from factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_reassignment_reads_in_agency_and_person_names(action, alice, police):
+    alice.first_name, alice.last_name = "Alice", "Ashworth"
+    alice.save()
+    health = AgencyFactory(partnership=police.partnership, name="Riverton NHS Trust")
+    reassign_action(action, alice, owner=health, owner_role="Named Nurse", owner_person=alice,
+                    reason="Health lead the briefings")
+    newest = changes_of(action)[0]
+    assert newest.who == "Alice Ashworth"
+    assert newest.why == "Health lead the briefings"
+    said = {(f.field, f.old, f.new) for f in newest.fields}
+    assert said == {
+        ("Owner", "Riverton Police", "Riverton NHS Trust"),
+        ("Owner role", "(blank)", "Named Nurse"),
+        ("Owner person", "(blank)", "Alice Ashworth"),
+    }
+    assert changes_of(action)[-1].created
+
+
+def test_a_revised_due_date_keeps_the_original_and_reads_as_a_date(action, alice):
+    revise_due(action, alice, revised_due=date(2026, 9, 30), reason="Training slipped a quarter")
+    newest = changes_of(action)[0]
+    assert [(f.field, f.old, f.new) for f in newest.fields if f.field == "Revised due date"] == [
+        ("Revised due date", "(blank)", "30 September 2026")
+    ]
+    action.refresh_from_db()
+    assert action.due_date == date(2026, 6, 30)
+
+
+def test_closing_a_plan_is_in_its_history_with_the_reason(action, alice):
+    plan = action.recommendation.plan
+    close_plan(plan, alice, on=date(2026, 11, 29), reason="All actions assured")
+    newest = changes_of(plan)[0]
+    assert newest.why == "All actions assured"
+    assert ("Closed on", "(blank)", "29 November 2026") in {(f.field, f.old, f.new) for f in newest.fields}

@@ -1,0 +1,104 @@
+"""A business manager writes a plan by hand in a real browser, changes it as the year goes on and
+closes it; every new page is checked with axe-core on the way."""
+
+from __future__ import annotations
+
+import pytest
+from browser import axe_violations, screenshot, sign_in
+
+from actionplan.plans.models import Action, Plan, Recommendation
+from factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PASSWORD = "correct horse battery staple"
+
+
+def checked(page) -> None:  # type: ignore[no-untyped-def]
+    assert axe_violations(page) == [], page.url
+
+
+def save(page, button: str, then: str) -> None:  # type: ignore[no-untyped-def]
+    page.click(f"button:has-text('{button}')")
+    page.wait_for_url(then)
+
+
+def dashboard_row(page, plan_title: str) -> list[str]:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    row = page.locator("table:has(caption:has-text('per plan')) tr", has_text=plan_title)
+    return row.locator("td").all_inner_texts() if row.count() else []
+
+
+def test_a_plan_written_reassigned_revised_and_closed_in_the_app(page, alice, police):
+    AgencyFactory(partnership=police.partnership, name="Riverton NHS Trust")
+    sign_in(page, "alice", PASSWORD)
+
+    page.goto("/reviews/")
+    page.click("text=Add a review")
+    checked(page)
+    page.fill("#id_code", "Child T")
+    page.select_option("#id_kind", "cspr_local")
+    page.fill("#id_reported_on", "31/3/2026")
+    save(page, "Save review", "**/reviews/*/")
+    page.click("text=Create its plan")
+    assert page.is_checked("#id_reviews")  # the review it came from is already ticked
+    page.fill("#id_title", "Child T action plan")
+    checked(page)
+    save(page, "Save plan", "**/plans/*/")
+    checked(page)
+    plan_url = page.url
+
+    for ref, text in [("1", "Share information early."), ("2", "Audit the front door.")]:
+        page.click("text=Add a recommendation")
+        page.fill("#id_ref", ref)
+        page.fill("#id_text", text)
+        if ref == "2":
+            page.check("#id_decision-2")  # accepted in part, with the reason the board gave
+            page.fill("#id_decision_reason", "Only the children's front door")
+            checked(page)
+        save(page, "Save recommendation", plan_url)
+    for text, due in [("Brief every sergeant", "31/3/2030"), ("Update the policy", "30/4/2030"),
+                      ("Audit twenty referrals", "31/5/2030")]:
+        page.get_by_role("link", name="Add an action to recommendation 1").click()
+        page.fill("#id_text", text)
+        page.select_option("#id_owner", label="Riverton Police")
+        page.fill("#id_due_date", due)
+        checked(page)
+        save(page, "Save action", plan_url)
+    assert "Accepted in part" in page.content()
+    assert dashboard_row(page, "Child T action plan")[-1].startswith("4")  # 3 actions, 1 recommendation
+
+    action = Action.objects.get(text="Brief every sergeant")
+    page.goto(f"/actions/{action.pk}/")
+    page.click("text=Reassign it")
+    page.select_option("#id_owner", label="Riverton NHS Trust")
+    page.fill("#id_owner_role", "Named Nurse")
+    page.fill("#id_reason", "Health lead the briefings")
+    checked(page)
+    save(page, "Reassign", f"**/actions/{action.pk}/")
+    page.click("text=Revise the due date")
+    page.fill("#id_revised_due", "30/6/2030")
+    page.fill("#id_reason", "Training places slipped")
+    checked(page)
+    save(page, "Save revised due date", f"**/actions/{action.pk}/")
+    content = page.content()
+    assert "revised to 30 Jun 2030" in content
+    assert "Riverton Police → Riverton NHS Trust" in content and "Health lead the briefings" in content
+    checked(page)
+    screenshot(page, "action-reassigned-and-revised")
+
+    page.goto(plan_url)
+    page.get_by_role("link", name="Post progress on recommendation 2").click()
+    page.fill("#id_text", "Front-door audit half done")
+    page.select_option("#id_status", "in_progress")
+    checked(page)
+    save(page, "Save progress update", plan_url)
+    assert "Front-door audit half done" in page.content()
+    assert Recommendation.objects.get(ref="2").status == "in_progress"
+
+    page.click("text=Close the plan")
+    page.fill("#id_reason", "Every action assured at the March board")
+    checked(page)
+    save(page, "Close the plan", "**/plans/")
+    assert Plan.objects.get(title="Child T action plan").is_closed
+    assert dashboard_row(page, "Child T action plan") == []  # out of the live counts
+    screenshot(page, "dashboard-after-closing")
