@@ -25,10 +25,11 @@ def save_stamped(instance: Model, when: datetime | None = None, by: User | None 
     """Save, dating the history row (for back-dated records: imports, the demo) and saying who
     made the change (outside a web request nobody else knows). The marks are removed again so
     that a later save of the same object is not back-dated too."""
+    # django-simple-history reads these marks off the instance; no model declares them.
     if when is not None:
-        instance._history_date = when  # type: ignore[attr-defined]
+        instance.__dict__["_history_date"] = when
     if by is not None:
-        instance._history_user = by  # type: ignore[attr-defined]
+        instance.__dict__["_history_user"] = by
     try:
         instance.save()
     finally:
