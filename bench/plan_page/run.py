@@ -27,6 +27,13 @@ import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from actionplan.plans.models import Plan, User
+
 
 TARGET_MS = 300.0
 PARTNERSHIP = "Nottinghamshire Safeguarding Children Board"
@@ -53,7 +60,7 @@ def set_up_django(folder: str) -> None:
     logging.getLogger("axes").setLevel(logging.WARNING)  # one line per sign-in otherwise
 
 
-def build(seed: Path):  # type: ignore[no-untyped-def]
+def build(seed: Path) -> tuple[User, Plan]:
     from django.core.management import call_command
     from django.utils import timezone
 
@@ -83,7 +90,7 @@ def build(seed: Path):  # type: ignore[no-untyped-def]
     return admin, seed_plan
 
 
-def timed_get(client, url: str) -> float:  # type: ignore[no-untyped-def]
+def timed_get(client: Client, url: str) -> float:
     start = time.perf_counter()
     response = client.get(url)
     elapsed = time.perf_counter() - start

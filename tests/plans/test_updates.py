@@ -14,6 +14,7 @@ from actionplan.plans.updates import (
     change_assurance,
     decide_evidence,
     override_rag,
+    record_imported_progress,
     record_progress,
     submit_evidence,
 )
@@ -199,3 +200,21 @@ def test_assurance_rests_on_the_evidence_it_names(action, bob, charlie):
     assert (action.assurance, action.assurance_reason) == (
         A.ACCEPTED, "Verified at the multi-agency audit on 3 March"
     )
+
+
+def test_an_imported_document_s_progress_is_the_first_update_and_done_marks_it_implemented(action):
+    update = record_imported_progress(
+        action, "Completed Oct 2009", on=date(2009, 10, 31), rag=Rag.GREEN, done=True
+    )
+    action.refresh_from_db()
+    assert action.status == S.IMPLEMENTED
+    assert (update.author, update.author_name, update.status, update.rag) == (
+        None, "Imported document", S.IMPLEMENTED, Rag.GREEN)
+    assert action.history.latest("history_id").status == S.IMPLEMENTED
+
+
+def test_an_imported_document_s_progress_alone_leaves_the_status(action):
+    record_imported_progress(action, "Draft circulated", on=date(2009, 10, 31), rag="", done=False)
+    action.refresh_from_db()
+    assert action.status == S.NOT_STARTED
+    assert action.updates.get().text == "Draft circulated"

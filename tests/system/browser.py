@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ACTIONPLAN_CHROMIUM", "/usr/bin/chromium")
@@ -14,7 +19,7 @@ AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO_ROOT / "artifacts" / "screenshots"
 
 
-def sign_in(page, username: str, password: str = "riverton-demo") -> None:  # type: ignore[no-untyped-def]
+def sign_in(page: Page, username: str, password: str = "riverton-demo") -> None:
     page.goto("/sign-in/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
@@ -22,21 +27,21 @@ def sign_in(page, username: str, password: str = "riverton-demo") -> None:  # ty
     wait_for_dashboard(page)
 
 
-def wait_for_dashboard(page) -> None:  # type: ignore[no-untyped-def]
+def wait_for_dashboard(page: Page) -> None:
     page.wait_for_url(lambda url: urlparse(url).path == "/")
 
 
-def sign_out(page) -> None:  # type: ignore[no-untyped-def]
+def sign_out(page: Page) -> None:
     page.click("button:has-text('Sign out')")
     page.wait_for_url("**/sign-in/")
 
 
-def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
+def axe_violations(page: Page) -> list[dict[str, object]]:
     """Run axe-core (from npm) inside the page against WCAG 2.2 A and AA."""
     if not AXE.exists():
         pytest.fail(f"axe-core not found at {AXE}: run `make assets` (npm ci)")

@@ -10,11 +10,18 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from browser import CHROMIUM
 
 from personas import *  # noqa: F403
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+    from pytest_django.live_server_helper import LiveServer
+
+    from actionplan.demo.riverton import Demo
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +34,7 @@ def allow_orm_beside_playwright() -> Iterator[None]:
 
 
 @pytest.fixture(scope="module")
-def browser(allow_orm_beside_playwright: None) -> Iterator[object]:
+def browser(allow_orm_beside_playwright: None) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         pytest.skip(f"Chromium not found at {CHROMIUM}: run `make test-packages` (Debian's chromium)")
     from playwright.sync_api import sync_playwright
@@ -43,7 +50,7 @@ def browser(allow_orm_beside_playwright: None) -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, live_server):  # type: ignore[no-untyped-def]
+def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
     )
@@ -54,7 +61,7 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def demo(transactional_db):  # type: ignore[no-untyped-def]
+def demo(transactional_db: None) -> Demo:
     from actionplan.demo import build_demo
 
     return build_demo(date.today())

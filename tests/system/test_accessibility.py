@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from browser import axe_violations, screenshot, sign_in, wait_for_dashboard
 
 from actionplan.plans.models import Action, Plan
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,7 +49,7 @@ def test_the_import_preview_has_no_violations(page, demo, seed):
     assert axe_violations(page) == []
 
 
-def press_tab_until(page, selector: str, limit: int = 80) -> None:  # type: ignore[no-untyped-def]
+def press_tab_until(page: Page, selector: str, limit: int = 80) -> None:
     for _ in range(limit):
         page.keyboard.press("Tab")
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):

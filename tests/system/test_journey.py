@@ -3,15 +3,21 @@ accept the evidence as a scrutineer, and see the dashboard change."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from browser import screenshot, sign_in, sign_out
 
 from actionplan.plans.models import Action, Plan
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def awaiting_assurance(page) -> int:  # type: ignore[no-untyped-def]
+def awaiting_assurance(page: Page) -> int:
     page.goto("/")
     link = page.locator(".app-number a", has_text="awaiting assurance")
     return int(link.locator(".app-number__value").inner_text())

@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
 from django.utils import timezone
 
 from actionplan.plans.models import (
@@ -145,12 +146,12 @@ def csv_upload(name: str = "dhr.csv", content: bytes | None = None) -> SimpleUpl
     return SimpleUploadedFile(name, plan_csv() if content is None else content, content_type="text/csv")
 
 
-def text_of(response) -> str:  # type: ignore[no-untyped-def]
+def text_of(response: HttpResponse) -> str:
     """The page as a reader sees its words: entities turned back into characters."""
     return html.unescape(response.content.decode())
 
 
-def action_ids(response) -> list[int]:  # type: ignore[no-untyped-def]
+def action_ids(response: HttpResponse) -> list[int]:
     """The actions a list or plan page shows, in page order (each row links to its action)."""
     return [int(pk) for pk in re.findall(r'href="/actions/(\d+)/"', response.content.decode())]
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.http import HttpResponse
+from django.test import Client
 from scenes import text_of
 
-from actionplan.plans.models import ProgressUpdate
+from actionplan.plans.models import Action, ProgressUpdate
 from actionplan.plans.status import DeliveryStatus
 
 pytestmark = pytest.mark.django_db
 
 
-def post(client, action, **fields):  # type: ignore[no-untyped-def]
+def post(client: Client, action: Action, **fields: object) -> HttpResponse:
     data = {"text": "", "status": "", "revised_due": "", "reason": "", "version": action.version, **fields}
     return client.post(f"/actions/{action.pk}/progress/", data)
 

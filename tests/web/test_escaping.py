@@ -36,14 +36,14 @@ class Markup(HTMLParser):
         self.scripts: list[str] = []
         self._in_script = False
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handlers += [name for name, _ in attrs if name.startswith("on")]
         self._in_script = tag == "script"
 
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag: str) -> None:
         self._in_script = False
 
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
+    def handle_data(self, data: str) -> None:
         if self._in_script:
             self.scripts.append(data)
 

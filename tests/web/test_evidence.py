@@ -6,16 +6,20 @@ import hashlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
+from django.test import Client
 from scenes import PDF, evidence_of, text_of
 
-from actionplan.plans.models import Evidence
+from actionplan.plans.models import Action, Evidence
 from actionplan.web import forms
 
 pytestmark = pytest.mark.django_db
 
 
-def offer(client, action, file=None, link=""):  # type: ignore[no-untyped-def]
-    data = {"description": "Minutes of the briefing", "link": link}
+def offer(
+    client: Client, action: Action, file: SimpleUploadedFile | None = None, link: str = ""
+) -> HttpResponse:
+    data: dict[str, object] = {"description": "Minutes of the briefing", "link": link}
     if file is not None:
         data["file"] = file
     return client.post(f"/actions/{action.pk}/evidence/", data)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
+from django.test import Client
 from scenes import csv_upload, text_of
 
 from actionplan.importing import parse_file
@@ -19,8 +22,8 @@ def stored() -> tuple[int, int, int, int]:
     return Plan.objects.count(), Agency.objects.count(), Review.objects.count(), Action.objects.count()
 
 
-def upload(client, *paths_or_files):  # type: ignore[no-untyped-def]
-    files = [SimpleUploadedFile(p.name, p.read_bytes()) if hasattr(p, "read_bytes") else p
+def upload(client: Client, *paths_or_files: Path | SimpleUploadedFile) -> HttpResponse:
+    files = [SimpleUploadedFile(p.name, p.read_bytes()) if isinstance(p, Path) else p
              for p in paths_or_files]
     return client.post("/import/", {"files": files})
 

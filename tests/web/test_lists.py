@@ -5,22 +5,23 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from scenes import action_ids, text_of
 
 from actionplan.plans.finder import ActionCriteria, find_actions, is_overdue
-from actionplan.plans.models import Action, User
+from actionplan.plans.models import Action, Partnership, User
 from actionplan.plans.summary import partnership_summary
 
 pytestmark = pytest.mark.django_db
 
 
-def signed_in(client, username: str):  # type: ignore[no-untyped-def]
+def signed_in(client: Client, username: str) -> Client:
     client.force_login(User.objects.get(username=username))
     return client
 
 
-def an_overdue_action(partnership) -> Action:  # type: ignore[no-untyped-def]
+def an_overdue_action(partnership: Partnership) -> Action:
     today = timezone.localdate()
     found = [a for a in find_actions(partnership, today, ActionCriteria()) if is_overdue(a, today)]
     assert found, "the demo has overdue actions"

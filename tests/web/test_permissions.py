@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.http.response import HttpResponseBase
 from django.urls import resolve
 from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
 
@@ -329,7 +330,7 @@ def sign_in(client, role: str, request: pytest.FixtureRequest) -> None:
         session.save()
 
 
-def body(response) -> bytes:  # type: ignore[no-untyped-def]
+def body(response: HttpResponseBase) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 

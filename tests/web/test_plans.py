@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from scenes import action_ids, text_of
 
 from actionplan.plans.composite import compose
-from actionplan.plans.models import Action, Plan, Recommendation, Review, User
+from actionplan.plans.models import Action, Partnership, Plan, Recommendation, Review, User
 
 pytestmark = pytest.mark.django_db
 
 
-def signed_in(client, username: str):  # type: ignore[no-untyped-def]
+def signed_in(client: Client, username: str) -> Client:
     client.force_login(User.objects.get(username=username))
     return client
 
 
-def two_reviews(partnership) -> list[Review]:  # type: ignore[no-untyped-def]
+def two_reviews(partnership: Partnership) -> list[Review]:
     return list(Review.objects.filter(partnership=partnership, recommendations__actions__isnull=False)
                 .distinct().order_by("code")[:2])
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -35,7 +36,7 @@ def grow(partnership, plan: Plan, review: Review, recommendations: int, actions:
                 record_progress(action, None, "Started", on=timezone.localdate())
 
 
-def queries(client, url: str) -> int:  # type: ignore[no-untyped-def]
+def queries(client: Client, url: str) -> int:
     client.get(url)  # warm caches (sessions, content types) out of the count
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

@@ -27,12 +27,13 @@ def save_stamped(
     """Save, dating the history row (for back-dated records: imports, the demo), saying who
     made the change (outside a web request nobody else knows) and why. The marks are removed
     again so that a later save of the same object is not back-dated or explained too."""
+    # django-simple-history reads these marks off the instance; no model declares them.
     if when is not None:
-        instance._history_date = when  # type: ignore[attr-defined]
+        instance.__dict__["_history_date"] = when
     if by is not None:
-        instance._history_user = by  # type: ignore[attr-defined]
+        instance.__dict__["_history_user"] = by
     if why.strip():
-        instance._change_reason = why.strip()  # type: ignore[attr-defined]
+        instance.__dict__["_change_reason"] = why.strip()
     try:
         instance.save()
     finally:

@@ -73,8 +73,13 @@ def trend_lines(points: list[TrendPoint], fmt: str) -> bytes:
         days = [p.on for p in points]
         for rag in ORDER:
             values = [p.counts.counts[rag] for p in points]
-            # matplotlib plots dates through its unit converters; its stubs accept only numbers.
-            axes.plot(days, values, marker=MARKERS[rag], color=colour(rag), label=Rag(rag).label)  # type: ignore[arg-type]
+            axes.plot(
+                days,  # type: ignore[arg-type]  # matplotlib converts dates itself; its stubs want numbers
+                values,
+                marker=MARKERS[rag],
+                color=colour(rag),
+                label=Rag(rag).label,
+            )
         axes.set_ylabel("Actions")
         axes.set_title("RAG at each month end", loc="left", fontweight="bold")
         axes.spines[["top", "right"]].set_visible(False)
