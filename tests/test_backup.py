@@ -35,7 +35,14 @@ def report_hash(env: dict[str, str], folder: Path) -> str:
 def environment(data_dir: Path, database_url: str = "") -> dict[str, str]:
     data_dir.mkdir(exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ACTIONPLAN_PRODUCTION"}}
-    return {**env, "ACTIONPLAN_DATA_DIR": str(data_dir), "DATABASE_URL": database_url, "SECRET_KEY": "k" * 50}
+    source = str(Path(__file__).resolve().parent.parent / "src")  # this checkout's code
+    return {
+        **env,
+        "PYTHONPATH": source,
+        "ACTIONPLAN_DATA_DIR": str(data_dir),
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "k" * 50,
+    }
 
 
 def rename_the_partnership(env: dict[str, str]) -> None:
