@@ -44,6 +44,7 @@ def production_env(data_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
     return {
         **env,
+        "PYTHONPATH": str(REPO_ROOT / "src"),  # this checkout's code, wherever the child runs
         "ACTIONPLAN_PRODUCTION": "1",
         "SECRET_KEY": "production-test-" + "k" * 50,
         "ALLOWED_HOSTS": "testserver",

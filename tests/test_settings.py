@@ -9,9 +9,13 @@ import pytest
 
 from actionplan.settings import read_or_create_secret_key
 
+# The child runs in another folder: it must import this checkout's code, whatever PYTHONPATH says.
+SOURCE = str(Path(__file__).resolve().parent.parent / "src")
+
 
 def run(code: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}}
+    clean["PYTHONPATH"] = SOURCE
     return subprocess.run(
         [sys.executable, "-c", f"import actionplan.settings as s; print({code})"],
         env={**clean, **env},
@@ -59,3 +63,60 @@ def test_debug_is_only_on_when_asked(tmp_path, value, expected):
         run("s.DEBUG", {"ACTIONPLAN_DATA_DIR": str(tmp_path), "DEBUG": value}, tmp_path).stdout.strip()
         == expected
     )
+
+
+def test_the_lock_out_reads_the_client_from_x_forwarded_for_only_behind_a_proxy(tmp_path):
+    code = "s.AXES_IPWARE_PROXY_COUNT, s.AXES_IPWARE_META_PRECEDENCE_ORDER"
+    direct = run(code, {"ACTIONPLAN_DATA_DIR": str(tmp_path)}, tmp_path).stdout
+    assert direct.strip() == "0 ('REMOTE_ADDR',)"
+    # Two proxies: the header holds the client and the outer proxy, ipware counts the latter.
+    behind = run(code, {"ACTIONPLAN_DATA_DIR": str(tmp_path), "AXES_IPWARE_PROXY_COUNT": "2"}, tmp_path)
+    assert behind.stdout.strip() == "1 ('HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR')"
+
+
+def test_single_sign_on_is_off_unless_configured(tmp_path):
+    out = run(
+        "s.OIDC_ENABLED, 'mozilla_django_oidc' in ' '.join(s.INSTALLED_APPS + s.AUTHENTICATION_BACKENDS)",
+        {"ACTIONPLAN_DATA_DIR": str(tmp_path)},
+        tmp_path,
+    ).stdout
+    assert out.strip() == "False False"
+
+
+OIDC = {
+    "OIDC_RP_CLIENT_ID": "actionplan",
+    "OIDC_RP_CLIENT_SECRET": "s3cret",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://login.example.org/authorize",
+    "OIDC_OP_TOKEN_ENDPOINT": "https://login.example.org/token",
+    "OIDC_OP_USER_ENDPOINT": "https://login.example.org/userinfo",
+    "OIDC_OP_JWKS_ENDPOINT": "https://login.example.org/jwks",
+}
+
+
+def test_single_sign_on_is_wired_when_the_provider_is_configured(tmp_path):
+    env = {"ACTIONPLAN_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "actionplan.settings", **OIDC}
+    env["ALLOWED_HOSTS"] = "testserver"
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}}
+    clean["PYTHONPATH"] = SOURCE
+    code = (
+        "import django; django.setup(); from django.core.management import call_command; "
+        "call_command('migrate', verbosity=0); from django.test import Client; c = Client(); "
+        "r = c.get('/oidc/authenticate/'); print(r.status_code, r['Location']); "
+        "print('organisation' in c.get('/sign-in/').content.decode())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env={**clean, **env}, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    redirect, link = out.stdout.splitlines()
+    status, location = redirect.split(" ", 1)
+    assert status == "302" and location.startswith("https://login.example.org/authorize?")
+    assert "client_id=actionplan" in location
+    assert link == "True"
+
+
+def test_single_sign_on_half_configured_names_what_is_missing(tmp_path):
+    env = {"ACTIONPLAN_DATA_DIR": str(tmp_path), "OIDC_RP_CLIENT_ID": "actionplan"}
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        run("s.OIDC_ENABLED", env, tmp_path)
+    assert "OIDC_OP_TOKEN_ENDPOINT" in failed.value.stderr

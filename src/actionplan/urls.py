@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,3 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("actionplan.web.urls")),
 ]
+
+if settings.OIDC_ENABLED:  # single sign-on, when configured (docs/deployment.md)
+    urlpatterns.insert(1, path("oidc/", include("mozilla_django_oidc.urls")))

@@ -24,6 +24,10 @@ def static_prefix() -> str:
     return str(settings.STATIC_URL)
 
 
+def single_sign_on() -> bool:
+    return bool(settings.OIDC_ENABLED)
+
+
 def environment(**options: Any) -> Environment:
     # Autoescape is on for every page: imported cells may hold HTML and must show as text.
     options["autoescape"] = True
@@ -38,6 +42,7 @@ def environment(**options: Any) -> Environment:
         {
             "static": static,
             "static_prefix": static_prefix,
+            "single_sign_on": single_sign_on,
             "url": url,
             "get_messages": get_messages,
             "permissions": permissions,
