@@ -16,7 +16,7 @@ from typing import Any
 import openpyxl
 from openpyxl.styles.colors import COLOR_INDEX
 
-from ..columns import read_header
+from ..columns import read_header, role_of
 from . import Part, Reading, SourceRow, cell_html, repeats_down
 from .colours import rag_of_colour
 
@@ -40,14 +40,13 @@ def _read_sheet(sheet: Any) -> Part:
     readings: list[Reading] = []
     header = _header_row(grid)
     merges = [m for m in sheet.merged_cells.ranges if m.max_row > m.min_row]
+    hidden: set[int] = set()
     if header is not None:
         header_row = _two_header_rows(sheet, grid, header, readings)
-        roles = read_header(grid[header_row]).roles  # type: ignore[union-attr]
+        hidden = _hidden_columns(sheet, grid[header_row], readings)
+        roles = _roles(grid[header_row], hidden)
         _read_colours(sheet, grid, header_row, roles, readings)
         _carry_merged(grid, merges, header_row, roles)
-        hidden = _hidden_columns(sheet, grid[header_row], roles, readings)
-    else:
-        hidden = set()
     rows: list[SourceRow] = []
     hidden_rows = []
     for number, values in enumerate(grid, start=1):
@@ -69,7 +68,8 @@ def _header_row(grid: Grid) -> int | None:
     for index, cells in enumerate(grid):
         if read_header(cells) is not None:
             return index
-        if index + 1 < len(grid) and read_header(_under(cells, grid[index + 1])):
+        if index + 1 < len(grid) and read_header(grid[index + 1]) is None and read_header(
+                _under(cells, grid[index + 1])):
             return index
     return None
 
@@ -83,12 +83,16 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
     """When a group heading merged over its columns stands above the header, the two rows
     become one (the lower row's names, the upper's where it has none); the group heading is
     named in a warning. Returns the index of the header row to read."""
-    if read_header(grid[index]) is not None or index + 1 >= len(grid):
+    if index + 1 >= len(grid):
         return index
-    upper = grid[index]
+    upper, lower = grid[index], grid[index + 1]
     groups = [m for m in sheet.merged_cells.ranges
-              if m.min_row == index + 1 and m.max_col > m.min_col]
-    grid[index + 1] = _under(upper, grid[index + 1])
+              if m.min_row == index + 1 and m.max_row == m.min_row and m.max_col > m.min_col
+              and all(lower[c - 1] for c in range(m.min_col, min(m.max_col, len(lower)) + 1))]
+    alone = read_header(upper) is not None
+    if (alone and not groups) or read_header(_under(upper, lower)) is None:
+        return index
+    grid[index + 1] = _under(upper, lower)
     grid[index] = [""] * len(upper)
     for group in groups:
         names = [grid[index + 1][c - 1] for c in range(group.min_col, group.max_col + 1)]
@@ -96,6 +100,16 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
                                            f"{upper[group.min_col - 1]!r} over "
                                            f"{', '.join(names)}"))
     return index + 1
+
+
+def _roles(header: list[str], hidden: set[int]) -> tuple[str | None, ...]:
+    """Each column's role, read from the header without the columns left out."""
+    shown = [column for column in range(len(header)) if column not in hidden]
+    layout = read_header([header[column] for column in shown])
+    roles: list[str | None] = [None] * len(header)
+    for place, column in enumerate(shown):
+        roles[column] = layout.role_at(place) if layout else None
+    return tuple(roles)
 
 
 def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
@@ -139,23 +153,21 @@ def _carry_merged(grid: Grid, merges: list[Any], header: int,
             grid[row][column] = text
 
 
-def _hidden_columns(sheet: Any, header: list[str], roles: tuple[str | None, ...],
-                    readings: list[Reading]) -> set[int]:
-    """Hidden columns left out, unless one is the only column of its role."""
-    hidden = {column for column in range(len(header))
-              if _column_hidden(sheet, column + 1)}
-    shown_roles = {roles[c] for c in range(len(roles)) if c not in hidden}
+def _hidden_columns(sheet: Any, header: list[str], readings: list[Reading]) -> set[int]:
+    """The hidden columns to leave out: all but one that alone would give its role."""
+    hidden = {column for column in range(len(header)) if _column_hidden(sheet, column + 1)}
+    shown_roles = set(_roles(header, hidden))
     left_out = set()
     for column in sorted(hidden):
-        role = roles[column] if column < len(roles) else None
+        role = role_of(header[column])
         if role is not None and role not in shown_roles:
             readings.append(Reading(None, f"hidden column {header[column]!r} read: no "
                                           f"other column gives the {role}"))
             shown_roles.add(role)
         else:
             left_out.add(column)
-            if header[column]:
-                readings.append(Reading(None, f"hidden column {header[column]!r} left out"))
+            readings.append(Reading(None, f"hidden column {header[column] or column + 1!r} "
+                                          "left out"))
     return left_out
 
 
