@@ -16,6 +16,9 @@ def actions_of(draft):  # type: ignore[no-untyped-def]
 
 def test_it_reads_a_rag_column_of_colours_and_says_so():
     draft = parse_bytes(workbooks.coloured_rag(), "tracker.xlsx")
+    # The title cell right above the header is the board, not a section.
+    assert (draft.plan.board, draft.sections) == (
+        "Exampleshire Safeguarding Children Partnership", [])
     assert actions_of(draft) == [
         ("1", "Write a protocol", ["Police"], "2024-03-31", "day", "red"),
         ("2", "Train designated leads", ["Education"], "2024-06-30", "day", "amber"),

@@ -96,3 +96,14 @@ _REPEATED_DOWN = frozenset(("owner", "due", "measure", "progress", "rag", "compl
 
 def repeats_down(role: str | None) -> bool:
     return role in _REPEATED_DOWN
+
+
+def titles_above(rows: list[SourceRow], header_line: int | None) -> list[SourceRow]:
+    """A spreadsheet's lines of one cell above its header are its title block (the board,
+    the review, the date), read as text lines: never a section or part of the table."""
+    if header_line is None:
+        return rows
+    return [row._replace(in_table=False, cells=(next(c for c in row.cells if c.strip()),))
+            if row.line is not None and row.line < header_line
+            and sum(1 for c in row.cells if c.strip()) == 1 else row
+            for row in rows]

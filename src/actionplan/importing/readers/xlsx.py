@@ -17,7 +17,7 @@ import openpyxl
 from openpyxl.styles.colors import COLOR_INDEX
 
 from ..columns import read_header, role_of
-from . import Part, Reading, SourceRow, cell_html, repeats_down
+from . import Part, Reading, SourceRow, cell_html, repeats_down, titles_above
 from .colours import rag_of_colour
 
 Grid = list[list[str]]
@@ -41,6 +41,7 @@ def _read_sheet(sheet: Any) -> Part:
     header = _header_row(grid)
     merges = [m for m in sheet.merged_cells.ranges if m.max_row > m.min_row]
     hidden: set[int] = set()
+    header_row = header
     if header is not None:
         header_row = _two_header_rows(sheet, grid, header, readings)
         hidden = _hidden_columns(sheet, grid[header_row], readings)
@@ -57,6 +58,7 @@ def _read_sheet(sheet: Any) -> Part:
             hidden_rows.append(number)
             continue
         rows.append(SourceRow(cells, number, after_break=not rows))
+    rows = titles_above(rows, None if header is None else header_row + 1)
     if hidden_rows:
         readings.append(Reading(hidden_rows[0], "hidden rows left out: " + ", ".join(
             map(str, hidden_rows))))
