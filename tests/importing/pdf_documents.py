@@ -64,16 +64,22 @@ class _Printer(FPDF):
         self.y_at += 2
 
 
-def unruled_plan(rows: int = 9, bottom: float = 118.0) -> bytes:
+def short_row(number: int) -> list[str]:
+    """A row that fits on one line."""
+    return [f"{number}.1", f"Share records {number}", "Write a protocol", "Police",
+            f"{number:02d}/04/2025", ""]
+
+
+def unruled_plan(rows: int = 9, bottom: float = 118.0, short: bool = False) -> bytes:
     """`rows` rows over as many pages as `bottom` (mm) allows; a row that does not fit is
     cut: its first lines at the foot of one page, the rest at the top of the next. Printed
     twice: the first time counts the pages for "Page N of M"."""
     counted = _Printer(pages_hint=0)
-    _print(counted, rows, bottom)
-    return _print(_Printer(pages_hint=counted.page_no()), rows, bottom)
+    _print(counted, rows, bottom, short)
+    return _print(_Printer(pages_hint=counted.page_no()), rows, bottom, short)
 
 
-def _print(pdf: _Printer, rows: int, bottom: float) -> bytes:
+def _print(pdf: _Printer, rows: int, bottom: float, short: bool) -> bytes:
     pdf.add_page()
     pdf.y_at = 14.0
     pdf.set_font("Helvetica", size=12)
@@ -87,7 +93,8 @@ def _print(pdf: _Printer, rows: int, bottom: float) -> bytes:
     pdf.y_at += 2
     for number in range(1, rows + 1):
         cells = [pdf.multi_cell(width, LINE, text, dry_run=True, output="LINES") if text else []
-                 for text, width in zip(row(number), WIDTHS, strict=True)]
+                 for text, width in zip((short_row if short else row)(number), WIDTHS,
+                                        strict=True)]
         for index in range(max(len(c) for c in cells)):
             if pdf.y_at > bottom:
                 pdf.new_page()

@@ -27,11 +27,11 @@ def test_it_reads_a_rag_column_of_colours_and_says_so():
         ("5", "Annual audit", ["Board manager"], "2025-01-15", "day", "grey"),
     ]
     assert [(w.line, w.message) for w in draft.warnings] == [
-        (3, "RAG read from cell colour FF0000 as red"),
-        (4, "RAG read from cell colour FFC000 as amber"),
-        (5, "RAG read from cell colour 00B050 as green"),
-        (6, "RAG read from cell colour 0070C0 as blue"),
-        (7, "RAG read from cell colour BFBFBF as grey"),
+        (3, "RAG read from cell colour FF0000 as red (row 3)"),
+        (4, "RAG read from cell colour FFC000 as amber (row 4)"),
+        (5, "RAG read from cell colour 00B050 as green (row 5)"),
+        (6, "RAG read from cell colour 0070C0 as blue (row 6)"),
+        (7, "RAG read from cell colour BFBFBF as grey (row 7)"),
     ]
     assert [i.recommendation for i in draft.items][:2] == [
         "Agencies should share records.", "Schools should refer earlier."]
@@ -51,6 +51,18 @@ def test_it_leaves_out_hidden_columns_and_rows_unless_nothing_else_fills_the_rol
         (None, "hidden column 'Progress' read: no other column gives the progress"),
         (4, "hidden rows left out: 4"),
     ]
+
+
+def test_each_colour_read_is_said_once_with_its_rows():
+    draft = parse_bytes(workbooks.coloured_rag(rows=60), "tracker.xlsx")
+    assert [i.actions[0].rag for i in draft.items] == ["red", "amber", "green", "blue",
+                                                       "grey"] * 12
+    assert [(w.line, w.message) for w in draft.warnings] == [
+        (3 + n, f"RAG read from cell colour {rgb} as {rag} (rows "
+                + ", ".join(str(row) for row in range(3 + n, 53, 5)) + " and 2 more)")
+        for n, (rgb, rag) in enumerate([("FF0000", "red"), ("FFC000", "amber"),
+                                        ("00B050", "green"), ("0070C0", "blue"),
+                                        ("BFBFBF", "grey")])]
 
 
 def test_each_sheet_is_its_own_plan_and_a_key_is_none():

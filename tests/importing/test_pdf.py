@@ -57,6 +57,13 @@ def test_wrapped_lines_stay_in_their_cell_and_a_cut_row_is_joined(draft):
     assert draft.warnings == []
 
 
+def test_rows_of_one_line_over_pages_stay_apart():
+    draft = parse_bytes(pdf_documents.unruled_plan(rows=30, short=True), "short.pdf")
+    assert [(i.ref, i.recommendation, i.actions[0].due.date) for i in draft.items] == [
+        (f"{n}.1", f"Share records {n}", f"2025-04-{n:02d}") for n in range(1, 31)]
+    assert max(i.page for i in draft.items) == 3  # two page breaks between rows
+
+
 def test_a_scanned_pdf_is_refused():
     with pytest.raises(ImportFailure) as refused:
         parse_bytes(pdf_documents.scanned_page(), "scan.pdf")

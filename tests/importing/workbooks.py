@@ -43,9 +43,11 @@ def _plan_sheet(sheet, title: str, rows) -> None:  # type: ignore[no-untyped-def
         sheet.cell(row=sheet.max_row, column=6).fill = _fill(colour)
 
 
-def coloured_rag() -> bytes:
+def coloured_rag(rows: int = len(COLOURED)) -> bytes:
+    """`rows` rows, their colours red, amber, green, blue, grey in turn."""
+    lines = [(str(n + 1), *COLOURED[n % len(COLOURED)][1:]) for n in range(rows)]
     workbook = openpyxl.Workbook()
-    _plan_sheet(workbook.active, "Exampleshire Safeguarding Children Partnership", COLOURED)
+    _plan_sheet(workbook.active, "Exampleshire Safeguarding Children Partnership", lines)
     return _save(workbook)
 
 

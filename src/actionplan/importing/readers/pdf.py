@@ -50,9 +50,10 @@ def _read(data: bytes, name: str) -> list[SourceRow]:
                                       "original document, or run OCR first")
         raise ImportFailure(name, "is empty: it has no text")
     lines = without_furniture(pages)
-    rows = _ruled_rows(lines, tables) if any(tables) else unruled_rows(lines)
+    # Unruled rows come with their page breaks already read (positions.py).
+    rows = _mark_page_breaks(_ruled_rows(lines, tables)) if any(tables) else unruled_rows(lines)
     _refuse_a_bare_header(rows, name)
-    return _mark_page_breaks(rows)
+    return rows
 
 
 def _refuse_a_bare_header(rows: list[SourceRow], name: str) -> None:

@@ -3,9 +3,10 @@
 Read as a person reads a printed table: the header line gives the columns (each word belongs
 to the column its left edge stands in); the lines of one row are closer together than rows
 are to each other, so the wrapped lines of a cell stay in one cell; a row cut by a page
-break goes on at the top of the next page in the cells that were still running; the page's
-running title, "Page 2 of 3" and the header repeated on each page are page furniture, not
-rows. Lines above the header are the title block.
+break goes on at the top of the next page in the cells that were still running (text in
+the first column starts a new row); the page's running title, "Page 2 of 3" and the
+header repeated on each page are page furniture, not rows. Lines above the header are the
+title block.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ Word = dict[str, Any]
 _COLUMN_GAP = 6.0  # points: wider than a space, narrower than any column's padding
 _SAME_LINE = 2.0  # points: words whose tops differ less stand on one line
 _NEW_ROW = 1.25  # a gap this many times the line pitch parts two rows
+_APART = 1.3  # a running head or foot stands this much further off than the usual line gap
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.I)
-_FURNITURE_LINES = 2  # lines at the top and at the foot of a page that may be furniture
+_PAGE_IN_TEXT = re.compile(r"\bpage\s*\d+(\s*(of|/)\s*\d+)?", re.I)  # "SAR S - page 2 of 9"
 
 
 @dataclass
@@ -64,15 +66,18 @@ def lines_of(words: list[Word], page: int) -> list[Line]:
 
 
 def without_furniture(pages: list[list[Line]]) -> list[Line]:
-    """The lines of all pages without page numbers and without a running head or foot
-    repeated on other pages (its first showing is kept: it is often the plan's title)."""
-    def key(line: Line) -> str:
-        return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+    """The lines of all pages without page numbers and without a running head or foot: the
+    first or last line of a page (the next one in when the page number stands outside it)
+    that stands at the same place on other pages. Its first showing is kept: it is often
+    the plan's title."""
+    def key(line: Line) -> tuple[str, int]:
+        return _PAGE_IN_TEXT.sub("page #", " ".join(line.text.lower().split())), round(
+            line.top / 2)
 
-    edges = [page[:_FURNITURE_LINES] + page[-_FURNITURE_LINES:] for page in pages]
+    edges = [_edge_lines(page) for page in pages]
     seen_on = Counter(k for edge in edges for k in {key(line) for line in edge})
     kept: list[Line] = []
-    shown: set[str] = set()
+    shown: set[tuple[str, int]] = set()
     for page, edge in zip(pages, edges, strict=True):
         for line in page:
             at_edge = any(line is other for other in edge)
@@ -83,6 +88,23 @@ def without_furniture(pages: list[list[Line]]) -> list[Line]:
             shown.add(key(line))
             kept.append(line)
     return kept
+
+
+def _edge_lines(page: list[Line]) -> list[Line]:
+    """The lines that may be a running head or foot: the first and the last of the page,
+    the page numbers, and the line just inside a page number when a wider gap than the
+    page's usual one sets it apart from the body (a body line can stand there too)."""
+    gaps = sorted(b.top - a.top for a, b in zip(page, page[1:], strict=False))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    edge: list[Line] = []
+    for end in (page, page[::-1]):
+        if not end:
+            continue
+        edge.append(end[0])
+        if len(end) > 2 and _PAGE_NUMBER.match(end[0].text.strip()) and (
+                abs(end[2].top - end[1].top) > _APART * usual):
+            edge.append(end[1])
+    return edge
 
 
 @dataclass
@@ -121,7 +143,6 @@ def unruled_rows(lines: list[Line]) -> list[SourceRow]:
     previous: Line = header
     for line in lines[header_at + 1:]:
         if _texts(line) == _texts(header):  # the header repeated on a new page
-            previous = line
             continue
         columns = _by_column(line, starts)
         if columns is None:  # a line running across the columns: prose, not a row
@@ -130,13 +151,18 @@ def unruled_rows(lines: list[Line]) -> list[SourceRow]:
             open_row, previous = None, line
             continue
         new_page = line.page != previous.page
+        running = open_row.running() if open_row is not None else set()
         if open_row is not None and (
-                (new_page and set(columns) <= open_row.running())
+                (new_page and set(columns) <= running and 0 not in columns)
                 or (not new_page and line.top - previous.top <= pitch * _NEW_ROW)):
             open_row.add(columns)  # a wrapped line, or the rest of a row cut by the page
         else:
             rows.extend(_close(open_row))
-            open_row = _Row([[] for _ in starts], line.page, after_break=new_page)
+            # Text in the first column at the top of a page, where the row above still ran
+            # in that column: a new row or the rest of a long first cell. The repair step
+            # of the builder decides; every other row here is decided.
+            unsure = new_page and 0 in columns and 0 in running
+            open_row = _Row([[] for _ in starts], line.page, after_break=unsure)
             open_row.add(columns)
         previous = line
     rows.extend(_close(open_row))

@@ -21,6 +21,7 @@ from . import Part, Reading, SourceRow, cell_html, repeats_down, titles_above
 from .colours import rag_of_colour
 
 Grid = list[list[str]]
+_ROWS_NAMED = 10  # in a warning; a long tracker's rows are counted after these
 
 
 def read_parts(data: bytes, name: str) -> list[Part]:
@@ -116,7 +117,9 @@ def _roles(header: list[str], hidden: set[int]) -> tuple[str | None, ...]:
 
 def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
                   readings: list[Reading]) -> None:
-    """An empty cell of a RAG column takes the rating its fill colour shows."""
+    """An empty cell of a RAG column takes the rating its fill colour shows; each colour
+    read is said once, with the rows it was read on."""
+    read: dict[tuple[str, str], list[int]] = {}
     for column, role in enumerate(roles):
         if role != "rag":
             continue
@@ -125,10 +128,19 @@ def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, 
                 continue
             rgb = _fill_rgb(sheet.cell(row=index + 1, column=column + 1))
             rag = rag_of_colour(rgb) if rgb else None
-            if rag:
+            if rgb and rag:
                 grid[index][column] = rag.capitalize()
-                readings.append(Reading(index + 1, f"RAG read from cell colour {rgb[-6:]} "
-                                                   f"as {rag}"))
+                read.setdefault((rgb[-6:], rag), []).append(index + 1)
+    for (rgb, rag), rows in read.items():
+        readings.append(Reading(rows[0], f"RAG read from cell colour {rgb} as {rag} "
+                                         f"({_rows_named(rows)})"))
+
+
+def _rows_named(rows: list[int]) -> str:
+    shown = ", ".join(map(str, rows[:_ROWS_NAMED]))
+    more = len(rows) - _ROWS_NAMED
+    return f"row{'s' if len(rows) > 1 else ''} {shown}" + (f" and {more} more" if more > 0
+                                                           else "")
 
 
 def _fill_rgb(cell: Any) -> str | None:
