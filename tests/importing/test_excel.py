@@ -71,8 +71,10 @@ def test_each_sheet_is_its_own_plan_and_a_key_is_none():
     assert [d.plan.title for d in drafts] == ["dhrs (DHR Adam)", "dhrs (DHR Beth)"]
     assert [[i.ref for i in d.items] for d in drafts] == [["1", "2"], ["3"]]
     assert len({d.source.sha256 for d in drafts}) == 2  # each stored once, on its own
-    assert drafts[0].warnings[0].message == "sheet 'Key' holds no plan table: not imported"
-    assert not any("Key" in w.message for w in drafts[1].warnings)
+    assert [w.message for w in drafts[0].warnings[:2]] == [
+        "sheet 'Old plan' is hidden: not imported",
+        "sheet 'Key' holds no plan table: not imported"]
+    assert not any("sheet" in w.message for w in drafts[1].warnings)
 
 
 def test_the_one_plan_readers_refuse_a_workbook_of_several_plans():
@@ -100,3 +102,11 @@ def test_two_header_rows_read_as_one_and_merged_cells_apply_to_each_row():
     assert all(i.notes == [] for i in draft.items)
     assert [(w.line, w.message) for w in draft.warnings] == [
         (2, "two header rows read as one: 'Delivery' over Lead, Due, RAG")]
+
+
+def test_an_empty_workbook_is_refused_and_an_empty_sheet_is_said():
+    with pytest.raises(ImportFailure, match=r"^empty.xlsx: no recognisable header row$"):
+        parse_bytes(workbooks.with_empty_sheet(plan=False), "empty.xlsx")
+    draft = parse_bytes(workbooks.with_empty_sheet(plan=True), "tracker.xlsx")
+    assert [i.ref for i in draft.items] == ["1", "2", "3", "4", "5"]
+    assert draft.warnings[0].message == "sheet 'Sheet2' is empty: not imported"

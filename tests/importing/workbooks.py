@@ -78,6 +78,10 @@ def several_sheets() -> bytes:
     workbook.active.title = "DHR Adam"
     _plan_sheet(workbook.create_sheet("DHR Beth"),
                 "Exampleshire Community Safety Partnership DHR Beth", COLOURED[2:3])
+    old = workbook.create_sheet("Old plan")  # hidden: superseded, not to be imported
+    _plan_sheet(old, "Exampleshire Community Safety Partnership DHR Adam (draft)",
+                COLOURED[3:4])
+    old.sheet_state = "hidden"
     key = workbook.create_sheet("Key")
     for row in (["RAG key"], ["Red", "Not started or off track"], ["Amber", "Some delay"],
                 ["Green", "On track or done"]):
@@ -106,4 +110,12 @@ def two_header_rows() -> bytes:
     sheet.merge_cells("A4:A5")
     sheet.append(["2", "Schools should refer earlier.", "Train designated leads", "Education",
                   datetime(2024, 6, 30), "Red"])
+    return _save(workbook)
+
+
+def with_empty_sheet(plan: bool) -> bytes:
+    workbook = openpyxl.Workbook()
+    if plan:
+        _plan_sheet(workbook.active, "Exampleshire Safeguarding Adults Board", COLOURED)
+    workbook.create_sheet("Sheet2")
     return _save(workbook)

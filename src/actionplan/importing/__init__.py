@@ -97,13 +97,17 @@ def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
     left_out: list[DraftWarning] = []
     first_row = None
     for part in parts:
-        found = Builder(columns).feed(part.rows)
-        first_row = first_row or found.first_table_row or (part.rows[0] if part.rows else None)
-        if found.items or found.sections:
+        found = Builder(columns).feed(part.rows) if part.rows else None
+        if found is not None and (found.items or found.sections):
             drafts.append(_draft(part, found, Source(filename, fmt, sha256, part.sheet)))
+            continue
+        first_row = first_row or (found and found.first_table_row) or (
+            part.rows[0] if part.rows else None)
+        if part.readings:  # the reader said why (a hidden sheet)
+            left_out.extend(DraftWarning(r.line, r.message) for r in part.readings)
         else:
-            left_out.append(DraftWarning(None, f"sheet {part.sheet!r} holds no plan table: "
-                                               "not imported"))
+            what = "is empty" if not part.rows else "holds no plan table"
+            left_out.append(DraftWarning(None, f"sheet {part.sheet!r} {what}: not imported"))
     if not drafts:
         raise ImportFailure(filename, "no recognisable header row",
                             line=first_row.line if first_row else None,
