@@ -13,6 +13,8 @@ TITLE = ["Exampleshire Safeguarding Adults Board", "Safeguarding Adult Review Ad
          "Action Plan", "September 2024"]
 RUNNING_HEAD = "Exampleshire SAB - SAR Adult S action plan"
 HEADER = ["Ref", "Recommendation", "Action", "Lead agency", "Target date", "Progress"]
+WRAPPED_HEADER = (["Ref", "Recommendation", "Action", "Lead", "Target", "Progress"],
+                  ["", "", "", "agency", "date", ""])
 WIDTHS = (14, 80, 70, 40, 28, 45)
 LINE = 5.0  # mm between the lines of one cell
 ROW_GAP = 4.0  # mm of padding between rows
@@ -29,9 +31,10 @@ def row(number: int) -> list[str]:
 
 
 class _Printer(FPDF):
-    def __init__(self, pages_hint: int) -> None:
+    def __init__(self, pages_hint: int, wrapped_header: bool = False) -> None:
         super().__init__(orientation="L")
         self.pages_hint = pages_hint
+        self.header_lines = WRAPPED_HEADER if wrapped_header else (HEADER,)
         self.set_auto_page_break(False)
         self.set_font("Helvetica", size=9)
 
@@ -60,7 +63,11 @@ class _Printer(FPDF):
     def new_page(self) -> None:
         self.add_page()
         self.y_at = 14.0
-        self.put_line(HEADER)  # the header repeated on each page, as Word does
+        self.put_header()  # the header repeated on each page, as Word does
+
+    def put_header(self) -> None:
+        for line in self.header_lines:
+            self.put_line(line)
         self.y_at += 2
 
 
@@ -70,13 +77,14 @@ def short_row(number: int) -> list[str]:
             f"{number:02d}/04/2025", ""]
 
 
-def unruled_plan(rows: int = 9, bottom: float = 118.0, short: bool = False) -> bytes:
+def unruled_plan(rows: int = 9, bottom: float = 118.0, short: bool = False,
+                 wrapped_header: bool = False) -> bytes:
     """`rows` rows over as many pages as `bottom` (mm) allows; a row that does not fit is
     cut: its first lines at the foot of one page, the rest at the top of the next. Printed
     twice: the first time counts the pages for "Page N of M"."""
-    counted = _Printer(pages_hint=0)
+    counted = _Printer(0, wrapped_header)
     _print(counted, rows, bottom, short)
-    return _print(_Printer(pages_hint=counted.page_no()), rows, bottom, short)
+    return _print(_Printer(counted.page_no(), wrapped_header), rows, bottom, short)
 
 
 def _print(pdf: _Printer, rows: int, bottom: float, short: bool) -> bytes:
@@ -89,8 +97,7 @@ def _print(pdf: _Printer, rows: int, bottom: float, short: bool) -> bytes:
         pdf.y_at += 7
     pdf.set_font("Helvetica", size=9)
     pdf.y_at += 4
-    pdf.put_line(HEADER)
-    pdf.y_at += 2
+    pdf.put_header()
     for number in range(1, rows + 1):
         cells = [pdf.multi_cell(width, LINE, text, dry_run=True, output="LINES") if text else []
                  for text, width in zip((short_row if short else row)(number), WIDTHS,

@@ -57,6 +57,17 @@ def test_wrapped_lines_stay_in_their_cell_and_a_cut_row_is_joined(draft):
     assert draft.warnings == []
 
 
+def test_a_header_wrapped_over_two_lines_is_one_header():
+    draft = parse_bytes(pdf_documents.unruled_plan(rows=9, bottom=CUT_AT, wrapped_header=True),
+                        "wrapped.pdf")
+    assert [i.ref for i in draft.items] == [f"{n}.1" for n in range(1, 10)]
+    for number, item in enumerate(draft.items, start=1):
+        _, recommendation, action, lead, due, _ = pdf_documents.row(number)
+        (found,) = item.actions
+        assert (item.recommendation, found.text, found.owners) == (recommendation, action, [lead])
+        assert item.notes == []
+
+
 def test_rows_of_one_line_over_pages_stay_apart():
     draft = parse_bytes(pdf_documents.unruled_plan(rows=30, short=True), "short.pdf")
     assert [(i.ref, i.recommendation, i.actions[0].due.date) for i in draft.items] == [

@@ -15,7 +15,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..columns import read_header
 from . import SourceRow
@@ -131,18 +131,19 @@ class _Row:
 
 
 def unruled_rows(lines: list[Line]) -> list[SourceRow]:
-    header_at = next((i for i, line in enumerate(lines) if _header_texts(line)), None)
-    if header_at is None:
+    header = _find_header(lines)
+    if header is None:
         return [_segment_row(line) for line in lines]
-    header = lines[header_at]
-    starts = [segment[0]["x0"] for segment in header.segments()]
-    rows = [SourceRow((line.text,), page=line.page, in_table=False) for line in lines[:header_at]]
-    rows.append(SourceRow(tuple(_header_texts(header) or ()), page=header.page))
-    pitch = _pitch(lines[header_at + 1:])
+    at, starts = header.at, header.starts
+    header_lines = [_texts(line) for line in lines[at:at + header.lines]]
+    rows = [SourceRow((line.text,), page=line.page, in_table=False) for line in lines[:at]]
+    rows.append(SourceRow(tuple(header.texts), page=lines[at].page))
+    body = lines[at + header.lines:]
+    pitch = _pitch(body)
     open_row: _Row | None = None
-    previous: Line = header
-    for line in lines[header_at + 1:]:
-        if _texts(line) == _texts(header):  # the header repeated on a new page
+    previous: Line = lines[at]
+    for line in body:
+        if _texts(line) in header_lines:  # the header repeated on a new page
             continue
         columns = _by_column(line, starts)
         if columns is None:  # a line running across the columns: prose, not a row
@@ -169,17 +170,55 @@ def unruled_rows(lines: list[Line]) -> list[SourceRow]:
     return rows
 
 
+class _Header(NamedTuple):
+    at: int  # the index of its (first) line
+    texts: list[str]
+    lines: int  # 1, or 2 when its headings wrap
+    starts: list[float]  # each column's left edge
+
+
+def _find_header(lines: list[Line]) -> _Header | None:
+    """The first header: one line whose runs of words read as one, or two lines close
+    together whose words, put under the runs of the first, do ("Lead" over "agency")."""
+    for index, line in enumerate(lines):
+        starts = [segment[0]["x0"] for segment in line.segments()]
+        joined = _two_line_header(line, lines[index + 1]) if index + 1 < len(lines) else None
+        if joined:
+            return _Header(index, joined, 2, starts)
+        texts = _texts(line)
+        if len(texts) > 1 and read_header(texts):
+            return _Header(index, texts, 1, starts)
+    return None
+
+
+def _two_line_header(first: Line, second: Line) -> list[str] | None:
+    height = max(w["bottom"] - w["top"] for w in first.words)
+    if first.page != second.page or second.top - first.top > 2 * height:
+        return None
+    segments, below = first.segments(), second.segments()
+    # A data row fills the first column, or has numbers (refs, dates): the rest of a
+    # wrapped header has neither, and fewer headings than the line above.
+    if len(segments) < 2 or len(below) >= len(segments) or any(
+            c.isdigit() for c in second.text) or below[0][0]["x0"] < segments[1][0]["x0"] - 2:
+        return None
+    words = [[w["text"] for w in segment] for segment in segments]
+    for lower in below:
+        under = [i for i, upper in enumerate(segments)
+                 if lower[0]["x0"] <= upper[-1]["x1"] + _COLUMN_GAP
+                 and lower[-1]["x1"] >= upper[0]["x0"] - _COLUMN_GAP]
+        if len(under) != 1:
+            return None  # not under one heading of the line above: no wrapped header
+        words[under[0]].extend(w["text"] for w in lower)
+    texts = [" ".join(column) for column in words]
+    return texts if read_header(texts) else None
+
+
 def _close(row: _Row | None) -> list[SourceRow]:
     return [row.source_row()] if row is not None else []
 
 
 def _texts(line: Line) -> list[str]:
     return [" ".join(w["text"] for w in segment) for segment in line.segments()]
-
-
-def _header_texts(line: Line) -> list[str] | None:
-    texts = _texts(line)
-    return texts if len(texts) > 1 and read_header(texts) else None
 
 
 def _by_column(line: Line, starts: list[float]) -> dict[int, list[str]] | None:
