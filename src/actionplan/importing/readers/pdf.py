@@ -16,7 +16,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..columns import read_header
 from ..errors import ImportFailure
 from . import SourceRow
-from .positions import Line, lines_of, unruled_rows, without_furniture
+from .lines import Line, lines_of, without_furniture
+from .positions import unruled_rows
 
 Word = dict[str, Any]
 
