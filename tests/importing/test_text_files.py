@@ -16,6 +16,7 @@ SAVED = [("cp1252", ",", "plan.csv"), ("cp1252", ";", "plan.csv"),
 @pytest.mark.parametrize(("encoding", "delimiter", "name"), SAVED)
 def test_it_reads_what_excel_saves(encoding, delimiter, name):
     draft = parse_bytes(text_documents.excel_text(encoding, delimiter), name)
+    assert draft.plan.title == text_documents.TITLE  # the line above the header, kept
     assert draft.plan.board == "Exampleshire Safeguarding Adults Board"
     assert draft.plan.reviews == ["Adult R"]
     assert draft.sections == []
@@ -36,3 +37,11 @@ def test_a_quote_never_closed_is_refused_naming_the_line():
     data = b'Ref,Recommendation,Action\n1,"Share records,Write a protocol\n' + b"x" * 200_000
     with pytest.raises(ImportFailure, match=r"^plan.csv: line 2: is not a readable CSV file"):
         parse_bytes(data, "plan.csv")
+
+
+@pytest.mark.parametrize("name", ["plan.csv", "plan.xlsx", "plan.docx"])
+def test_a_header_with_no_rows_under_it_is_refused_naming_its_line(name):
+    header = ["Ref", "Recommendation", "Action", "Lead", "Due"]
+    with pytest.raises(ImportFailure) as refused:
+        parse_bytes(text_documents.header_only(name, header), name)
+    assert str(refused.value) == f"{name}: line 2: has a table header but no rows under it"

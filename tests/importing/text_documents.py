@@ -26,3 +26,29 @@ def excel_text(encoding: str, delimiter: str) -> bytes:
     writer.writerow(HEADER)
     writer.writerows(ROWS)
     return buffer.getvalue().encode(encoding)
+
+
+def header_only(name: str, header: list[str]) -> bytes:
+    """A title, then a header with nothing under it, as CSV, Excel or Word."""
+    title = "Exampleshire Safeguarding Adults Board"
+    if name.endswith(".csv"):
+        return f"{title}\r\n{','.join(header)}\r\n".encode()
+    if name.endswith(".xlsx"):
+        import openpyxl
+
+        workbook = openpyxl.Workbook()
+        workbook.active.append([title])
+        workbook.active.append(header)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=1, cols=len(header))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

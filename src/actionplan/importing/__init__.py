@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 
 from . import dates, entries
 from .build import Builder, Layouted
-from .columns import ROLES, role_of
+from .columns import ROLES, read_header, role_of
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import ImportFailure
 from .files import MAX_BYTES, check_bytes, format_of
@@ -109,6 +109,11 @@ def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
             what = "is empty" if not part.rows else "holds no plan table"
             left_out.append(DraftWarning(None, f"sheet {part.sheet!r} {what}: not imported"))
     if not drafts:
+        header = next((row for part in parts for row in part.rows
+                       if row.in_table and read_header(row.cells)), None)
+        if header is not None:
+            raise ImportFailure(filename, "has a table header but no rows under it",
+                                line=header.line, page=header.page)
         raise ImportFailure(filename, "no recognisable header row",
                             line=first_row.line if first_row else None,
                             page=first_row.page if first_row else None)
