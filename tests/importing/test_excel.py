@@ -53,6 +53,18 @@ def test_it_leaves_out_hidden_columns_and_rows_unless_nothing_else_fills_the_rol
     ]
 
 
+def test_it_reads_theme_colours_with_their_tints():
+    draft = parse_bytes(workbooks.theme_coloured(), "tracker.xlsx")
+    assert [i.actions[0].rag for i in draft.items] == ["amber", "red", "green", "blue", None]
+    assert [(w.line, w.message) for w in draft.warnings] == [
+        (2, "RAG read from cell colour F79646 as amber (row 2)"),
+        (3, "RAG read from cell colour D99694 as red (row 3)"),
+        (4, "RAG read from cell colour 77933C as green (row 4)"),
+        (5, "RAG read from cell colour 4F81BD as blue (row 5)"),
+        (6, "RAG cell colour 8064A2 is no rating: left empty (row 6)"),
+    ]
+
+
 def test_each_colour_read_is_said_once_with_its_rows():
     draft = parse_bytes(workbooks.coloured_rag(rows=60), "tracker.xlsx")
     assert [i.actions[0].rag for i in draft.items] == ["red", "amber", "green", "blue",

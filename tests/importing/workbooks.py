@@ -119,3 +119,21 @@ def with_empty_sheet(plan: bool) -> bytes:
         _plan_sheet(workbook.active, "Exampleshire Safeguarding Adults Board", COLOURED)
     workbook.create_sheet("Sheet2")
     return _save(workbook)
+
+
+# Fills from the theme's palette (the top rows of Excel's colour picker), some lightened or
+# darkened: openpyxl's theme has accent 1 blue, 2 red, 3 green, 4 purple, 6 orange.
+THEMED = [(9, 0.0), (5, 0.3999), (6, -0.25), (4, 0.0), (7, 0.0)]
+
+
+def theme_coloured() -> bytes:
+    from openpyxl.styles.colors import Color
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Ref", "Recommendation", "Action", "Lead", "RAG"])
+    for number, (theme, tint) in enumerate(THEMED, start=1):
+        sheet.append([str(number), f"Recommendation {number}.", "Act", "Police", None])
+        sheet.cell(row=number + 1, column=5).fill = PatternFill(
+            fill_type="solid", fgColor=Color(theme=theme, tint=tint))
+    return _save(workbook)

@@ -18,7 +18,7 @@ from openpyxl.styles.colors import COLOR_INDEX
 
 from ..columns import read_header, role_of
 from . import Part, Reading, SourceRow, cell_html, repeats_down, titles_above
-from .colours import rag_of_colour
+from .colours import rag_of_colour, theme_colours, tinted
 
 Grid = list[list[str]]
 _ROWS_NAMED = 10  # in a warning; a long tracker's rows are counted after these
@@ -119,21 +119,24 @@ def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, 
                   readings: list[Reading]) -> None:
     """An empty cell of a RAG column takes the rating its fill colour shows; each colour
     read is said once, with the rows it was read on."""
-    read: dict[tuple[str, str], list[int]] = {}
+    read: dict[tuple[str, str | None], list[int]] = {}
+    theme = theme_colours(sheet.parent.loaded_theme)
     for column, role in enumerate(roles):
         if role != "rag":
             continue
         for index in range(header + 1, len(grid)):
             if grid[index][column]:
                 continue
-            rgb = _fill_rgb(sheet.cell(row=index + 1, column=column + 1))
+            rgb = _fill_rgb(sheet.cell(row=index + 1, column=column + 1), theme)
             rag = rag_of_colour(rgb) if rgb else None
-            if rgb and rag:
+            if rag:
                 grid[index][column] = rag.capitalize()
+            if rgb and rgb[-6:].upper() != "FFFFFF":  # a white fill is no colour to see
                 read.setdefault((rgb[-6:], rag), []).append(index + 1)
     for (rgb, rag), rows in read.items():
-        readings.append(Reading(rows[0], f"RAG read from cell colour {rgb} as {rag} "
-                                         f"({_rows_named(rows)})"))
+        said = (f"RAG read from cell colour {rgb} as {rag}" if rag else
+                f"RAG cell colour {rgb} is no rating: left empty")
+        readings.append(Reading(rows[0], f"{said} ({_rows_named(rows)})"))
 
 
 def _rows_named(rows: list[int]) -> str:
@@ -143,7 +146,7 @@ def _rows_named(rows: list[int]) -> str:
                                                            else "")
 
 
-def _fill_rgb(cell: Any) -> str | None:
+def _fill_rgb(cell: Any, theme: list[str]) -> str | None:
     fill = cell.fill
     if fill is None or fill.fill_type != "solid":
         return None
@@ -152,7 +155,9 @@ def _fill_rgb(cell: Any) -> str | None:
         return colour.rgb
     if colour.type == "indexed" and 0 <= colour.indexed < len(COLOR_INDEX):
         return COLOR_INDEX[colour.indexed]
-    return None  # a theme colour needs the workbook's theme: not read
+    if colour.type == "theme" and 0 <= colour.theme < len(theme):
+        return tinted(theme[colour.theme], colour.tint or 0.0)
+    return None
 
 
 def _carry_merged(grid: Grid, merges: list[Any], header: int,
