@@ -45,3 +45,10 @@ def test_a_header_with_no_rows_under_it_is_refused_naming_its_line(name):
     with pytest.raises(ImportFailure) as refused:
         parse_bytes(text_documents.header_only(name, header), name)
     assert str(refused.value) == f"{name}: line 2: has a table header but no rows under it"
+
+
+def test_extracted_text_with_cell_html_is_not_taken_for_excel_text():
+    text = ("Recommendation\tAction\tLead\n"
+            "Share records.\t<ul><li>Write a protocol</li><li>Train staff</li></ul>\tPolice\n")
+    draft = parse_bytes(text.encode(), "plan.txt")
+    assert [a.text for a in draft.items[0].actions] == ["Write a protocol", "Train staff"]

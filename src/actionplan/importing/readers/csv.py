@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from itertools import islice
 
@@ -14,6 +15,7 @@ from ..errors import ImportFailure
 from . import SourceRow, cell_html, decode_text, titles_above
 
 _DELIMITERS = ",;\t|"
+_MARKUP = re.compile(r"<(p|ul|ol|li|u|i|br)\b[^>]*>", re.I)  # the extracted text's cell HTML
 _SNIFFED_RECORDS = 50
 
 
@@ -57,7 +59,10 @@ def _delimiter(text: str) -> str:
 def saved_by_excel(text: str) -> bool:
     """Text that Excel saved as "Text (Tab delimited)": every row padded to the same number
     of tab-separated cells (the title rows too), cells quoted Excel's way. The extracted
-    text of a published plan has lines without tabs (titles, prose) and is read as such."""
+    text of a published plan has lines without tabs (titles, prose) and HTML in its cells,
+    and is read as such."""
+    if _MARKUP.search(text):
+        return False
     try:
         widths = {len(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter="\t")
                   if r}
