@@ -45,3 +45,11 @@ def test_a_cell_merged_across_columns_is_read_once(draft):
     third = draft.items[2]
     assert [(a.text, a.owners, a.due.date) for a in third.actions] == [
         ("Add a carer flag", ["ICB"], "2024-09-30")]
+
+
+def test_two_header_rows_read_as_one():
+    draft = parse_bytes(word_documents.two_header_rows(), "two.docx")
+    assert [(i.ref, i.recommendation, [(a.text, a.owners, a.due.date) for a in i.actions],
+             i.notes) for i in draft.items] == [
+        ("1", "Share records.", [("Write a protocol", ["Police"], "2024-03-31")], []),
+        ("2", "Refer earlier.", [("Train leads", ["Education"], "2024-06-30")], [])]

@@ -43,3 +43,27 @@ def merged_plan() -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def two_header_rows() -> bytes:
+    """"Delivery" merged over Lead and Target date; Ref, Recommendation and Action merged
+    down over both header rows."""
+    document = docx.Document()
+    document.add_paragraph("Exampleshire Safeguarding Adults Board")
+    table = document.add_table(rows=4, cols=5)
+    for cell, text in zip(table.rows[0].cells, ["Ref", "Recommendation", "Action", "Delivery",
+                                                 ""], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells[3:], ["Lead", "Target date"], strict=True):
+        cell.text = text
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "Delivery"
+    for column in range(3):
+        table.cell(0, column).merge(table.cell(1, column))
+    for row, texts in zip(table.rows[2:], [
+            ["1", "Share records.", "Write a protocol", "Police", "31/03/2024"],
+            ["2", "Refer earlier.", "Train leads", "Education", "30/06/2024"]], strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

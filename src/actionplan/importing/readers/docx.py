@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import html
 import io
-from typing import Any
+from typing import Any, NamedTuple
 
 import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ..columns import Layout, read_header
+from ..columns import read_header
 from . import SourceRow, repeats_down
 
 
@@ -32,19 +32,32 @@ def read(data: bytes, name: str) -> list[SourceRow]:
                 rows.append(SourceRow((text,), len(rows) + 1, in_table=False))
         elif element.tag == qn("w:tbl"):
             above: dict[int, str] = {}  # each grid column's merged cell, for the rows below
-            for number, tr in enumerate(element.iterchildren(qn("w:tr"))):
-                cells, header = _row_cells(tr, above, roles)
+            trs = list(element.iterchildren(qn("w:tr")))
+            index = 0
+            while index < len(trs):
+                row = _row_cells(trs[index], above, roles)
+                following = _row_cells(trs[index + 1], above, roles) if (
+                    row.spans and index + 1 < len(trs)) else None
+                joined = _two_header_rows(row, following) if following else None
+                header = read_header(joined or row.plain)
                 roles = header.roles if header else roles
+                cells = tuple(joined or row.plain) if header else row.cells
                 # A second table is usually the first one carried over a page.
-                after_break = number == 0 and tables_seen > 0
+                after_break = index == 0 and tables_seen > 0
                 rows.append(SourceRow(cells, len(rows) + 1, after_break=after_break))
+                index += 2 if joined else 1
             tables_seen += 1
     return rows
 
 
-def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) -> tuple[
-        tuple[str, ...], Layout | None]:
-    """The row's cells, one a grid column, and its layout when it is a header row.
+class _Cells(NamedTuple):
+    cells: tuple[str, ...]  # as HTML (paragraphs, lists, underlining), one a grid column
+    plain: list[str]  # as plain text: what a header is read from
+    spans: list[range]  # the grid columns of each cell with text merged across columns
+
+
+def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) -> _Cells:
+    """The row's cells, one a grid column.
 
     A cell merged down from above (vMerge) takes the merged text where the rows share it
     (owner, date: see repeats_down) and stays blank where a blank cell already means "the
@@ -54,6 +67,7 @@ def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) ->
     """
     cells: list[str] = []
     plain: list[str] = []
+    spans: list[range] = []
     for tc in tr.iterchildren(qn("w:tc")):
         column = len(cells)
         if tc.vMerge == "continue":
@@ -65,10 +79,23 @@ def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) ->
             plain.append(" ".join(_paragraph_texts(tc)))
             if tc.vMerge == "restart":
                 above[column] = cells[-1]
+            if tc.grid_span > 1 and plain[-1]:
+                spans.append(range(column, column + tc.grid_span))
         cells.extend([""] * (tc.grid_span - 1))
         plain.extend([""] * (tc.grid_span - 1))
-    header = read_header(plain)
-    return (tuple(plain), header) if header else (tuple(cells), None)
+    return _Cells(tuple(cells), plain, spans)
+
+
+def _two_header_rows(upper: _Cells, lower: _Cells) -> list[str] | None:
+    """A group heading merged over its columns ("Delivery" over "Lead" and "Due") and the
+    row of headings under it read as one header: the lower names, the upper where the
+    lower has none."""
+    if read_header(lower.plain) or not all(
+            column < len(lower.plain) and lower.plain[column]
+            for span in upper.spans for column in span):
+        return None
+    joined = [low or up for up, low in zip(upper.plain, lower.plain, strict=False)]
+    return joined if read_header(joined) else None
 
 
 def _paragraph_texts(tc: Any) -> list[str]:
