@@ -57,7 +57,8 @@ def parses_or_fails(data: bytes, name: str) -> None:
 
 @cache
 def samples() -> dict[str, list[bytes]]:
-    return {"p.docx": [documents.word_plan(), word_documents.merged_plan()],
+    return {"p.docx": [documents.word_plan(), word_documents.merged_plan(),
+                       word_documents.two_header_rows()],
             "p.xlsx": [documents.excel_plan(), workbooks.coloured_rag(),
                        workbooks.several_sheets(), workbooks.two_header_rows(),
                        workbooks.hidden_parts()],
