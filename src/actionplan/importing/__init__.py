@@ -21,7 +21,7 @@ from .errors import ImportFailure
 from .files import MAX_BYTES, check_bytes, format_of
 from .items import ItemMaker
 from .metadata import read_plan
-from .readers import Part, read_parts
+from .readers import Part, SourceRow, read_parts
 from .sections import make_sections
 from .table import render_table
 
@@ -95,28 +95,17 @@ def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
     sha256 = hashlib.sha256(data).hexdigest()
     drafts: list[PlanDraft] = []
     left_out: list[DraftWarning] = []
-    first_row = None
+    first_rows: list[SourceRow] = []  # of the parts without a plan, for the refusal
     for part in parts:
         found = Builder(columns).feed(part.rows) if part.rows else None
         if found is not None and (found.items or found.sections):
             drafts.append(_draft(part, found, Source(filename, fmt, sha256, part.sheet)))
             continue
-        first_row = first_row or (found and found.first_table_row) or (
-            part.rows[0] if part.rows else None)
-        if part.readings:  # the reader said why (a hidden sheet)
-            left_out.extend(DraftWarning(r.line, r.message) for r in part.readings)
-        else:
-            what = "is empty" if not part.rows else "holds no plan table"
-            left_out.append(DraftWarning(None, f"sheet {part.sheet!r} {what}: not imported"))
+        first = (found and found.first_table_row) or (part.rows[0] if part.rows else None)
+        first_rows.extend([first] if first else [])
+        left_out.extend(_left_out(part))
     if not drafts:
-        header = next((row for part in parts for row in part.rows
-                       if row.in_table and read_header(row.cells)), None)
-        if header is not None:
-            raise ImportFailure(filename, "has a table header but no rows under it",
-                                line=header.line, page=header.page)
-        raise ImportFailure(filename, "no recognisable header row",
-                            line=first_row.line if first_row else None,
-                            page=first_row.page if first_row else None)
+        raise _no_plan(parts, first_rows, filename)
     drafts[0].warnings[:0] = left_out
     if len(drafts) > 1:
         for draft in drafts:  # each sheet is its own plan: stored once, told apart by name
@@ -125,6 +114,25 @@ def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
             if sheet not in (draft.plan.title or ""):
                 draft.plan.title = f"{draft.plan.title} ({sheet})"
     return drafts
+
+
+def _left_out(part: Part) -> list[DraftWarning]:
+    """Why a sheet gave no plan: the reader's word (a hidden sheet), else what it held."""
+    if part.readings:
+        return [DraftWarning(r.line, r.message) for r in part.readings]
+    what = "is empty" if not part.rows else "holds no plan table"
+    return [DraftWarning(None, f"sheet {part.sheet!r} {what}: not imported")]
+
+
+def _no_plan(parts: list[Part], first_rows: list[SourceRow], filename: str) -> ImportFailure:
+    header = next((row for part in parts for row in part.rows
+                   if row.in_table and read_header(row.cells)), None)
+    if header is not None:
+        return ImportFailure(filename, "has a table header but no rows under it",
+                             line=header.line, page=header.page)
+    first = first_rows[0] if first_rows else None
+    return ImportFailure(filename, "no recognisable header row",
+                         line=first.line if first else None, page=first.page if first else None)
 
 
 def _draft(part: Part, found: Layouted, source: Source) -> PlanDraft:
