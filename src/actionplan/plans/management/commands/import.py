@@ -64,12 +64,12 @@ class Command(BaseCommand):
         for path in tqdm(files, desc="Importing", unit="file", disable=len(files) < 2, file=self.stderr):
             try:
                 # One draft a plan: each worksheet holding a plan is its own (one JSON object each).
-                for draft in parse_plans_file(path, columns=columns):
+                for number, draft in enumerate(parse_plans_file(path, columns=columns)):
                     if dry_run:
                         self.stdout.write(
                             json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
                             if format == "json"
-                            else render_table(draft)
+                            else ("\n" if number else "") + render_table(draft)
                         )
                     else:
                         stored = store_draft(draft.to_dict(), target, replace=replace)
