@@ -1,7 +1,7 @@
 """PDF plans. Ruled tables are found by their lines (pdfplumber); a table without lines is
 rebuilt from its words' positions (positions.py). Words outside every table are lines of
 text: the title block and section names. Page numbers and running heads repeated on each
-page are left out. A PDF with no text layer (a scan) or no table rows is refused.
+page are left out. A PDF with no text layer (a scan), or no text at all, is refused.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Any
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ..columns import read_header
 from ..errors import ImportFailure
 from . import SourceRow
 from .lines import Line, lines_of, without_furniture
@@ -52,15 +51,7 @@ def _read(data: bytes, name: str) -> list[SourceRow]:
         raise ImportFailure(name, "is empty: it has no text")
     lines = without_furniture(pages)
     # Unruled rows come with their page breaks already read (positions.py).
-    rows = _mark_page_breaks(_ruled_rows(lines, tables)) if any(tables) else unruled_rows(lines)
-    _refuse_a_bare_header(rows, name)
-    return rows
-
-
-def _refuse_a_bare_header(rows: list[SourceRow], name: str) -> None:
-    table = [row for row in rows if row.in_table]
-    if len(table) == 1 and read_header(table[0].cells):
-        raise ImportFailure(name, "has a table header but no rows under it", page=table[0].page)
+    return _mark_page_breaks(_ruled_rows(lines, tables)) if any(tables) else unruled_rows(lines)
 
 
 def _mark_page_breaks(rows: list[SourceRow]) -> list[SourceRow]:
