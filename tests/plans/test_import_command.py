@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from actionplan.importing import parse_file
 from actionplan.plans.models import Action, Agency, Partnership, Plan, Recommendation
 from actionplan.plans.status import DeliveryStatus
+from importing import workbooks  # tests/ is on the path (its conftest.py)
 
 pytestmark = pytest.mark.django_db
 BOARD = "Nottinghamshire Safeguarding Children Board"
@@ -99,3 +100,23 @@ def test_it_needs_a_partnership_when_there_is_no_single_one(seed):
     Partnership.objects.create(name="B")
     with pytest.raises(CommandError, match="--partnership"):
         run(seed("000"))
+
+
+def json_objects(text: str) -> list[dict]:
+    decoder, found, at = json.JSONDecoder(), [], 0
+    while text[at:].strip():
+        at += len(text[at:]) - len(text[at:].lstrip())
+        value, at = decoder.raw_decode(text, at)
+        found.append(value)
+    return found
+
+
+def test_a_workbook_of_several_plans_prints_and_stores_one_plan_a_sheet(tmp_path):
+    path = tmp_path / "dhrs.xlsx"
+    path.write_bytes(workbooks.several_sheets())
+    printed = json_objects(run(path, "--dry-run", "--format", "json"))
+    assert [(d["source"]["sheet"], d["plan"]["title"], len(d["items"])) for d in printed] == [
+        ("DHR Adam", "dhrs (DHR Adam)", 2), ("DHR Beth", "dhrs (DHR Beth)", 1)]
+    run(path, "--partnership", "Exampleshire Community Safety Partnership")
+    assert sorted(Plan.objects.values_list("title", flat=True)) == [
+        "dhrs (DHR Adam)", "dhrs (DHR Beth)"]

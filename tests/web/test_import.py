@@ -14,6 +14,7 @@ from scenes import csv_upload, text_of
 from actionplan.importing import parse_file
 from actionplan.plans.models import Action, Agency, Plan, Review
 from actionplan.plans.store import preview_draft
+from importing import workbooks  # tests/ is on the path (its conftest.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +121,16 @@ def test_no_file_is_refused(signed_in):
     response = signed_in.post("/import/", {})
     assert response.status_code == 400
     assert "Choose one or more files to import" in text_of(response)
+
+
+def test_a_workbook_of_several_plans_is_previewed_and_stored_one_plan_a_sheet(signed_in):
+    workbook = SimpleUploadedFile("dhrs.xlsx", workbooks.several_sheets())
+    preview = upload(signed_in, workbook).url
+    page = text_of(signed_in.get(preview))
+    for sheet, actions in (("DHR Adam", "2 items, 2 actions"), ("DHR Beth", "1 items, 1 actions")):
+        assert f"dhrs ({sheet})" in page and f", sheet {sheet}" in page
+        assert actions in page
+    assert "sheet 'Key' holds no plan table: not imported" in page
+    signed_in.post(preview, {"decision": "confirm"})
+    assert sorted(Plan.objects.values_list("title", flat=True)) == [
+        "dhrs (DHR Adam)", "dhrs (DHR Beth)"]

@@ -2,6 +2,7 @@
 
     draft = parse_file(path, columns={"Milestones": "measure"})
     draft.to_dict()   # the JSON contract of DESIGN.md §5
+    drafts = parse_plans_file(path)   # one draft a plan: a workbook may hold several
 
 Pure Python: nothing here knows about Django or the database.
 """
@@ -13,23 +14,46 @@ from collections.abc import Mapping
 from pathlib import Path, PurePath
 
 from . import dates, entries
-from .build import Builder
-from .columns import ROLES, role_of
-from .draft import PlanDraft, Source
+from .build import Builder, Layouted
+from .columns import ROLES, read_header, role_of
+from .draft import DraftWarning, PlanDraft, Source
 from .errors import ImportFailure
 from .files import MAX_BYTES, check_bytes, format_of
 from .items import ItemMaker
 from .metadata import read_plan
-from .readers import reader_for
+from .readers import Part, SourceRow, read_parts
 from .sections import make_sections
 from .table import render_table
 
 __all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "clear_caches", "parse_bytes",
-           "parse_file", "render_table"]
+           "parse_file", "parse_plans_bytes", "parse_plans_file", "render_table"]
 
 
 def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> PlanDraft:
-    """Read a plan from a file; ImportFailure says why when it cannot."""
+    """Read the one plan of a file; ImportFailure says why when it cannot (or when the file
+    holds several plans: parse_plans_file reads those)."""
+    return _only_plan(parse_plans_file(path, columns=columns), str(path))
+
+
+def parse_bytes(
+    data: bytes, filename: str, *, columns: Mapping[str, str] | None = None,
+) -> PlanDraft:
+    """Read the one plan of a document's bytes (a web upload); the filename gives the format."""
+    return _only_plan(parse_plans_bytes(data, filename, columns=columns), filename)
+
+
+def _only_plan(drafts: list[PlanDraft], filename: str) -> PlanDraft:
+    if len(drafts) > 1:
+        sheets = ", ".join(repr(d.source.sheet) for d in drafts)
+        raise ImportFailure(filename, f"holds {len(drafts)} plans (sheets {sheets}): "
+                                      "read them with parse_plans_file or parse_plans_bytes")
+    return drafts[0]
+
+
+def parse_plans_file(
+    path: Path | str, *, columns: Mapping[str, str] | None = None,
+) -> list[PlanDraft]:
+    """Read every plan of a file, one draft each, in the file's order."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
@@ -37,7 +61,7 @@ def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) ->
         data = path.read_bytes()
     except OSError as error:
         raise ImportFailure(path, f"cannot be read ({error.strerror or error})") from error
-    return parse_bytes(data, str(path), columns=columns)
+    return parse_plans_bytes(data, str(path), columns=columns)
 
 
 def clear_caches() -> None:
@@ -48,10 +72,11 @@ def clear_caches() -> None:
     role_of.cache_clear()
 
 
-def parse_bytes(
+def parse_plans_bytes(
     data: bytes, filename: str, *, columns: Mapping[str, str] | None = None,
-) -> PlanDraft:
-    """Read a plan from bytes (a web upload); the filename gives the format."""
+) -> list[PlanDraft]:
+    """Read every plan of a document's bytes: one draft a worksheet that holds a plan (a
+    key or notes sheet is left out, with a warning), one for any other document."""
     try:
         return _parse(data, filename, columns)
     except ImportFailure:
@@ -60,23 +85,62 @@ def parse_bytes(
         raise ImportFailure(filename, f"could not be read ({type(error).__name__})") from error
 
 
-def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> PlanDraft:
+def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> list[PlanDraft]:
     for header, role in (columns or {}).items():
         if role not in ROLES:
             raise ImportFailure(filename, f"column {header!r}: unknown role {role!r}")
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
-    rows = reader_for(fmt)(data, filename)
-    found = Builder(columns).feed(rows)
-    if not found.items and not found.sections:
-        first = found.first_table_row or (rows[0] if rows else None)
-        raise ImportFailure(filename, "no recognisable header row",
-                            line=first.line if first else None,
-                            page=first.page if first else None)
-    draft = PlanDraft(Source(filename, fmt, hashlib.sha256(data).hexdigest()), plan=None)  # type: ignore[arg-type]
+    parts = read_parts(fmt, data, filename)
+    sha256 = hashlib.sha256(data).hexdigest()
+    drafts: list[PlanDraft] = []
+    left_out: list[DraftWarning] = []
+    first_rows: list[SourceRow] = []  # of the parts without a plan, for the refusal
+    for part in parts:
+        found = Builder(columns).feed(part.rows) if part.rows else None
+        if found is not None and (found.items or found.sections):
+            drafts.append(_draft(part, found, Source(filename, fmt, sha256, part.sheet)))
+            continue
+        first = (found and found.first_table_row) or (part.rows[0] if part.rows else None)
+        first_rows.extend([first] if first else [])
+        left_out.extend(_left_out(part))
+    if not drafts:
+        raise _no_plan(parts, first_rows, filename)
+    drafts[0].warnings[:0] = left_out
+    if len(drafts) > 1:
+        for draft in drafts:  # each sheet is its own plan: stored once, told apart by name
+            sheet = draft.source.sheet or ""
+            draft.source.sha256 = hashlib.sha256(data + b"\0" + sheet.encode()).hexdigest()
+            if sheet not in (draft.plan.title or ""):
+                draft.plan.title = f"{draft.plan.title} ({sheet})"
+    return drafts
+
+
+def _left_out(part: Part) -> list[DraftWarning]:
+    """Why a sheet gave no plan: the reader's word (a hidden sheet), else what it held."""
+    if part.readings:
+        return [DraftWarning(r.line, r.message) for r in part.readings]
+    what = "is empty" if not part.rows else "holds no plan table"
+    return [DraftWarning(None, f"sheet {part.sheet!r} {what}: not imported")]
+
+
+def _no_plan(parts: list[Part], first_rows: list[SourceRow], filename: str) -> ImportFailure:
+    header = next((row for part in parts for row in part.rows
+                   if row.in_table and read_header(row.cells)), None)
+    if header is not None:
+        return ImportFailure(filename, "has a table header but no rows under it",
+                             line=header.line, page=header.page)
+    first = first_rows[0] if first_rows else None
+    return ImportFailure(filename, "no recognisable header row",
+                         line=first.line if first else None, page=first.page if first else None)
+
+
+def _draft(part: Part, found: Layouted, source: Source) -> PlanDraft:
+    draft = PlanDraft(source, plan=None)  # type: ignore[arg-type]
+    draft.warnings.extend(DraftWarning(r.line, r.message) for r in part.readings)
     maker = ItemMaker(draft.warnings)
     draft.items = [maker.make(pending) for pending in found.items]
-    draft.plan = read_plan(found.title_lines, draft.items, PurePath(filename).stem)
+    draft.plan = read_plan(found.title_lines, draft.items, PurePath(source.path).stem)
     draft.plan.notes.extend(found.notes)
     draft.sections = make_sections(found.sections, draft.plan.kind)
     return draft

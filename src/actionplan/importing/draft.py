@@ -80,7 +80,8 @@ class Plan:
 class Source:
     path: str
     format: str
-    sha256: str
+    sha256: str  # of the file; of the file and the sheet's name when a workbook holds several plans
+    sheet: str | None = None  # the worksheet the plan was read from
 
 
 @dataclass

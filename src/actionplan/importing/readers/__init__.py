@@ -1,4 +1,5 @@
-"""Readers: each turns one document format into rows of cell texts with their position.
+"""Readers: each turns one document format into rows of cell texts with their position,
+in parts: a workbook gives one part a worksheet (each may be a plan), any other document one.
 
 Cells may hold simple HTML (<p>, <ul>, <li>, <u>, <i>): the text seeds carry it, and the
 Word reader writes paragraphs and list items the same way, so one cell reader serves all.
@@ -28,11 +29,28 @@ class SourceRow(NamedTuple):
     after_break: bool = False  # first row after a blank line, a new page or a new table
 
 
-Reader = Callable[[bytes, str], list[SourceRow]]
+class Reading(NamedTuple):
+    """Something a reader inferred rather than read as text (a RAG from a cell's colour, a
+    sheet left out): shown to the person as a warning on the draft."""
+
+    line: int | None
+    message: str
 
 
-def reader_for(fmt: str) -> Reader:
-    return _readers()[fmt]
+class Part(NamedTuple):
+    """The rows of one document, or of one worksheet: each part is read as its own plan."""
+
+    rows: list[SourceRow]
+    sheet: str | None = None  # the worksheet's name; None for a document of one part
+    readings: tuple[Reading, ...] = ()
+
+
+Reader = Callable[[bytes, str], list[Part]]
+
+
+def read_parts(fmt: str, data: bytes, name: str) -> list[Part]:
+    """The document's parts, in order; a reader of one-part documents gives one."""
+    return _readers()[fmt](data, name)
 
 
 @cache
@@ -44,9 +62,13 @@ def _readers() -> dict[str, Reader]:
     from . import text as text_reader
     from . import xlsx as xlsx_reader
 
+    def whole(read: Callable[[bytes, str], list[SourceRow]]) -> Reader:
+        return lambda data, name: [Part(read(data, name))]
+
     return {
-        "text": text_reader.read, "csv": csv_reader.read, "docx": docx_reader.read,
-        "xlsx": xlsx_reader.read, "pdf": pdf_reader.read,
+        "text": whole(text_reader.read), "csv": whole(csv_reader.read),
+        "docx": whole(docx_reader.read), "xlsx": xlsx_reader.read_parts,
+        "pdf": whole(pdf_reader.read),
     }
 
 
@@ -64,3 +86,24 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+# The columns whose merged cell (one text spanning several rows) is repeated in each row it
+# spans: the rows' actions share that owner or date. In the others a blank cell already reads
+# as "the item or action above", and a repeated recommendation or action would start anew.
+_REPEATED_DOWN = frozenset(("owner", "due", "measure", "progress", "rag", "completed"))
+
+
+def repeats_down(role: str | None) -> bool:
+    return role in _REPEATED_DOWN
+
+
+def titles_above(rows: list[SourceRow], header_line: int | None) -> list[SourceRow]:
+    """A spreadsheet's lines of one cell above its header are its title block (the board,
+    the review, the date), read as text lines: never a section or part of the table."""
+    if header_line is None:
+        return rows
+    return [row._replace(in_table=False, cells=(next(c for c in row.cells if c.strip()),))
+            if row.line is not None and row.line < header_line
+            and sum(1 for c in row.cells if c.strip()) == 1 else row
+            for row in rows]

@@ -1,47 +1,106 @@
 """Word documents: paragraphs and tables in document order.
 
 Cells are read from the XML (<w:tc>) rather than python-docx's grid, which repeats a
-merged cell's text in every grid column it spans. Paragraphs inside a cell become <p> or
-<li> (for list paragraphs) so cells.py reads them like the HTML in the text seeds.
+merged cell's text in every grid column it spans (and a merged recommendation in every
+row). Paragraphs inside a cell become <p> or <li> (for list paragraphs) so cells.py reads
+them like the HTML in the text seeds.
 """
 
 from __future__ import annotations
 
 import html
 import io
+from typing import Any, NamedTuple
 
 import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from . import SourceRow
+from ..columns import read_header
+from . import SourceRow, repeats_down
 
 
 def read(data: bytes, name: str) -> list[SourceRow]:
     body = docx.Document(io.BytesIO(data)).element.body
     rows: list[SourceRow] = []
     tables_seen = 0
+    roles: tuple[str | None, ...] = ()  # the last header's, for tables carried over a page
     for element in body.iterchildren():
         if element.tag == qn("w:p"):
             text = Paragraph(element, None).text.strip()
             if text:
                 rows.append(SourceRow((text,), len(rows) + 1, in_table=False))
         elif element.tag == qn("w:tbl"):
-            for number, tr in enumerate(element.iterchildren(qn("w:tr"))):
+            above: dict[int, str] = {}  # each grid column's merged cell, for the rows below
+            trs = list(element.iterchildren(qn("w:tr")))
+            index = 0
+            while index < len(trs):
+                row = _row_cells(trs[index], above, roles)
+                following = _row_cells(trs[index + 1], above, roles) if (
+                    row.spans and index + 1 < len(trs)) else None
+                joined = _two_header_rows(row, following) if following else None
+                header = read_header(joined or row.plain)
+                roles = header.roles if header else roles
+                cells = tuple(joined or row.plain) if header else row.cells
                 # A second table is usually the first one carried over a page.
-                after_break = number == 0 and tables_seen > 0
-                rows.append(SourceRow(_row_cells(tr), len(rows) + 1, after_break=after_break))
+                after_break = index == 0 and tables_seen > 0
+                rows.append(SourceRow(cells, len(rows) + 1, after_break=after_break))
+                index += 2 if joined else 1
             tables_seen += 1
     return rows
 
 
-def _row_cells(tr: object) -> tuple[str, ...]:
+class _Cells(NamedTuple):
+    cells: tuple[str, ...]  # as HTML (paragraphs, lists, underlining), one a grid column
+    plain: list[str]  # as plain text: what a header is read from
+    spans: list[range]  # the grid columns of each cell with text merged across columns
+
+
+def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) -> _Cells:
+    """The row's cells, one a grid column.
+
+    A cell merged down from above (vMerge) takes the merged text where the rows share it
+    (owner, date: see repeats_down) and stays blank where a blank cell already means "the
+    same recommendation". A cell merged across columns (gridSpan) is read once, the columns
+    it covers left blank so later cells stay under their own headers. A header row is given
+    as plain text: bold, underlining or list marks in a header are no words of it.
+    """
     cells: list[str] = []
-    for tc in tr.iterchildren(qn("w:tc")):  # type: ignore[attr-defined]
-        merged_from_above = tc.vMerge == "continue"
-        cells.append("" if merged_from_above else _cell_html(tc))
-        cells.extend([""] * (tc.grid_span - 1))  # keep later cells under their own headers
-    return tuple(cells)
+    plain: list[str] = []
+    spans: list[range] = []
+    for tc in tr.iterchildren(qn("w:tc")):
+        column = len(cells)
+        if tc.vMerge == "continue":
+            role = roles[column] if column < len(roles) else None
+            cells.append(above.get(column, "") if repeats_down(role) else "")
+            plain.append("")
+        else:
+            cells.append(_cell_html(tc))
+            plain.append(" ".join(_paragraph_texts(tc)))
+            if tc.vMerge == "restart":
+                above[column] = cells[-1]
+            if tc.grid_span > 1 and plain[-1]:
+                spans.append(range(column, column + tc.grid_span))
+        cells.extend([""] * (tc.grid_span - 1))
+        plain.extend([""] * (tc.grid_span - 1))
+    return _Cells(tuple(cells), plain, spans)
+
+
+def _two_header_rows(upper: _Cells, lower: _Cells) -> list[str] | None:
+    """A group heading merged over its columns ("Delivery" over "Lead" and "Due") and the
+    row of headings under it read as one header: the lower names, the upper where the
+    lower has none."""
+    if read_header(lower.plain) or not all(
+            column < len(lower.plain) and lower.plain[column]
+            for span in upper.spans for column in span):
+        return None
+    joined = [low or up for up, low in zip(upper.plain, lower.plain, strict=False)]
+    return joined if read_header(joined) else None
+
+
+def _paragraph_texts(tc: Any) -> list[str]:
+    texts = (Paragraph(p, None).text.strip() for p in tc.iter(qn("w:p")))
+    return [text for text in texts if text]
 
 
 def _cell_html(tc: object) -> str:

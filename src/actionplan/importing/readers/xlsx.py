@@ -1,29 +1,201 @@
-"""Excel trackers: every sheet, top to bottom; dates written the UK way for dates.py."""
+"""Excel trackers: each visible worksheet is its own part (its own plan), read top to bottom.
+
+What a person sees is what is read: hidden rows and columns hold old data and are left out
+(a hidden column is kept only when no visible one does its job); a RAG column of coloured,
+empty cells is read from the colours; two header rows (a group heading merged over its
+columns) read as one; a merged cell's text is given to each row it spans, as in Word.
+Dates are written the UK way, day first, for dates.py.
+"""
 
 from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from typing import Any
 
 import openpyxl
+from openpyxl.styles.colors import COLOR_INDEX
 
-from . import SourceRow, cell_html
+from ..columns import read_header, role_of
+from . import Part, Reading, SourceRow, cell_html, repeats_down, titles_above
+from .colours import rag_of_colour, theme_colours, tinted
+
+Grid = list[list[str]]
+_ROWS_NAMED = 10  # in a warning; a long tracker's rows are counted after these
 
 
-def read(data: bytes, name: str) -> list[SourceRow]:
-    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    rows: list[SourceRow] = []
+def read_parts(data: bytes, name: str) -> list[Part]:
+    # Not read_only: only a loaded sheet knows its merged cells, fills and hidden rows.
+    workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     try:
-        for sheet in workbook.worksheets:
-            first = True
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = tuple(_cell_text(v) for v in values)
-                if any(c.strip() for c in cells):
-                    rows.append(SourceRow(cells, number, after_break=first))
-                    first = False
+        return [_read_sheet(sheet) for sheet in workbook.worksheets]
     finally:
         workbook.close()
-    return rows
+
+
+def _read_sheet(sheet: Any) -> Part:
+    if sheet.sheet_state != "visible":
+        return Part([], sheet.title, (Reading(None, f"sheet {sheet.title!r} is hidden: "
+                                                    "not imported"),))
+    grid = [[_cell_text(cell.value) for cell in row] for row in sheet.iter_rows()]
+    readings: list[Reading] = []
+    header = _header_row(grid)
+    merges = [m for m in sheet.merged_cells.ranges if m.max_row > m.min_row]
+    hidden: set[int] = set()
+    header_row = header
+    if header is not None:
+        header_row = _two_header_rows(sheet, grid, header, readings)
+        hidden = _hidden_columns(sheet, grid[header_row], readings)
+        roles = _roles(grid[header_row], hidden)
+        _read_colours(sheet, grid, header_row, roles, readings)
+        _carry_merged(grid, merges, header_row, roles)
+    rows: list[SourceRow] = []
+    hidden_rows = []
+    for number, values in enumerate(grid, start=1):
+        cells = tuple(text for column, text in enumerate(values) if column not in hidden)
+        if not any(c.strip() for c in cells):
+            continue
+        if sheet.row_dimensions[number].hidden:
+            hidden_rows.append(number)
+            continue
+        rows.append(SourceRow(cells, number, after_break=not rows))
+    rows = titles_above(rows, None if header is None else header_row + 1)
+    if hidden_rows:
+        readings.append(Reading(hidden_rows[0], "hidden rows left out: " + ", ".join(
+            map(str, hidden_rows))))
+    return Part(rows, sheet.title, tuple(readings))
+
+
+def _header_row(grid: Grid) -> int | None:
+    """The first row that reads as a header, alone or with the row under it."""
+    for index, cells in enumerate(grid):
+        if read_header(cells) is not None:
+            return index
+        if index + 1 < len(grid) and read_header(grid[index + 1]) is None and read_header(
+                _under(cells, grid[index + 1])):
+            return index
+    return None
+
+
+def _under(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header rows as one: each column's lower heading, else the one above it."""
+    return [low or up for up, low in zip(upper, lower, strict=False)]
+
+
+def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]) -> int:
+    """When a group heading merged over its columns stands above the header, the two rows
+    become one (the lower row's names, the upper's where it has none); the group heading is
+    named in a warning. Returns the index of the header row to read."""
+    if index + 1 >= len(grid):
+        return index
+    upper, lower = grid[index], grid[index + 1]
+    groups = [m for m in sheet.merged_cells.ranges
+              if m.min_row == index + 1 and m.max_row == m.min_row and m.max_col > m.min_col
+              and all(lower[c - 1] for c in range(m.min_col, min(m.max_col, len(lower)) + 1))]
+    alone = read_header(upper) is not None
+    if (alone and not groups) or read_header(_under(upper, lower)) is None:
+        return index
+    grid[index + 1] = _under(upper, lower)
+    grid[index] = [""] * len(upper)
+    for group in groups:
+        names = [grid[index + 1][c - 1] for c in range(group.min_col, group.max_col + 1)]
+        readings.append(Reading(index + 1, f"two header rows read as one: "
+                                           f"{upper[group.min_col - 1]!r} over "
+                                           f"{', '.join(names)}"))
+    return index + 1
+
+
+def _roles(header: list[str], hidden: set[int]) -> tuple[str | None, ...]:
+    """Each column's role, read from the header without the columns left out."""
+    shown = [column for column in range(len(header)) if column not in hidden]
+    layout = read_header([header[column] for column in shown])
+    roles: list[str | None] = [None] * len(header)
+    for place, column in enumerate(shown):
+        roles[column] = layout.role_at(place) if layout else None
+    return tuple(roles)
+
+
+def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
+                  readings: list[Reading]) -> None:
+    """An empty cell of a RAG column takes the rating its fill colour shows; each colour
+    read is said once, with the rows it was read on."""
+    read: dict[tuple[str, str | None], list[int]] = {}
+    theme = theme_colours(sheet.parent.loaded_theme)
+    for column, role in enumerate(roles):
+        if role != "rag":
+            continue
+        for index in range(header + 1, len(grid)):
+            if grid[index][column]:
+                continue
+            rgb = _fill_rgb(sheet.cell(row=index + 1, column=column + 1), theme)
+            rag = rag_of_colour(rgb) if rgb else None
+            if rag:
+                grid[index][column] = rag.capitalize()
+            if rgb and rgb[-6:].upper() != "FFFFFF":  # a white fill is no colour to see
+                read.setdefault((rgb[-6:], rag), []).append(index + 1)
+    for (rgb, rag), rows in read.items():
+        said = (f"RAG read from cell colour {rgb} as {rag}" if rag else
+                f"RAG cell colour {rgb} is no rating: left empty")
+        readings.append(Reading(rows[0], f"{said} ({_rows_named(rows)})"))
+
+
+def _rows_named(rows: list[int]) -> str:
+    shown = ", ".join(map(str, rows[:_ROWS_NAMED]))
+    more = len(rows) - _ROWS_NAMED
+    return f"row{'s' if len(rows) > 1 else ''} {shown}" + (f" and {more} more" if more > 0
+                                                           else "")
+
+
+def _fill_rgb(cell: Any, theme: list[str]) -> str | None:
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid":
+        return None
+    colour = fill.fgColor
+    if colour.type == "rgb" and isinstance(colour.rgb, str):
+        return colour.rgb
+    if colour.type == "indexed" and 0 <= colour.indexed < len(COLOR_INDEX):
+        return COLOR_INDEX[colour.indexed]
+    if colour.type == "theme" and 0 <= colour.theme < len(theme):
+        return tinted(theme[colour.theme], colour.tint or 0.0)
+    return None
+
+
+def _carry_merged(grid: Grid, merges: list[Any], header: int,
+                  roles: tuple[str | None, ...]) -> None:
+    for merged in merges:
+        column = merged.min_col - 1
+        role = roles[column] if column < len(roles) else None
+        if merged.min_row - 1 <= header or not repeats_down(role):
+            continue
+        text = grid[merged.min_row - 1][column]
+        for row in range(merged.min_row, min(merged.max_row, len(grid))):
+            grid[row][column] = text
+
+
+def _hidden_columns(sheet: Any, header: list[str], readings: list[Reading]) -> set[int]:
+    """The hidden columns to leave out: all but one that alone would give its role."""
+    hidden = {column for column in range(len(header)) if _column_hidden(sheet, column + 1)}
+    shown_roles = set(_roles(header, hidden))
+    left_out = set()
+    for column in sorted(hidden):
+        role = role_of(header[column])
+        if role is not None and role not in shown_roles:
+            readings.append(Reading(None, f"hidden column {header[column]!r} read: no "
+                                          f"other column gives the {role}"))
+            shown_roles.add(role)
+        else:
+            left_out.add(column)
+            readings.append(Reading(None, f"hidden column {header[column] or column + 1!r} "
+                                          "left out"))
+    return left_out
+
+
+def _column_hidden(sheet: Any, number: int) -> bool:
+    """openpyxl keeps a run of hidden columns as one dimension (min to max)."""
+    for dimension in sheet.column_dimensions.values():
+        if dimension.hidden and dimension.min and dimension.min <= number <= dimension.max:
+            return True
+    return False
 
 
 def _cell_text(value: object) -> str:

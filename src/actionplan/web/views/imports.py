@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from actionplan.importing import MAX_BYTES, ImportFailure, PlanDraft, parse_bytes
+from actionplan.importing import MAX_BYTES, ImportFailure, PlanDraft, parse_plans_bytes
 from actionplan.plans.permissions import can_import, require
 from actionplan.plans.store import DuplicateImport, StoredPlan, preview_draft, store_draft
 
@@ -33,7 +33,8 @@ def upload(request: SignedInRequest) -> HttpResponse:
     drafts = []
     for upload in files if not errors else []:
         try:
-            drafts.append(parse_bytes(upload.read(), upload.name or "upload").to_dict())
+            # A workbook may hold several plans (one a sheet): each gets its own preview.
+            drafts.extend(d.to_dict() for d in parse_plans_bytes(upload.read(), upload.name or "upload"))
         except ImportFailure as failure:
             errors.append(str(failure))
     if errors:

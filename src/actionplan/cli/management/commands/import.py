@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from actionplan.importing import ImportFailure, parse_file, render_table
+from actionplan.importing import ImportFailure, parse_plans_file, render_table
 from actionplan.plans.models import Partnership
 from actionplan.plans.store import DuplicateImport, StoredPlan, store_draft
 
@@ -64,16 +64,17 @@ class Command(BaseCommand):
         failures = 0
         for path in tqdm(files, desc="Importing", unit="file", disable=len(files) < 2, file=self.stderr):
             try:
-                draft = parse_file(path, columns=columns)
-                if target is None:  # a dry run
-                    self.stdout.write(
-                        json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
-                        if format == "json"
-                        else render_table(draft)
-                    )
-                else:
-                    stored = store_draft(draft.to_dict(), target, replace=replace)
-                    self.report(stored, len(draft.warnings))
+                # One draft a plan: each worksheet holding a plan is its own (one JSON object each).
+                for number, draft in enumerate(parse_plans_file(path, columns=columns)):
+                    if target is None:  # a dry run
+                        self.stdout.write(
+                            json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
+                            if format == "json"
+                            else ("\n" if number else "") + render_table(draft)
+                        )
+                    else:
+                        stored = store_draft(draft.to_dict(), target, replace=replace)
+                        self.report(stored, len(draft.warnings))
             except ImportFailure as failure:
                 failures += 1
                 self.stderr.write(self.style.ERROR(f"error: {failure}"))
