@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from .passwords import password_urls
 from .views import (
     action_edits,
     actions,
@@ -9,6 +10,7 @@ from .views import (
     dashboard,
     downloads,
     imports,
+    people,
     plans,
     reviews,
     writing,
@@ -54,4 +56,12 @@ urlpatterns = [
     path("import/<str:token>/", imports.preview, name="import_preview"),
     path("report/", downloads.report, name="report"),
     path("updates/", downloads.give_back_updates, name="import_updates"),
+    path("agencies/", people.agency_list, name="agencies"),
+    path("agencies/new/", people.agency_new, name="agency_new"),
+    path("agencies/<int:pk>/edit/", people.agency_edit, name="agency_edit"),
+    path("agencies/<int:pk>/merge/", people.agency_merge, name="agency_merge"),
+    path("people/", people.person_list, name="people"),
+    path("people/invite/", people.person_invite, name="person_invite"),
+    path("people/<int:pk>/", people.person_edit, name="person_edit"),
+    *password_urls,
 ]
