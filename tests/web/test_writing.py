@@ -49,7 +49,7 @@ def test_it_writes_a_plan_from_nothing(client, alice, police, health):
     page = text_of(client.get(f"/actions/{action.pk}/"))
     assert "Owner: Riverton Police → Riverton NHS Trust" in page
     assert "Health lead the briefings" in page and "Training slipped" in page
-    assert "revised to 30 Jun 2027" in page
+    assert "revised to 30 June 2027" in page
 
     response = post(client, f"/recommendations/{second.pk}/progress/", text="Audit half done",
                     status="in_progress", rag="")
