@@ -121,6 +121,14 @@ def test_the_other_new_pages_have_no_violations(page, alice, police, action, dav
     page.goto("/people/invite/")
     page.click("button:has-text('Send the invitation')")
     checked(page)
+    for path in ["/plans/999999/", "/report/?format=pdf&as_at=31st+of+Smarch"]:  # 404, unreadable date
+        page.goto(path)
+        checked(page)
+    page.click("button:has-text('Sign out')")
+    sign_in(page, "dave", PASSWORD)
+    page.goto("/plans/new/")  # 403 for a viewer
+    assert "You cannot do this" in page.content()
+    checked(page)
     page.click("button:has-text('Sign out')")
     for path in ["/password-reset/", "/password-reset/sent/", "/password-reset/MQ/not-a-token/"]:
         page.goto(path)
