@@ -111,7 +111,8 @@ def test_the_other_new_pages_have_no_violations(page, alice, police, action, dav
     for path in [f"/reviews/{review.pk}/edit/", f"/plans/{plan.pk}/edit/", f"/recommendations/{rec.pk}/edit/",
                  f"/actions/{action.pk}/edit/", "/agencies/", "/agencies/new/",
                  f"/agencies/{police.pk}/edit/", f"/agencies/{police.pk}/merge/", "/people/",
-                 "/people/invite/", f"/people/{dave.pk}/", "/account/password/"]:
+                 "/people/invite/", f"/people/{dave.pk}/", "/account/password/", "/actions/",
+                 f"/actions/change/?action={action.pk}"]:
         page.goto(path)
         checked(page)
     page.click("button:has-text('Change password')")  # nothing typed: the errors are shown

@@ -324,6 +324,10 @@ CASES = [
     Case("revise due date page", "get", lambda w: f"/actions/{police(w)}/due/", editor(404, alice=200)),
     Case("revise due date", "post", lambda w: f"/actions/{police(w)}/due/", editor(404, alice=302),
          lambda w: {"revised_due": "31/12/2030", "reason": "Slipped", **version(police_action)(w)}),
+    Case("change actions together page", "get", lambda w: f"/actions/change/?action={police(w)}",
+         codes(403, 404, alice=200)),
+    Case("change actions together", "post", lambda w: "/actions/change/", codes(403, 404, alice=302),
+         lambda w: {"actions": [police(w)], "status": "in_progress", "reason": "Started together"}),
     # Agencies and people: the partnership admin's.
     Case("agency list", "get", lambda w: "/agencies/", admin_only(eve=200)),
     Case("new agency page", "get", lambda w: "/agencies/new/", admin_only(eve=200)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from actionplan.plans.models import Agency, Partnership, Plan, Recommendation, Review, User
+from actionplan.plans.models import Action, Agency, Partnership, Plan, Recommendation, Review, User
 from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
 
@@ -149,3 +149,22 @@ class RecommendationProgressForm(forms.Form):
     rag = forms.ChoiceField(choices=[("", "Work it out from the status"), *Rag.choices], required=False,
                             label="RAG rating")
     reason = words("Reason (needed when slipped or not achieved)", required=False, long=True)
+
+
+class BulkForm(forms.Form):
+    actions = forms.ModelMultipleChoiceField(
+        Action.objects.none(), widget=forms.MultipleHiddenInput,
+        error_messages={"required": "Choose one or more actions on the list of actions"},
+    )
+    status = forms.ChoiceField(choices=[("", "No change"), *DeliveryStatus.choices], required=False,
+                               label="Delivery status")
+    owner = forms.ModelChoiceField(Agency.objects.none(), required=False, label="Owner agency",
+                                   empty_label="No change")
+    revised_due = DayField(label="Revised due date (needed when slipping)")
+    reason = words("Reason for the change", long=True, missing="Give the reason for the change",
+                   help_text="Kept in the history of each action")
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = Action.objects.filter(recommendation__plan__partnership=partnership)
+        self.fields["owner"].queryset = partnership.agencies.all()

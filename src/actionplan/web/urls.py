@@ -23,6 +23,7 @@ urlpatterns = [
     path("actions/", actions.action_list, name="actions"),
     path("my-actions/", actions.my_actions, name="my_actions"),
     path("actions/<int:pk>/", actions.action_detail, name="action"),
+    path("actions/change/", action_edits.action_bulk, name="action_bulk"),
     path("actions/<int:pk>/progress/", actions.post_progress, name="action_progress"),
     path("actions/<int:pk>/evidence/", actions.post_evidence, name="action_evidence"),
     path("actions/<int:pk>/assurance/", assurance.post_assurance, name="action_assurance"),
