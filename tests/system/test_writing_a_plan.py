@@ -115,6 +115,7 @@ def test_the_other_new_pages_have_no_violations(page, alice, police, action, dav
                  f"/actions/change/?action={action.pk}"]:
         page.goto(path)
         checked(page)
+    page.goto("/account/password/")
     page.click("button:has-text('Change password')")  # nothing typed: the errors are shown
     assert page.locator(".govuk-error-summary").is_visible()
     checked(page)
