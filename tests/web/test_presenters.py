@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from actionplan.plans.models import Action
 from actionplan.plans.rag import RagJudgement
 from actionplan.web.presenters import due_text, rag_tag, status_tag
@@ -25,3 +27,13 @@ def test_tags_carry_words_not_only_colour():
         "text": "Amber (set by hand)", "classes": "govuk-tag--orange"}  # fmt: skip
     assert rag_tag(None)["text"] == "No rating"
     assert status_tag("slipped") == {"text": "Slipped", "classes": "govuk-tag--orange"}
+
+
+@pytest.mark.django_db
+def test_every_page_with_rag_colours_carries_their_key(client, dave, action):
+    client.force_login(dave)
+    plan = action.recommendation.plan
+    for path in ["/", f"/plans/{plan.pk}/", "/actions/", f"/actions/{action.pk}/"]:
+        page = client.get(path).content.decode()
+        assert "What the RAG colours mean" in page, path
+        assert "Implemented, and the evidence accepted" in page, path
