@@ -113,3 +113,15 @@ def test_a_forgotten_password_is_reset_by_e_mail(client, dave):
     assert response.status_code == 302
     (message,) = mail.outbox
     assert "/password-reset/" in message.body and message.subject == "Reset your actionplan password"
+
+
+def test_an_invited_person_can_be_sent_the_link_again(client, alice, dave):
+    dave.set_unusable_password()
+    dave.email = "dave@example.org"
+    dave.save()
+    client.force_login(alice)
+    assert "Send the link to set a password again" in text_of(client.get(f"/people/{dave.pk}/"))
+    response = client.post(f"/people/{dave.pk}/link/", follow=True)
+    assert "dave@example.org has been sent a new link" in text_of(response)
+    (message,) = mail.outbox
+    assert message.to == ["dave@example.org"] and "/password-reset/" in message.body

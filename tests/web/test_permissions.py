@@ -353,6 +353,9 @@ CASES = [
     Case("change person", "post", lambda w: f"/people/{person('dave')}/", editor(404, alice=302),
          lambda w: {"role": "scrutineer", "active": "True"}),
     Case("other person page", "get", lambda w: f"/people/{person('eve')}/", codes(404, 200)),
+    # Sends an e-mail and stores nothing; the person has a password, so the admin is told so.
+    Case("link again", "post", lambda w: f"/people/{person('dave')}/link/", editor(404, alice=302),
+         stores=False),
     Case("change own password page", "get", lambda w: "/account/password/", everyone(200)),
 ]
 

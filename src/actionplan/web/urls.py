@@ -64,5 +64,6 @@ urlpatterns = [
     path("people/", people.person_list, name="people"),
     path("people/invite/", people.person_invite, name="person_invite"),
     path("people/<int:pk>/", people.person_edit, name="person_edit"),
+    path("people/<int:pk>/link/", people.person_link_again, name="person_link_again"),
     *password_urls,
 ]

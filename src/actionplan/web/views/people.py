@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.views.decorators.http import require_POST
 
 from actionplan.plans import people
 from actionplan.plans.models import Agency, User
@@ -135,4 +137,17 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return f"{person.get_full_name() or person.username} saved", reverse("people")
 
     return form_page(request, form, save, heading=person.get_full_name() or person.username,
-                     caption=person.email, back=reverse("people"), submit="Save")
+                     caption=person.email, back=reverse("people"), submit="Save", person=person)
+
+
+@login_required
+@require_POST
+def person_link_again(request: HttpRequest, pk: int) -> HttpResponse:
+    """A fresh set-password link for someone invited who has not set a password yet."""
+    person = managed(request, User.objects, pk)
+    if person.has_usable_password() or not person.is_active or not person.email:
+        messages.error(request, "Only an active person with no password yet can be sent the link again")
+    else:
+        send_set_password_link(request, person)
+        messages.success(request, f"{person.email} has been sent a new link to set their password")
+    return redirect("person_edit", pk=person.pk)
