@@ -121,5 +121,9 @@ def change_text(field: str, value: object) -> str:
 
 
 def next_assurance(action: Action) -> list[tuple[str, str]]:
-    """The assurance statuses the rules allow next, for the scrutineer's choice."""
-    return [(s.value, s.label) for s in AssuranceStatus if s in ASSURANCE_STEPS[action.assurance]]
+    """The assurance statuses the rules allow next, for the scrutineer's choice ("evidence
+    submitted" only once there is evidence to point at)."""
+    allowed = ASSURANCE_STEPS[action.assurance]
+    if AssuranceStatus.SUBMITTED in allowed and not action.evidence.exists():
+        allowed = allowed - {AssuranceStatus.SUBMITTED}
+    return [(s.value, s.label) for s in AssuranceStatus if s in allowed]
