@@ -44,3 +44,19 @@ def test_a_report_as_at_a_date_before_a_reassignment_names_the_owner_then(partne
     # A report for one agency, as at a past date, holds what that agency owned then.
     assert owner_on(date(2026, 3, 1), agency="Riverton Police") == ["Riverton Police"]
     assert owner_on(date(2026, 3, 1), agency="Riverton NHS Trust") == []
+
+
+def test_the_report_writes_due_dates_in_gov_uk_style_with_the_plans_wording_and_the_revision(
+    partnership, action, alice
+):
+    from datetime import date
+
+    from actionplan.plans.updates import revise_due
+    from actionplan.reports.layouts import due
+
+    action.due_text = "June 2026"
+    action.save()
+    revise_due(action, alice, revised_due=date(2026, 12, 31), reason="Agreed at the board")
+    report = build_report(partnership, Scope(), timezone.localdate())
+    (row,) = [row for table in report.plans for row in table.rows if row.action_id == action.pk]
+    assert due(row) == '30 June 2026 (the plan says "June 2026")\nRevised: 31 December 2026'
