@@ -60,3 +60,18 @@ def test_the_report_writes_due_dates_in_gov_uk_style_with_the_plans_wording_and_
     report = build_report(partnership, Scope(), timezone.localdate())
     (row,) = [row for table in report.plans for row in table.rows if row.action_id == action.pk]
     assert due(row) == '30 June 2026 (the plan says "June 2026")\nRevised: 31 December 2026'
+
+
+def test_the_report_carries_a_rag_key_in_every_format_with_colours(partnership, action):
+    import io
+
+    from docx import Document
+
+    from actionplan.reports import render
+
+    report = build_report(partnership, Scope(), timezone.localdate())
+    page = render(report, "html").content.decode()
+    assert "What the RAG colours mean" in page and "Implemented, and the evidence accepted" in page
+    word = Document(io.BytesIO(render(report, "docx").content))
+    texts = {cell.text for table in word.tables for row in table.rows for cell in row.cells}
+    assert "Overdue, or not achieved" in texts

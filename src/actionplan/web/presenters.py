@@ -14,6 +14,7 @@ from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.changes import long_date
 from actionplan.plans.models import Action
 from actionplan.plans.rag import Rag, RagJudgement
+from actionplan.plans.rag import meanings as rag_meanings
 from actionplan.plans.status import DeliveryStatus
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "field_error",
     "change_text",
     "next_assurance",
+    "rag_meanings",
 ]
 
 RAG_CLASSES = {
