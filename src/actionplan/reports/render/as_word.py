@@ -51,9 +51,9 @@ def cover(doc: WordDocument, report: BoardReport) -> None:
     doc.add_heading("Action plan progress report", level=0)
     for term, value in [
         ("Covering", report.scope),
-        ("As at", f"{report.as_at:%d %B %Y}"),
+        ("As at", f"{report.as_at:%-d %B %Y}"),
         ("Actions", str(report.totals.total)),
-        ("Produced", f"{report.generated_at:%d %B %Y} from actionplan"),
+        ("Produced", f"{report.generated_at:%-d %B %Y} from actionplan"),
     ]:
         paragraph = doc.add_paragraph()
         paragraph.add_run(f"{term}: ").bold = True
@@ -65,7 +65,7 @@ def summary(doc: WordDocument, report: BoardReport) -> None:
     doc.add_heading("Summary", level=1)
     words = ", ".join(f"{label(rag)} {n}" for rag, n in report.totals.rows)
     doc.add_paragraph(
-        f"RAG ratings of the {report.totals.total} actions as at {report.as_at:%d %B %Y}: {words}."
+        f"RAG ratings of the {report.totals.total} actions as at {report.as_at:%-d %B %Y}: {words}."
     )
     rag_key(doc)
     counts_table(doc, total_rows(report))
