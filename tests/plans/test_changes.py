@@ -46,3 +46,18 @@ def test_closing_a_plan_is_in_its_history_with_the_reason(action, alice):
     newest = changes_of(plan)[0]
     assert newest.why == "All actions assured"
     assert ("Closed on", "(blank)", "29 November 2026") in {(f.field, f.old, f.new) for f in newest.fields}
+
+
+def test_as_at_a_date_before_a_revision_the_old_due_date_is_in_force(action, alice):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from actionplan.plans.history import action_as_at
+
+    action.history.update(history_date=timezone.make_aware(datetime(2026, 1, 5, 9, 0)))
+    revise_due(action, alice, revised_due=date(2026, 12, 31), reason="Agreed at the November board")
+    before = action_as_at(action, date(2026, 3, 1))
+    after = action_as_at(action, timezone.localdate())
+    assert before is not None and after is not None
+    assert (before.current_due, after.current_due) == (date(2026, 6, 30), date(2026, 12, 31))

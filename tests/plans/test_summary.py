@@ -52,3 +52,13 @@ def test_a_closed_plan_leaves_the_live_counts(partnership, action):
     summary = partnership_summary(partnership, AS_AT)
     assert plan not in summary.by_plan
     assert (summary.overall.total, summary.by_agency, summary.recommendations_alone) == (0, {}, 0)
+
+
+def test_the_lists_match_the_counts_and_a_closed_plan_is_found_by_choosing_it(partnership, action):
+    from actionplan.plans.finder import ActionCriteria, find_actions
+
+    plan = action.recommendation.plan
+    plan.closed_on = AS_AT
+    plan.save()
+    assert find_actions(partnership, AS_AT, ActionCriteria()) == []
+    assert find_actions(partnership, AS_AT, ActionCriteria(plan=plan.pk)) == [action]

@@ -81,7 +81,7 @@ def test_a_plan_written_reassigned_revised_and_closed_in_the_app(page, alice, po
     checked(page)
     save(page, "Save revised due date", f"**/actions/{action.pk}/")
     content = page.content()
-    assert "revised to 30 Jun 2030" in content
+    assert "revised to 30 June 2030" in content
     assert "Riverton Police → Riverton NHS Trust" in content and "Health lead the briefings" in content
     checked(page)
     screenshot(page, "action-reassigned-and-revised")
@@ -102,3 +102,36 @@ def test_a_plan_written_reassigned_revised_and_closed_in_the_app(page, alice, po
     assert Plan.objects.get(title="Child T action plan").is_closed
     assert dashboard_row(page, "Child T action plan") == []  # out of the live counts
     screenshot(page, "dashboard-after-closing")
+
+
+def test_the_other_new_pages_have_no_violations(page, alice, police, action, dave):
+    sign_in(page, "alice", PASSWORD)
+    rec, plan = action.recommendation, action.recommendation.plan
+    review = plan.reviews.create(partnership=plan.partnership, code="Child T")
+    for path in [f"/reviews/{review.pk}/edit/", f"/plans/{plan.pk}/edit/", f"/recommendations/{rec.pk}/edit/",
+                 f"/actions/{action.pk}/edit/", "/agencies/", "/agencies/new/",
+                 f"/agencies/{police.pk}/edit/", f"/agencies/{police.pk}/merge/", "/people/",
+                 "/people/invite/", f"/people/{dave.pk}/", "/account/password/", "/actions/",
+                 f"/actions/change/?action={action.pk}"]:
+        page.goto(path)
+        checked(page)
+    page.goto("/account/password/")
+    page.click("button:has-text('Change password')")  # nothing typed: the errors are shown
+    assert page.locator(".govuk-error-summary").is_visible()
+    checked(page)
+    screenshot(page, "password-change-errors")
+    page.goto("/people/invite/")
+    page.click("button:has-text('Send the invitation')")
+    checked(page)
+    for path in ["/plans/999999/", "/report/?format=pdf&as_at=31st+of+Smarch"]:  # 404, unreadable date
+        page.goto(path)
+        checked(page)
+    page.click("button:has-text('Sign out')")
+    sign_in(page, "dave", PASSWORD)
+    page.goto("/plans/new/")  # 403 for a viewer
+    assert "You cannot do this" in page.content()
+    checked(page)
+    page.click("button:has-text('Sign out')")
+    for path in ["/password-reset/", "/password-reset/sent/", "/password-reset/MQ/not-a-token/"]:
+        page.goto(path)
+        checked(page)

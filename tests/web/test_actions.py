@@ -62,7 +62,7 @@ def test_it_reads_a_revised_date_typed_the_uk_way(client, bob, action):
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.status, action.revised_due_date) == (DeliveryStatus.SLIPPED, date(2027, 3, 31))
-    assert "revised to 31 Mar 2027" in text_of(client.get(response.url))
+    assert "revised to 31 March 2027" in text_of(client.get(response.url))
 
 
 def test_it_refuses_a_date_it_cannot_read(client, bob, action):

@@ -74,3 +74,8 @@ def test_accepting_without_accepted_evidence_needs_a_reason(client, charlie, bob
     page = post(client, charlie, Action.objects.get(pk=action.pk), "assurance", assurance="accepted",
                 reason="Verified at the multi-agency audit on 3 March")
     assert Action.objects.get(pk=action.pk).assurance == "accepted"
+
+
+def test_evidence_submitted_is_offered_only_once_there_is_evidence(client, charlie, bob, action):
+    client.force_login(charlie)
+    assert 'value="submitted"' not in client.get(f"/actions/{action.pk}/").content.decode()

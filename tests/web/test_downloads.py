@@ -63,3 +63,12 @@ def test_a_file_that_is_not_a_workbook_is_refused(client, bob, action):
     assert page.status_code == 400
     assert b"notes.xlsx" in page.content
     assert Action.objects.get(pk=action.pk).updates.count() == 0
+
+
+def test_an_unreadable_as_at_date_is_a_form_error_not_a_missing_page(client, dave, action):
+    client.force_login(dave)
+    response = client.get("/report/", {"format": "json", "as_at": "31st of Smarch"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter the as at date as day/month/year, for example 31/3/2026" in page
+    assert 'value="31st of Smarch"' in page and "There is a problem" in page

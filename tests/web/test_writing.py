@@ -49,7 +49,7 @@ def test_it_writes_a_plan_from_nothing(client, alice, police, health):
     page = text_of(client.get(f"/actions/{action.pk}/"))
     assert "Owner: Riverton Police → Riverton NHS Trust" in page
     assert "Health lead the briefings" in page and "Training slipped" in page
-    assert "revised to 30 Jun 2027" in page
+    assert "revised to 30 June 2027" in page
 
     response = post(client, f"/recommendations/{second.pk}/progress/", text="Audit half done",
                     status="in_progress", rag="")
@@ -82,3 +82,20 @@ def test_refusals_are_shown_in_the_form_and_store_nothing(client, alice, action)
     assert Recommendation.objects.get(pk=rec.pk).decision == "accepted"
     response = post(client, f"/recommendations/{rec.pk}/progress/", text="x", status="in_progress")
     assert "tracked through its actions" in text_of(response)
+
+
+def test_edits_say_why_in_the_history_and_a_review_code_stays_unique(client, alice, partnership):
+    from actionplan.plans.changes import changes_of
+    from factories import ReviewFactory
+
+    first = ReviewFactory(partnership=partnership, code="CQ21")
+    second = ReviewFactory(partnership=partnership)
+    client.force_login(alice)
+    response = post(client, f"/reviews/{second.pk}/edit/", code="cq21", kind="scr")
+    assert "There is already a review called cq21" in text_of(response)
+    post(client, f"/reviews/{first.pk}/edit/", code="CQ21", kind="scr", title="Child Q",
+         why="The published title")
+    newest = changes_of(Review.objects.get(pk=first.pk))[0]
+    assert newest.why == "The published title"
+    assert [(f.field, f.new) for f in newest.fields] == [("Title", "Child Q")]
+    assert "The published title" in text_of(client.get(f"/reviews/{first.pk}/edit/"))

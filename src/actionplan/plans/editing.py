@@ -28,7 +28,7 @@ def check_editor(by: User, partnership_id: int) -> None:
     require(can_edit_plans(by) and in_partnership(by, partnership_id), "edit this partnership's plans")
 
 
-def save_review(review: Review, by: User) -> Review:
+def save_review(review: Review, by: User, why: str = "") -> Review:
     """Create or change a review; its code is how the board refers to it, so it must be unique."""
     check_editor(by, review.partnership_id)
     if not review.code.strip():
@@ -40,7 +40,7 @@ def save_review(review: Review, by: User) -> Review:
     review.published = review.published_on is not None
     try:
         with transaction.atomic():
-            review.save()
+            save_stamped(review, None, by, why)
     except IntegrityError as clash_found:
         raise EditRefused(f"there is already a review called {review.code}") from clash_found
     return review

@@ -99,6 +99,10 @@ def find_actions(
 ) -> list[ActionWithLatestUpdate]:
     """Matching actions, each with `.judged` (its RAG judgement on `as_at`), soonest due first."""
     actions = Action.objects.filter(recommendation__plan__partnership=partnership)
+    if not criteria.plan:
+        # Like the dashboard's counts, the lists hold the live plans; a closed plan's actions
+        # are still found by choosing the plan.
+        actions = actions.filter(recommendation__plan__closed_on=None)
     if criteria.plan:
         actions = actions.filter(recommendation__plan_id=criteria.plan) | actions.filter(
             linked_recommendations__plan_id=criteria.plan

@@ -87,3 +87,16 @@ def judge_rag(computed: str, override: str | None, reason: str = "") -> RagJudge
 def worst(rags: list[str]) -> str | None:
     present = [r for r in SEVERITY if r in rags]
     return present[0] if present else None
+
+
+def meanings(amber_within_days: int | None = None) -> list[tuple[str, str]]:
+    """What each colour means, in the words of compute_rag above: the key beside every page and
+    report that shows RAG colours."""
+    soon = f"Due within {amber_within_days} days" if amber_within_days is not None else "Due soon"
+    return [
+        (Rag.RED, "Overdue, or not achieved"),
+        (Rag.AMBER, f"{soon}, or slipped to a revised date"),
+        (Rag.GREEN, "On track; or implemented and awaiting assurance"),
+        (Rag.GREY, "Not started yet, or superseded by another action"),
+        (Rag.BLUE, "Implemented, and the evidence accepted"),
+    ]

@@ -19,10 +19,18 @@ def distinct_actions(plans: list[PlanTable]) -> dict[int, list[PlanRow]]:
     return found
 
 
+def tracked_alone(plans: list[PlanTable]) -> list[PlanRow]:
+    """Rows of recommendations that have no actions: each is tracked, and counted, on itself
+    (never rated yet: grey, as on the dashboard)."""
+    return [row for plan in plans for row in plan.rows if row.action_id is None]
+
+
 def totals(plans: list[PlanTable]) -> RagCounts:
     counts = RagCounts()
     for rows in distinct_actions(plans).values():
         counts.add(rows[0].rag)
+    for row in tracked_alone(plans):
+        counts.add(row.rag or "grey")
     return counts
 
 
@@ -42,4 +50,7 @@ def breakdowns(plans: list[PlanTable]) -> list[RagBreakdown]:
         for action_id, themes in themes_of.items():
             if theme in themes or (theme == NO_THEME and not themes):
                 by_theme.rows.setdefault(theme, RagCounts()).add(actions[action_id][0].rag)
+    for row in tracked_alone(plans):
+        for theme in row.themes or (NO_THEME,):
+            by_theme.rows.setdefault(theme, RagCounts()).add(row.rag or "grey")
     return [by_plan, by_agency, by_theme]

@@ -22,6 +22,7 @@ class ActionFacts:
     created_on: date
     # The action's wording and version as they were: a later edit does not rewrite the past.
     text: str = ""
+    owner_id: int | None = None  # the owning agency then: a reassignment does not rewrite the past
     owner_role: str = ""
     due_text: str = ""
     measure: str = ""
@@ -55,6 +56,7 @@ def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
             "assurance",
             "revised_due_date",
             "text",
+            "owner_id",
             "owner_role",
             "due_text",
             "measure",
@@ -78,6 +80,7 @@ def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
             found.assured_on = day
         found.reason = v["status_reason"]
         found.text, found.owner_role, found.due_text = v["text"], v["owner_role"], v["due_text"]
+        found.owner_id = v["owner_id"]
         found.measure, found.version = v["measure"], v["version"]
         previous = v
     for action_id, (written_on, _) in newest_updates_as_at(ids, on).items():

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from actionplan.plans.changes import long_date
 from actionplan.plans.summary import RagCounts
 
 from .colours import label
@@ -23,9 +24,13 @@ class Column:
 
 
 def due(row: PlanRow) -> str:
-    """The source's wording, and the revised date when the action slipped."""
-    wording = row.due_text or (f"{row.due:%d/%m/%Y}" if row.due else "")
-    revised = f"Revised: {row.revised_due:%d/%m/%Y}" if row.revised_due else ""
+    """The date in GOV.UK style with the source's wording beside it where that differs, and the
+    revised date when it was revised (the original is kept)."""
+    wording = row.due_text.strip()
+    if row.due is not None:
+        said = long_date(row.due)
+        wording = f'{said} (the plan says "{wording}")' if wording and wording != said else said
+    revised = f"Revised: {long_date(row.revised_due)}" if row.revised_due else ""
     return "\n".join(part for part in (wording, revised) if part)
 
 
@@ -80,7 +85,7 @@ class ExceptionList:
 
 
 def day(value: date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
+    return long_date(value) if value else ""
 
 
 WHAT = (
@@ -132,4 +137,4 @@ def breakdown_rows(breakdown: RagBreakdown) -> CountRows:
 
 
 def trend_rows(report: BoardReport) -> CountRows:
-    return CountRows("As at", [(f"{point.on:%d/%m/%Y}", point.counts) for point in report.trend])
+    return CountRows("As at", [(long_date(point.on), point.counts) for point in report.trend])

@@ -26,10 +26,13 @@ class AsAt:
     recommendations: dict[int, RecommendationAsAt]
     agency: Agency | None = None
     once: bool = False  # show each action only in the first plan that holds it
+    agency_names: dict[int, str] = field(default_factory=dict)  # of the owners on the as-at date
     seen: set[int] = field(default_factory=set)
 
 
 def plan_tables(sources: list[PlanSource], as_at: AsAt) -> list[PlanTable]:
+    owners_then = {facts.owner_id for facts in as_at.facts.values() if facts.owner_id is not None}
+    as_at.agency_names = dict(Agency.objects.filter(pk__in=owners_then).values_list("pk", "name"))
     tables = [plan_table(source, as_at) for source in sources]
     return [table for table in tables if table.rows]
 
@@ -61,14 +64,15 @@ def recommendation_rows(rec: Recommendation, source: PlanSource, as_at: AsAt) ->
         state = as_at.actions.get(action.pk)
         if state is None:  # created after the as-at date
             continue
-        if as_at.agency is not None and action.owner_id != as_at.agency.pk:
+        facts = as_at.facts.get(action.pk)
+        if as_at.agency is not None and owner_then(action, facts) != as_at.agency.pk:
             continue
         if source.open_only and state.status in FINISHED:
             continue
         if as_at.once and action.pk in as_at.seen:
             continue
         as_at.seen.add(action.pk)
-        rows.append(row_of(rec, source, action, state=state, facts=as_at.facts.get(action.pk)))
+        rows.append(row_of(rec, source, action, state=state, facts=facts, agencies=as_at.agency_names))
     return rows
 
 
@@ -80,6 +84,7 @@ def row_of(
     state: ActionAsAt | None = None,
     facts: ActionFacts | None = None,
     own: RecommendationAsAt | None = None,
+    agencies: dict[int, str] | None = None,
 ) -> PlanRow:
     common: dict[str, Any] = dict(
         plan=source.title,
@@ -102,7 +107,7 @@ def row_of(
         action_id=action.pk,
         **common,
         action=facts.text,
-        agency=action.owner.name if action.owner else "",
+        agency=agency_then(action, facts, agencies or {}),
         owner_role=facts.owner_role,
         due_text=facts.due_text,
         due=state.due,
@@ -115,3 +120,16 @@ def row_of(
         latest_progress=state.latest_progress,
         version=facts.version,
     )
+
+
+def owner_then(action: Action, facts: ActionFacts | None) -> int | None:
+    """The agency that owned the action on the as-at date (it may have been reassigned since)."""
+    return facts.owner_id if facts is not None else action.owner_id
+
+
+def agency_then(action: Action, facts: ActionFacts | None, names: dict[int, str]) -> str:
+    owner_id = owner_then(action, facts)
+    if owner_id is not None and owner_id in names:
+        return names[owner_id]
+    # An agency merged away since: its actions, and its names, are the other agency's now.
+    return action.owner.name if action.owner else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from actionplan.plans.models import Agency, Partnership, Plan, Recommendation, Review, User
+from actionplan.plans.models import Action, Agency, Partnership, Plan, Recommendation, Review, User
 from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
 
@@ -46,9 +46,13 @@ class ReviewForm(forms.ModelForm):
     reported_on = DayField(label="Date reported")
     published_on = DayField(label="Date published (leave blank if not published)")
 
+    why = words("Why it is changed", required=False, long=True, help_text="Kept in its history")
+
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["code"].error_messages["required"] = "Enter the code the board knows the review by"
+        if self.instance.pk is None:
+            del self.fields["why"]
 
 
 class PlanForm(forms.ModelForm):
@@ -59,12 +63,15 @@ class PlanForm(forms.ModelForm):
         widgets = {"reviews": forms.CheckboxSelectMultiple}
 
     as_at = DayField(label="Date of the plan")
+    why = words("Why it is changed", required=False, long=True, help_text="Kept in its history")
 
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["reviews"].queryset = partnership.reviews.order_by("code")
         self.fields["reviews"].help_text = ""
         self.fields["title"].error_messages["required"] = "Enter the title of the plan"
+        if self.instance.pk is None:
+            del self.fields["why"]
 
 
 class ReasonForm(forms.Form):
@@ -91,10 +98,14 @@ class RecommendationForm(forms.ModelForm):
             "decision_reason": forms.Textarea(attrs={"rows": 2}),
         }
 
+    why = words("Why it is changed", required=False, long=True, help_text="Kept in its history")
+
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["text"].required = True
         self.fields["text"].error_messages["required"] = "Enter the recommendation"
+        if self.instance.pk is None:  # a new recommendation has nothing to explain yet
+            del self.fields["why"]
 
 
 def owner_fields(form: forms.Form, partnership: Partnership) -> None:
@@ -149,3 +160,22 @@ class RecommendationProgressForm(forms.Form):
     rag = forms.ChoiceField(choices=[("", "Work it out from the status"), *Rag.choices], required=False,
                             label="RAG rating")
     reason = words("Reason (needed when slipped or not achieved)", required=False, long=True)
+
+
+class BulkForm(forms.Form):
+    actions = forms.ModelMultipleChoiceField(
+        Action.objects.none(), widget=forms.MultipleHiddenInput,
+        error_messages={"required": "Choose one or more actions on the list of actions"},
+    )
+    status = forms.ChoiceField(choices=[("", "No change"), *DeliveryStatus.choices], required=False,
+                               label="Delivery status")
+    owner = forms.ModelChoiceField(Agency.objects.none(), required=False, label="Owner agency",
+                                   empty_label="No change")
+    revised_due = DayField(label="Revised due date (needed when slipping)")
+    reason = words("Reason for the change", long=True, missing="Give the reason for the change",
+                   help_text="Kept in the history of each action")
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = Action.objects.filter(recommendation__plan__partnership=partnership)
+        self.fields["owner"].queryset = partnership.agencies.all()

@@ -14,6 +14,7 @@ from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.changes import long_date
 from actionplan.plans.models import Action
 from actionplan.plans.rag import Rag, RagJudgement
+from actionplan.plans.rag import meanings as rag_meanings
 from actionplan.plans.status import DeliveryStatus
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "field_error",
     "change_text",
     "next_assurance",
+    "rag_meanings",
 ]
 
 RAG_CLASSES: dict[str, str] = {
@@ -74,8 +76,8 @@ def assurance_tag(assurance: str) -> dict[str, str]:
 
 
 def day(value: date | None) -> str:
-    """21 Nov 2026: unambiguous for a UK reader, short enough for a table."""
-    return value.strftime("%-d %b %Y") if value else ""
+    """GOV.UK style, 21 November 2026: unambiguous for a UK reader, the same on every page."""
+    return long_date(value) if value else ""
 
 
 def moment(value: datetime | None) -> str:
@@ -87,14 +89,18 @@ def moment(value: datetime | None) -> str:
 
 
 def due_text(action: Action) -> str:
-    """The source wording; the date it was read as, when the wording was not already a day
-    ("April 2010 (30 Apr 2010)"); and any revised date."""
-    parts = [action.due_text or (day(action.due_date) if action.due_date else action.get_due_kind_display())]
-    if action.due_text and action.due_date and action.due_precision != "day":
-        parts.append(f"({day(action.due_date)})")
+    """The due date in GOV.UK style with the plan's own wording beside it where that differs
+    ("30 April 2010 (the plan says "April 2010")"), a kind when there is no date ("Ongoing"),
+    and any revised date, the original kept."""
+    if action.due_date:
+        text = day(action.due_date)
+        if action.due_text and action.due_text.strip() != text:
+            text += f' (the plan says "{action.due_text.strip()}")'
+    else:
+        text = action.due_text or action.get_due_kind_display()
     if action.revised_due_date:
-        parts.append(f"revised to {day(action.revised_due_date)}")
-    return " ".join(parts)
+        text += f", revised to {day(action.revised_due_date)}"
+    return text
 
 
 def field_error(form: object, name: str) -> dict[str, str] | None:
@@ -117,5 +123,9 @@ def change_text(field: str, value: object) -> str:
 
 
 def next_assurance(action: Action) -> list[tuple[str, str]]:
-    """The assurance statuses the rules allow next, for the scrutineer's choice."""
-    return [(s.value, s.label) for s in AssuranceStatus if s in ASSURANCE_STEPS[action.assurance]]
+    """The assurance statuses the rules allow next, for the scrutineer's choice ("evidence
+    submitted" only once there is evidence to point at)."""
+    allowed = ASSURANCE_STEPS[action.assurance]
+    if AssuranceStatus.SUBMITTED in allowed and not action.evidence.exists():
+        allowed = allowed - {AssuranceStatus.SUBMITTED}
+    return [(s.value, s.label) for s in AssuranceStatus if s in allowed]

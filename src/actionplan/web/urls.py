@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from .passwords import password_urls
 from .views import (
     action_edits,
     actions,
@@ -9,6 +10,7 @@ from .views import (
     dashboard,
     downloads,
     imports,
+    people,
     plans,
     reviews,
     writing,
@@ -21,6 +23,7 @@ urlpatterns = [
     path("actions/", actions.action_list, name="actions"),
     path("my-actions/", actions.my_actions, name="my_actions"),
     path("actions/<int:pk>/", actions.action_detail, name="action"),
+    path("actions/change/", action_edits.action_bulk, name="action_bulk"),
     path("actions/<int:pk>/progress/", actions.post_progress, name="action_progress"),
     path("actions/<int:pk>/evidence/", actions.post_evidence, name="action_evidence"),
     path("actions/<int:pk>/assurance/", assurance.post_assurance, name="action_assurance"),
@@ -54,4 +57,13 @@ urlpatterns = [
     path("import/<str:token>/", imports.preview, name="import_preview"),
     path("report/", downloads.report, name="report"),
     path("updates/", downloads.give_back_updates, name="import_updates"),
+    path("agencies/", people.agency_list, name="agencies"),
+    path("agencies/new/", people.agency_new, name="agency_new"),
+    path("agencies/<int:pk>/edit/", people.agency_edit, name="agency_edit"),
+    path("agencies/<int:pk>/merge/", people.agency_merge, name="agency_merge"),
+    path("people/", people.person_list, name="people"),
+    path("people/invite/", people.person_invite, name="person_invite"),
+    path("people/<int:pk>/", people.person_edit, name="person_edit"),
+    path("people/<int:pk>/link/", people.person_link_again, name="person_link_again"),
+    *password_urls,
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from ..rag import RagThresholds
 
@@ -96,6 +97,7 @@ class Review(models.Model):
     reported_on = models.DateField(null=True, blank=True)
     published_on = models.DateField(null=True, blank=True)
     published = models.BooleanField(default=False)
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["code"]

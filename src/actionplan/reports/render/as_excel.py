@@ -96,8 +96,8 @@ def about(sheet: Worksheet, report: BoardReport) -> None:
     sheet.title = ABOUT_SHEET
     lines = [
         (escape(report.partnership), Font(bold=True, size=14)),
-        (escape(f"{report.scope}, as at {report.as_at:%d %B %Y}"), Font(bold=True)),
-        (f"Exported {report.generated_at:%d %B %Y %H:%M}", None),
+        (escape(f"{report.scope}, as at {report.as_at:%-d %B %Y}"), Font(bold=True)),
+        (f"Exported {report.generated_at:%-d %B %Y at %H:%M}", None),
         ("", None),
         ("Each action has one row; keep the ID column as it is.", None),
         ("Owners may change the blue columns: Status, Revised due date, Reason and Latest progress.", None),

@@ -7,6 +7,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from actionplan.plans.rag import meanings
+
 from .. import charts
 from ..colours import ORDER, RAG_FILL, RAG_TEXT, label
 from ..layouts import breakdown_rows, cell_text, columns_for, exception_lists, total_rows, trend_rows
@@ -30,6 +32,7 @@ def environment() -> Environment:
         RAG_FILL=RAG_FILL,
         RAG_TEXT=RAG_TEXT,
         rag_label=label,
+        RAG_KEY=meanings(),
         cell_text=cell_text,
     )
     return env

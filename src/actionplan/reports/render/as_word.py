@@ -13,6 +13,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
+from actionplan.plans.rag import meanings
+
 from .. import charts
 from ..colours import ORDER, RAG_FILL, RAG_TEXT, label
 from ..layouts import (
@@ -49,9 +51,9 @@ def cover(doc: WordDocument, report: BoardReport) -> None:
     doc.add_heading("Action plan progress report", level=0)
     for term, value in [
         ("Covering", report.scope),
-        ("As at", f"{report.as_at:%d %B %Y}"),
+        ("As at", f"{report.as_at:%-d %B %Y}"),
         ("Actions", str(report.totals.total)),
-        ("Produced", f"{report.generated_at:%d %B %Y} from actionplan"),
+        ("Produced", f"{report.generated_at:%-d %B %Y} from actionplan"),
     ]:
         paragraph = doc.add_paragraph()
         paragraph.add_run(f"{term}: ").bold = True
@@ -63,14 +65,24 @@ def summary(doc: WordDocument, report: BoardReport) -> None:
     doc.add_heading("Summary", level=1)
     words = ", ".join(f"{label(rag)} {n}" for rag, n in report.totals.rows)
     doc.add_paragraph(
-        f"RAG ratings of the {report.totals.total} actions as at {report.as_at:%d %B %Y}: {words}."
+        f"RAG ratings of the {report.totals.total} actions as at {report.as_at:%-d %B %Y}: {words}."
     )
+    rag_key(doc)
     counts_table(doc, total_rows(report))
     for b in report.breakdowns:
         if b.rows:
             chart_and_table(doc, f"RAG by {b.by}", charts.rag_bars(b, "png"), breakdown_rows(b), b.note)
     if len(report.trend) > 1:
         chart_and_table(doc, "Trend", charts.trend_lines(report.trend, "png"), trend_rows(report))
+
+
+def rag_key(doc: WordDocument) -> None:
+    """What the colours mean, beside the first of them (the same words as the pages)."""
+    key = doc.add_table(rows=0, cols=2)
+    for rag, meaning in meanings():
+        cells = key.add_row().cells
+        rag_cell(cells[0], rag)
+        write_cell(cells[1], meaning, size=8)
 
 
 def chart_and_table(doc: WordDocument, heading: str, png: bytes, rows: CountRows, note: str = "") -> None:

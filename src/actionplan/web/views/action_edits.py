@@ -4,13 +4,13 @@ Every change is made by actionplan.plans (editing.add_action and updates)."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
-from actionplan.plans import editing, updates
+from actionplan.plans import bulk, editing, permissions, updates
 from actionplan.plans.models import Action
 
-from ..edit_forms import ActionEditForm, NewActionForm, ReassignForm, RevisedDueForm
+from ..edit_forms import ActionEditForm, BulkForm, NewActionForm, ReassignForm, RevisedDueForm
 from ..presenters import due_text
 from ..scoping import actions, for_editing, partnership_of, recommendations
 from .form_page import form_page
@@ -90,4 +90,32 @@ def action_form(request, action, form, save, heading, submit, intro=None) -> Htt
     return form_page(
         request, form, save, heading=heading, submit=submit, caption=action.text[:120],
         back=reverse("action", args=[action.pk]), intro=intro,
+    )
+
+
+@login_required
+@GET_POST
+def action_bulk(request: HttpRequest) -> HttpResponse:
+    """The actions ticked on the list of actions, changed together with one reason."""
+    permissions.require(permissions.can_edit_plans(request.user), "change actions together")  # type: ignore[arg-type]
+    partnership = partnership_of(request)
+    chosen = request.POST.getlist("actions") if request.method == "POST" else request.GET.getlist("action")
+    if any(not pk.isdigit() for pk in chosen):
+        raise Http404("an action chosen is not one of the partnership's")
+    if actions(request).filter(pk__in=chosen).count() != len(set(chosen)):
+        raise Http404("an action chosen is not one of the partnership's")
+    form = BulkForm(data(request), partnership=partnership, initial={"actions": chosen})
+    shown = list(actions(request).filter(pk__in=chosen).order_by("pk"))
+
+    def save(cleaned: dict) -> tuple[str, str]:
+        count = bulk.change_actions(
+            list(cleaned["actions"]), request.user, reason=cleaned["reason"], status=cleaned["status"],  # type: ignore[arg-type]
+            owner=cleaned["owner"], revised_due=cleaned["revised_due"],
+        )
+        return f"{count} action{'s' if count != 1 else ''} changed", reverse("actions")
+
+    return form_page(
+        request, form, save, heading=f"Change {len(shown)} action{'s' if len(shown) != 1 else ''} together",
+        intro=[a.text for a in shown] or ["No actions are chosen: tick them on the list of actions."],
+        back=reverse("actions"), submit="Change the actions",
     )

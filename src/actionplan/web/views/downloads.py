@@ -27,7 +27,11 @@ class ReportForm(forms.Form):
     format = forms.ChoiceField(choices=[(f, f) for f in FORMATS])
     plan = forms.IntegerField(required=False)
     composite = forms.BooleanField(required=False)
-    as_at = forms.DateField(required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    as_at = forms.DateField(
+        required=False,
+        input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"],
+        error_messages={"invalid": "Enter the as at date as day/month/year, for example 31/3/2026"},
+    )
 
 
 @login_required
@@ -36,7 +40,11 @@ def report(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     form = ReportForm(request.GET)
     if not form.is_valid():
-        raise Http404("unknown report")
+        if set(form.errors) != {"as_at"}:
+            raise Http404("unknown report")
+        # A date nobody can read is the person's typing, not a missing page: say so, and ask again.
+        scope = {k: request.GET[k] for k in ("plan", "composite") if request.GET.get(k)}
+        return render(request, "web/report_error.html", {"form": form, "report_scope": scope}, status=400)
     data = form.cleaned_data
     scope = Scope(plan_id=data["plan"], composite=data["composite"])
     try:

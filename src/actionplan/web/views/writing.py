@@ -43,13 +43,14 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def review_form(request: HttpRequest, form: ReviewForm) -> HttpResponse:
     new = form.instance.pk is None
 
-    def save(_: dict) -> tuple[str, str]:
-        review = editing.save_review(form.instance, request.user)  # type: ignore[arg-type]
+    def save(cleaned: dict) -> tuple[str, str]:
+        review = editing.save_review(form.instance, request.user, cleaned.get("why", ""))  # type: ignore[arg-type]
         return f"Review {review.code} {'added' if new else 'saved'}", reverse("review", args=[review.pk])
 
     back = reverse("reviews") if new else reverse("review", args=[form.instance.pk])
     heading = "Add a review" if new else f"Edit review {form.instance.code}"
-    return form_page(request, form, save, heading=heading, back=back, submit="Save review")
+    history = [] if new else changes_of(form.instance)
+    return form_page(request, form, save, heading=heading, back=back, submit="Save review", history=history)
 
 
 @login_required
@@ -73,12 +74,14 @@ def plan_form(request: HttpRequest, form: PlanForm) -> HttpResponse:
     new = form.instance.pk is None
 
     def save(cleaned: dict) -> tuple[str, str]:
-        plan = editing.save_plan(form.instance, request.user, list(cleaned["reviews"]))  # type: ignore[arg-type]
+        reviews, why = list(cleaned["reviews"]), cleaned.get("why", "")
+        plan = editing.save_plan(form.instance, request.user, reviews, why)  # type: ignore[arg-type]
         return f"Plan {plan.title} {'created' if new else 'saved'}", reverse("plan", args=[plan.pk])
 
     back = reverse("plans") if new else reverse("plan", args=[form.instance.pk])
     heading = "Create a plan" if new else "Edit the plan"
-    return form_page(request, form, save, heading=heading, back=back, submit="Save plan")
+    history = [] if new else changes_of(form.instance)
+    return form_page(request, form, save, heading=heading, back=back, submit="Save plan", history=history)
 
 
 @login_required
@@ -127,8 +130,9 @@ def recommendation_form(request: HttpRequest, form: RecommendationForm) -> HttpR
     rec = form.instance
     new = rec.pk is None
 
-    def save(_: dict) -> tuple[str, str]:
-        editing.save_recommendation(rec, request.user, rec.decision_reason)  # type: ignore[arg-type]
+    def save(cleaned: dict) -> tuple[str, str]:
+        why = cleaned.get("why") or (rec.decision_reason if rec.decision != rec.Decision.ACCEPTED else "")
+        editing.save_recommendation(rec, request.user, why)  # type: ignore[arg-type]
         return f"Recommendation {rec.ref} {'added' if new else 'saved'}", reverse("plan", args=[rec.plan_id])
 
     return form_page(
