@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
 
-from actionplan.importing.datefind import _find_all
-from actionplan.importing.dates import (
-    _parse_due,
-    _read_wording,
-    _split_at_marks,
-    find_dates,
-    parse_due,
-    split_due_cell,
-)
+from actionplan.importing.due import parse_due, split_due_cell
 
 CASES = [
     ("01/06/17", "2017-06-01", "day", "date"),
@@ -79,52 +69,3 @@ def test_it_splits_a_cell_of_several_dates(cell, pieces):
 
 def test_it_takes_the_latest_of_several_dates_for_one_action():
     assert parse_due("Nov '07 March '08").date == "2008-03-31"
-
-
-_LONE_DATES = st.one_of(
-    st.builds("{}/{}/{}".format, st.integers(1, 31), st.integers(1, 12), st.integers(0, 2099)),
-    st.builds("{} {}".format, st.sampled_from(["Jan", "June", "Sept", "Sep.", "december"]),
-              st.sampled_from(["2010", "09", "'07", "'7"])),
-    st.builds("{}{} {} {}".format, st.integers(1, 31), st.sampled_from(["", " st", "th"]),
-              st.sampled_from(["March", "Oct"]), st.sampled_from(["2009", "09"])),
-    st.builds("Q{} {}/{}".format, st.integers(1, 4), st.integers(2000, 2030),
-              st.integers(0, 99)),
-    st.builds("Quarter {}".format, st.integers(1, 4)),
-    st.builds("{}/{}".format, st.integers(1990, 2040), st.integers(0, 99)),
-    st.sampled_from(["2017-06-01", "2019", "May'07", "Oct07"]),
-)
-
-
-@given(_LONE_DATES)
-def test_a_wording_that_is_one_date_reads_as_the_general_rules_read_it(text):
-    # _parse_due takes a shortcut when the whole wording is one date expression.
-    every = find_dates(text)
-    assume(len(every) == 1 and every[0].start == 0 and every[0].end == len(text))
-    assert _parse_due(text) == _read_wording(text, text, every)
-
-
-_DUE_WORDS = st.lists(st.sampled_from([
-    "Ongoing", "ongoing", "Annual", "annually", "Quarterly", "every term", "each Board",
-    "immediately", "With immediate effect", "Completed", "by", "due", "then", "and", "-",
-    "April 2010", "Sept '07", "01/06/17", "2017/18", "Q3 2017/18", "review", "report",
-]), max_size=6)
-
-
-@given(_DUE_WORDS)
-def test_a_cell_is_split_as_the_general_rules_split_it(words):
-    # split_due_cell returns early when the marks cannot reach two.
-    wording = " ".join(words)
-    assert split_due_cell(wording) == _split_at_marks(wording, wording, find_dates(wording))
-
-
-_NEAR_MISSES = st.one_of(
-    st.builds("{}{}".format, _LONE_DATES, st.sampled_from([" ", "1", ".", "/18", " 2010", "-09"])),
-    st.text(alphabet="0123456789/-. 'JanSepOctQ", max_size=14),
-)
-
-
-@given(st.one_of(_LONE_DATES, _NEAR_MISSES))
-def test_a_text_that_is_one_date_is_found_as_the_passes_find_it(text):
-    # find_dates reads the commonest shapes whole, before trying the passes one by one.
-    assume(any(c.isdigit() for c in text))
-    assert find_dates.__wrapped__(text) == _find_all(text)

@@ -1,7 +1,7 @@
 """Documents in, a PlanDraft out: the importer of board action plans.
 
     draft = parse_file(path, columns={"Milestones": "measure"})
-    draft.to_dict()   # the JSON contract of DESIGN.md §5
+    draft.to_dict()   # the JSON contract of docs/import-draft.md
 
 Pure Python: nothing here knows about Django or the database.
 """
@@ -12,19 +12,18 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
-from . import dates, entries
-from .build import Builder
-from .columns import ROLES, role_of
 from .draft import PlanDraft, Source
 from .errors import ImportFailure
 from .files import MAX_BYTES, check_bytes, format_of
+from .header import ROLES
 from .items import ItemMaker
 from .metadata import read_plan
 from .readers import reader_for
+from .rows import Builder
 from .sections import make_sections
 from .table import render_table
 
-__all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "clear_caches", "parse_bytes",
+__all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "parse_bytes",
            "parse_file", "render_table"]
 
 
@@ -38,14 +37,6 @@ def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) ->
     except OSError as error:
         raise ImportFailure(path, f"cannot be read ({error.strerror or error})") from error
     return parse_bytes(data, str(path), columns=columns)
-
-
-def clear_caches() -> None:
-    """Forget every reading kept by text (header roles, cells, dates): the benchmark
-    starts each import cold, as for a board's first plan, so repeats only help within it."""
-    dates.clear_caches()
-    entries.clear_cache()
-    role_of.cache_clear()
 
 
 def parse_bytes(

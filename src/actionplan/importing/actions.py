@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .cells import Entry
-from .dates import parse_due
 from .draft import RAG_COLOURS, Action, Due
+from .due import parse_due
+from .entries import Entry
 
 _LETTER = re.compile(r"^\(?([a-z])[.)]\s+")
-_LETTER_FIRST = frozenset("(abcdefghijklmnopqrstuvwxyz")  # what _LETTER can start with
 _DITTO = re.compile(r"^[\s\"“”„'`〃]+$|^ditto$", re.I)
 _SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
 _RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",
@@ -43,7 +42,7 @@ def build_actions(
     rags = _per_action(cells, "rag", count, warn)
     actions = []
     for index, text in enumerate(texts):
-        letter = _LETTER.match(text) if text[:1] in _LETTER_FIRST else None
+        letter = _LETTER.match(text)
         action = Action(text[letter.end():] if letter else text,
                         ref=letter.group(1) if letter else None)
         # Fields in this order, for the warnings' order; a field the row lacks stays empty.
@@ -81,10 +80,7 @@ def _per_action(
 def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]:
     owners: list[str] = []
     for value in values:
-        # A ditto mark is quotes and spaces, or "ditto": a name starting with another
-        # letter or a digit needs no pattern tried.
-        first = value[:1]
-        if (not first.isalnum() or first in "dD") and _DITTO.match(value):  # “ “
+        if _DITTO.match(value):  # quotes and spaces (“ “), or "ditto"
             above = owners[-1:] or (previous.owners if previous else [])
             warn(f"ditto mark {value.strip()!r} read as {', '.join(above) or 'no owner'}")
             owners.extend(above)

@@ -1,4 +1,4 @@
-"""The plan draft: what a document says, as plain data (DESIGN.md §5 is the contract)."""
+"""The plan draft: what a document says, as plain data (docs/import-draft.md is the contract)."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .actions import build_actions, read_rag
-from .build import PendingItem
-from .cells import Entry
 from .draft import Action, DraftWarning, Item, Note
+from .entries import Entry
+from .rows import PendingItem
 
 _NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
@@ -34,7 +34,7 @@ class ItemMaker:
         self._inherit_outcome(item, layout.key_role)
         if layout.has_action_fields:
             item.actions = self._actions(pending, groups)
-        else:  # Dudley: the recommendation is tracked itself, progress and RAG on it
+        else:  # no action columns: the recommendation is tracked itself, progress and RAG on it
             item.progress = _text(by_role.get("progress"))
             item.rag = read_rag(_text(by_role.get("rag")) or "", self._warner(first.line,
                                                                                first.page))
@@ -43,7 +43,7 @@ class ItemMaker:
 
     def _numbered(self, item: Item, text: str | None) -> str | None:
         """"1. Maintain…" -> ref "1", text "Maintain…" (when no Ref column said it)."""
-        match = _NUMBERING.match(text) if text and text[:1].isdigit() else None  # \d first
+        match = _NUMBERING.match(text) if text else None
         if not match or item.ref:
             return text
         item.ref = match.group(1)
@@ -80,20 +80,18 @@ def _by_role(
     """Each group's entries by role (one pass for the item's fields and its actions), and
     the texts of the columns kept as notes, by header."""
     layout = pending.layout
-    roles = layout.roles
-    known = len(roles)
     groups: list[dict[str | None, list[Entry]]] = []
     notes: dict[str, list[str]] = {}
     for group in pending.groups:
         cells: dict[str | None, list[Entry]] = {}
         for column, entries in group.cells.items():
-            role = roles[column] if column < known else None  # layout.role_at
+            role = layout.role_at(column)
             if role in _NOTE_ROLES:
                 notes.setdefault(layout.header_at(column), []).extend([e.text for e in entries])
             elif role in cells:  # a second column mapped to the role by hand
                 cells[role] = cells[role] + entries
             else:
-                cells[role] = entries  # the group's own list: only read from here on
+                cells[role] = entries
         groups.append(cells)
     return groups, notes
 
@@ -109,7 +107,7 @@ def _merged(groups: list[dict[str | None, list[Entry]]]) -> dict[str | None, lis
 def _text(entries: list[Entry] | None) -> str | None:
     if not entries:
         return None
-    return entries[0].text if len(entries) == 1 else "\n".join([e.text for e in entries])
+    return "\n".join(e.text for e in entries)
 
 
 def review_refs(text: str) -> list[str]:

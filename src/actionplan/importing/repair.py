@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .cells import plain_text
-from .columns import Layout
-from .dates import parse_due
+from .due import parse_due
+from .entries import plain_text
+from .header import Layout
 
 _SEPARATOR = re.compile(r"^[\s\-–—_=|.]*$")
 _CONTINUED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)?\.?\s*\(?\s*continued\s*\)?\.?\s*$", re.I)
@@ -23,15 +23,12 @@ _SHIFTABLE = {"owner", "due", "measure", "progress"}
 
 def is_separator(cells: Sequence[str]) -> bool:
     """A "---\t---" rule line: drawn, not written."""
-    for cell in cells:  # noqa: SIM110 (a loop, not all(…): asked of every row)
-        if not _SEPARATOR.match(cell):
-            return False
-    return True
+    return all(_SEPARATOR.match(cell) for cell in cells)
 
 
 def continued_ref(text: str) -> str | None:
     """"1 (continued)", "2. Continued", "8. continued" -> the ref ("" when none), else None."""
-    match = _CONTINUED.match(plain_text(text)) if "ontinued" in text else None
+    match = _CONTINUED.match(plain_text(text))
     return (match.group(1) or "") if match else None
 
 

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count
 
-from .cells import Entry, block_entries, joins_previous
-from .columns import Layout, read_header
-from .entries import cell_readers
+from .entries import Entry, joins_previous, reader_of
+from .header import Layout, read_header
 from .metadata import names_a_plan
 from .readers import SourceRow
 from .repair import continued_ref, is_separator, looks_like_section, section_name, unshift
@@ -35,7 +33,7 @@ class PendingItem:
 
 
 @dataclass
-class Layouted:
+class Outline:
     """What the rows said, before items are finished."""
 
     items: list[PendingItem]
@@ -43,20 +41,6 @@ class Layouted:
     title_lines: list[str]
     notes: list[str]
     first_table_row: SourceRow | None
-
-
-def _same_header(cells: Sequence[str], layout: Layout) -> bool:
-    """The cells read as this layout's headers; a data row differs at its first cell, so
-    stop there. Each cell is split no further than its header's words: a long prose cell
-    is told apart after a few words instead of being squashed whole."""
-    words = layout.header_words
-    if len(cells) != len(words):
-        return False
-    # A loop, not all(…): this is asked of every row, and a generator costs more.
-    for cell, header in zip(cells, words, strict=True):  # noqa: SIM110
-        if cell.split(None, len(header)) != header:
-            return False
-    return True
 
 
 def clean_line(text: str) -> str:
@@ -77,17 +61,14 @@ class Builder:
         self.header_just_repeated = False
         self.section_just_started = False
 
-    def feed(self, rows: Sequence[SourceRow]) -> Layouted:
+    def feed(self, rows: Sequence[SourceRow]) -> Outline:
         for row, following in zip(rows, [*rows[1:], None], strict=True):
             if not row.in_table:
                 self._text_line(clean_line(row.cells[0]), following)
             elif not is_separator(row.cells):
-                # Which cells hold text, worked out once: the section test, the shift
-                # repair and the cell reading all need it (compress and map: no Python
-                # step per cell).
-                filled = list(compress(count(), map(str.strip, row.cells)))
+                filled = [n for n, cell in enumerate(row.cells) if cell.strip()]
                 self._table_row(row, filled, following)
-        return Layouted(self.items, self.sections, self.title_lines, self.notes,
+        return Outline(self.items, self.sections, self.title_lines, self.notes,
                         self.first_table_row)
 
     def _text_line(self, text: str, following: SourceRow | None) -> None:
@@ -101,7 +82,7 @@ class Builder:
     def _table_row(self, row: SourceRow, filled: list[int], following: SourceRow | None) -> None:
         self.first_table_row = self.first_table_row or row
         # A header names at least two columns: a row of one cell is never one.
-        header = self._header(row.cells) if len(filled) > 1 else None
+        header = read_header(row.cells, self.overrides) if len(filled) > 1 else None
         if header:
             self.header_just_repeated = header == self.layout  # a page break, same table
             self.layout = header
@@ -109,7 +90,7 @@ class Builder:
         name = section_name(row.cells, filled)
         if self.layout is None:
             if name and not names_a_plan(name) and following is not None and (
-                    self._header(following.cells)):
+                    read_header(following.cells, self.overrides)):
                 self._start_section(name)  # a theme row just above the first header
             else:
                 self.title_lines.append(" ".join(c.strip() for c in row.cells if c.strip()))
@@ -118,11 +99,6 @@ class Builder:
         else:
             self._data_row(row, filled, self.layout)
             self.header_just_repeated = self.section_just_started = False
-
-    def _header(self, cells: Sequence[str]) -> Layout | None:
-        if self.layout is not None and _same_header(cells, self.layout):
-            return self.layout  # the usual repeat after a page break: no need to re-read
-        return read_header(cells, self.overrides)
 
     def _start_section(self, name: str) -> None:
         self.section = name
@@ -153,17 +129,16 @@ class Builder:
         """The entries of each filled cell, by column; a cell that reads as none ("•",
         "<p></p>") is left out, as is one emptied later (the steps that pop entries drop
         the column when they take its last)."""
-        readers = cell_readers(layout.cell_roles)
-        known = len(readers)
         entries = {}
         for column in filled:
-            found = (readers[column] if column < known else block_entries)(cells[column])
+            found = reader_of(layout.role_at(column) or "notes")(cells[column])
             if found:
                 entries[column] = found
         return entries
 
     def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
-        """An underlined first paragraph of an objective is a section: 002's functions."""
+        """An underlined first paragraph of an objective is a section: a workplan whose
+        objectives open with an underlined function name."""
         for column in layout.heading_columns:
             found = entries.get(column)
             if found and found[0].underlined:
@@ -221,9 +196,8 @@ class Builder:
         group = Group(entries, row.line, row.page)
         current_layout = self.items[-1].layout if self.items else None
         # Text in a ref, outcome or key column starts a new item (entries holds only filled
-        # columns), as does a new table ("is" first: comparing layouts field by field is
-        # dearer, and the layout is nearly always the very same).
-        if (current_layout is not layout and current_layout != layout) or (
+        # columns), as does a new table.
+        if current_layout != layout or (
                 not entries.keys().isdisjoint(layout.item_columns)):
             self.items.append(PendingItem(layout, self.section, [group]))
         elif entries.get(layout.column("action")):  # type: ignore[arg-type]

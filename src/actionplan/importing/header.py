@@ -1,0 +1,158 @@
+"""Column roles: which header means "owner", "due", "measure"… in each board's wording."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+# Each role with the headers boards use for it. A header is matched exactly first, then by
+# shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": ("ref", "no", "number", "ref no", "reference", "item", "item no", "rec no"),
+    "review_ref": ("scr ref", "review ref", "review reference", "scr", "case ref", "review",
+                   "source review", "sar ref", "dhr ref"),
+    "outcome": ("outcome", "outcomes", "desired outcome", "expected outcome", "learning point",
+                "learning or improvement point", "improvement point", "objective",
+                "objectives", "finding", "findings", "learning", "aim"),
+    "recommendation": ("recommendation", "recommendations", "scr recommendation",
+                       "review recommendation"),
+    "action": ("action", "actions", "key tasks", "key task", "tasks", "action required",
+               "actions required", "action to be taken", "actions to be taken",
+               "agreed action", "action planned"),
+    "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
+              "responsible", "responsibilities", "responsibility", "owner", "lead officer",
+              "who", "responsible person", "lead person", "action owner", "accountable"),
+    "due": ("timescale", "timescales", "target date", "target completion date", "by when",
+            "when", "due", "due date", "deadline", "completion date", "date due"),
+    "measure": ("audit of implementation", "evidence", "evidence to be provided",
+                "performance indicators", "performance indicator", "success measure",
+                "success measures", "measure of success", "measures of success",
+                "success criteria", "how will we know", "evidence of impact",
+                "outcome measure", "impact measure"),
+    "progress": ("progress", "progress to date", "progress comment", "agency response",
+                 "update", "progress update", "current position", "position statement"),
+    "rag": ("rag", "rag rating", "rag status", "status", "rating"),
+    "scope": ("scope", "single or multi agency", "single multi agency"),
+    "level": ("level", "priority"),
+    "completed": ("date completed", "completed", "date achieved", "completed date"),
+}
+ROLES = frozenset(SYNONYMS) | {"notes"}
+# Roles that can carry the items' own text; a header row must have one of them.
+ITEM_ROLES = ("recommendation", "outcome", "action")
+_STOP_WORDS = frozenset(
+    ("a", "an", "and", "of", "the", "to", "for", "be", "by", "include", "method"))
+_MAX_HEADER_WORDS = 9
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A header row read: the role of each column and the header words, for notes."""
+
+    roles: tuple[str | None, ...]  # None: a column we do not know, kept as notes
+    headers: tuple[str, ...]
+
+    def column(self, role: str) -> int | None:
+        """The first column of the role, or None."""
+        return self.roles.index(role) if role in self.roles else None
+
+    def role_at(self, column: int) -> str | None:
+        return self.roles[column] if column < len(self.roles) else None
+
+    def header_at(self, column: int) -> str:
+        return self.headers[column] if column < len(self.headers) else f"Column {column + 1}"
+
+    @property
+    def item_columns(self) -> tuple[int, ...]:
+        """The columns of ref, outcome and the key role, in that order: text in any of them
+        starts a new item."""
+        found = (self.column(role) for role in ("ref", "outcome", self.key_role))
+        return tuple(column for column in found if column is not None)
+
+    @property
+    def cell_roles(self) -> tuple[str, ...]:
+        """How each column's cells are read: by their role, else as notes."""
+        return tuple(role or "notes" for role in self.roles)
+
+    @property
+    def heading_columns(self) -> tuple[int, ...]:
+        """The columns of outcome and the key role, where an underlined first paragraph
+        is a section heading (a workplan whose objectives open with an underlined function name)."""
+        found = (self.column(role) for role in ("outcome", self.key_role))
+        return tuple(column for column in found if column is not None)
+
+    @property
+    def has_action_fields(self) -> bool:
+        """Items get actions: an action column, or owner, due or measure ones to fill."""
+        return any(role in self.roles for role in ("action", "owner", "due", "measure"))
+
+    @property
+    def key_role(self) -> str:
+        """The column whose new text starts a new item."""
+        for role in ("recommendation", "outcome", "ref", "action"):
+            if role in self.roles:
+                return role
+        return "action"
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(header: str) -> str:
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", header.lower()).split())
+
+
+def role_of(header: str) -> str | None:
+    """The role a header names, or None: the role of the synonym it scores best against
+    (the first in SYNONYMS' order on a tie), when that score reaches 0.6. A score is 2 for
+    the very synonym, else the greater of the words shared and a close spelling (only when
+    very close: "comments" is no "progress comment")."""
+    wanted = normalise(header)
+    if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
+        return None
+    words = set(wanted.split()) - _STOP_WORDS
+    close = set(difflib.get_close_matches(wanted, _NAMES, n=len(_NAMES), cutoff=_CLOSE))
+    best_role, best_score = None, 0.0
+    for role, name, name_words in _SYNONYMS:
+        if wanted == name:
+            score = 2.0
+        else:
+            score = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
+            if name in close:
+                score = max(score, difflib.SequenceMatcher(None, wanted, name).ratio())
+        if score > best_score:
+            best_role, best_score = role, score
+    return best_role if best_score >= 0.6 else None
+
+
+# Each synonym with its role and its words less the stop words, in SYNONYMS' order.
+_SYNONYMS = [(role, name, frozenset(name.split()) - _STOP_WORDS)
+             for role, names in SYNONYMS.items() for name in names]
+_NAMES = [name for _, name, _ in _SYNONYMS]
+_CLOSE = 0.85
+
+
+def read_header(
+    cells: Sequence[str], overrides: Mapping[str, str] | None = None,
+) -> Layout | None:
+    """The layout if these cells are a header row, else None: at least two cells, and
+    six in ten of the filled ones, name a role, one of them a role that carries the
+    items' text; no cell is longer than a header is."""
+    if any(len(cell.split()) > _MAX_HEADER_WORDS for cell in cells):
+        return None
+    wanted = {normalise(k): v for k, v in (overrides or {}).items()}
+    roles: list[str | None] = []
+    for cell in cells:
+        chosen = wanted.get(normalise(cell))
+        role = chosen or role_of(cell)
+        # A second "owner" found by us becomes notes; one the user chose adds to the first.
+        roles.append(role if chosen or role not in roles else None)
+    recognised = [r for r in roles if r]
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or len(recognised) < 2 or len(recognised) < 0.6 * len(filled):
+        return None
+    if not any(role in recognised for role in ITEM_ROLES):
+        return None
+    return Layout(tuple(None if r == "notes" else r for r in roles),
+                  tuple(" ".join(c.split()) for c in cells))
