@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from .draft import PlanDraft, Source
 from .errors import ImportFailure
 from .files import MAX_BYTES, check_bytes, format_of
 from .header import ROLES
-from .items import ItemMaker
-from .metadata import read_plan
 from .readers import reader_for
-from .rows import Builder
-from .sections import make_sections
+from .reading import draft_of
 from .table import render_table
 
 __all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "parse_bytes",
@@ -58,16 +55,4 @@ def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> Pla
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
     rows = reader_for(fmt)(data, filename)
-    found = Builder(columns).feed(rows)
-    if not found.items and not found.sections:
-        first = found.first_table_row or (rows[0] if rows else None)
-        raise ImportFailure(filename, "no recognisable header row",
-                            line=first.line if first else None,
-                            page=first.page if first else None)
-    draft = PlanDraft(Source(filename, fmt, hashlib.sha256(data).hexdigest()), plan=None)  # type: ignore[arg-type]
-    maker = ItemMaker(draft.warnings)
-    draft.items = [maker.make(pending) for pending in found.items]
-    draft.plan = read_plan(found.title_lines, draft.items, PurePath(filename).stem)
-    draft.plan.notes.extend(found.notes)
-    draft.sections = make_sections(found.sections, draft.plan.kind)
-    return draft
+    return draft_of(rows, Source(filename, fmt, hashlib.sha256(data).hexdigest()), columns)

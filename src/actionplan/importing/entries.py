@@ -160,7 +160,7 @@ CellReader = Callable[[str], list[Entry]]
 def due_entries(raw: str) -> list[Entry]:
     """A due cell's entries: its lines, as a name cell's, each cut further where it
     lists several dates."""
-    entries = []
+    entries: list[Entry] = []
     for entry in line_entries(raw):
         pieces = split_due_cell(entry.text)
         entries.extend(Entry(piece, entry.marked or number > 0)

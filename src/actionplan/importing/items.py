@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .actions import build_actions, read_rag
+from .actions import Warn, build_actions, read_rag
 from .draft import Action, DraftWarning, Item, Note
 from .entries import Entry
 from .rows import PendingItem
@@ -12,7 +12,7 @@ from .rows import PendingItem
 _NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
-_NOTE_ROLES = {"scope", "level", "completed", None}
+_NOTE_ROLES = {"scope", "level", "completed"}
 
 
 class ItemMaker:
@@ -44,10 +44,10 @@ class ItemMaker:
     def _numbered(self, item: Item, text: str | None) -> str | None:
         """"1. Maintain…" -> ref "1", text "Maintain…" (when no Ref column said it)."""
         match = _NUMBERING.match(text) if text else None
-        if not match or item.ref:
+        if text is None or match is None or item.ref:
             return text
         item.ref = match.group(1)
-        return text[match.end():]  # type: ignore[index]
+        return text[match.end():]
 
     def _inherit_outcome(self, item: Item, key_role: str) -> None:
         """A blank outcome under the one above is a merged cell: the outcome is shared."""
@@ -57,18 +57,18 @@ class ItemMaker:
             item.outcome = previous.outcome
 
     def _actions(
-        self, pending: PendingItem, groups: list[dict[str | None, list[Entry]]],
+        self, pending: PendingItem, groups: list[dict[str, list[Entry]]],
     ) -> list[Action]:
         actions: list[Action] = []
         for group, cells in zip(pending.groups, groups, strict=True):
-            found = build_actions(cells, actions[-1] if actions else None,  # type: ignore[arg-type]
+            found = build_actions(cells, actions[-1] if actions else None,
                                   self._warner(group.line, group.page))
             for action in found:
                 action.line, action.page = group.line, group.page
             actions.extend(found)
         return actions
 
-    def _warner(self, line: int | None, page: int | None):  # type: ignore[no-untyped-def]
+    def _warner(self, line: int | None, page: int | None) -> Warn:
         def warn(message: str) -> None:
             self.warnings.append(DraftWarning(line, message, page))
         return warn
@@ -76,17 +76,17 @@ class ItemMaker:
 
 def _by_role(
     pending: PendingItem,
-) -> tuple[list[dict[str | None, list[Entry]]], dict[str, list[str]]]:
+) -> tuple[list[dict[str, list[Entry]]], dict[str, list[str]]]:
     """Each group's entries by role (one pass for the item's fields and its actions), and
     the texts of the columns kept as notes, by header."""
     layout = pending.layout
-    groups: list[dict[str | None, list[Entry]]] = []
+    groups: list[dict[str, list[Entry]]] = []
     notes: dict[str, list[str]] = {}
     for group in pending.groups:
-        cells: dict[str | None, list[Entry]] = {}
+        cells: dict[str, list[Entry]] = {}
         for column, entries in group.cells.items():
             role = layout.role_at(column)
-            if role in _NOTE_ROLES:
+            if role is None or role in _NOTE_ROLES:
                 notes.setdefault(layout.header_at(column), []).extend([e.text for e in entries])
             elif role in cells:  # a second column mapped to the role by hand
                 cells[role] = cells[role] + entries
@@ -96,8 +96,8 @@ def _by_role(
     return groups, notes
 
 
-def _merged(groups: list[dict[str | None, list[Entry]]]) -> dict[str | None, list[Entry]]:
-    merged: dict[str | None, list[Entry]] = {}
+def _merged(groups: list[dict[str, list[Entry]]]) -> dict[str, list[Entry]]:
+    merged: dict[str, list[Entry]] = {}
     for cells in groups:
         for role, entries in cells.items():
             merged.setdefault(role, []).extend(entries)

@@ -157,8 +157,8 @@ class Builder:
         """
         above = self._entries_above()
 
-        def joins(column: int | None, how: str) -> bool:
-            entry, holder = entries[column][0], above.get(column)  # type: ignore[index]
+        def joins(column: int, how: str) -> bool:
+            entry, holder = entries[column][0], above.get(column)
             return (not entry.marked and holder is not None
                     and joins_previous(entry.text, holder[-1].text, how=how))
 
@@ -167,11 +167,12 @@ class Builder:
         filler = not any(column in entries for column in starts)
         item_how = "page_break" if sure or filler else "wrapped"
         key_column = layout.column(layout.key_role)
-        if key_column in entries and not joins(key_column, item_how):
+        if key_column is not None and key_column in entries and not joins(key_column, item_how):
             item_how = "lower_case"  # a new item starts on this row
         action_column = layout.column("action")
         action_how = item_how
-        if action_column in entries and not joins(action_column, item_how):
+        if action_column is not None and action_column in entries and not joins(
+                action_column, item_how):
             action_how = "lower_case"  # a new action starts on this row
         for column, found in list(entries.items()):
             how = item_how if layout.role_at(column) in ITEM_LEVEL else action_how
@@ -200,7 +201,7 @@ class Builder:
         if current_layout != layout or (
                 not entries.keys().isdisjoint(layout.item_columns)):
             self.items.append(PendingItem(layout, self.section, [group]))
-        elif entries.get(layout.column("action")):  # type: ignore[arg-type]
+        elif (action := layout.column("action")) is not None and entries.get(action):
             self.items[-1].groups.append(group)
         else:
             current = self.items[-1].groups[-1].cells
