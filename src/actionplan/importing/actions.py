@@ -5,23 +5,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .draft import RAG_COLOURS, Action, Due
+from .dates import find_dates
+from .delivery import read_status, status_value
+from .draft import RAG_COLOURS, Action, Due, Status
 from .due import parse_due
 from .entries import Entry
 
-_LETTER = re.compile(r"^\(?([a-z])[.)]\s+")
+# "a) …", "(b) …", "1a …", "A1.2: …": the action's own ref, taken off its text.
+_LETTER = re.compile(r"^\(?([a-z](?=[.)])|\d{1,3}[a-z]|A\d{1,3}(?:\.\d{1,3})*)[.):]?\s+")
 _DITTO = re.compile(r"^[\s\"“”„'`〃]+$|^ditto$", re.I)
 _SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
 _RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",
               "complete": "blue", "completed": "blue", **{c: c for c in RAG_COLOURS}}
 # The per-action fields and the cell roles they come from.
-PAIRED_ROLES = ("owner", "due", "measure", "progress", "rag")
+PAIRED_ROLES = ("owner", "due", "measure", "progress", "rag", "status", "completed",
+                "action_ref")
 
 Warn = Callable[[str], None]
 
 
 def build_actions(
     cells: dict[str, list[Entry]], previous: Action | None, warn: Warn,
+    scale: dict[str, str] | None = None,
 ) -> list[Action]:
     """One action per entry of the action cell; owner, due… paired when the counts agree.
 
@@ -40,11 +45,16 @@ def build_actions(
     measures = _per_action(cells, "measure", count, warn)
     progress = _per_action(cells, "progress", count, warn)
     rags = _per_action(cells, "rag", count, warn)
+    statuses = _per_action(cells, "status", count, warn)
+    completions = _per_action(cells, "completed", count, warn)
+    refs = _per_action(cells, "action_ref", count, warn)
     actions = []
     for index, text in enumerate(texts):
         letter = _LETTER.match(text)
         action = Action(text[letter.end():] if letter else text,
                         ref=letter.group(1) if letter else None)
+        if refs:
+            action.ref = " ".join(refs[index])
         # Fields in this order, for the warnings' order; a field the row lacks stays empty.
         if owners:
             action.owners = _owners(owners[index], previous, warn)
@@ -54,8 +64,13 @@ def build_actions(
             action.measure = "\n".join(measures[index])
         if progress:
             action.progress = "\n".join(progress[index])
+        if statuses:
+            action.status = read_status(" ".join(statuses[index]), scale)
+        if completions:
+            action.status = action.status or read_completion(" ".join(completions[index]))
         if rags:
             action.rag = read_rag(" ".join(rags[index]), warn)
+            action.status = action.status or status_of_rag(" ".join(rags[index]))
         actions.append(action)
         previous = action
     return actions
@@ -99,9 +114,27 @@ def _due(values: list[str], warn: Warn) -> Due:
 
 
 def read_rag(text: str, warn: Warn) -> str | None:
+    """The colour a RAG cell names; a status word there ("On track") is no colour, and is
+    read as a status instead (_status_in_rag), without a warning."""
     if not text.strip():
         return None
     colour = _RAG_WORDS.get(text.strip().lower().rstrip("."))
-    if colour is None:
+    if colour is None and status_value(text) is None:
         warn(f"RAG rating not understood: {text!r}")
     return colour
+
+
+def status_of_rag(text: str) -> Status | None:
+    status = read_status(text)
+    return status if status and status.value else None
+
+
+def read_completion(text: str) -> Status | None:
+    """A completion cell ("12/03/2024", "Completed March 2024: training delivered"): done
+    when it says so or gives a date; its wording kept either way."""
+    status = read_status(text)
+    if status is None or status.value:
+        return status
+    if dated := [found.date for found in find_dates(text) if found.date]:
+        return Status(status.text, "implemented", max(dated).isoformat())
+    return status

@@ -10,17 +10,19 @@ from dataclasses import dataclass
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "ref": ("ref", "no", "number", "ref no", "reference", "item", "item no", "rec no"),
+    "ref": ("ref", "no", "number", "ref no", "reference", "item", "item no", "rec no",
+            "rec ref", "recommendation no", "recommendation number"),
+    "action_ref": ("action ref", "action no", "action number", "action reference"),
     "review_ref": ("scr ref", "review ref", "review reference", "scr", "case ref", "review",
                    "source review", "sar ref", "dhr ref"),
     "outcome": ("outcome", "outcomes", "desired outcome", "expected outcome", "learning point",
                 "learning or improvement point", "improvement point", "objective",
                 "objectives", "finding", "findings", "learning", "aim"),
     "recommendation": ("recommendation", "recommendations", "scr recommendation",
-                       "review recommendation"),
+                       "review recommendation", "dhr recommendation", "sar recommendation"),
     "action": ("action", "actions", "key tasks", "key task", "tasks", "action required",
                "actions required", "action to be taken", "actions to be taken",
-               "agreed action", "action planned"),
+               "agreed action", "action planned", "action to take", "actions to take"),
     "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
               "responsible", "responsibilities", "responsibility", "owner", "lead officer",
               "who", "responsible person", "lead person", "action owner", "accountable"),
@@ -30,13 +32,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "performance indicators", "performance indicator", "success measure",
                 "success measures", "measure of success", "measures of success",
                 "success criteria", "how will we know", "evidence of impact",
-                "outcome measure", "impact measure"),
+                "outcome measure", "impact measure", "evidence of completion",
+                "how will we measure success", "success indicators"),
     "progress": ("progress", "progress to date", "progress comment", "agency response",
-                 "update", "progress update", "current position", "position statement"),
-    "rag": ("rag", "rag rating", "rag status", "status", "rating"),
-    "scope": ("scope", "single or multi agency", "single multi agency"),
-    "level": ("level", "priority"),
-    "completed": ("date completed", "completed", "date achieved", "completed date"),
+                 "update", "progress update", "current position", "position statement",
+                 "key milestones achieved in enacting recommendation", "key milestones",
+                 "milestones achieved", "update on progress"),
+    "rag": ("rag", "rag rating", "rag status", "rating"),
+    "status": ("status", "delivery status", "progress status", "current status",
+               "action status"),
+    "section": ("theme", "themes", "priority", "priority area", "area", "area of work",
+                "workstream", "work stream", "strand", "key theme", "learning theme"),
+    "scope": ("scope", "single or multi agency", "single multi agency",
+              "scope of recommendation"),
+    "level": ("level",),
+    "completed": ("date completed", "completed", "date achieved", "completed date",
+                  "date of completion", "date of completion and outcome"),
 }
 ROLES = frozenset(SYNONYMS) | {"notes"}
 # Roles that can carry the items' own text; a header row must have one of them.
@@ -133,19 +144,24 @@ _NAMES = [name for _, name, _ in _SYNONYMS]
 _CLOSE = 0.85
 
 
+def _bare(header: str) -> str:
+    """A header without what it says in brackets: "Status (1 Achieved, 2 On track…)"."""
+    return re.sub(r"\([^)]*\)?", " ", header)
+
+
 def read_header(
     cells: Sequence[str], overrides: Mapping[str, str] | None = None,
 ) -> Layout | None:
     """The layout if these cells are a header row, else None: at least two cells, and
     six in ten of the filled ones, name a role, one of them a role that carries the
     items' text; no cell is longer than a header is."""
-    if any(len(cell.split()) > _MAX_HEADER_WORDS for cell in cells):
+    if any(len(_bare(cell).split()) > _MAX_HEADER_WORDS for cell in cells):
         return None
     wanted = {normalise(k): v for k, v in (overrides or {}).items()}
     roles: list[str | None] = []
     for cell in cells:
         chosen = wanted.get(normalise(cell))
-        role = chosen or role_of(cell)
+        role = chosen or role_of(cell) or role_of(_bare(cell))
         # A second "owner" found by us becomes notes; one the user chose adds to the first.
         roles.append(role if chosen or role not in roles else None)
     recognised = [r for r in roles if r]

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
-from .actions import Warn, build_actions, read_rag
+from .actions import Warn, build_actions, read_completion, read_rag, status_of_rag
+from .delivery import numbered_scale, read_status
 from .draft import Action, DraftWarning, Item, Note
 from .entries import Entry
+from .header import Layout
 from .rows import PendingItem
 
 _NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
-_NOTE_ROLES = {"scope", "level", "completed"}
+_NOTE_ROLES = {"scope", "level"}
 
 
 class ItemMaker:
@@ -27,17 +29,21 @@ class ItemMaker:
         first = pending.groups[0]
         item = Item(section=pending.section, line=first.line, page=first.page,
                     notes=[Note(column, "\n".join(texts)) for column, texts in notes.items()])
-        item.ref = _text(by_role.get("ref"))
+        item.ref = pending.heading_ref or _text(by_role.get("ref"))
         item.outcome = self._numbered(item, _text(by_role.get("outcome")))
-        item.recommendation = self._numbered(item, _text(by_role.get("recommendation")))
+        item.recommendation = self._numbered(
+            item, pending.heading_text or _text(by_role.get("recommendation")))
         item.review_refs = review_refs(_text(by_role.get("review_ref")) or "")
         self._inherit_outcome(item, layout.key_role)
         if layout.has_action_fields:
             item.actions = self._actions(pending, groups)
         else:  # no action columns: the recommendation is tracked itself, progress and RAG on it
             item.progress = _text(by_role.get("progress"))
-            item.rag = read_rag(_text(by_role.get("rag")) or "", self._warner(first.line,
-                                                                               first.page))
+            rag = _text(by_role.get("rag")) or ""
+            item.rag = read_rag(rag, self._warner(first.line, first.page))
+            item.status = (read_status(_text(by_role.get("status")) or "", _scale(layout))
+                           or read_completion(_text(by_role.get("completed")) or "")
+                           or status_of_rag(rag))
         self.previous = item
         return item
 
@@ -62,9 +68,12 @@ class ItemMaker:
         actions: list[Action] = []
         for group, cells in zip(pending.groups, groups, strict=True):
             found = build_actions(cells, actions[-1] if actions else None,
-                                  self._warner(group.line, group.page))
+                                  self._warner(group.line, group.page),
+                                  _scale(pending.layout))
             for action in found:
                 action.line, action.page = group.line, group.page
+            if found and group.action_ref:
+                found[0].ref = group.action_ref
             actions.extend(found)
         return actions
 
@@ -94,6 +103,12 @@ def _by_role(
                 cells[role] = entries
         groups.append(cells)
     return groups, notes
+
+
+def _scale(layout: Layout) -> dict[str, str]:
+    """The numbered statuses the status column's header gives, if any."""
+    column = layout.column("status")
+    return numbered_scale(layout.headers[column]) if column is not None else {}
 
 
 def _merged(groups: list[dict[str, list[Entry]]]) -> dict[str, list[Entry]]:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .entries import Entry, joins_previous, reader_of
+from .grouping import extends_ref, is_note_row, recommendation_row, texts
 from .header import Layout, read_header
 from .metadata import names_a_plan
 from .readers import SourceRow
@@ -23,6 +24,7 @@ class Group:
     cells: dict[int, list[Entry]]
     line: int | None
     page: int | None
+    action_ref: str | None = None  # "1a" in the ref column, under recommendation 1
 
 
 @dataclass
@@ -30,6 +32,16 @@ class PendingItem:
     layout: Layout
     section: str | None
     groups: list[Group] = field(default_factory=list)
+    # From a full-width "Recommendation 1: …" row above the item's action rows.
+    heading_ref: str | None = None
+    heading_text: str | None = None
+
+    def ref(self) -> str | None:
+        """The item's ref: its heading's, else its first ref cell's."""
+        column = self.layout.column("ref")
+        cells = self.groups[0].cells if self.groups else {}
+        found = texts(cells.get(column)) if column is not None else []
+        return self.heading_ref or (found[0] if found else None)
 
 
 @dataclass
@@ -64,16 +76,18 @@ class Builder:
     def feed(self, rows: Sequence[SourceRow]) -> Outline:
         for row, following in zip(rows, [*rows[1:], None], strict=True):
             if not row.in_table:
-                self._text_line(clean_line(row.cells[0]), following)
+                self._text_line(clean_line(row.cells[0]), row, following)
             elif not is_separator(row.cells):
                 filled = [n for n, cell in enumerate(row.cells) if cell.strip()]
                 self._table_row(row, filled, following)
         return Outline(self.items, self.sections, self.title_lines, self.notes,
                         self.first_table_row)
 
-    def _text_line(self, text: str, following: SourceRow | None) -> None:
+    def _text_line(self, text: str, row: SourceRow, following: SourceRow | None) -> None:
         if self.layout is None:
             self.title_lines.append(text)
+        elif (heading := recommendation_row(text)) is not None:
+            self._start_heading(heading, row)
         elif looks_like_section(text) and following is not None and following.in_table:
             self._start_section(text)
         else:
@@ -87,6 +101,14 @@ class Builder:
             self.header_just_repeated = header == self.layout  # a page break, same table
             self.layout = header
             return
+        single = row.cells[filled[0]] if len(filled) == 1 else ""
+        heading = recommendation_row(" ".join(single.split())) if single else None
+        if self.layout is not None and heading is not None:
+            self._start_heading(heading, row)
+            return
+        if self.layout is not None and is_note_row(row.cells):
+            self.notes.append(" ".join(" ".join(c.split()) for c in row.cells if c.strip()))
+            return
         name = section_name(row.cells, filled)
         if self.layout is None:
             if name and not names_a_plan(name) and following is not None and (
@@ -99,6 +121,13 @@ class Builder:
         else:
             self._data_row(row, filled, self.layout)
             self.header_just_repeated = self.section_just_started = False
+
+    def _start_heading(self, heading: tuple[str, str], row: SourceRow) -> None:
+        """A full-width "Recommendation 1: …" row: an item whose actions follow."""
+        assert self.layout is not None  # only asked under a header
+        first = Group({}, row.line, row.page)
+        self.items.append(PendingItem(self.layout, self.section, [first], *heading))
+        self.section_just_started = True  # nothing below it continues the item above
 
     def _start_section(self, name: str) -> None:
         self.section = name
@@ -116,6 +145,7 @@ class Builder:
                 filled = [n for n in filled if n != column]
                 continued = True
         entries = self._entries(cells, filled, layout)
+        self._take_section_cell(entries, layout)
         self._take_heading(entries, layout)
         may_continue = (row.after_break or self.header_just_repeated or continued) and not (
             self.section_just_started)
@@ -135,6 +165,15 @@ class Builder:
             if found:
                 entries[column] = found
         return entries
+
+    def _take_section_cell(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
+        """A Theme, Priority or Area column names the section of its row's item."""
+        column = layout.column("section")
+        if column is None or column not in entries:
+            return
+        name = " ".join(texts(entries.pop(column)))
+        if name != self.section:
+            self._start_section(name)
 
     def _take_heading(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
         """An underlined first paragraph of an objective is a section: a workplan whose
@@ -195,15 +234,45 @@ class Builder:
 
     def _place(self, entries: dict[int, list[Entry]], layout: Layout, row: SourceRow) -> None:
         group = Group(entries, row.line, row.page)
-        current_layout = self.items[-1].layout if self.items else None
+        current = self.items[-1] if self.items else None
+        if current is not None and current.layout == layout:
+            self._drop_repeats(entries, current, layout)
+            self._take_action_ref(group, current, layout)
         # Text in a ref, outcome or key column starts a new item (entries holds only filled
         # columns), as does a new table.
-        if current_layout != layout or (
+        if current is None or current.layout != layout or (
                 not entries.keys().isdisjoint(layout.item_columns)):
             self.items.append(PendingItem(layout, self.section, [group]))
-        elif (action := layout.column("action")) is not None and entries.get(action):
-            self.items[-1].groups.append(group)
+        elif group.action_ref or (
+                (action := layout.column("action")) is not None and entries.get(action)):
+            current.groups.append(group)
         else:
-            current = self.items[-1].groups[-1].cells
+            last = current.groups[-1].cells
             for column, found in entries.items():
-                current.setdefault(column, []).extend(found)
+                last.setdefault(column, []).extend(found)
+
+    def _drop_repeats(
+        self, entries: dict[int, list[Entry]], current: PendingItem, layout: Layout,
+    ) -> None:
+        """A row repeating its item's ref, outcome and recommendation word for word is
+        another action of the same item: the repeats are dropped, not read again."""
+        columns = [column for column in layout.item_columns if column in entries]
+        first = current.groups[0].cells if current.groups else {}
+        if columns and self.section == current.section and all(
+                texts(entries[column]) == texts(first.get(column)) for column in columns):
+            for column in columns:
+                del entries[column]
+
+    @staticmethod
+    def _take_action_ref(group: Group, current: PendingItem, layout: Layout) -> None:
+        """A ref that extends the item's ("1a" under 1), on a row with no recommendation
+        or outcome of its own, numbers an action of that item."""
+        column = layout.column("ref")
+        if column is None or column not in group.cells:
+            return
+        if any(c in group.cells for c in layout.item_columns if c != column):
+            return
+        ref = " ".join(texts(group.cells[column]))
+        if extends_ref(ref, current.ref()):
+            group.action_ref = ref
+            del group.cells[column]
