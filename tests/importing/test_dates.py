@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from actionplan.importing import parse_bytes
 from actionplan.importing.due import parse_due, split_due_cell
 
 CASES = [
@@ -44,6 +45,17 @@ CASES = [
     ("Sep. '07", "2007-09-30", "month", "date"),
     ("May'07", "2007-05-31", "month", "date"),
     ("When the review is published", None, None, "unknown"),
+    ("Quarter 2, 2024-25", "2024-09-30", "quarter", "date"),
+    ("Q1 24/25", "2024-06-30", "quarter", "date"),
+    ("Q3 2019/20", "2019-12-31", "quarter", "date"),
+    ("Q4 2019/20", "2020-03-31", "quarter", "date"),
+    ("2024-25", "2025-03-31", "year", "date"),
+    ("Summer term 2025", "2025-07-31", "month", "date"),
+    ("Autumn term 2025", "2025-12-31", "month", "date"),
+    ("Spring term 2026", "2026-04-05", "month", "date"),  # Easter Day 2026
+    ("Autumn term 2024/25", "2024-12-31", "month", "date"),
+    ("Spring term 2024/25", "2025-04-20", "month", "date"),  # Easter Day 2025
+    ("By the next board meeting", None, None, "unknown"),
     ("", None, None, "unknown"),
 ]
 
@@ -69,3 +81,14 @@ def test_it_splits_a_cell_of_several_dates(cell, pieces):
 
 def test_it_takes_the_latest_of_several_dates_for_one_action():
     assert parse_due("Nov '07 March '08").date == "2008-03-31"
+
+
+def test_a_due_set_by_an_event_is_kept_as_wording_with_its_own_warning():
+    draft = parse_bytes(
+        b"Recommendation\tAction\tOwner\tDue\nShare it.\tWrite it\tCouncil\t"
+        b"By the next board meeting\n", "plan.txt")
+    (action,) = draft.items[0].actions
+    assert (action.due.text, action.due.date) == ("By the next board meeting", None)
+    assert [w.message for w in draft.warnings] == [
+        "due when an event happens, not on a date: 'By the next board meeting' (give it a "
+        "date to track it)"]

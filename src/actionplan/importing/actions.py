@@ -8,7 +8,7 @@ from collections.abc import Callable
 from .dates import find_dates
 from .delivery import read_status, status_value
 from .draft import RAG_COLOURS, Action, Due, Status
-from .due import parse_due
+from .due import names_an_event, parse_due
 from .entries import Entry
 
 # "a) …", "(b) …", "1a …", "A1.2: …": the action's own ref, taken off its text.
@@ -108,7 +108,10 @@ def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]
 
 def _due(values: list[str], warn: Warn) -> Due:
     due = parse_due(" ".join(values))
-    if due.kind == "unknown":
+    if due.kind == "unknown" and names_an_event(due.text):
+        warn(f"due when an event happens, not on a date: {due.text!r} (give it a date to "
+             "track it)")
+    elif due.kind == "unknown":
         warn(f"due date not understood: {due.text!r}")
     return due
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from dateutil.easter import easter
+
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
@@ -23,11 +25,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d_month_y", re.compile(  # not the "07" of "July '07 March '08"
         r"(?<!')\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?[\s\-/]*" + _MONTH + r"[\s\-/,]*" + _YEAR,
         re.I)),
-    ("fy_quarter", re.compile(
-        r"\bQ(?:uarter)?\s*(?P<q>[1-4])\s*(?:of\s+)?(?P<y>\d{4})\s*/\s*(?P<y2>\d{2,4})\b", re.I)),
+    ("fy_quarter", re.compile(  # "Q3 2017/18", "Quarter 2, 2024-25", "Q1 24/25"
+        r"\bQ(?:uarter)?\s*(?P<q>[1-4])\s*,?\s*(?:of\s+)?(?P<y>\d{4}|\d{2})\s*[/-]\s*"
+        r"(?P<y2>\d{2,4})\b", re.I)),
+    ("term", re.compile(  # "Summer term 2025", "Autumn term 2024/25"
+        r"\b(?P<term>spring|summer|autumn)\s+term\s*,?\s*(?P<y>\d{4})"
+        r"(?:\s*[/-]\s*(?P<y2>\d{2,4}))?\b", re.I)),
     ("quarter", re.compile(r"\bQ(?:uarter)?\s*(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?\b(?!\s*/)", re.I)),
     ("month_y", re.compile(r"\b" + _MONTH + r"\s*[\-/]?\s*" + _YEAR, re.I)),
-    ("financial_year", re.compile(r"\b(?P<y>\d{4})\s*/\s*(?P<y2>\d{2}|\d{4})\b")),
+    ("financial_year", re.compile(r"\b(?P<y>\d{4})\s*[/-]\s*(?P<y2>\d{2}|\d{4})\b")),
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")),
 ]
 _MONTHS = {name: number for number, name in enumerate(
@@ -100,9 +106,25 @@ def _read_month_y(match: re.Match[str]) -> tuple[date, str] | None:
 
 
 def _read_fy_quarter(match: re.Match[str]) -> tuple[date, str] | None:
-    start = int(match.group("y"))  # financial year from April: Q1 ends June, Q4 March next
+    start = _year(match.group("y"))  # financial year from April: Q1 ends June, Q4 March next
+    if (start + 1) % 100 != _year(match.group("y2")) % 100:
+        return None  # not a financial year: "Q2 2024/2026"
     quarter = int(match.group("q"))
     return _month_end(start + (quarter == 4), (quarter * 3 + 3) % 12 or 12), "quarter"
+
+
+def _read_term(match: re.Match[str]) -> tuple[date, str] | None:
+    """A school term ends with its holiday: autumn in December, spring at Easter, summer
+    in July. An academic year ("2024/25") puts autumn in its first year, the rest in its
+    second."""
+    term, year = match.group("term").lower(), int(match.group("y"))
+    if match.group("y2"):
+        if (year + 1) % 100 != _year(match.group("y2")) % 100:
+            return None
+        year += term != "autumn"
+    if term == "spring":
+        return easter(year), "month"
+    return date(year, 12 if term == "autumn" else 7, 31), "month"
 
 
 def _read_quarter(match: re.Match[str]) -> tuple[date | None, str]:
@@ -124,7 +146,7 @@ def _read_year(match: re.Match[str]) -> tuple[date, str]:
 
 _PATTERN = dict(_PATTERNS)
 _READERS: dict[str, Callable[[re.Match[str]], tuple[date | None, str] | None]] = {
-    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter,
+    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter, "term": _read_term,
     "quarter": _read_quarter, "month_y": _read_month_y, "financial_year": _read_financial_year,
     "year": _read_year,
 }

@@ -15,7 +15,7 @@ from dateutil import parser as dateutil_parser
 from .dates import Found, find_dates
 from .draft import Due, DueKind, Precision
 
-__all__ = ["parse_due", "split_due_cell"]
+__all__ = ["names_an_event", "parse_due", "split_due_cell"]
 
 _IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.I)
 _DONE = re.compile(r"^\W*(?:completed?|achieved|done|implemented|closed)\b", re.I)
@@ -23,6 +23,10 @@ _ONGOING = re.compile(r"^\W*(?:on-?going|continuous|continuing|rolling)\b", re.I
 _RECURRING = re.compile(
     r"\b(?:quarterly|monthly|termly|annual(?:ly)?|yearly|weekly|fortnightly|six[- ]monthly"
     r"|bi-?annual(?:ly)?|each (?:nscb|lscb|board|meeting)|every \w+)\b", re.I)
+# A due set by an event, not a date: kept as wording, no date invented.
+_EVENT = re.compile(r"\b(?:next|following|first)\s+(?:\w+\s+){0,2}(?:meeting|board|panel|"
+                    r"committee|review|audit|inspection)\b|\bon publication\b|"
+                    r"\bwhen (?:\w+\s+){0,3}(?:published|agreed|approved)\b", re.I)
 # Words that lead into the date after them: "Completed Oct 2009", "By 31/12/09".
 _PREFIX = re.compile(r"(?:completed?|achieved|by|due|to commence|to be completed by)\W*$", re.I)
 
@@ -45,6 +49,11 @@ def parse_due(text: str) -> Due:
     if latest:
         return _due(text, latest, "date")
     return _dateutil_fallback(text, wording)
+
+
+def names_an_event(text: str) -> bool:
+    """"By the next board meeting", "On publication": a due with no date to read."""
+    return _EVENT.search(text) is not None
 
 
 def _due(text: str, found: Found | None, kind: DueKind) -> Due:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .blocks import read_blocks
+
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -55,6 +57,7 @@ ITEM_ROLES = ("recommendation", "outcome", "action")
 _STOP_WORDS = frozenset(
     ("a", "an", "and", "of", "the", "to", "for", "be", "by", "include", "method"))
 _MAX_HEADER_WORDS = 9
+_MAY_REPEAT = ("measure",)
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,9 @@ def read_header(
 ) -> Layout | None:
     """The layout if these cells are a header row, else None: at least two cells, and
     six in ten of the filled ones, name a role, one of them a role that carries the
-    items' text; no cell is longer than a header is."""
+    items' text; no cell is longer than a header is. Cells are read as text: markup
+    ("<p>", "<b>") never counts as words."""
+    cells = [" ".join(block.text for block in read_blocks(cell)) for cell in cells]
     if any(len(_bare(cell).split()) > _MAX_HEADER_WORDS for cell in cells):
         return None
     wanted = {normalise(k): v for k, v in (overrides or {}).items()}
@@ -162,8 +167,9 @@ def read_header(
     for cell in cells:
         chosen = wanted.get(normalise(cell))
         role = chosen or role_of(cell) or role_of(_bare(cell))
-        # A second "owner" found by us becomes notes; one the user chose adds to the first.
-        roles.append(role if chosen or role not in roles else None)
+        # A second "owner" found by us becomes notes; one the user chose adds to the first,
+        # as does a second measure ("Measure of success", "Evidence of completion").
+        roles.append(role if chosen or role not in roles or role in _MAY_REPEAT else None)
     recognised = [r for r in roles if r]
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or len(recognised) < 2 or len(recognised) < 0.6 * len(filled):
