@@ -146,7 +146,8 @@ def _read_year(match: re.Match[str]) -> tuple[date, str]:
 
 _PATTERN = dict(_PATTERNS)
 _READERS: dict[str, Callable[[re.Match[str]], tuple[date | None, str] | None]] = {
-    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter, "term": _read_term,
+    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter,
+    "term": _read_term,
     "quarter": _read_quarter, "month_y": _read_month_y, "financial_year": _read_financial_year,
     "year": _read_year,
 }
