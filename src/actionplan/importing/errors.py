@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePath
+
+
+@dataclass(frozen=True)
+class ColumnReading:
+    """The best reading of one column of a header that was not recognised: the role its
+    text comes nearest to (None: none at all) and how sure that is, from 0 to 1, so that a
+    person can be asked to map the column."""
+
+    header: str
+    role: str | None
+    confidence: float
 
 
 class ImportFailure(Exception):
@@ -14,9 +26,10 @@ class ImportFailure(Exception):
 
     def __init__(
         self, path: str | PurePath, message: str, *, line: int | None = None,
-        page: int | None = None,
+        page: int | None = None, columns: tuple[ColumnReading, ...] = (),
     ) -> None:
         self.path = str(path)
+        self.columns = columns
         self.message = message
         self.line = line
         self.page = page

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .blocks import read_blocks
+from .errors import ColumnReading
 
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
@@ -118,13 +119,18 @@ def normalise(header: str) -> str:
 
 
 def role_of(header: str) -> str | None:
-    """The role a header names, or None: the role of the synonym it scores best against
-    (the first in SYNONYMS' order on a tie), when that score reaches 0.6. A score is 2 for
-    the very synonym, else the greater of the words shared and a close spelling (only when
-    very close: "comments" is no "progress comment")."""
+    """The role a header names, or None: the best reading's, when it scores 0.6 at least."""
+    role, score = best_reading(header)
+    return role if score >= 0.6 else None
+
+
+def best_reading(header: str) -> tuple[str | None, float]:
+    """The role of the synonym a header scores best against (the first in SYNONYMS' order
+    on a tie) and that score: 2 for the very synonym, else the greater of the words shared
+    and a close spelling (only when very close: "comments" is no "progress comment")."""
     wanted = normalise(header)
     if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
-        return None
+        return None, 0.0
     words = set(wanted.split()) - _STOP_WORDS
     close = set(difflib.get_close_matches(wanted, _NAMES, n=len(_NAMES), cutoff=_CLOSE))
     best_role, best_score = None, 0.0
@@ -137,7 +143,7 @@ def role_of(header: str) -> str | None:
                 score = max(score, difflib.SequenceMatcher(None, wanted, name).ratio())
         if score > best_score:
             best_role, best_score = role, score
-    return best_role if best_score >= 0.6 else None
+    return best_role, best_score
 
 
 # Each synonym with its role and its words less the stop words, in SYNONYMS' order.
@@ -178,3 +184,24 @@ def read_header(
         return None
     return Layout(tuple(None if r == "notes" else r for r in roles),
                   tuple(" ".join(c.split()) for c in cells))
+
+
+def column_readings(rows: Sequence[Sequence[str]]) -> tuple[ColumnReading, ...]:
+    """The best reading of each column of the row likeliest to be the header, for a table
+    whose header was not recognised: the row whose cells come nearest to roles, first of
+    equals. Empty when no row has a cell near any role."""
+    best: tuple[ColumnReading, ...] = ()
+    best_total = 0.0
+    for cells in rows:
+        texts = [" ".join(block.text for block in read_blocks(cell)) for cell in cells]
+        readings = tuple(_reading(text) for text in texts)
+        total = sum(reading.confidence for reading in readings)
+        if total > best_total:
+            best, best_total = readings, total
+    return best
+
+
+def _reading(text: str) -> ColumnReading:
+    role, score = best_reading(_bare(text)) if text.strip() else (None, 0.0)
+    return ColumnReading(" ".join(text.split()), role if score else None,
+                         round(min(score, 1.0), 2))
