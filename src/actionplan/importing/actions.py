@@ -10,6 +10,7 @@ from .delivery import read_status, status_value
 from .draft import RAG_COLOURS, Action, Due, Status
 from .due import names_an_event, parse_due
 from .entries import Entry
+from .owners import read_owner
 
 # "a) …", "(b) …", "1a …", "A1.2: …": the action's own ref, taken off its text.
 _LETTER = re.compile(r"^\(?([a-z](?=[.)])|\d{1,3}[a-z]|A\d{1,3}(?:\.\d{1,3})*)[.):]?\s+")
@@ -58,6 +59,7 @@ def build_actions(
         # Fields in this order, for the warnings' order; a field the row lacks stays empty.
         if owners:
             action.owners = _owners(owners[index], previous, warn)
+            action.owner_readings = [read_owner(owner) for owner in action.owners]
         if dues:
             action.due = _due(dues[index], warn)
         if measures:

@@ -24,6 +24,7 @@ from .models import (
     Review,
     Section,
 )
+from .owner_match import match_agency, owner_readings
 from .status import DeliveryStatus
 
 # Review refs meaning "every review of the plan" rather than a review's code.
@@ -54,6 +55,7 @@ class StoredPlan:
     plan: Plan
     new_agencies: list[str] = field(default_factory=list)
     matched_agencies: list[str] = field(default_factory=list)
+    owners_to_map: list[str] = field(default_factory=list)  # no agency named or matched
     new_reviews: list[str] = field(default_factory=list)
     actions: int = 0
     items: int = 0
@@ -181,7 +183,7 @@ class Storer:
             recommendation=rec,
             order=position,
             text=data.get("text") or "",
-            owner=self.owner(owners),
+            owner=self.owner(owner_readings(data)),
             owner_role="; ".join(owners),
             due_text=due.get("text") or "",
             due_date=date.fromisoformat(due["date"]) if due.get("date") else None,
@@ -212,17 +214,24 @@ class Storer:
                 rag=data.get("rag") or "",
             )
 
-    def owner(self, owners: list[str]) -> Agency | None:
+    def owner(self, readings: list[dict[str, Any]]) -> Agency | None:
         """The agency answerable for an action. Owners are often roles ("Named Nurse"): the
-        agency section the row sits in wins, then an agency named within the wording; only
-        then is the first owner taken as a new agency, reported so an admin can merge it."""
+        agency section the row sits in wins, then an agency an owner names that matches one
+        of the partnership's with confidence, then a new agency an owner names. An owner
+        naming no agency (a post alone) is left for the person importing to map: a job
+        title is never made an agency."""
         if self.section_agency:
             return self.agency(self.section_agency)
-        for text in owners:
-            for agency in self.agencies:
-                if agency.is_named_in(text):
-                    return self.matched(agency)
-        return self.agency(owners[0]) if owners else None
+        for reading in readings:
+            if found := match_agency(reading, self.agencies):
+                return self.matched(found.agency)
+        for reading in readings:
+            if reading.get("agency"):
+                return self.agency(reading["agency"])
+        for reading in readings:
+            if reading["text"] not in self.result.owners_to_map:
+                self.result.owners_to_map.append(reading["text"])
+        return None
 
     def matched(self, agency: Agency) -> Agency:
         if agency.name not in self.result.matched_agencies + self.result.new_agencies:

@@ -1,0 +1,39 @@
+"""Owner cells read into the agency and the role they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from actionplan.importing import parse_bytes
+from actionplan.importing.draft import OwnerReading
+from actionplan.importing.owners import read_owner
+
+
+@pytest.mark.parametrize(("text", "agency", "role"), [
+    ("Head of Safeguarding, Eastshire CCG", "Eastshire CCG", "Head of Safeguarding"),
+    ("NSCB Business Manager", "NSCB", "Business Manager"),
+    ("CSP Chair", "CSP", "Chair"),
+    ("Designated Nurse - Eastshire ICB", "Eastshire ICB", "Designated Nurse"),
+    ("Public Protection Department (Derbyshire Police)", "Derbyshire Police",
+     "Public Protection Department"),
+    ("Riverton Police Inspector", "Riverton Police", "Inspector"),
+    ("Eastshire County Council", "Eastshire County Council", None),
+    ("Named Nurse", None, "Named Nurse"),
+    ("Director of Children's Services", None, "Director of Children's Services"),
+    ("Cross authority 'Health co-sleeping' group",
+     "Cross authority 'Health co-sleeping' group", None),
+    ("All partners", None, None),
+])
+def test_an_owner_is_read_into_its_agency_and_role(text, agency, role):
+    assert read_owner(text) == OwnerReading(text, agency, role)
+
+
+def test_each_owner_of_an_action_gets_its_reading():
+    draft = parse_bytes(b"Recommendation\tAction\tLead\nShare it.\tWrite it\t"
+                        b"CSP Chair/Head of Safeguarding, Eastshire CCG\n", "plan.txt")
+    (action,) = draft.items[0].actions
+    assert action.owners == ["CSP Chair", "Head of Safeguarding, Eastshire CCG"]
+    assert action.owner_readings == [
+        OwnerReading("CSP Chair", "CSP", "Chair"),
+        OwnerReading("Head of Safeguarding, Eastshire CCG", "Eastshire CCG",
+                     "Head of Safeguarding")]
