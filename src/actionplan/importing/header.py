@@ -83,7 +83,7 @@ class Layout:
         """The columns of ref, outcome and the key role, in that order: text in any of them
         starts a new item."""
         found = (self.column(role) for role in ("ref", "outcome", self.key_role))
-        return tuple(column for column in found if column is not None)
+        return tuple(dict.fromkeys(column for column in found if column is not None))
 
     @property
     def cell_roles(self) -> tuple[str, ...]:
@@ -95,7 +95,7 @@ class Layout:
         """The columns of outcome and the key role, where an underlined first paragraph
         is a section heading (a workplan whose objectives open with an underlined function name)."""
         found = (self.column(role) for role in ("outcome", self.key_role))
-        return tuple(column for column in found if column is not None)
+        return tuple(dict.fromkeys(column for column in found if column is not None))
 
     @property
     def has_action_fields(self) -> bool:

@@ -74,7 +74,8 @@ class Builder:
         self.section_just_started = False
 
     def feed(self, rows: Sequence[SourceRow]) -> Outline:
-        for row, following in zip(rows, [*rows[1:], None], strict=True):
+        for number, row in enumerate(rows):
+            following = rows[number + 1] if number + 1 < len(rows) else None
             if not row.in_table:
                 self._text_line(clean_line(row.cells[0]), row, following)
             elif not is_separator(row.cells):
