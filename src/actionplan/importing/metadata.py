@@ -61,8 +61,7 @@ def _kind_named(text: str) -> str | None:
 
 
 def _title(lines: Sequence[str]) -> tuple[str | None, str]:
-    """The first line naming a kind of plan, and that kind (one pass: the patterns are
-    case-insensitive searches, dear on long lines)."""
+    """The first line naming a kind of plan, and that kind."""
     for line in lines:
         kind = _kind_named(line)
         if kind:
