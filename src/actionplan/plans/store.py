@@ -197,13 +197,25 @@ class Storer:
         self.imported_progress(action, data, as_at)
 
     def imported_progress(self, action: Action, data: dict[str, Any], as_at: date | None) -> None:
-        """The source's own progress column, and "Completed …" due wordings, become the first update."""
-        done = (data.get("due") or {}).get("kind") == DueKind.DONE
+        """The source's own progress column, its status wording and "Completed …" due
+        wordings become the first update. Done and in progress are taken as they are; any
+        other status needs what the board's rules ask for (a revised date, a reason), so its
+        wording is recorded for a person to act on."""
+        status = data.get("status") or {}
+        done = (data.get("due") or {}).get("kind") == DueKind.DONE or (
+            status.get("value") == DeliveryStatus.IMPLEMENTED)
         text = data.get("progress") or ""
         if done:
             action.status = DeliveryStatus.IMPLEMENTED
             action.save()
-            text = text or f"Recorded as done in the imported document: “{action.due_text}”."
+            said = status.get("text") or action.due_text
+            text = text or f"Recorded as done in the imported document: “{said}”."
+        elif status.get("value") == DeliveryStatus.IN_PROGRESS:
+            action.status = DeliveryStatus.IN_PROGRESS
+            action.save()
+        if status.get("text") and not done:
+            text = "\n".join(filter(None, [
+                text, f"Status in the imported document: “{status['text']}”."]))
         if text:
             ProgressUpdate.objects.create(
                 action=action,
