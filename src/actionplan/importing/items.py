@@ -8,8 +8,8 @@ from .actions import Warn, build_actions, read_completion, read_rag, status_of_r
 from .delivery import numbered_scale, read_status
 from .draft import Action, DraftWarning, Item, Note
 from .entries import Entry
+from .grouping import PendingItem
 from .header import Layout
-from .rows import PendingItem
 
 _NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")

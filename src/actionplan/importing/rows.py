@@ -5,43 +5,21 @@ above ("filler")."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .entries import Entry, joins_previous, reader_of
-from .grouping import extends_ref, is_note_row, recommendation_row, texts
+from .entries import Entry, reader_of
+from .grouping import Group, PendingItem, is_note_row, place, recommendation_row, texts
 from .header import Layout, read_header
 from .metadata import names_a_plan
 from .readers import SourceRow
-from .repair import continued_ref, is_separator, looks_like_section, section_name, unshift
-
-ITEM_LEVEL = ("ref", "review_ref", "outcome", "recommendation")
-
-
-@dataclass
-class Group:
-    """One action row and the filler rows that complete it, cells by column."""
-
-    cells: dict[int, list[Entry]]
-    line: int | None
-    page: int | None
-    action_ref: str | None = None  # "1a" in the ref column, under recommendation 1
-
-
-@dataclass
-class PendingItem:
-    layout: Layout
-    section: str | None
-    groups: list[Group] = field(default_factory=list)
-    # From a full-width "Recommendation 1: …" row above the item's action rows.
-    heading_ref: str | None = None
-    heading_text: str | None = None
-
-    def ref(self) -> str | None:
-        """The item's ref: its heading's, else its first ref cell's."""
-        column = self.layout.column("ref")
-        cells = self.groups[0].cells if self.groups else {}
-        found = texts(cells.get(column)) if column is not None else []
-        return self.heading_ref or (found[0] if found else None)
+from .repair import (
+    continued_ref,
+    is_separator,
+    join_cut_row,
+    looks_like_section,
+    section_name,
+    unshift,
+)
 
 
 @dataclass
@@ -151,9 +129,9 @@ class Builder:
         may_continue = (row.after_break or self.header_just_repeated or continued) and not (
             self.section_just_started)
         if may_continue and self.items:
-            self._join_cut_row(entries, layout)
+            join_cut_row(entries, self.items[-1].groups, layout)
         if entries:
-            self._place(entries, layout, row)
+            place(self.items, Group(entries, row.line, row.page), layout, self.section)
 
     @staticmethod
     def _entries(cells: Sequence[str], filled: list[int], layout: Layout) -> dict[int, list[Entry]]:
@@ -186,94 +164,3 @@ class Builder:
                 if not found:
                     del entries[column]
                 return
-
-    def _join_cut_row(self, entries: dict[int, list[Entry]], layout: Layout) -> None:
-        """Glue the top of each cell to the entry it continues, in the row above.
-
-        A capitalised word after a capitalised one ("Domestic" / "Abuse") is weak
-        evidence: believed only beside a sure continuation (a lower-case start) or in a row
-        that cannot begin an item or action. A row whose recommendation is new hands only
-        lower-case fragments back to the item above.
-        """
-        above = self._entries_above()
-
-        def joins(column: int, how: str) -> bool:
-            entry, holder = entries[column][0], above.get(column)
-            return (not entry.marked and holder is not None
-                    and joins_previous(entry.text, holder[-1].text, how=how))
-
-        starts = [layout.column(role) for role in ("ref", "outcome", layout.key_role, "action")]
-        sure = any(joins(column, "wrapped") for column in entries)
-        filler = not any(column in entries for column in starts)
-        item_how = "page_break" if sure or filler else "wrapped"
-        key_column = layout.column(layout.key_role)
-        if key_column is not None and key_column in entries and not joins(key_column, item_how):
-            item_how = "lower_case"  # a new item starts on this row
-        action_column = layout.column("action")
-        action_how = item_how
-        if action_column is not None and action_column in entries and not joins(
-                action_column, item_how):
-            action_how = "lower_case"  # a new action starts on this row
-        for column, found in list(entries.items()):
-            how = item_how if layout.role_at(column) in ITEM_LEVEL else action_how
-            if joins(column, how):
-                holder = above[column]
-                previous = holder[-1]
-                holder[-1] = Entry(previous.text + " " + found.pop(0).text, previous.marked,
-                                   previous.underlined)
-                if not found:
-                    del entries[column]
-
-    def _entries_above(self) -> dict[int, list[Entry]]:
-        """Each column's entries in the last row of the current item that has some."""
-        above = {}
-        for group in self.items[-1].groups:
-            for column, found in group.cells.items():
-                if found:
-                    above[column] = found
-        return above
-
-    def _place(self, entries: dict[int, list[Entry]], layout: Layout, row: SourceRow) -> None:
-        group = Group(entries, row.line, row.page)
-        current = self.items[-1] if self.items else None
-        if current is not None and current.layout == layout:
-            self._drop_repeats(entries, current, layout)
-            self._take_action_ref(group, current, layout)
-        # Text in a ref, outcome or key column starts a new item (entries holds only filled
-        # columns), as does a new table.
-        if current is None or current.layout != layout or (
-                not entries.keys().isdisjoint(layout.item_columns)):
-            self.items.append(PendingItem(layout, self.section, [group]))
-        elif group.action_ref or (
-                (action := layout.column("action")) is not None and entries.get(action)):
-            current.groups.append(group)
-        else:
-            last = current.groups[-1].cells
-            for column, found in entries.items():
-                last.setdefault(column, []).extend(found)
-
-    def _drop_repeats(
-        self, entries: dict[int, list[Entry]], current: PendingItem, layout: Layout,
-    ) -> None:
-        """A row repeating its item's ref, outcome and recommendation word for word is
-        another action of the same item: the repeats are dropped, not read again."""
-        columns = [column for column in layout.item_columns if column in entries]
-        first = current.groups[0].cells if current.groups else {}
-        if columns and self.section == current.section and all(
-                texts(entries[column]) == texts(first.get(column)) for column in columns):
-            for column in columns:
-                del entries[column]
-
-    @staticmethod
-    def _take_action_ref(group: Group, current: PendingItem, layout: Layout) -> None:
-        """A ref that extends the item's ("1a" under 1), on a row with no recommendation
-        or outcome of its own, numbers an action of that item."""
-        column = layout.column("ref")
-        if column is None or column not in group.cells:
-            return
-        if any(c in group.cells for c in layout.item_columns if c != column):
-            return
-        ref = " ".join(texts(group.cells[column]))
-        if extends_ref(ref, current.ref()):
-            group.action_ref = ref
-            del group.cells[column]
