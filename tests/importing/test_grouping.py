@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 
+import docx
+
 from actionplan.importing import PlanDraft, parse_bytes
 
 
@@ -126,3 +128,27 @@ def test_totals_and_notes_under_the_table_are_notes_not_actions():
     assert [a.text for a in draft.items[0].actions] == ["Write the protocol"]
     assert "Total 1 action" in draft.plan.notes
     assert "Note: dates agreed at the March board." in draft.plan.notes
+
+
+def test_in_word_a_merged_full_width_row_heads_its_lettered_actions():
+    document = docx.Document()
+    document.add_paragraph("Westshire Safeguarding Adults Board")
+    table = document.add_table(rows=5, cols=4)
+    rows = [["Ref", "Action", "Lead", "Target date"], None,
+            ["1a", "Refresh the self-neglect guidance", "Board manager", "Spring term 2026"],
+            ["1b", "Audit five cases", "Head of Safeguarding, Westshire ICB", "Q4 2025/26"],
+            ["Total", "2 actions", "", ""]]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values or [], strict=False):
+            cell.text = value
+    merged = table.rows[1].cells[0].merge(table.rows[1].cells[-1])
+    merged.text = "Recommendation 1: Self-neglect should be recognised sooner."
+    out = io.BytesIO()
+    document.save(out)
+    draft = parse_bytes(out.getvalue(), "sar.docx")
+    (item,) = draft.items
+    assert (item.ref, item.recommendation) == ("1", "Self-neglect should be recognised sooner.")
+    assert [(a.ref, a.text, a.owners, a.due.date) for a in item.actions] == [
+        ("1a", "Refresh the self-neglect guidance", ["Board manager"], "2026-04-05"),
+        ("1b", "Audit five cases", ["Head of Safeguarding, Westshire ICB"], "2026-03-31")]
+    assert "Total 2 actions" in draft.plan.notes

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .entries import Entry, reader_of
+from .entries import Entry, plain_text, reader_of
 from .grouping import Group, PendingItem, is_note_row, place, recommendation_row, texts
 from .header import Layout, read_header
 from .metadata import names_a_plan
@@ -81,12 +81,13 @@ class Builder:
             self.layout = header
             return
         single = row.cells[filled[0]] if len(filled) == 1 else ""
-        heading = recommendation_row(" ".join(single.split())) if single else None
+        heading = recommendation_row(plain_text(single)) if single else None
         if self.layout is not None and heading is not None:
             self._start_heading(heading, row)
             return
-        if self.layout is not None and is_note_row(row.cells):
-            self.notes.append(" ".join(" ".join(c.split()) for c in row.cells if c.strip()))
+        cell_texts = [" ".join(plain_text(cell).split()) for cell in row.cells]
+        if self.layout is not None and is_note_row(cell_texts):
+            self.notes.append(" ".join(text for text in cell_texts if text))
             return
         name = section_name(row.cells, filled)
         if self.layout is None:
