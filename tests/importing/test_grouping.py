@@ -152,3 +152,13 @@ def test_in_word_a_merged_full_width_row_heads_its_lettered_actions():
         ("1a", "Refresh the self-neglect guidance", ["Board manager"], "2026-04-05"),
         ("1b", "Audit five cases", ["Head of Safeguarding, Westshire ICB"], "2026-03-31")]
     assert "Total 2 actions" in draft.plan.notes
+
+
+def test_a_recommendation_numbered_in_its_own_text_keeps_the_number_as_its_ref():
+    draft = csv_plan([
+        ["Recommendation", "Action", "Owner"],
+        ["R1: Improve supervision.", "Set a standard", "Council"],
+        ["1.2 Improve records.", "Record the child's voice", "Police"],
+    ])
+    assert [(item.ref, item.recommendation) for item in draft.items] == [
+        ("R1", "Improve supervision."), ("1.2", "Improve records.")]

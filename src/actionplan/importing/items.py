@@ -11,7 +11,7 @@ from .entries import Entry
 from .grouping import PendingItem
 from .header import Layout
 
-_NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
+_NUMBERING = re.compile(r"^(R?\d{1,3}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")  # "1.", "1.2", "R3:"
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
 _NOTE_ROLES = {"scope", "level"}
