@@ -134,3 +134,17 @@ def test_the_home_office_dhr_layout_is_read_not_refused():
     assert first.status == Status("Completed 30/09/2024: template live", "implemented",
                                   "2024-09-30")
     assert (second.due.date, second.status) == ("2025-06-30", None)
+
+
+def test_a_recommendation_tracked_itself_gets_its_status_from_its_rag_column():
+    draft = csv_plan([
+        ["Recommendation", "Progress/Comment", "RAG Status"],
+        ["Improve supervision.", "Standard in place", "Completed"],
+        ["Improve records.", "Audit due", "Amber"],
+        ["Share the learning.", "", "On track"],
+    ])
+    assert [(i.rag, i.status) for i in draft.items] == [
+        ("blue", Status("Completed", "implemented")),
+        ("amber", None),
+        (None, Status("On track", "in_progress"))]
+    assert draft.warnings == []
