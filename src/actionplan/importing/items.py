@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .actions import Warn, build_actions, read_completion, read_rag, status_of_rag
+from .action_rows import Warn, build_actions, read_completion, read_rag, status_of_rag
 from .delivery import numbered_scale, read_status
 from .draft import Action, DraftWarning, Item, Note
 from .entries import Entry
