@@ -162,3 +162,16 @@ def test_a_recommendation_numbered_in_its_own_text_keeps_the_number_as_its_ref()
     ])
     assert [(item.ref, item.recommendation) for item in draft.items] == [
         ("R1", "Improve supervision."), ("1.2", "Improve records.")]
+
+
+def test_action_refs_extend_the_number_a_recommendation_opens_with():
+    draft = csv_plan([
+        ["Ref", "Recommendation", "Action", "Owner"],
+        ["", "3. Improve supervision.", "Set a standard", "Council"],
+        ["3a", "", "Audit against it", "Council"],
+        ["4", "Improve records.", "Record the child's voice", "Police"],
+    ])
+    assert [(item.ref, item.recommendation) for item in draft.items] == [
+        ("3", "Improve supervision."), ("4", "Improve records.")]
+    assert [(a.ref, a.text) for a in draft.items[0].actions] == [
+        (None, "Set a standard"), ("3a", "Audit against it")]

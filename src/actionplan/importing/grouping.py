@@ -33,13 +33,21 @@ class PendingItem:
     heading_text: str | None = None
 
     def ref(self) -> str | None:
-        """The item's ref: its heading's, else its first ref cell's."""
-        column = self.layout.column("ref")
+        """The item's ref: its heading's, else its first ref cell's, else the number its
+        recommendation (or outcome) opens with."""
         cells = self.groups[0].cells if self.groups else {}
-        found = texts(cells.get(column)) if column is not None else []
-        return self.heading_ref or (found[0] if found else None)
+        for role in ("ref", self.layout.key_role, "outcome"):
+            column = self.layout.column(role)
+            found = texts(cells.get(column)) if column is not None else []
+            if found and role == "ref":
+                return self.heading_ref or found[0]
+            if found and (number := NUMBERING.match(found[0])):
+                return self.heading_ref or number.group(1)
+        return self.heading_ref
 
 
+# The number a recommendation's text opens with: "1.", "1.2", "R3:".
+NUMBERING = re.compile(r"^(R?\d{1,3}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")
 # "Recommendation 1: Agencies should…", "Recommendation 2 – …", "Recommendation R3."
 _RECOMMENDATION_ROW = re.compile(
     r"^\s*recommendation\s+([A-Za-z]?\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.\-–—)]?\s*(.*)$",

@@ -8,10 +8,9 @@ from .action_rows import Warn, build_actions, read_completion, read_rag, status_
 from .delivery import numbered_scale, read_status
 from .draft import Action, DraftWarning, Item, Note
 from .entries import Entry
-from .grouping import PendingItem
+from .grouping import NUMBERING, PendingItem
 from .header import Layout
 
-_NUMBERING = re.compile(r"^(R?\d{1,3}(?:\.\d{1,3})*)[.):]?\s+(?=\S)")  # "1.", "1.2", "R3:"
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
 _NOTE_ROLES = {"scope", "level"}
@@ -49,7 +48,7 @@ class ItemMaker:
 
     def _numbered(self, item: Item, text: str | None) -> str | None:
         """"1. Maintain…" -> ref "1", text "Maintain…" (when no Ref column said it)."""
-        match = _NUMBERING.match(text) if text else None
+        match = NUMBERING.match(text) if text else None
         if text is None or match is None or item.ref:
             return text
         item.ref = match.group(1)
