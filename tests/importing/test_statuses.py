@@ -148,3 +148,17 @@ def test_a_recommendation_tracked_itself_gets_its_status_from_its_rag_column():
         ("amber", None),
         (None, Status("On track", "in_progress"))]
     assert draft.warnings == []
+
+
+def test_no_status_wording_is_dropped_when_several_columns_give_one():
+    draft = csv_plan([
+        ["Recommendation", "Action", "Owner", "Status", "Date completed", "RAG"],
+        ["Improve supervision.", "Set a standard", "Council", "Complete", "12/03/2024",
+         "On track"],
+        ["", "Audit against it", "Council", "", "Completed May 2024", ""],
+    ])
+    first, second = draft.items[0].actions
+    assert first.status == Status("Complete\n12/03/2024", "implemented", "2024-03-12")
+    assert first.rag is None
+    assert [w.message for w in draft.warnings] == ["RAG rating not understood: 'On track'"]
+    assert second.status == Status("Completed May 2024", "implemented", "2024-05-31")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from .dates import find_dates
-from .delivery import read_status, status_value
+from .delivery import read_status
 from .draft import RAG_COLOURS, Action, Due, Status
 from .due import names_an_event, parse_due
 from .entries import Entry
@@ -66,13 +66,11 @@ def build_actions(
             action.measure = "\n".join(measures[index])
         if progress:
             action.progress = "\n".join(progress[index])
-        if statuses:
-            action.status = read_status(" ".join(statuses[index]), scale)
-        if completions:
-            action.status = action.status or read_completion(" ".join(completions[index]))
-        if rags:
-            action.rag = read_rag(" ".join(rags[index]), warn)
-            action.status = action.status or status_of_rag(" ".join(rags[index]))
+        if statuses or completions or rags:
+            action.rag, action.status = read_delivery(
+                " ".join(statuses[index]) if statuses else "",
+                " ".join(completions[index]) if completions else "",
+                " ".join(rags[index]) if rags else "", scale, warn)
         actions.append(action)
         previous = action
     return actions
@@ -118,20 +116,33 @@ def _due(values: list[str], warn: Warn) -> Due:
     return due
 
 
-def read_rag(text: str, warn: Warn) -> str | None:
-    """The colour a RAG cell names; a status word there ("On track") is no colour, and is
-    read as a status instead (_status_in_rag), without a warning."""
-    if not text.strip():
-        return None
-    colour = _RAG_WORDS.get(text.strip().lower().rstrip("."))
-    if colour is None and status_value(text) is None:
-        warn(f"RAG rating not understood: {text!r}")
-    return colour
+def read_delivery(
+    status: str, completed: str, rag: str, scale: dict[str, str] | None, warn: Warn,
+) -> tuple[str | None, Status | None]:
+    """A row's RAG colour and delivery status, from its status, completion and RAG cells.
+
+    The status cell says the status; a completion cell beside it adds its wording and
+    date, and alone is the status ("12/03/2024" is done then). A status word in the RAG
+    column ("On track") is the status when no other cell gives one; otherwise a RAG cell
+    that names no colour is warned about, its wording kept in the warning.
+    """
+    found = _joined(read_status(status, scale), read_completion(completed))
+    colour = _RAG_WORDS.get(rag.strip().lower().rstrip("."))
+    if rag.strip() and colour is None:
+        from_rag = read_status(rag)
+        if found is None and from_rag is not None and from_rag.value:
+            return None, from_rag
+        warn(f"RAG rating not understood: {rag!r}")
+    if found is None and colour == "blue" and (from_rag := read_status(rag)) and from_rag.value:
+        found = from_rag  # "Complete" in a RAG column: blue, and done
+    return colour, found
 
 
-def status_of_rag(text: str) -> Status | None:
-    status = read_status(text)
-    return status if status and status.value else None
+def _joined(status: Status | None, completion: Status | None) -> Status | None:
+    if status is None or completion is None:
+        return status or completion
+    return Status(f"{status.text}\n{completion.text}", status.value or completion.value,
+                  status.date or completion.date)
 
 
 def read_completion(text: str) -> Status | None:

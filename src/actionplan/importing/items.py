@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .action_rows import Warn, build_actions, read_completion, read_rag, status_of_rag
-from .delivery import numbered_scale, read_status
+from .action_rows import Warn, build_actions, read_delivery
+from .delivery import numbered_scale
 from .draft import Action, DraftWarning, Item, Note
 from .entries import Entry
 from .grouping import NUMBERING, PendingItem
@@ -38,11 +38,10 @@ class ItemMaker:
             item.actions = self._actions(pending, groups)
         else:  # no action columns: the recommendation is tracked itself, progress and RAG on it
             item.progress = _text(by_role.get("progress"))
-            rag = _text(by_role.get("rag")) or ""
-            item.rag = read_rag(rag, self._warner(first.line, first.page))
-            item.status = (read_status(_text(by_role.get("status")) or "", _scale(layout))
-                           or read_completion(_text(by_role.get("completed")) or "")
-                           or status_of_rag(rag))
+            item.rag, item.status = read_delivery(
+                _text(by_role.get("status")) or "", _text(by_role.get("completed")) or "",
+                _text(by_role.get("rag")) or "", _scale(layout),
+                self._warner(first.line, first.page))
         self.previous = item
         return item
 
