@@ -2,11 +2,11 @@
 
     .venv/bin/python bench/import/run.py [SEEDS_DIR] [--rows N]
 
-A workbook of N action rows (default 5,000) is written with openpyxl, then read with
-parse_bytes as an upload is; each seed in SEEDS_DIR ($ACTIONPLAN_SEEDS_DIR, else
+A workbook of N action rows (default 5,000) is written with openpyxl, and a tab-separated
+table of N rows of short cells, then each is read with parse_bytes as an upload is; each seed in SEEDS_DIR ($ACTIONPLAN_SEEDS_DIR, else
 ../shared/seeds beside the repository; skipped, saying so, when there are none) is read
 with parse_file. Each line gives the seconds to the draft and the peak memory the import
-allocated (tracemalloc). The exit status is 1 when the workbook misses a target.
+allocated (tracemalloc). The exit status is 1 when either large plan misses a target.
 """
 
 from __future__ import annotations
@@ -58,6 +58,15 @@ def large_workbook(rows: int) -> bytes:
     return out.getvalue()
 
 
+def short_table(rows: int) -> bytes:
+    """A tab-separated plan of `rows` actions in short cells only: the dearest rows to
+    tell from a header, since each short cell is scored against every column role."""
+    lines = ["Ref\tRecommendation\tAction\tLead agency\tTarget date\tStatus"]
+    lines += [f"R{n // 5 + 1}\tImprove referrals {n // 5 + 1}\tTask {n}\tHead of "
+              "Safeguarding, Eastshire ICB\tQ2 2025/26\tOn track" for n in range(rows)]
+    return "\n".join(lines).encode()
+
+
 def measured(name: str, read: Callable[[], PlanDraft]) -> tuple[float, float]:
     """Seconds and peak MB of one import, printed on one line. Timed in a run of its own:
     tracing every allocation slows the import several times over."""
@@ -82,10 +91,15 @@ def main() -> int:
     data = large_workbook(args.rows)
     seconds, peak = measured(f"workbook of {args.rows} rows",
                              lambda: parse_bytes(data, "tracker.xlsx"))
+    table = short_table(args.rows)
+    short_seconds, short_peak = measured(f"short cells, {args.rows} rows",
+                                         lambda: parse_bytes(table, "tracker.txt"))
     for path in seed_paths(args.seeds):
         measured(path.name, partial(parse_file, path))
-    print(f"targets for the workbook: under {TARGET_SECONDS:.0f} s and {TARGET_MB:.0f} MB")
-    return 0 if seconds < TARGET_SECONDS and peak < TARGET_MB else 1
+    print(f"targets for the two large plans: under {TARGET_SECONDS:.0f} s and "
+          f"{TARGET_MB:.0f} MB")
+    met = max(seconds, short_seconds) < TARGET_SECONDS and max(peak, short_peak) < TARGET_MB
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -170,15 +170,23 @@ def read_header(
     if any(len(_bare(cell).split()) > _MAX_HEADER_WORDS for cell in cells):
         return None
     wanted = {normalise(k): v for k, v in (overrides or {}).items()}
+    filled = [c for c in cells if c.strip()]
+    # The most cells without a role a header can have: past it, reading the rest cannot
+    # make one (every row of a table is asked, most of them data rows of short cells).
+    may_miss = (len(cells) if "" in wanted else len(filled)) - max(2, 0.6 * len(filled))
     roles: list[str | None] = []
     for cell in cells:
         chosen = wanted.get(normalise(cell))
-        role = chosen or role_of(cell) or role_of(_bare(cell))
+        bare = _bare(cell)
+        role = chosen or role_of(cell) or (role_of(bare) if bare != cell else None)
         # A second "owner" found by us becomes notes; one the user chose adds to the first,
         # as does a second measure ("Measure of success", "Evidence of completion").
         roles.append(role if chosen or role not in roles or role in _MAY_REPEAT else None)
+        if roles[-1] is None and (cell.strip() or "" in wanted):
+            may_miss -= 1
+            if may_miss < 0:
+                return None
     recognised = [r for r in roles if r]
-    filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or len(recognised) < 2 or len(recognised) < 0.6 * len(filled):
         return None
     if not any(role in recognised for role in ITEM_ROLES):
