@@ -3,10 +3,11 @@
     .venv/bin/python bench/import/run.py [SEEDS_DIR] [--rows N]
 
 A workbook of N action rows (default 5,000) is written with openpyxl, and a tab-separated
-table of N rows of short cells, then each is read with parse_bytes as an upload is; each seed in SEEDS_DIR ($ACTIONPLAN_SEEDS_DIR, else
-../shared/seeds beside the repository; skipped, saying so, when there are none) is read
-with parse_file. Each line gives the seconds to the draft and the peak memory the import
-allocated (tracemalloc). The exit status is 1 when either large plan misses a target.
+table of N rows of short cells; each is read with parse_bytes as an upload is. Each seed in
+SEEDS_DIR ($ACTIONPLAN_SEEDS_DIR, else ../shared/seeds beside the repository; skipped,
+saying so, when there are none) is read with parse_file. Each line gives the seconds to the
+draft and the peak memory the import allocated (tracemalloc, in a second run). The exit
+status is 1 when either large plan misses a target.
 """
 
 from __future__ import annotations
