@@ -37,3 +37,16 @@ def test_each_owner_of_an_action_gets_its_reading():
         OwnerReading("CSP Chair", "CSP", "Chair"),
         OwnerReading("Head of Safeguarding, Eastshire CCG", "Eastshire CCG",
                      "Head of Safeguarding")]
+
+
+def test_a_post_in_its_own_column_is_the_role_of_the_agency_beside_it():
+    draft = parse_bytes(b"Recommendation\tAction\tLead officer\tLead agency\n"
+                        b"Share it.\tWrite it\tHead of Safeguarding\tEastshire CCG\n"
+                        b"\tTrain staff\tNamed Nurse\t\n", "plan.txt")
+    first, second = draft.items[0].actions
+    assert first.owners == ["Eastshire CCG"]
+    assert first.owner_readings == [
+        OwnerReading("Eastshire CCG", "Eastshire CCG", "Head of Safeguarding")]
+    assert second.owners == ["Named Nurse"]
+    assert second.owner_readings == [OwnerReading("Named Nurse", None, "Named Nurse")]
+    assert all(item.notes == [] for item in draft.items)

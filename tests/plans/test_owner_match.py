@@ -71,3 +71,13 @@ def test_importing_matches_agencies_and_leaves_job_titles_to_map(partnership, ag
     assert stored.new_agencies == ["Riverton Homes"]
     assert stored.owners_to_map == ["Named Nurse"]
     assert not Agency.objects.filter(name="Named Nurse").exists()
+
+
+def test_a_post_from_its_own_column_is_stored_with_its_agency(partnership, agencies):
+    draft = parse_bytes(b"Recommendation\tAction\tLead agency\tLead officer\n"
+                        b"Share it.\tWrite it\tEastshire ICB\tHead of Safeguarding\n",
+                        "plan.txt").to_dict()
+    stored = store_draft(draft, partnership)
+    action = Action.objects.get(recommendation__plan=stored.plan)
+    assert (action.owner.name, action.owner_role) == (
+        "Eastshire Integrated Care Board", "Head of Safeguarding, Eastshire ICB")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from .dates import find_dates
 from .delivery import read_status
-from .draft import RAG_COLOURS, Action, Due, Status
+from .draft import RAG_COLOURS, Action, Due, OwnerReading, Status
 from .due import names_an_event, parse_due
 from .entries import Entry
 from .owners import read_owner
@@ -19,8 +19,8 @@ _SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
 _RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",
               "complete": "blue", "completed": "blue", **{c: c for c in RAG_COLOURS}}
 # The per-action fields and the cell roles they come from.
-PAIRED_ROLES = ("owner", "due", "measure", "progress", "rag", "status", "completed",
-                "action_ref")
+PAIRED_ROLES = ("owner", "owner_role", "due", "measure", "progress", "rag", "status",
+                "completed", "action_ref")
 
 Warn = Callable[[str], None]
 
@@ -42,6 +42,7 @@ def build_actions(
     count = len(texts)
     # Each field's values for each action (the warnings in PAIRED_ROLES' order).
     owners = _per_action(cells, "owner", count, warn)
+    posts = _per_action(cells, "owner_role", count, warn)
     dues = _per_action(cells, "due", count, warn)
     measures = _per_action(cells, "measure", count, warn)
     progress = _per_action(cells, "progress", count, warn)
@@ -60,6 +61,8 @@ def build_actions(
         if owners:
             action.owners = _owners(owners[index], previous, warn)
             action.owner_readings = [read_owner(owner) for owner in action.owners]
+        if posts:
+            _add_posts(action, " ".join(posts[index]))
         if dues:
             action.due = _due(dues[index], warn)
         if measures:
@@ -74,6 +77,18 @@ def build_actions(
         actions.append(action)
         previous = action
     return actions
+
+
+def _add_posts(action: Action, post: str) -> None:
+    """A post from its own column ("Lead officer" beside "Lead agency"): the role of each
+    owner that names none; an owner itself when the row names no other."""
+    if not post.strip():
+        return
+    if not action.owner_readings:
+        action.owners = [post]
+        action.owner_readings = [OwnerReading(post, None, post)]
+    for reading in action.owner_readings:
+        reading.role = reading.role or post
 
 
 def _per_action(

@@ -30,6 +30,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
               "responsible", "responsibilities", "responsibility", "owner", "lead officer",
               "who", "responsible person", "lead person", "action owner", "accountable"),
+    "owner_role": ("owner role", "role", "job title", "post", "lead role"),
     "due": ("timescale", "timescales", "target date", "target completion date", "by when",
             "when", "due", "due date", "deadline", "completion date", "date due"),
     "measure": ("audit of implementation", "evidence", "evidence to be provided",
@@ -175,13 +176,17 @@ def read_header(
     # make one (every row of a table is asked, most of them data rows of short cells).
     may_miss = (len(cells) if "" in wanted else len(filled)) - max(2, 0.6 * len(filled))
     roles: list[str | None] = []
+    headers: list[str] = []
     for cell in cells:
         chosen = wanted.get(normalise(cell))
         bare = _bare(cell)
         role = chosen or role_of(cell) or (role_of(bare) if bare != cell else None)
+        if role == "owner" and not chosen and "owner" in roles:
+            role = _owner_pair(roles, headers, cell)
         # A second "owner" found by us becomes notes; one the user chose adds to the first,
         # as does a second measure ("Measure of success", "Evidence of completion").
         roles.append(role if chosen or role not in roles or role in _MAY_REPEAT else None)
+        headers.append(cell)
         if roles[-1] is None and (cell.strip() or "" in wanted):
             may_miss -= 1
             if may_miss < 0:
@@ -193,6 +198,21 @@ def read_header(
         return None
     return Layout(tuple(None if r == "notes" else r for r in roles),
                   tuple(" ".join(c.split()) for c in cells))
+
+
+def _owner_pair(roles: list[str | None], headers: list[str], header: str) -> str | None:
+    """A second owner column beside one naming the agency ("Lead agency", "Lead officer")
+    gives the post within it; the agency's column is the owner whichever comes first."""
+    first = roles.index("owner")
+    if _AGENCY_HEADER.search(header) and not _AGENCY_HEADER.search(headers[first]):
+        roles[first] = "owner_role"
+        return "owner"
+    if _AGENCY_HEADER.search(headers[first]) and not _AGENCY_HEADER.search(header):
+        return "owner_role"
+    return "owner"  # two of a kind: the second is kept as notes
+
+
+_AGENCY_HEADER = re.compile(r"\b(agency|agencies|organisation|organization|partner)\b", re.I)
 
 
 def column_readings(rows: Sequence[Sequence[str]]) -> tuple[ColumnReading, ...]:

@@ -63,3 +63,11 @@ def owner_readings(action: Mapping[str, Any]) -> list[dict[str, Any]]:
     if action.get("owner_readings"):
         return list(action["owner_readings"])
     return [vars(read_owner(text)) for text in action.get("owners") or []]
+
+
+def owner_wording(readings: Sequence[Mapping[str, Any]]) -> str:
+    """The owners as the action shows them: each as written, with its post when the post
+    came from a column of its own ("Head of Safeguarding, Eastshire ICB")."""
+    return "; ".join(
+        reading["text"] if not reading.get("role") or reading["role"] in reading["text"]
+        else f"{reading['role']}, {reading['text']}" for reading in readings)

@@ -24,7 +24,7 @@ from .models import (
     Review,
     Section,
 )
-from .owner_match import match_agency, owner_readings
+from .owner_match import match_agency, owner_readings, owner_wording
 from .status import DeliveryStatus
 
 # Review refs meaning "every review of the plan" rather than a review's code.
@@ -178,13 +178,13 @@ class Storer:
 
     def action(self, rec: Recommendation, position: int, data: dict[str, Any], as_at: date | None) -> None:
         due = data.get("due") or {}
-        owners = data.get("owners") or []
+        readings = owner_readings(data)
         action = Action.objects.create(
             recommendation=rec,
             order=position,
             text=data.get("text") or "",
-            owner=self.owner(owner_readings(data)),
-            owner_role="; ".join(owners),
+            owner=self.owner(readings),
+            owner_role=owner_wording(readings),
             due_text=due.get("text") or "",
             due_date=date.fromisoformat(due["date"]) if due.get("date") else None,
             due_precision=due.get("precision") or "",
