@@ -27,7 +27,8 @@ WORDS = [
     "of the", "Domestic", "abuse team", "ID", "Owner role", "Latest progress",
 ]
 HEADERS = ["Ref", "Recommendation", "Action", "Owner", "Target date", "Status", "RAG",
-           "Theme", "Progress", "Outcome", "Action ref", "Date completed"]
+           "Theme", "Progress", "Outcome", "Action ref", "Date completed", "Lead agency",
+           "Lead officer", "Role"]
 CELLS = st.one_of(st.sampled_from(WORDS), st.text(max_size=20))
 ROW = st.builds(SourceRow, st.lists(CELLS, min_size=1, max_size=7).map(tuple),
                 st.integers(1, 500), st.none() | st.integers(1, 9), st.booleans(),
