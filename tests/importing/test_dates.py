@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
 
-from actionplan.importing.datefind import _find_all
-from actionplan.importing.dates import (
-    _parse_due,
-    _read_wording,
-    _split_at_marks,
-    find_dates,
-    parse_due,
-    split_due_cell,
-)
+from actionplan.importing import parse_bytes
+from actionplan.importing.due import parse_due, split_due_cell
 
 CASES = [
     ("01/06/17", "2017-06-01", "day", "date"),
@@ -54,6 +45,17 @@ CASES = [
     ("Sep. '07", "2007-09-30", "month", "date"),
     ("May'07", "2007-05-31", "month", "date"),
     ("When the review is published", None, None, "unknown"),
+    ("Quarter 2, 2024-25", "2024-09-30", "quarter", "date"),
+    ("Q1 24/25", "2024-06-30", "quarter", "date"),
+    ("Q3 2019/20", "2019-12-31", "quarter", "date"),
+    ("Q4 2019/20", "2020-03-31", "quarter", "date"),
+    ("2024-25", "2025-03-31", "year", "date"),
+    ("Summer term 2025", "2025-07-31", "month", "date"),
+    ("Autumn term 2025", "2025-12-31", "month", "date"),
+    ("Spring term 2026", "2026-04-05", "month", "date"),  # Easter Day 2026
+    ("Autumn term 2024/25", "2024-12-31", "month", "date"),
+    ("Spring term 2024/25", "2025-04-20", "month", "date"),  # Easter Day 2025
+    ("By the next board meeting", None, None, "unknown"),
     ("", None, None, "unknown"),
 ]
 
@@ -81,50 +83,12 @@ def test_it_takes_the_latest_of_several_dates_for_one_action():
     assert parse_due("Nov '07 March '08").date == "2008-03-31"
 
 
-_LONE_DATES = st.one_of(
-    st.builds("{}/{}/{}".format, st.integers(1, 31), st.integers(1, 12), st.integers(0, 2099)),
-    st.builds("{} {}".format, st.sampled_from(["Jan", "June", "Sept", "Sep.", "december"]),
-              st.sampled_from(["2010", "09", "'07", "'7"])),
-    st.builds("{}{} {} {}".format, st.integers(1, 31), st.sampled_from(["", " st", "th"]),
-              st.sampled_from(["March", "Oct"]), st.sampled_from(["2009", "09"])),
-    st.builds("Q{} {}/{}".format, st.integers(1, 4), st.integers(2000, 2030),
-              st.integers(0, 99)),
-    st.builds("Quarter {}".format, st.integers(1, 4)),
-    st.builds("{}/{}".format, st.integers(1990, 2040), st.integers(0, 99)),
-    st.sampled_from(["2017-06-01", "2019", "May'07", "Oct07"]),
-)
-
-
-@given(_LONE_DATES)
-def test_a_wording_that_is_one_date_reads_as_the_general_rules_read_it(text):
-    # _parse_due takes a shortcut when the whole wording is one date expression.
-    every = find_dates(text)
-    assume(len(every) == 1 and every[0].start == 0 and every[0].end == len(text))
-    assert _parse_due(text) == _read_wording(text, text, every)
-
-
-_DUE_WORDS = st.lists(st.sampled_from([
-    "Ongoing", "ongoing", "Annual", "annually", "Quarterly", "every term", "each Board",
-    "immediately", "With immediate effect", "Completed", "by", "due", "then", "and", "-",
-    "April 2010", "Sept '07", "01/06/17", "2017/18", "Q3 2017/18", "review", "report",
-]), max_size=6)
-
-
-@given(_DUE_WORDS)
-def test_a_cell_is_split_as_the_general_rules_split_it(words):
-    # split_due_cell returns early when the marks cannot reach two.
-    wording = " ".join(words)
-    assert split_due_cell(wording) == _split_at_marks(wording, wording, find_dates(wording))
-
-
-_NEAR_MISSES = st.one_of(
-    st.builds("{}{}".format, _LONE_DATES, st.sampled_from([" ", "1", ".", "/18", " 2010", "-09"])),
-    st.text(alphabet="0123456789/-. 'JanSepOctQ", max_size=14),
-)
-
-
-@given(st.one_of(_LONE_DATES, _NEAR_MISSES))
-def test_a_text_that_is_one_date_is_found_as_the_passes_find_it(text):
-    # find_dates reads the commonest shapes whole, before trying the passes one by one.
-    assume(any(c.isdigit() for c in text))
-    assert find_dates.__wrapped__(text) == _find_all(text)
+def test_a_due_set_by_an_event_is_kept_as_wording_with_its_own_warning():
+    draft = parse_bytes(
+        b"Recommendation\tAction\tOwner\tDue\nShare it.\tWrite it\tCouncil\t"
+        b"By the next board meeting\n", "plan.txt")
+    (action,) = draft.items[0].actions
+    assert (action.due.text, action.due.date) == ("By the next board meeting", None)
+    assert [w.message for w in draft.warnings] == [
+        "due when an event happens, not on a date: 'By the next board meeting' (give it a "
+        "date to track it)"]

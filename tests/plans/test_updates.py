@@ -204,7 +204,7 @@ def test_assurance_rests_on_the_evidence_it_names(action, bob, charlie):
 
 def test_an_imported_document_s_progress_is_the_first_update_and_done_marks_it_implemented(action):
     update = record_imported_progress(
-        action, "Completed Oct 2009", on=date(2009, 10, 31), rag=Rag.GREEN, done=True
+        action, "Completed Oct 2009", on=date(2009, 10, 31), rag=Rag.GREEN, status=S.IMPLEMENTED
     )
     action.refresh_from_db()
     assert action.status == S.IMPLEMENTED
@@ -214,7 +214,7 @@ def test_an_imported_document_s_progress_is_the_first_update_and_done_marks_it_i
 
 
 def test_an_imported_document_s_progress_alone_leaves_the_status(action):
-    record_imported_progress(action, "Draft circulated", on=date(2009, 10, 31), rag="", done=False)
+    record_imported_progress(action, "Draft circulated", on=date(2009, 10, 31), rag="")
     action.refresh_from_db()
     assert action.status == S.NOT_STARTED
     assert action.updates.get().text == "Draft circulated"

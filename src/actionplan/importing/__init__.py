@@ -1,8 +1,8 @@
-"""Documents in, a PlanDraft out: the importer of board action plans.
+"""Documents in, plan drafts out: the importer of board action plans.
 
-    draft = parse_file(path, columns={"Milestones": "measure"})
-    draft.to_dict()   # the JSON contract of DESIGN.md §5
     drafts = parse_plans_file(path)   # one draft a plan: a workbook may hold several
+    draft = parse_file(path, columns={"Milestones": "measure"})   # a file of one plan
+    draft.to_dict()   # the JSON contract of docs/import-draft.md
 
 Pure Python: nothing here knows about Django or the database.
 """
@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from pathlib import Path, PurePath
+from pathlib import Path
 
-from . import dates, entries
-from .build import Builder, Layouted
-from .columns import ROLES, read_header, role_of
 from .draft import DraftWarning, PlanDraft, Source
-from .errors import ImportFailure
+from .errors import ImportFailure, NoPlanTable
 from .files import MAX_BYTES, check_bytes, format_of
-from .items import ItemMaker
-from .metadata import read_plan
-from .readers import Part, SourceRow, read_parts
-from .sections import make_sections
+from .header import ROLES
+from .readers import Part, read_parts
+from .reading import draft_of
 from .table import render_table
 
-__all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "clear_caches", "parse_bytes",
-           "parse_file", "parse_plans_bytes", "parse_plans_file", "render_table"]
+__all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "parse_bytes", "parse_file",
+           "parse_plans_bytes", "parse_plans_file", "render_table"]
 
 
 def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> PlanDraft:
@@ -64,14 +60,6 @@ def parse_plans_file(
     return parse_plans_bytes(data, str(path), columns=columns)
 
 
-def clear_caches() -> None:
-    """Forget every reading kept by text (header roles, cells, dates): the benchmark
-    starts each import cold, as for a board's first plan, so repeats only help within it."""
-    dates.clear_caches()
-    entries.clear_cache()
-    role_of.cache_clear()
-
-
 def parse_plans_bytes(
     data: bytes, filename: str, *, columns: Mapping[str, str] | None = None,
 ) -> list[PlanDraft]:
@@ -95,17 +83,16 @@ def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
     sha256 = hashlib.sha256(data).hexdigest()
     drafts: list[PlanDraft] = []
     left_out: list[DraftWarning] = []
-    first_rows: list[SourceRow] = []  # of the parts without a plan, for the refusal
+    refusals: list[NoPlanTable] = []
     for part in parts:
-        found = Builder(columns).feed(part.rows) if part.rows else None
-        if found is not None and (found.items or found.sections):
-            drafts.append(_draft(part, found, Source(filename, fmt, sha256, part.sheet)))
-            continue
-        first = (found and found.first_table_row) or (part.rows[0] if part.rows else None)
-        first_rows.extend([first] if first else [])
-        left_out.extend(_left_out(part))
+        source = Source(filename, fmt, sha256, part.sheet)
+        try:
+            drafts.append(draft_of(part.rows, source, columns, part.readings))
+        except NoPlanTable as refusal:  # a key, notes or empty sheet; any other refusal stands
+            refusals.append(refusal)
+            left_out.extend(_left_out(part))
     if not drafts:
-        raise _no_plan(parts, first_rows, filename)
+        raise refusals[0]
     drafts[0].warnings[:0] = left_out
     if len(drafts) > 1:
         for draft in drafts:  # each sheet is its own plan: stored once, told apart by name
@@ -122,25 +109,3 @@ def _left_out(part: Part) -> list[DraftWarning]:
         return [DraftWarning(r.line, r.message) for r in part.readings]
     what = "is empty" if not part.rows else "holds no plan table"
     return [DraftWarning(None, f"sheet {part.sheet!r} {what}: not imported")]
-
-
-def _no_plan(parts: list[Part], first_rows: list[SourceRow], filename: str) -> ImportFailure:
-    header = next((row for part in parts for row in part.rows
-                   if row.in_table and read_header(row.cells)), None)
-    if header is not None:
-        return ImportFailure(filename, "has a table header but no rows under it",
-                             line=header.line, page=header.page)
-    first = first_rows[0] if first_rows else None
-    return ImportFailure(filename, "no recognisable header row",
-                         line=first.line if first else None, page=first.page if first else None)
-
-
-def _draft(part: Part, found: Layouted, source: Source) -> PlanDraft:
-    draft = PlanDraft(source, plan=None)  # type: ignore[arg-type]
-    draft.warnings.extend(DraftWarning(r.line, r.message) for r in part.readings)
-    maker = ItemMaker(draft.warnings)
-    draft.items = [maker.make(pending) for pending in found.items]
-    draft.plan = read_plan(found.title_lines, draft.items, PurePath(source.path).stem)
-    draft.plan.notes.extend(found.notes)
-    draft.sections = make_sections(found.sections, draft.plan.kind)
-    return draft

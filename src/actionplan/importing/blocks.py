@@ -22,23 +22,8 @@ class Block:
     underlined: bool = False
 
 
-# The two shapes most marked-up cells take: one paragraph, and text after a list's
-# opening tag (the seeds' bullets in an unclosed <ul>). Read as _BlockReader reads them.
-_ONE_PARAGRAPH = re.compile(r"[ \t\r\n]*<p>([^<]*)</p>[ \t\r\n]*")
-_AFTER_LIST_TAG = re.compile(r"[ \t\r\n]*<(?:ul|ol)(?:\s[^>]*)?>([^<]*)")
-
-
 def read_blocks(raw: str) -> list[Block]:
     """The cell's blocks; a cell without markup is one block (none when blank)."""
-    if "<" not in raw and "&" not in raw:
-        text = raw.strip()
-        return [Block(text)] if text else []
-    if raw.count("<") <= 2:
-        for shape, in_list in ((_ONE_PARAGRAPH, False), (_AFTER_LIST_TAG, True)):
-            match = shape.fullmatch(raw)
-            if match:
-                text = html.unescape(match[1]).strip(" \t\r\n")
-                return [Block(text, in_list)] if text else []
     return _BlockReader().read(raw)
 
 
@@ -46,7 +31,7 @@ class _BlockReader:
     """Text into blocks at <p>, <li> and list boundaries; other tags are dropped.
 
     A regex split over the tags rather than html.parser: cells hold a handful of simple
-    tags, and this runs for every cell of every plan.
+    tags, no more.
     """
 
     def __init__(self) -> None:
@@ -62,7 +47,7 @@ class _BlockReader:
         self._text(pieces[0])
         for index in range(1, len(pieces), 3):
             name = pieces[index + 1].lower()
-            if name in _BREAKING and self._parts:  # no text since the last block: no call
+            if name in _BREAKING:
                 self._close_block()
             if name in _TRACKED:
                 self._tag(name, pieces[index] == "/")
@@ -82,24 +67,17 @@ class _BlockReader:
             self._parts.append("\n")
 
     def _text(self, data: str) -> None:
-        # Spacing between tags before any text ("</li> <li>") is stripped off the block
-        # anyway: dropped at once.
-        if data and (self._parts or data.strip(" \t\r\n")):
-            if "&" in data:
-                data = html.unescape(data)
+        if data:
+            data = html.unescape(data)
             self._parts.append(data)
             if self._underline_depth:
                 self._underlined_chars += len(data.strip())
 
     def _close_block(self) -> None:
-        if not self._parts:
-            return  # nothing since the last block: the usual case at </li><li>
         text = "".join(self._parts).strip(" \t\r\n")
         if text:
-            # Underlined only when every visible character was: 002's headings. No
-            # underlined character at all is the usual case, decided without counting.
-            underlined = bool(self._underlined_chars) and (
-                self._underlined_chars >= len(" ".join(text.split())) > 0)
+            # Underlined only when every visible character was: a heading.
+            underlined = self._underlined_chars >= len(" ".join(text.split()))
             in_list = self._list_depth > 0 or self._in_li
             self.blocks.append(Block(text, in_list, self._in_li, underlined))
         self._parts = []

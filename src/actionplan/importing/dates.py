@@ -1,143 +1,153 @@
-"""UK due dates as boards write them: "01/06/17", "Sept '07", "2017/18", "Ongoing"…
+"""Date expressions in a wording: "01/06/17", "31 st December 2009", "Sept '07", "Q3 2017/18".
 
-The wording is always kept; the date is the last day the wording allows ("April 2010"
-is due by 30 April 2010) with a precision saying how exact the source was.
+Each pattern is one pass over the text, in order of preference: a match overlapping one
+already taken is skipped, so "01-Sept-09" is a day and not a month with a stray "01".
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from dateutil import parser as dateutil_parser
+from dateutil.easter import easter
 
-from .datefind import Found, find_dates
-from .draft import Due, DueKind, Precision
-
-__all__ = ["clear_caches", "find_dates", "parse_due", "split_due_cell"]
-
-_IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.I)
-_DONE = re.compile(r"^\W*(?:completed?|achieved|done|implemented|closed)\b", re.I)
-_ONGOING = re.compile(r"^\W*(?:on-?going|continuous|continuing|rolling)\b", re.I)
-_RECURRING = re.compile(
-    r"\b(?:quarterly|monthly|termly|annual(?:ly)?|yearly|weekly|fortnightly|six[- ]monthly"
-    r"|bi-?annual(?:ly)?|each (?:nscb|lscb|board|meeting)|every \w+)\b", re.I)
-# Any of the three wordings above, to see at once whether a cell has one (search only:
-# which of them matched, and where, is left to the patterns themselves).
-_ANY_WORDING = re.compile("|".join(
-    f"(?:{pattern.pattern})" for pattern in (_RECURRING, _ONGOING, _IMMEDIATE)), re.I)
-# Any wording _read_wording looks for: most wordings with a date have none, told at once.
-_ANY_KIND = re.compile("|".join(
-    f"(?:{pattern.pattern})" for pattern in (_IMMEDIATE, _DONE, _ONGOING, _RECURRING)), re.I)
-# Words that lead into the date after them: "Completed Oct 2009", "By 31/12/09".
-_PREFIX = re.compile(r"(?:completed?|achieved|by|due|to commence|to be completed by)\W*$", re.I)
-
-
-def parse_due(text: str) -> Due:
-    """Read one due-date wording; anything unreadable is kind "unknown" with the text kept."""
-    return Due(text, *_read_due(text))  # a new Due: the draft's, to be edited
-
-
-@lru_cache(maxsize=4096)
-def _read_due(text: str) -> tuple[str | None, Precision | None, DueKind]:
-    """Cached like find_dates: the same wordings come back on every few rows."""
-    due = _parse_due(text)
-    return due.date, due.precision, due.kind
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
+_YEAR = r"(?P<y>'\s?\d{2}|\d{4}|\d{2})(?!\d)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(r"\b(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("d_month_y", re.compile(  # not the "07" of "July '07 March '08"
+        r"(?<!')\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?[\s\-/]*" + _MONTH + r"[\s\-/,]*" + _YEAR,
+        re.I)),
+    ("fy_quarter", re.compile(  # "Q3 2017/18", "Quarter 2, 2024-25", "Q1 24/25"
+        r"\bQ(?:uarter)?\s*(?P<q>[1-4])\s*,?\s*(?:of\s+)?(?P<y>\d{4}|\d{2})\s*[/-]\s*"
+        r"(?P<y2>\d{2,4})\b", re.I)),
+    ("term", re.compile(  # "Summer term 2025", "Autumn term 2024/25"
+        r"\b(?P<term>spring|summer|autumn)\s+term\s*,?\s*(?P<y>\d{4})"
+        r"(?:\s*[/-]\s*(?P<y2>\d{2,4}))?\b", re.I)),
+    ("quarter", re.compile(r"\bQ(?:uarter)?\s*(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?\b(?!\s*/)", re.I)),
+    ("month_y", re.compile(r"\b" + _MONTH + r"\s*[\-/]?\s*" + _YEAR, re.I)),
+    ("financial_year", re.compile(r"\b(?P<y>\d{4})\s*[/-]\s*(?P<y2>\d{2}|\d{4})\b")),
+    ("year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")),
+]
+_MONTHS = {name: number for number, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+# Passes run only when no other found a date: a bare year or "2007/08" beside real dates
+# is context, not a due date.
+_CONTEXT = ("financial_year", "year")
 
 
-def _parse_due(text: str) -> Due:
-    wording = " ".join(text.split())
-    every = find_dates(wording)
-    if len(every) == 1 and every[0].start == 0 and every[0].end == len(wording):
-        # The wording is one date and nothing else (the usual "April 2010"): none of the
-        # wordings _read_wording looks for can lie inside a date expression.
-        return _due(text, every[0], "date")
-    return _read_wording(text, wording, every)
+@dataclass(frozen=True)
+class Found:
+    """A date expression: where it lies in the text, the last day it allows, how exact."""
+
+    start: int
+    end: int
+    date: date | None
+    precision: str
 
 
-def _read_wording(text: str, wording: str, every: tuple[Found, ...]) -> Due:
-    """The general reading: what the wording says, and the latest of its dates."""
-    found = [f for f in every if f.date] or list(every)
-    latest = max(found, key=lambda f: f.date or date.min) if found else None
-    if latest and not _ANY_KIND.search(wording):
-        return _due(text, latest, "date")  # "To commence October 2009": none of the below
-    if _IMMEDIATE.search(wording):
-        return Due(text, kind="immediate")
-    if _DONE.search(wording):
-        return _due(text, latest, "done")
-    for pattern, kind in ((_ONGOING, "ongoing"), (_RECURRING, "recurring")):
-        if pattern.match(wording) or (not latest and pattern.search(wording)):
-            return Due(text, kind=kind)  # type: ignore[arg-type]
-    if latest:
-        return _due(text, latest, "date")
-    return _dateutil_fallback(text, wording)
-
-
-def _due(text: str, found: Found | None, kind: str) -> Due:
+def find_dates(text: str) -> tuple[Found, ...]:
+    """Every date expression in the text, left to right, never overlapping."""
+    found: list[Found] = []
+    _run([name for name, _ in _PATTERNS if name not in _CONTEXT], text, found)
     if not found:
-        return Due(text, kind=kind)  # type: ignore[arg-type]
-    iso = found.date.isoformat() if found.date else None
-    return Due(text, iso, found.precision, kind)  # type: ignore[arg-type]
+        _run(list(_CONTEXT), text, found)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
-def _dateutil_fallback(text: str, wording: str) -> Due:
-    """Formats our rules do not list ("2017-06-01T00:00"), but only when clearly a date."""
-    if len(re.findall(r"\d+", wording)) < 3 or len(wording) > 40:
-        return Due(text)
+def _run(names: list[str], text: str, found: list[Found]) -> None:
+    """Each pass in turn, keeping its readings that overlap none taken before."""
+    for name in names:
+        for match in _PATTERN[name].finditer(text):
+            start, end = match.span()
+            if any(start < taken.end and taken.start < end for taken in found):
+                continue  # overlaps a reading an earlier (preferred) pass took
+            result = _READERS[name](match)
+            if result is not None:
+                found.append(Found(start, end, *result))
+
+
+def _year(raw: str) -> int:
+    digits = int(raw.strip("' "))
+    if digits >= 100:
+        return digits
+    return 2000 + digits if digits < 70 else 1900 + digits
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+_MONTH_BEFORE = re.compile(_MONTH + r"\s*$", re.I)
+
+
+def _read_dmy(match: re.Match[str]) -> tuple[date, str] | None:
+    if match.start() and _MONTH_BEFORE.search(match.string[:match.start()]):
+        return None  # the "07" of "Oct 07 Oct07" is a year, not a day
+    parts = match.groupdict()
+    month = parts.get("m")
+    number = int(month) if month else _MONTHS[parts["mon"][:3].lower()]
     try:
-        parsed = dateutil_parser.parse(wording, dayfirst=True)
-    except (ValueError, OverflowError):
-        return Due(text)
-    return Due(text, parsed.date().isoformat(), "day", "date")
+        return date(_year(parts["y"]), number, int(parts["d"])), "day"
+    except ValueError:
+        return None
 
 
-def split_due_cell(text: str) -> list[str]:
-    """Split "July '07 March '08" or "Annual March '08" into one wording per action.
-
-    Only a cell that is a list of dates is split: the words between two dates must be
-    few ("January 2010. January 2010 onwards"); otherwise the cell stays whole.
-    """
-    wording = " ".join(text.split())
-    found = find_dates(wording)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(wording):
-        return [text]  # the usual lone date: any wording would lie inside it, and be dropped
-    if len(found) < 2:
-        # Fewer than two dates: the wordings must make up the other marks. When the
-        # combined pattern finds too few one after another, the separate ones below
-        # cannot find more that stand apart (each of theirs starts where one of its
-        # alternatives matches).
-        wording_mark = _ANY_WORDING.search(wording)
-        if wording_mark is None or (not found and _ANY_WORDING.search(
-                wording, wording_mark.end()) is None):
-            return [text]  # "Ongoing", "April 2010 onwards": nothing to split on
-    return _split_at_marks(text, wording, found)
+def _read_month_y(match: re.Match[str]) -> tuple[date, str] | None:
+    month = _MONTHS[match.group("mon")[:3].lower()]
+    return _month_end(_year(match.group("y")), month), "month"
 
 
-def _split_at_marks(text: str, wording: str, found: tuple[Found, ...]) -> list[str]:
-    """The general split: at each date and each wording, when little lies between."""
-    marks = [(f.start, f.end) for f in found]
-    if _ANY_WORDING.search(wording):  # most cells list dates only: one search, not three
-        for pattern in (_RECURRING, _ONGOING, _IMMEDIATE):
-            marks += [m.span() for m in pattern.finditer(wording)]
-    if len(marks) < 2:
-        return [text]  # the usual single date (dropping nested marks cannot add any)
-    marks = sorted(m for m in marks if not any(o != m and o[0] <= m[0] < o[1] for o in marks))
-    if len(marks) < 2:
-        return [text]
-    cuts = [0]
-    for (_, end), (start, _) in zip(marks, marks[1:], strict=False):
-        between = wording[end:start]
-        if len(between.split()) > 3:
-            return [text]
-        prefix = _PREFIX.search(between)
-        cuts.append(end + prefix.start() if prefix else start)
-    cuts.append(len(wording))
-    pieces = [wording[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
-    return [p for p in pieces if p]
+def _read_fy_quarter(match: re.Match[str]) -> tuple[date, str] | None:
+    start = _year(match.group("y"))  # financial year from April: Q1 ends June, Q4 March next
+    if (start + 1) % 100 != _year(match.group("y2")) % 100:
+        return None  # not a financial year: "Q2 2024/2026"
+    quarter = int(match.group("q"))
+    return _month_end(start + (quarter == 4), (quarter * 3 + 3) % 12 or 12), "quarter"
 
 
-def clear_caches() -> None:
-    """Forget every wording read: for timing a cold start."""
-    find_dates.cache_clear()
-    _read_due.cache_clear()
+def _read_term(match: re.Match[str]) -> tuple[date, str] | None:
+    """A school term ends with its holiday: autumn in December, spring at Easter, summer
+    in July. An academic year ("2024/25") puts autumn in its first year, the rest in its
+    second."""
+    term, year = match.group("term").lower(), int(match.group("y"))
+    if match.group("y2"):
+        if (year + 1) % 100 != _year(match.group("y2")) % 100:
+            return None
+        year += term != "autumn"
+    if term == "spring":
+        return easter(year), "month"
+    return date(year, 12 if term == "autumn" else 7, 31), "month"
+
+
+def _read_quarter(match: re.Match[str]) -> tuple[date | None, str]:
+    if not match.group("y"):
+        return None, "quarter"  # "Quarter 2": which year is not said
+    return _month_end(int(match.group("y")), int(match.group("q")) * 3), "quarter"
+
+
+def _read_financial_year(match: re.Match[str]) -> tuple[date, str] | None:
+    start, end = int(match.group("y")), _year(match.group("y2")) % 100
+    if (start + 1) % 100 != end:
+        return None
+    return date(start + 1, 3, 31), "year"
+
+
+def _read_year(match: re.Match[str]) -> tuple[date, str]:
+    return date(int(match.group("y")), 12, 31), "year"
+
+
+_PATTERN = dict(_PATTERNS)
+_READERS: dict[str, Callable[[re.Match[str]], tuple[date | None, str] | None]] = {
+    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter,
+    "term": _read_term,
+    "quarter": _read_quarter, "month_y": _read_month_y, "financial_year": _read_financial_year,
+    "year": _read_year,
+}

@@ -1,4 +1,4 @@
-"""The plan draft: what a document says, as plain data (DESIGN.md §5 is the contract)."""
+"""The plan draft: what a document says, as plain data (docs/import-draft.md is the contract)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from typing import Any, Literal
 DueKind = Literal["date", "ongoing", "immediate", "done", "recurring", "unknown"]
 Precision = Literal["day", "month", "quarter", "year"]
 RAG_COLOURS = ("red", "amber", "green", "blue", "grey")
+# An action's delivery status, as the plans know it (the wording the source used is kept).
+STATUS_VALUES = ("not_started", "in_progress", "slipped", "implemented", "not_achieved",
+                 "superseded")
 PLAN_KINDS = ("review_action_plan", "composite_action_plan", "workplan", "improvement_plan")
 SECTION_KINDS = ("agency", "theme", "function", "other")
 
@@ -20,6 +23,27 @@ class Due:
     date: str | None = None  # ISO yyyy-mm-dd: the last day the wording allows
     precision: Precision | None = None
     kind: DueKind = "unknown"
+
+
+@dataclass
+class Status:
+    """A delivery status as the board wrote it ("On track", "Completed 12/03/2024", "2")."""
+
+    text: str
+    value: str | None = None  # one of STATUS_VALUES; None when the wording is not understood
+    date: str | None = None  # ISO yyyy-mm-dd: the completion date the wording gives
+
+
+@dataclass
+class OwnerReading:
+    """One owner as written, read into the agency it names and the role within it:
+    "Head of Safeguarding, Eastshire CCG" -> agency "Eastshire CCG", role "Head of
+    Safeguarding". Either may be None; matching the agency to the partnership's agencies
+    is the store's work, not the importer's."""
+
+    text: str
+    agency: str | None = None
+    role: str | None = None
 
 
 @dataclass
@@ -38,7 +62,9 @@ class Action:
     measure: str | None = None
     progress: str | None = None
     rag: str | None = None
-    ref: str | None = None  # "a", "b" when the source letters its actions
+    ref: str | None = None  # "a", "1a", "A1.1" when the source numbers its actions
+    status: Status | None = None
+    owner_readings: list[OwnerReading] = field(default_factory=list)
     line: int | None = None
     page: int | None = None
 
@@ -54,6 +80,7 @@ class Item:
     review_refs: list[str] = field(default_factory=list)
     progress: str | None = None
     rag: str | None = None
+    status: Status | None = None  # of a recommendation tracked itself, without actions
     actions: list[Action] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     line: int | None = None
@@ -117,10 +144,13 @@ def _item_from_dict(data: dict[str, Any]) -> Item:
     fields = dict(data)
     fields["actions"] = [_action_from_dict(a) for a in data.get("actions", [])]
     fields["notes"] = [Note(**n) for n in data.get("notes", [])]
+    fields["status"] = Status(**data["status"]) if data.get("status") else None
     return Item(**fields)
 
 
 def _action_from_dict(data: dict[str, Any]) -> Action:
     fields = dict(data)
     fields["due"] = Due(**data["due"]) if data.get("due") else None
+    fields["status"] = Status(**data["status"]) if data.get("status") else None
+    fields["owner_readings"] = [OwnerReading(**o) for o in data.get("owner_readings", [])]
     return Action(**fields)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .actions import build_actions, read_rag
-from .build import PendingItem
-from .cells import Entry
+from .action_rows import Warn, build_actions, read_delivery
+from .delivery import numbered_scale
 from .draft import Action, DraftWarning, Item, Note
+from .entries import Entry
+from .grouping import NUMBERING, PendingItem
+from .header import Layout
 
-_NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
-_NOTE_ROLES = {"scope", "level", "completed", None}
+_NOTE_ROLES = {"scope", "level"}
 
 
 class ItemMaker:
@@ -27,27 +28,30 @@ class ItemMaker:
         first = pending.groups[0]
         item = Item(section=pending.section, line=first.line, page=first.page,
                     notes=[Note(column, "\n".join(texts)) for column, texts in notes.items()])
-        item.ref = _text(by_role.get("ref"))
+        item.ref = pending.heading_ref or _text(by_role.get("ref"))
         item.outcome = self._numbered(item, _text(by_role.get("outcome")))
-        item.recommendation = self._numbered(item, _text(by_role.get("recommendation")))
+        item.recommendation = self._numbered(
+            item, pending.heading_text or _text(by_role.get("recommendation")))
         item.review_refs = review_refs(_text(by_role.get("review_ref")) or "")
         self._inherit_outcome(item, layout.key_role)
         if layout.has_action_fields:
             item.actions = self._actions(pending, groups)
-        else:  # Dudley: the recommendation is tracked itself, progress and RAG on it
+        else:  # no action columns: the recommendation is tracked itself, progress and RAG on it
             item.progress = _text(by_role.get("progress"))
-            item.rag = read_rag(_text(by_role.get("rag")) or "", self._warner(first.line,
-                                                                               first.page))
+            item.rag, item.status = read_delivery(
+                _text(by_role.get("status")) or "", _text(by_role.get("completed")) or "",
+                _text(by_role.get("rag")) or "", _scale(layout),
+                self._warner(first.line, first.page))
         self.previous = item
         return item
 
     def _numbered(self, item: Item, text: str | None) -> str | None:
         """"1. Maintain…" -> ref "1", text "Maintain…" (when no Ref column said it)."""
-        match = _NUMBERING.match(text) if text and text[:1].isdigit() else None  # \d first
-        if not match or item.ref:
+        match = NUMBERING.match(text) if text else None
+        if text is None or match is None or item.ref:
             return text
         item.ref = match.group(1)
-        return text[match.end():]  # type: ignore[index]
+        return text[match.end():]
 
     def _inherit_outcome(self, item: Item, key_role: str) -> None:
         """A blank outcome under the one above is a merged cell: the outcome is shared."""
@@ -57,18 +61,21 @@ class ItemMaker:
             item.outcome = previous.outcome
 
     def _actions(
-        self, pending: PendingItem, groups: list[dict[str | None, list[Entry]]],
+        self, pending: PendingItem, groups: list[dict[str, list[Entry]]],
     ) -> list[Action]:
         actions: list[Action] = []
         for group, cells in zip(pending.groups, groups, strict=True):
-            found = build_actions(cells, actions[-1] if actions else None,  # type: ignore[arg-type]
-                                  self._warner(group.line, group.page))
+            found = build_actions(cells, actions[-1] if actions else None,
+                                  self._warner(group.line, group.page),
+                                  _scale(pending.layout))
             for action in found:
                 action.line, action.page = group.line, group.page
+            if found and group.action_ref:
+                found[0].ref = group.action_ref
             actions.extend(found)
         return actions
 
-    def _warner(self, line: int | None, page: int | None):  # type: ignore[no-untyped-def]
+    def _warner(self, line: int | None, page: int | None) -> Warn:
         def warn(message: str) -> None:
             self.warnings.append(DraftWarning(line, message, page))
         return warn
@@ -76,30 +83,34 @@ class ItemMaker:
 
 def _by_role(
     pending: PendingItem,
-) -> tuple[list[dict[str | None, list[Entry]]], dict[str, list[str]]]:
+) -> tuple[list[dict[str, list[Entry]]], dict[str, list[str]]]:
     """Each group's entries by role (one pass for the item's fields and its actions), and
     the texts of the columns kept as notes, by header."""
     layout = pending.layout
-    roles = layout.roles
-    known = len(roles)
-    groups: list[dict[str | None, list[Entry]]] = []
+    groups: list[dict[str, list[Entry]]] = []
     notes: dict[str, list[str]] = {}
     for group in pending.groups:
-        cells: dict[str | None, list[Entry]] = {}
+        cells: dict[str, list[Entry]] = {}
         for column, entries in group.cells.items():
-            role = roles[column] if column < known else None  # layout.role_at
-            if role in _NOTE_ROLES:
+            role = layout.role_at(column)
+            if role is None or role in _NOTE_ROLES:
                 notes.setdefault(layout.header_at(column), []).extend([e.text for e in entries])
             elif role in cells:  # a second column mapped to the role by hand
                 cells[role] = cells[role] + entries
             else:
-                cells[role] = entries  # the group's own list: only read from here on
+                cells[role] = entries
         groups.append(cells)
     return groups, notes
 
 
-def _merged(groups: list[dict[str | None, list[Entry]]]) -> dict[str | None, list[Entry]]:
-    merged: dict[str | None, list[Entry]] = {}
+def _scale(layout: Layout) -> dict[str, str]:
+    """The numbered statuses the status column's header gives, if any."""
+    column = layout.column("status")
+    return numbered_scale(layout.headers[column]) if column is not None else {}
+
+
+def _merged(groups: list[dict[str, list[Entry]]]) -> dict[str, list[Entry]]:
+    merged: dict[str, list[Entry]] = {}
     for cells in groups:
         for role, entries in cells.items():
             merged.setdefault(role, []).extend(entries)
@@ -109,7 +120,7 @@ def _merged(groups: list[dict[str | None, list[Entry]]]) -> dict[str | None, lis
 def _text(entries: list[Entry] | None) -> str | None:
     if not entries:
         return None
-    return entries[0].text if len(entries) == 1 else "\n".join([e.text for e in entries])
+    return "\n".join(e.text for e in entries)
 
 
 def review_refs(text: str) -> list[str]:

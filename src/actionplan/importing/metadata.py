@@ -7,9 +7,16 @@ from collections.abc import Sequence
 
 from .draft import Item, Plan
 
+# The bodies that publish reviews' plans, under their names old and new: safeguarding
+# children boards (LSCBs) and the partnerships that replaced them, safeguarding adults
+# boards, and the community safety partnerships that own domestic homicide reviews.
+_BODY = (r"(?:Local\s+)?Safeguarding\s+(?:Children(?:'s)?|Adults?)\s+(?:Board|Partnership)"
+         r"|(?:Children(?:'s)?|Adults?)\s+Safeguarding\s+(?:Board|Partnership)"
+         r"|Safeguarding\s+(?:Partnership|Board)(?:\s+for\s+(?:Children|Adults))?"
+         r"|Community\s+Safety\s+Partnership")
 _BOARD = re.compile(
-    r"\b((?:(?:North|South|East|West|Central|Greater|Mid)\s+)?[A-Z][\w'-]+\s+"
-    r"Safeguarding\s+(?:Children|Adults?)\s+(?:Board|Partnership))\b", re.I)
+    r"\b((?:(?:North|South|East|West|Central|Greater|Mid)\s+)?[A-Z][\w'-]+(?:\s+and\s+"
+    rf"[A-Z][\w'-]+)?\s+(?:{_BODY})|Safer\s+[A-Z][\w'-]+\s+Partnership)\b", re.I)
 _REVIEW_CODE = re.compile(r"\b([A-Z]{2}\d{2}|Child [A-Z]|Adult [A-Z]|Case [A-Z])\b")
 _MONTH_YEAR = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b", re.I)
@@ -29,7 +36,8 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
     block = " ".join(short)
     title, kind = _title(short)
     plan = Plan(title=title or fallback_title, kind=kind, notes=list(lines))
-    board = _BOARD.search(block)
+    # A long title line still names its board, when no short one does.
+    board = _BOARD.search(block) or _BOARD.search(" ".join(lines))
     plan.board = _board_name(board.group(1)) if board else None
     plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block)))
     if plan.kind == "composite_action_plan" and not plan.reviews:
@@ -53,8 +61,7 @@ def _kind_named(text: str) -> str | None:
 
 
 def _title(lines: Sequence[str]) -> tuple[str | None, str]:
-    """The first line naming a kind of plan, and that kind (one pass: the patterns are
-    case-insensitive searches, dear on long lines)."""
+    """The first line naming a kind of plan, and that kind."""
     for line in lines:
         kind = _kind_named(line)
         if kind:

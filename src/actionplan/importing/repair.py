@@ -9,29 +9,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .cells import plain_text
-from .columns import Layout
-from .dates import parse_due
+from .due import parse_due
+from .entries import Entry, joins_previous, plain_text
+from .grouping import Group
+from .header import Layout
 
 _SEPARATOR = re.compile(r"^[\s\-–—_=|.]*$")
 _CONTINUED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)?\.?\s*\(?\s*continued\s*\)?\.?\s*$", re.I)
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s")
 _MAX_SECTION_WORDS = 12
+# The roles of an item's own text: a cut row hands these back to the item above.
+ITEM_LEVEL = ("ref", "review_ref", "outcome", "recommendation")
 # Fields the extractor pushes leftwards when a row holds nothing but an owner and a date.
 _SHIFTABLE = {"owner", "due", "measure", "progress"}
 
 
 def is_separator(cells: Sequence[str]) -> bool:
     """A "---\t---" rule line: drawn, not written."""
-    for cell in cells:  # noqa: SIM110 (a loop, not all(…): asked of every row)
-        if not _SEPARATOR.match(cell):
-            return False
-    return True
+    return all(_SEPARATOR.match(cell) for cell in cells)
 
 
 def continued_ref(text: str) -> str | None:
     """"1 (continued)", "2. Continued", "8. continued" -> the ref ("" when none), else None."""
-    match = _CONTINUED.match(plain_text(text)) if "ontinued" in text else None
+    match = _CONTINUED.match(plain_text(text))
     return (match.group(1) or "") if match else None
 
 
@@ -80,3 +80,52 @@ def unshift(
     for i in filled:
         moved[i + shift] = cells[i]
     return moved, [i + shift for i in filled]
+
+
+def join_cut_row(
+entries: dict[int, list[Entry]], groups: list[Group], layout: Layout,
+) -> None:
+    """Glue the top of each cell to the entry it continues, in the row above.
+
+    A capitalised word after a capitalised one ("Domestic" / "Abuse") is weak
+    evidence: believed only beside a sure continuation (a lower-case start) or in a row
+    that cannot begin an item or action. A row whose recommendation is new hands only
+    lower-case fragments back to the item above.
+    """
+    above = _entries_above(groups)
+
+    def joins(column: int, how: str) -> bool:
+        entry, holder = entries[column][0], above.get(column)
+        return (not entry.marked and holder is not None
+                and joins_previous(entry.text, holder[-1].text, how=how))
+
+    starts = [layout.column(role) for role in ("ref", "outcome", layout.key_role, "action")]
+    sure = any(joins(column, "wrapped") for column in entries)
+    filler = not any(column in entries for column in starts)
+    item_how = "page_break" if sure or filler else "wrapped"
+    key_column = layout.column(layout.key_role)
+    if key_column is not None and key_column in entries and not joins(key_column, item_how):
+        item_how = "lower_case"  # a new item starts on this row
+    action_column = layout.column("action")
+    action_how = item_how
+    if action_column is not None and action_column in entries and not joins(
+            action_column, item_how):
+        action_how = "lower_case"  # a new action starts on this row
+    for column, found in list(entries.items()):
+        how = item_how if layout.role_at(column) in ITEM_LEVEL else action_how
+        if joins(column, how):
+            holder = above[column]
+            previous = holder[-1]
+            holder[-1] = Entry(previous.text + " " + found.pop(0).text, previous.marked,
+                               previous.underlined)
+            if not found:
+                del entries[column]
+
+def _entries_above(groups: list[Group]) -> dict[int, list[Entry]]:
+    """Each column's entries in the last row of the current item that has some."""
+    above = {}
+    for group in groups:
+        for column, found in group.cells.items():
+            if found:
+                above[column] = found
+    return above

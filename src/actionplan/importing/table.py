@@ -6,8 +6,8 @@ import textwrap
 
 from .draft import Action, Item, PlanDraft
 
-_COLUMNS = (("Ref", 6), ("Recommendation / outcome", 34), ("Action", 34), ("Owner", 20),
-            ("Due", 16))
+_COLUMNS = (("Ref", 8), ("Recommendation / outcome", 28), ("Action", 28), ("Owner", 20),
+            ("Due", 16), ("Status", 20))
 
 
 def render_table(draft: PlanDraft) -> str:
@@ -34,13 +34,27 @@ def render_table(draft: PlanDraft) -> str:
 
 def _cells(item: Item | None, action: Action | None) -> list[str]:
     text = (item.recommendation or item.outcome or "") if item else ""
+    ref = (item.ref or "") if item else ""
+    if action and action.ref:  # "1a" says it is of 1; "A1.1" beside "R1" is shown with it
+        ref = action.ref if action.ref.startswith(ref) else f"{ref} {action.ref}".strip()
     return [
-        item.ref or "" if item else "",
+        ref,
         text,
         action.text if action else "",
         "; ".join(action.owners) if action else "",
         action.due.text if action and action.due else "",
+        _status(item, action),
     ]
+
+
+def _status(item: Item | None, action: Action | None) -> str:
+    """The status as the board wrote it, with the delivery status it was read as."""
+    status = action.status if action else item.status if item else None
+    if status is None:
+        return ""
+    if status.value is None:
+        return status.text
+    return f"{status.value.replace('_', ' ')} ({status.text})"
 
 
 def _row(cells: list[str]) -> str:

@@ -24,6 +24,8 @@ from .models import (
     Review,
     Section,
 )
+from .owner_match import match_agency, owner_readings, owner_wording
+from .status import DeliveryStatus
 from .updates import record_imported_progress
 
 # Review refs meaning "every review of the plan" rather than a review's code.
@@ -67,6 +69,7 @@ class StoredPlan:
     plan: Plan
     new_agencies: list[str] = field(default_factory=list)
     matched_agencies: list[str] = field(default_factory=list)
+    owners_to_map: list[str] = field(default_factory=list)  # no agency named or matched
     new_reviews: list[str] = field(default_factory=list)
     actions: int = 0
     items: int = 0
@@ -185,13 +188,13 @@ class Storer:
 
     def action(self, rec: Recommendation, position: int, data: dict[str, Any], as_at: date | None) -> None:
         due = data.get("due") or {}
-        owners = data.get("owners") or []
+        readings = owner_readings(data)
         action = Action.objects.create(
             recommendation=rec,
             order=position,
             text=data.get("text") or "",
-            owner=self.owner(owners),
-            owner_role="; ".join(owners),
+            owner=self.owner(readings),
+            owner_role=owner_wording(readings),
             due_text=due.get("text") or "",
             due_date=date.fromisoformat(due["date"]) if due.get("date") else None,
             due_precision=due.get("precision") or "",
@@ -204,27 +207,46 @@ class Storer:
         self.imported_progress(action, data, as_at)
 
     def imported_progress(self, action: Action, data: dict[str, Any], as_at: date | None) -> None:
-        """The source's own progress column, and "Completed …" due wordings, become the first update."""
-        done = (data.get("due") or {}).get("kind") == DueKind.DONE
+        """The source's own progress column, its status wording and "Completed …" due
+        wordings become the first update. Done and in progress are taken as they are; any
+        other status needs what the board's rules ask for (a revised date, a reason), so its
+        wording is recorded for a person to act on."""
+        status = data.get("status") or {}
+        done = (data.get("due") or {}).get("kind") == DueKind.DONE or (
+            status.get("value") == DeliveryStatus.IMPLEMENTED)
         text = data.get("progress") or ""
+        taken: DeliveryStatus | None = None
         if done:
-            text = text or f"Recorded as done in the imported document: “{action.due_text}”."
-        if text:
-            record_imported_progress(
-                action, text, on=as_at or timezone.localdate(), rag=data.get("rag") or "", done=done
-            )
+            taken = DeliveryStatus.IMPLEMENTED
+            said = status.get("text") or action.due_text
+            text = text or f"Recorded as done in the imported document: “{said}”."
+        elif status.get("value") == DeliveryStatus.IN_PROGRESS:
+            taken = DeliveryStatus.IN_PROGRESS
+        if status.get("text") and not done:
+            text = "\n".join(filter(None, [
+                text, f"Status in the imported document: “{status['text']}”."]))
+        record_imported_progress(
+            action, text, on=as_at or timezone.localdate(), rag=data.get("rag") or "", status=taken
+        )
 
-    def owner(self, owners: list[str]) -> Agency | None:
+    def owner(self, readings: list[dict[str, Any]]) -> Agency | None:
         """The agency answerable for an action. Owners are often roles ("Named Nurse"): the
-        agency section the row sits in wins, then an agency named within the wording; only
-        then is the first owner taken as a new agency, reported so an admin can merge it."""
+        agency section the row sits in wins, then an agency an owner names that matches one
+        of the partnership's with confidence, then a new agency an owner names. An owner
+        naming no agency (a post alone) is left for the person importing to map: a job
+        title is never made an agency."""
         if self.section_agency:
             return self.agency(self.section_agency)
-        for text in owners:
-            for agency in self.agencies:
-                if agency.is_named_in(text):
-                    return self.matched(agency)
-        return self.agency(owners[0]) if owners else None
+        for reading in readings:
+            if found := match_agency(reading, self.agencies):
+                return self.matched(found.agency)
+        for reading in readings:
+            if reading.get("agency"):
+                return self.agency(reading["agency"])
+        for reading in readings:
+            if reading["text"] not in self.result.owners_to_map:
+                self.result.owners_to_map.append(reading["text"])
+        return None
 
     def matched(self, agency: Agency) -> Agency:
         if agency.name not in self.result.matched_agencies + self.result.new_agencies:

@@ -104,14 +104,19 @@ def record_progress(
 IMPORTED_AUTHOR = "Imported document"
 
 
-def record_imported_progress(action: Action, text: str, *, on: date, rag: str, done: bool) -> ProgressUpdate:
-    """What the imported document already says of a newly stored action, as its first update,
-    by "Imported document" with the document's own RAG; `done` (its due cell said "Completed
-    …") marks the action implemented. Nobody signed in is acting, so no permission applies;
-    the action was created in the caller's transaction, so it is not locked or re-read."""
-    if done:
-        apply_status_change(action, StatusChange(DeliveryStatus.IMPLEMENTED))
+def record_imported_progress(
+    action: Action, text: str, *, on: date, rag: str, status: DeliveryStatus | None = None
+) -> ProgressUpdate | None:
+    """What the imported document already says of a newly stored action: the status it states
+    (implemented or in progress: the statuses that need nothing more than the document says)
+    and its progress as the first update, by "Imported document" with the document's own RAG.
+    Nobody signed in is acting, so no permission applies; the action was created in the
+    caller's transaction, so it is not locked or re-read."""
+    if status is not None:
+        apply_status_change(action, StatusChange(status))
         save_stamped(action)
+    if not text:
+        return None
     update = ProgressUpdate(
         action=action, written_on=on, text=text, author_name=IMPORTED_AUTHOR, status=action.status, rag=rag
     )

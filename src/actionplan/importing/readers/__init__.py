@@ -73,7 +73,7 @@ def _readers() -> dict[str, Reader]:
 
 
 def cell_html(text: str) -> str:
-    """A spreadsheet cell as the HTML cells.py reads: each typed line break a paragraph."""
+    """A spreadsheet cell as the HTML entries.py reads: each typed line break a paragraph."""
     lines = [html.escape(line.strip()) for line in text.splitlines() if line.strip()]
     return lines[0] if len(lines) == 1 else " ".join(f"<p>{line}</p>" for line in lines)
 

@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from itertools import islice
 
-from ..columns import read_header
 from ..errors import ImportFailure
+from ..header import read_header
 from . import SourceRow, cell_html, decode_text, titles_above
 
 _DELIMITERS = ",;\t|"

@@ -2,7 +2,7 @@
 
 Cells are read from the XML (<w:tc>) rather than python-docx's grid, which repeats a
 merged cell's text in every grid column it spans (and a merged recommendation in every
-row). Paragraphs inside a cell become <p> or <li> (for list paragraphs) so cells.py reads
+row). Paragraphs inside a cell become <p> or <li> (for list paragraphs) so entries.py reads
 them like the HTML in the text seeds.
 """
 
@@ -16,7 +16,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ..columns import read_header
+from ..header import read_header
 from . import SourceRow, repeats_down
 
 

@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..columns import read_header
+from ..header import read_header
 from . import SourceRow
 from .lines import COLUMN_GAP, Line
 

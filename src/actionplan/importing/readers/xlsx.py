@@ -16,7 +16,7 @@ from typing import Any
 import openpyxl
 from openpyxl.styles.colors import COLOR_INDEX
 
-from ..columns import read_header, role_of
+from ..header import read_header, role_of
 from . import Part, Reading, SourceRow, cell_html, repeats_down, titles_above
 from .colours import rag_of_colour, theme_colours, tinted
 

@@ -78,6 +78,8 @@ class Command(BaseCommand):
             except ImportFailure as failure:
                 failures += 1
                 self.stderr.write(self.style.ERROR(f"error: {failure}"))
+                if failure.columns:
+                    self.columns_as_read(failure)
             except DuplicateImport as duplicate:
                 failures += 1
                 hint = "" if duplicate.work else " (use --replace)"
@@ -96,6 +98,13 @@ class Command(BaseCommand):
             raise CommandError("name the partnership to import into with --partnership NAME")
         return existing[0]
 
+    def columns_as_read(self, failure: ImportFailure) -> None:
+        """The nearest role of each column of the likeliest header, to map by hand."""
+        self.stderr.write('  the columns as read (map them with --column "HEADING=ROLE"):')
+        for column in failure.columns:
+            role = f"{column.role} ({column.confidence:.0%} sure)" if column.role else "no role"
+            self.stderr.write(f"    {column.header or '(blank)'!r}: {role}")
+
     def report(self, stored: StoredPlan, warnings: int) -> None:
         self.stdout.write(
             self.style.SUCCESS(
@@ -107,5 +116,7 @@ class Command(BaseCommand):
             self.stdout.write("  owners matched to agencies: " + ", ".join(stored.matched_agencies))
         if stored.new_agencies:
             self.stdout.write("  new agencies created: " + ", ".join(stored.new_agencies))
+        if stored.owners_to_map:
+            self.stdout.write("  owners naming no agency, to map: " + ", ".join(stored.owners_to_map))
         if stored.new_reviews:
             self.stdout.write("  new reviews created: " + ", ".join(stored.new_reviews))

@@ -1,0 +1,171 @@
+"""Actions from one action row: bullets become actions, paired with owners and dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .dates import find_dates
+from .delivery import read_status
+from .draft import RAG_COLOURS, Action, Due, OwnerReading, Status
+from .due import names_an_event, parse_due
+from .entries import Entry
+from .owners import read_owner
+
+# "a) …", "(b) …", "1a …", "A1.2: …": the action's own ref, taken off its text.
+_LETTER = re.compile(r"^\(?([a-z](?=[.)])|\d{1,3}[a-z]|A\d{1,3}(?:\.\d{1,3})*)[.):]?\s+")
+_DITTO = re.compile(r"^[\s\"“”„'`〃]+$|^ditto$", re.I)
+_SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
+_RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",
+              "complete": "blue", "completed": "blue", **{c: c for c in RAG_COLOURS}}
+# The per-action fields and the cell roles they come from.
+PAIRED_ROLES = ("owner", "owner_role", "due", "measure", "progress", "rag", "status",
+                "completed", "action_ref")
+
+Warn = Callable[[str], None]
+
+
+def build_actions(
+    cells: dict[str, list[Entry]], previous: Action | None, warn: Warn,
+    scale: dict[str, str] | None = None,
+) -> list[Action]:
+    """One action per entry of the action cell; owner, due… paired when the counts agree.
+
+    A single owner (or date…) applies to every action. Any other count cannot be paired
+    safely, so each action keeps the whole cell and a warning says so.
+    """
+    texts = [e.text for e in cells.get("action", ())]
+    if not texts:
+        if not any(cells.get(role) for role in PAIRED_ROLES):
+            return []
+        texts = [""]  # an owner or date with no action text: keep them on an empty action
+    count = len(texts)
+    # Each field's values for each action (the warnings in PAIRED_ROLES' order).
+    owners = _per_action(cells, "owner", count, warn)
+    posts = _per_action(cells, "owner_role", count, warn)
+    dues = _per_action(cells, "due", count, warn)
+    measures = _per_action(cells, "measure", count, warn)
+    progress = _per_action(cells, "progress", count, warn)
+    rags = _per_action(cells, "rag", count, warn)
+    statuses = _per_action(cells, "status", count, warn)
+    completions = _per_action(cells, "completed", count, warn)
+    refs = _per_action(cells, "action_ref", count, warn)
+    actions = []
+    for index, text in enumerate(texts):
+        letter = _LETTER.match(text)
+        action = Action(text[letter.end():] if letter else text,
+                        ref=letter.group(1) if letter else None)
+        if refs:
+            action.ref = " ".join(refs[index])
+        # Fields in this order, for the warnings' order; a field the row lacks stays empty.
+        if owners:
+            action.owners = _owners(owners[index], previous, warn)
+            action.owner_readings = [read_owner(owner) for owner in action.owners]
+        if posts:
+            _add_posts(action, " ".join(posts[index]))
+        if dues:
+            action.due = _due(dues[index], warn)
+        if measures:
+            action.measure = "\n".join(measures[index])
+        if progress:
+            action.progress = "\n".join(progress[index])
+        if statuses or completions or rags:
+            action.rag, action.status = read_delivery(
+                " ".join(statuses[index]) if statuses else "",
+                " ".join(completions[index]) if completions else "",
+                " ".join(rags[index]) if rags else "", scale, warn)
+        actions.append(action)
+        previous = action
+    return actions
+
+
+def _add_posts(action: Action, post: str) -> None:
+    """A post from its own column ("Lead officer" beside "Lead agency"): the role of each
+    owner that names none; an owner itself when the row names no other."""
+    if not post.strip():
+        return
+    if not action.owner_readings:
+        action.owners = [post]
+        action.owner_readings = [OwnerReading(post, None, post)]
+    for reading in action.owner_readings:
+        reading.role = reading.role or post
+
+
+def _per_action(
+    cells: dict[str, list[Entry]], role: str, count: int, warn: Warn,
+) -> list[list[str]] | None:
+    """The values of one field for each of count actions; None when the row has none."""
+    entries = cells.get(role)
+    if not entries:
+        return None
+    if len(entries) == count:
+        return [[e.text] for e in entries]
+    values = [e.text for e in entries]
+    if len(values) > 1:
+        warn(f"{count} action(s) but {len(values)} {role} entries; "
+             f"each action keeps the whole {role} cell")
+    return [values] * count
+
+
+def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]:
+    owners: list[str] = []
+    for value in values:
+        if _DITTO.match(value):  # quotes and spaces (“ “), or "ditto"
+            above = owners[-1:] or (previous.owners if previous else [])
+            warn(f"ditto mark {value.strip()!r} read as {', '.join(above) or 'no owner'}")
+            owners.extend(above)
+        else:
+            # "NSCB/Director of Children's Services" names two; "cross-authority" is one.
+            parts = _SLASHED_OWNERS.split(value) if "/" in value else (value,)
+            owners.extend(part for part in parts if part.strip())
+    return list(dict.fromkeys(owners))
+
+
+def _due(values: list[str], warn: Warn) -> Due:
+    due = parse_due(" ".join(values))
+    if due.kind == "unknown" and names_an_event(due.text):
+        warn(f"due when an event happens, not on a date: {due.text!r} (give it a date to "
+             "track it)")
+    elif due.kind == "unknown":
+        warn(f"due date not understood: {due.text!r}")
+    return due
+
+
+def read_delivery(
+    status: str, completed: str, rag: str, scale: dict[str, str] | None, warn: Warn,
+) -> tuple[str | None, Status | None]:
+    """A row's RAG colour and delivery status, from its status, completion and RAG cells.
+
+    The status cell says the status; a completion cell beside it adds its wording and
+    date, and alone is the status ("12/03/2024" is done then). A status word in the RAG
+    column ("On track") is the status when no other cell gives one; otherwise a RAG cell
+    that names no colour is warned about, its wording kept in the warning.
+    """
+    found = _joined(read_status(status, scale), read_completion(completed))
+    colour = _RAG_WORDS.get(rag.strip().lower().rstrip("."))
+    if rag.strip() and colour is None:
+        from_rag = read_status(rag)
+        if found is None and from_rag is not None and from_rag.value:
+            return None, from_rag
+        warn(f"RAG rating not understood: {rag!r}")
+    if found is None and colour == "blue" and (from_rag := read_status(rag)) and from_rag.value:
+        found = from_rag  # "Complete" in a RAG column: blue, and done
+    return colour, found
+
+
+def _joined(status: Status | None, completion: Status | None) -> Status | None:
+    if status is None or completion is None:
+        return status or completion
+    return Status(f"{status.text}\n{completion.text}", status.value or completion.value,
+                  status.date or completion.date)
+
+
+def read_completion(text: str) -> Status | None:
+    """A completion cell ("12/03/2024", "Completed March 2024: training delivered"): done
+    when it says so or gives a date; its wording kept either way."""
+    status = read_status(text)
+    if status is None or status.value:
+        return status
+    if dated := [found.date for found in find_dates(text) if found.date]:
+        return Status(status.text, "implemented", max(dated).isoformat())
+    return status

@@ -1,0 +1,236 @@
+"""Column roles: which header means "owner", "due", "measure"… in each board's wording."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .blocks import read_blocks
+from .errors import ColumnReading
+
+# Each role with the headers boards use for it. A header is matched exactly first, then by
+# shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": ("ref", "no", "number", "ref no", "reference", "item", "item no", "rec no",
+            "rec ref", "recommendation no", "recommendation number"),
+    "action_ref": ("action ref", "action no", "action number", "action reference"),
+    "review_ref": ("scr ref", "review ref", "review reference", "scr", "case ref", "review",
+                   "source review", "sar ref", "dhr ref"),
+    "outcome": ("outcome", "outcomes", "desired outcome", "expected outcome", "learning point",
+                "learning or improvement point", "improvement point", "objective",
+                "objectives", "finding", "findings", "learning", "aim",
+                "area for improvement", "areas for improvement", "area for development"),
+    "recommendation": ("recommendation", "recommendations", "scr recommendation",
+                       "review recommendation", "dhr recommendation", "sar recommendation"),
+    "action": ("action", "actions", "key tasks", "key task", "tasks", "action required",
+               "actions required", "action to be taken", "actions to be taken",
+               "agreed action", "action planned", "action to take", "actions to take"),
+    "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
+              "responsible", "responsibilities", "responsibility", "owner", "lead officer",
+              "who", "responsible person", "lead person", "action owner", "accountable"),
+    "owner_role": ("owner role", "role", "job title", "post", "lead role"),
+    "due": ("timescale", "timescales", "target date", "target completion date", "by when",
+            "when", "due", "due date", "deadline", "completion date", "date due"),
+    "measure": ("audit of implementation", "evidence", "evidence to be provided",
+                "performance indicators", "performance indicator", "success measure",
+                "success measures", "measure of success", "measures of success",
+                "success criteria", "how will we know", "evidence of impact",
+                "outcome measure", "impact measure", "evidence of completion",
+                "how will we measure success", "success indicators"),
+    "progress": ("progress", "progress to date", "progress comment", "agency response",
+                 "update", "progress update", "current position", "position statement",
+                 "key milestones achieved in enacting recommendation", "key milestones",
+                 "milestones achieved", "update on progress"),
+    "rag": ("rag", "rag rating", "rag status", "rating"),
+    "status": ("status", "delivery status", "progress status", "current status",
+               "action status"),
+    "section": ("theme", "themes", "priority", "priority area", "area", "area of work",
+                "workstream", "work stream", "strand", "key theme", "learning theme"),
+    "scope": ("scope", "single or multi agency", "single multi agency",
+              "scope of recommendation"),
+    "level": ("level",),
+    "completed": ("date completed", "completed", "date achieved", "completed date",
+                  "date of completion", "date of completion and outcome"),
+}
+ROLES = frozenset(SYNONYMS) | {"notes"}
+# Roles that can carry the items' own text; a header row must have one of them.
+ITEM_ROLES = ("recommendation", "outcome", "action")
+_STOP_WORDS = frozenset(
+    ("a", "an", "and", "of", "the", "to", "for", "be", "by", "include", "method"))
+_MAX_HEADER_WORDS = 9
+_MAY_REPEAT = ("measure",)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A header row read: the role of each column and the header words, for notes."""
+
+    roles: tuple[str | None, ...]  # None: a column we do not know, kept as notes
+    headers: tuple[str, ...]
+
+    def column(self, role: str) -> int | None:
+        """The first column of the role, or None."""
+        return self.roles.index(role) if role in self.roles else None
+
+    def role_at(self, column: int) -> str | None:
+        return self.roles[column] if column < len(self.roles) else None
+
+    def header_at(self, column: int) -> str:
+        return self.headers[column] if column < len(self.headers) else f"Column {column + 1}"
+
+    @property
+    def item_columns(self) -> tuple[int, ...]:
+        """The columns of ref, outcome and the key role, in that order: text in any of them
+        starts a new item."""
+        found = (self.column(role) for role in ("ref", "outcome", self.key_role))
+        return tuple(dict.fromkeys(column for column in found if column is not None))
+
+    @property
+    def cell_roles(self) -> tuple[str, ...]:
+        """How each column's cells are read: by their role, else as notes."""
+        return tuple(role or "notes" for role in self.roles)
+
+    @property
+    def heading_columns(self) -> tuple[int, ...]:
+        """The columns of outcome and the key role, where an underlined first paragraph
+        is a section heading (a workplan whose objectives open with an underlined function name)."""
+        found = (self.column(role) for role in ("outcome", self.key_role))
+        return tuple(dict.fromkeys(column for column in found if column is not None))
+
+    @property
+    def has_action_fields(self) -> bool:
+        """Items get actions: an action column, or owner, due or measure ones to fill."""
+        return any(role in self.roles for role in ("action", "owner", "due", "measure"))
+
+    @property
+    def key_role(self) -> str:
+        """The column whose new text starts a new item."""
+        for role in ("recommendation", "outcome", "ref", "action"):
+            if role in self.roles:
+                return role
+        return "action"
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(header: str) -> str:
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", header.lower()).split())
+
+
+def role_of(header: str) -> str | None:
+    """The role a header names, or None: the best reading's, when it scores 0.6 at least."""
+    role, score = best_reading(header)
+    return role if score >= 0.6 else None
+
+
+def best_reading(header: str) -> tuple[str | None, float]:
+    """The role of the synonym a header scores best against (the first in SYNONYMS' order
+    on a tie) and that score: 2 for the very synonym, else the greater of the words shared
+    and a close spelling (only when very close: "comments" is no "progress comment")."""
+    wanted = normalise(header)
+    if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
+        return None, 0.0
+    words = set(wanted.split()) - _STOP_WORDS
+    close = set(difflib.get_close_matches(wanted, _NAMES, n=len(_NAMES), cutoff=_CLOSE))
+    best_role, best_score = None, 0.0
+    for role, name, name_words in _SYNONYMS:
+        if wanted == name:
+            score = 2.0
+        else:
+            score = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
+            if name in close:
+                score = max(score, difflib.SequenceMatcher(None, wanted, name).ratio())
+        if score > best_score:
+            best_role, best_score = role, score
+    return best_role, best_score
+
+
+# Each synonym with its role and its words less the stop words, in SYNONYMS' order.
+_SYNONYMS = [(role, name, frozenset(name.split()) - _STOP_WORDS)
+             for role, names in SYNONYMS.items() for name in names]
+_NAMES = [name for _, name, _ in _SYNONYMS]
+_CLOSE = 0.85
+
+
+def _bare(header: str) -> str:
+    """A header without what it says in brackets: "Status (1 Achieved, 2 On track…)"."""
+    return re.sub(r"\([^)]*\)?", " ", header)
+
+
+def read_header(
+    cells: Sequence[str], overrides: Mapping[str, str] | None = None,
+) -> Layout | None:
+    """The layout if these cells are a header row, else None: at least two cells, and
+    six in ten of the filled ones, name a role, one of them a role that carries the
+    items' text; no cell is longer than a header is. Cells are read as text: markup
+    ("<p>", "<b>") never counts as words."""
+    cells = [" ".join(block.text for block in read_blocks(cell)) for cell in cells]
+    if any(len(_bare(cell).split()) > _MAX_HEADER_WORDS for cell in cells):
+        return None
+    wanted = {normalise(k): v for k, v in (overrides or {}).items()}
+    filled = [c for c in cells if c.strip()]
+    # The most cells without a role a header can have: past it, reading the rest cannot
+    # make one (every row of a table is asked, most of them data rows of short cells).
+    may_miss = (len(cells) if "" in wanted else len(filled)) - max(2, 0.6 * len(filled))
+    roles: list[str | None] = []
+    headers: list[str] = []
+    for cell in cells:
+        chosen = wanted.get(normalise(cell))
+        bare = _bare(cell)
+        role = chosen or role_of(cell) or (role_of(bare) if bare != cell else None)
+        if role == "owner" and not chosen and "owner" in roles:
+            role = _owner_pair(roles, headers, cell)
+        # A second "owner" found by us becomes notes; one the user chose adds to the first,
+        # as does a second measure ("Measure of success", "Evidence of completion").
+        roles.append(role if chosen or role not in roles or role in _MAY_REPEAT else None)
+        headers.append(cell)
+        if roles[-1] is None and (cell.strip() or "" in wanted):
+            may_miss -= 1
+            if may_miss < 0:
+                return None
+    recognised = [r for r in roles if r]
+    if len(filled) < 2 or len(recognised) < 2 or len(recognised) < 0.6 * len(filled):
+        return None
+    if not any(role in recognised for role in ITEM_ROLES):
+        return None
+    return Layout(tuple(None if r == "notes" else r for r in roles),
+                  tuple(" ".join(c.split()) for c in cells))
+
+
+def _owner_pair(roles: list[str | None], headers: list[str], header: str) -> str | None:
+    """A second owner column beside one naming the agency ("Lead agency", "Lead officer")
+    gives the post within it; the agency's column is the owner whichever comes first."""
+    first = roles.index("owner")
+    if _AGENCY_HEADER.search(header) and not _AGENCY_HEADER.search(headers[first]):
+        roles[first] = "owner_role"
+        return "owner"
+    if _AGENCY_HEADER.search(headers[first]) and not _AGENCY_HEADER.search(header):
+        return "owner_role"
+    return "owner"  # two of a kind: the second is kept as notes
+
+
+_AGENCY_HEADER = re.compile(r"\b(agency|agencies|organisation|organization|partner)\b", re.I)
+
+
+def column_readings(rows: Sequence[Sequence[str]]) -> tuple[ColumnReading, ...]:
+    """The best reading of each column of the row likeliest to be the header, for a table
+    whose header was not recognised: the row whose cells come nearest to roles, first of
+    equals. Empty when no row has a cell near any role."""
+    best: tuple[ColumnReading, ...] = ()
+    best_total = 0.0
+    for cells in rows:
+        texts = [" ".join(block.text for block in read_blocks(cell)) for cell in cells]
+        readings = tuple(_reading(text) for text in texts)
+        total = sum(reading.confidence for reading in readings)
+        if total > best_total:
+            best, best_total = readings, total
+    return best
+
+
+def _reading(text: str) -> ColumnReading:
+    role, score = best_reading(_bare(text)) if text.strip() else (None, 0.0)
+    return ColumnReading(" ".join(text.split()), role if score else None,
+                         round(min(score, 1.0), 2))

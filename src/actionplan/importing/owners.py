@@ -1,0 +1,70 @@
+"""An owner cell read into the agency it names and the role within it.
+
+"Head of Safeguarding, Eastshire CCG" -> role "Head of Safeguarding", agency "Eastshire CCG";
+"NSCB Business Manager" -> agency "NSCB", role "Business Manager"; "Named Nurse" -> a role
+alone; "Eastshire Council" -> an agency alone. Which of the partnership's agencies that is,
+if any, is decided where the agencies are known (the plans' owner matching).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import OwnerReading
+
+# Words that make a wording an organisation: "Eastshire CCG", "Riverton Police".
+_AGENCY_WORDS = re.compile(
+    r"\b(council|ccg|icb|nhs|trust|police|constabulary|services?|partnership|board|"
+    r"hospitals?|schools?|academy|college|university|probation|housing|homes|authority|"
+    r"department|division|directorate|cafcass|barnardo'?s|charity|foundation|practice|"
+    r"surgery|ambulance|fire|prison|community rehabilitation|healthcare|health)\b", re.I)
+# Words that make a wording a post: "Head of Safeguarding", "Named Nurse", "CSP Chair".
+_ROLE_WORDS = re.compile(
+    r"\b(head|manager|chair|chairs?person|lead|director|officer|nurse|midwife|doctor|gp|"
+    r"designated|named|co-?ordinator|worker|advis[eo]r|practitioner|consultant|"
+    r"commissioner|deputy|assistant|principal|chief|superintendent|inspector|sergeant|"
+    r"administrator|secretary|representatives?|reps?|member|members|specialist|"
+    r"professional|clinician|trainer|team leader|business unit)\b", re.I)
+# A leading acronym: "NSCB Business Manager", "CSP Chair", "ICB Designated Nurse".
+_ACRONYM_FIRST = re.compile(r"^([A-Z][A-Z&]{1,7})\s+(.+)$")
+# The parts of an owner wording: "Role, Agency", "Role - Agency", "Role (Agency)".
+_PARTS = re.compile(r"\s*,\s*|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
+
+
+def read_owner(text: str) -> OwnerReading:
+    """The agency and role an owner wording names; either may be None."""
+    wording = " ".join(text.split()).rstrip(".")
+    parts = [part for part in _PARTS.split(wording) if part.strip()]
+    if len(parts) > 1:
+        agencies = [part for part in parts if _is_agency(part)]
+        if not agencies:
+            return OwnerReading(text, None, ", ".join(parts))
+        roles = [part for part in parts if part is not agencies[-1]]
+        return OwnerReading(text, agencies[-1], ", ".join(roles) or None)
+    if acronym := _ACRONYM_FIRST.match(wording):
+        rest = acronym.group(2)
+        if _ROLE_WORDS.search(rest) and not _AGENCY_WORDS.search(rest):
+            return OwnerReading(text, acronym.group(1), rest)
+    if _is_agency(wording):
+        return _agency_then_post(text, wording)
+    if _ROLE_WORDS.search(wording):
+        return OwnerReading(text, None, wording)
+    return OwnerReading(text, None, None)
+
+
+def _agency_then_post(text: str, wording: str) -> OwnerReading:
+    """"Riverton Police Inspector": the agency's name, then a post in it."""
+    agency = list(_AGENCY_WORDS.finditer(wording))
+    end = agency[-1].end() if agency else len(wording)
+    if _ROLE_WORDS.search(wording, end) is None:
+        return OwnerReading(text, wording, None)
+    return OwnerReading(text, wording[:end].strip(), wording[end:].strip())
+
+
+def _is_agency(part: str) -> bool:
+    """An organisation's name: an acronym alone, or agency words with no post's word
+    before them ("Director of Children's Services" is a post)."""
+    if re.fullmatch(r"[A-Z][A-Z&]{1,7}", part):
+        return True
+    agency, role = _AGENCY_WORDS.search(part), _ROLE_WORDS.search(part)
+    return agency is not None and (role is None or agency.start() < role.start())

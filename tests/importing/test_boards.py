@@ -1,0 +1,29 @@
+"""The board a plan belongs to, named in its title lines, whichever kind of body it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from actionplan.importing import parse_bytes
+
+TABLE = "Recommendation\tAction\tOwner\nShare information.\tWrite the protocol\tCouncil\n"
+
+
+@pytest.mark.parametrize(("title", "board"), [
+    ("Eastshire Community Safety Partnership", "Eastshire Community Safety Partnership"),
+    ("Safer Eastshire Partnership", "Safer Eastshire Partnership"),
+    ("Westshire Safeguarding Adults Board", "Westshire Safeguarding Adults Board"),
+    ("Northshire Local Safeguarding Children Board",
+     "Northshire Local Safeguarding Children Board"),
+    ("Southshire Children's Safeguarding Partnership",
+     "Southshire Children's Safeguarding Partnership"),
+    ("Brighton and Hove Safeguarding Children Partnership",
+     "Brighton and Hove Safeguarding Children Partnership"),
+    ("Domestic Homicide Review Action Plan: agreed by the Eastshire Community Safety "
+     "Partnership at its meeting of 4 March 2024 following the review into the death of Ann",
+     "Eastshire Community Safety Partnership"),
+    ("Action Plan", None),
+])
+def test_the_title_names_the_board(title, board):
+    draft = parse_bytes(f"{title}\n\n{TABLE}".encode(), "plan.txt")
+    assert draft.plan.board == board

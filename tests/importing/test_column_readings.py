@@ -1,0 +1,42 @@
+"""When no header is recognised, the refusal carries the best reading of each column, so
+that a person can be asked to map them; mapped, the same file reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from actionplan.importing import ImportFailure, parse_bytes
+from actionplan.importing.errors import ColumnReading
+
+PLAN = (b"Eastshire Safeguarding Adults Board\n\n"
+        b"No.\tWhat we will do\tWho\tWhen by\tComments\n"
+        b"1\tWrite the protocol\tCouncil\tJune 2025\tAgreed in May\n")
+
+
+def test_an_unrecognised_header_fails_with_a_reading_of_each_column():
+    with pytest.raises(ImportFailure) as failure:
+        parse_bytes(PLAN, "plan.txt")
+    assert str(failure.value) == "plan.txt: line 3: no recognisable header row"
+    assert failure.value.columns == (
+        ColumnReading("No.", "ref", 1.0),
+        ColumnReading("What we will do", "measure", 0.5),
+        ColumnReading("Who", "owner", 1.0),
+        ColumnReading("When by", "due", 1.0),
+        ColumnReading("Comments", None, 0.0),
+    )
+
+
+def test_the_columns_mapped_by_hand_read_the_same_file():
+    draft = parse_bytes(PLAN, "plan.txt", columns={"What we will do": "action"})
+    (item,) = draft.items
+    assert item.ref == "1"
+    (action,) = item.actions
+    assert (action.text, action.owners, action.due.date) == (
+        "Write the protocol", ["Council"], "2025-06-30")
+    assert [(n.column, n.text) for n in item.notes] == [("Comments", "Agreed in May")]
+
+
+def test_a_file_with_no_table_fails_with_no_readings():
+    with pytest.raises(ImportFailure) as failure:
+        parse_bytes(b"Just a letter about the review.\nNothing tabular.\n", "letter.txt")
+    assert failure.value.columns == ()

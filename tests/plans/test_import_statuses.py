@@ -1,0 +1,34 @@
+"""An imported action's delivery status wording becomes its status when the board's rules
+need nothing more, and is recorded in its first update either way."""
+
+from __future__ import annotations
+
+import pytest
+
+from actionplan.importing import parse_bytes
+from actionplan.plans.models import Action
+from actionplan.plans.status import DeliveryStatus
+from actionplan.plans.store import store_draft
+
+pytestmark = pytest.mark.django_db
+
+
+def test_status_wordings_are_stored(partnership):
+    draft = parse_bytes(
+        b"Recommendation\tAction\tLead\tStatus\n"
+        b"Share information.\tWrite the protocol\tCouncil\tCompleted 01/02/2025\n"
+        b"\tTrain staff\tCouncil\tOn track\n"
+        b"\tAudit it\tCouncil\tSlipped\n"
+        b"\tReport it\tCouncil\t\n", "plan.txt").to_dict()
+    stored = store_draft(draft, partnership)
+    done, started, slipped, silent = Action.objects.filter(
+        recommendation__plan=stored.plan).order_by("order")
+    assert done.status == DeliveryStatus.IMPLEMENTED
+    assert done.updates.get().text == (
+        "Recorded as done in the imported document: “Completed 01/02/2025”.")
+    assert started.status == DeliveryStatus.IN_PROGRESS
+    assert started.updates.get().text == "Status in the imported document: “On track”."
+    # Slipped needs a revised date and a reason: the wording waits for a person.
+    assert slipped.status == DeliveryStatus.NOT_STARTED
+    assert slipped.updates.get().text == "Status in the imported document: “Slipped”."
+    assert (silent.status, silent.updates.count()) == (DeliveryStatus.NOT_STARTED, 0)
