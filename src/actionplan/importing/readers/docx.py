@@ -27,7 +27,7 @@ def read(data: bytes, name: str) -> list[SourceRow]:
     roles: tuple[str | None, ...] = ()  # the last header's, for tables carried over a page
     for element in body.iterchildren():
         if element.tag == qn("w:p"):
-            text = Paragraph(element, None).text.strip()
+            text = _paragraph(element).text.strip()
             if text:
                 rows.append(SourceRow((text,), len(rows) + 1, in_table=False))
         elif element.tag == qn("w:tbl"):
@@ -99,7 +99,7 @@ def _two_header_rows(upper: _Cells, lower: _Cells) -> list[str] | None:
 
 
 def _paragraph_texts(tc: Any) -> list[str]:
-    texts = (Paragraph(p, None).text.strip() for p in tc.iter(qn("w:p")))
+    texts = (_paragraph(p).text.strip() for p in tc.iter(qn("w:p")))
     return [text for text in texts if text]
 
 
@@ -107,7 +107,7 @@ def _cell_html(tc: object) -> str:
     parts: list[str] = []
     in_list = False
     for p in tc.iter(qn("w:p")):  # type: ignore[attr-defined]
-        paragraph = Paragraph(p, None)
+        paragraph = _paragraph(p)
         text = html.escape(paragraph.text.strip())
         if not text:
             continue
@@ -123,8 +123,15 @@ def _cell_html(tc: object) -> str:
     return " ".join(parts)
 
 
+def _paragraph(p: Any) -> Paragraph:
+    """A paragraph read on its own: its text and runs need no parent part."""
+    return Paragraph(p, None)  # type: ignore[arg-type]  # python-docx wants a part only for images and links
+
+
 def _list_style(paragraph: Paragraph) -> bool:
-    style_id = paragraph._p.pPr.pStyle.val if paragraph._p.pPr.pStyle is not None else ""
+    properties = paragraph._p.pPr
+    style = properties.pStyle if properties is not None else None
+    style_id = style.val if style is not None else ""
     return "list" in (style_id or "").lower()
 
 

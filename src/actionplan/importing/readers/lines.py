@@ -23,7 +23,7 @@ class Line:
 
     @property
     def top(self) -> float:
-        return min(w["top"] for w in self.words)
+        return float(min(w["top"] for w in self.words))
 
     @property
     def text(self) -> str:

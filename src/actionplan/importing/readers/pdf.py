@@ -86,4 +86,4 @@ def _ruled_rows(lines: list[Line], tables: list[list[Any]]) -> list[SourceRow]:
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
     x0, top, x1, bottom = box
-    return x0 - 1 <= word["x0"] <= x1 + 1 and top - 1 <= word["top"] <= bottom + 1
+    return bool(x0 - 1 <= word["x0"] <= x1 + 1 and top - 1 <= word["top"] <= bottom + 1)

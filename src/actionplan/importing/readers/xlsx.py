@@ -59,7 +59,7 @@ def _read_sheet(sheet: Any) -> Part:
             hidden_rows.append(number)
             continue
         rows.append(SourceRow(cells, number, after_break=not rows))
-    rows = titles_above(rows, None if header is None else header_row + 1)
+    rows = titles_above(rows, None if header_row is None else header_row + 1)
     if hidden_rows:
         readings.append(Reading(hidden_rows[0], "hidden rows left out: " + ", ".join(
             map(str, hidden_rows))))
@@ -154,7 +154,7 @@ def _fill_rgb(cell: Any, theme: list[str]) -> str | None:
     if colour.type == "rgb" and isinstance(colour.rgb, str):
         return colour.rgb
     if colour.type == "indexed" and 0 <= colour.indexed < len(COLOR_INDEX):
-        return COLOR_INDEX[colour.indexed]
+        return str(COLOR_INDEX[colour.indexed])
     if colour.type == "theme" and 0 <= colour.theme < len(theme):
         return tinted(theme[colour.theme], colour.tint or 0.0)
     return None
