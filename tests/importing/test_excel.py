@@ -122,3 +122,11 @@ def test_an_empty_workbook_is_refused_and_an_empty_sheet_is_said():
     draft = parse_bytes(workbooks.with_empty_sheet(plan=True), "tracker.xlsx")
     assert [i.ref for i in draft.items] == ["1", "2", "3", "4", "5"]
     assert draft.warnings[0].message == "sheet 'Sheet2' is empty: not imported"
+
+
+def test_a_title_cell_is_read_as_written_not_as_markup():
+    title = "SAR 'Mrs B' & <Family> action plan"
+    workbook = workbooks.openpyxl.Workbook()
+    workbooks._plan_sheet(workbook.active, title, workbooks.COLOURED[:1])
+    draft = parse_bytes(workbooks._save(workbook), "tracker.xlsx")
+    assert draft.plan.title == title

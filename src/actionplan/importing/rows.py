@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .blocks import read_blocks
 from .entries import Entry, plain_text, reader_of
 from .grouping import Group, PendingItem, is_note_row, place, recommendation_row, texts
 from .header import Layout, read_header
@@ -34,8 +35,10 @@ class Outline:
 
 
 def clean_line(text: str) -> str:
-    """A text line without the Markdown the extractor adds (#, **)."""
-    return " ".join(text.strip().lstrip("#").replace("**", "").split())
+    """A text line as plain text (lines hold cell markup too: a workbook's title cell), without
+    the Markdown the extractor adds (#, **)."""
+    blocks = read_blocks(text.strip().lstrip("#").replace("**", ""))
+    return " ".join(" ".join(block.text for block in blocks).split())
 
 
 class Builder:
@@ -95,7 +98,7 @@ class Builder:
                     read_header(following.cells, self.overrides)):
                 self._start_section(name)  # a theme row just above the first header
             else:
-                self.title_lines.append(" ".join(c.strip() for c in row.cells if c.strip()))
+                self.title_lines.append(" ".join(text for text in cell_texts if text))
         elif name:
             self._start_section(name)
         else:
