@@ -27,3 +27,15 @@ TABLE = "Recommendation\tAction\tOwner\nShare information.\tWrite the protocol\t
 def test_the_title_names_the_board(title, board):
     draft = parse_bytes(f"{title}\n\n{TABLE}".encode(), "plan.txt")
     assert draft.plan.board == board
+
+
+@pytest.mark.parametrize(("title", "reviews"), [
+    ("SAR 'Mrs B' action plan", ["Mrs B"]),
+    ("Domestic Homicide Review: ‘Adam’ — Action Plan, March 2024", ["Adam"]),
+    ('Child Safeguarding Practice Review "Child Q" improvement plan', ["Child Q"]),
+    ("Serious Case Review BN09 action plan", ["BN09"]),
+    ("Action plan for 'Working Together' training", []),  # quotes after no kind of review
+])
+def test_the_title_names_the_review_by_its_subject(title, reviews):
+    draft = parse_bytes(f"{title}\n\n{TABLE}".encode(), "plan.txt")
+    assert draft.plan.reviews == reviews

@@ -18,6 +18,13 @@ _BOARD = re.compile(
     r"\b((?:(?:North|South|East|West|Central|Greater|Mid)\s+)?[A-Z][\w'-]+(?:\s+and\s+"
     rf"[A-Z][\w'-]+)?\s+(?:{_BODY})|Safer\s+[A-Z][\w'-]+\s+Partnership)\b", re.I)
 _REVIEW_CODE = re.compile(r"\b([A-Z]{2}\d{2}|Child [A-Z]|Adult [A-Z]|Case [A-Z])\b")
+# A review named by its subject's pseudonym in quotes after the kind of review:
+# "SAR 'Mrs B'", "Domestic Homicide Review: ‘Adam’", "CSPR “Child Q”".
+_REVIEW_KIND = (r"(?:SCR|L?CSPR|SAR|DHR|DARDR|Serious\s+Case\s+Review|Rapid\s+Review"
+                r"|Safeguarding\s+Adults?\s+Review|Domestic\s+(?:Homicide|Abuse\s+Related\s+Death)"
+                r"\s+Review|(?:Local\s+)?Child\s+Safeguarding\s+Practice\s+Review)")
+_REVIEW_NAMED = re.compile(
+    rf"\b{_REVIEW_KIND}\s*[:–-]?\s*(?:into\s+)?['‘\"“]([^'’\"”]{{1,40}})['’\"”]", re.I)
 _MONTH_YEAR = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b", re.I)
 _KINDS = (
@@ -39,7 +46,8 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
     # A long title line still names its board, when no short one does.
     board = _BOARD.search(block) or _BOARD.search(" ".join(lines))
     plan.board = _board_name(board.group(1)) if board else None
-    plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block)))
+    named = [name.strip() for name in _REVIEW_NAMED.findall(block)]
+    plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block) + named))
     if plan.kind == "composite_action_plan" and not plan.reviews:
         # A composite plan's reviews are the ones its lines cite.
         cited = {ref for item in items for ref in item.review_refs if ref.lower() != "all"}
