@@ -26,6 +26,9 @@ CASES = [
     ("2017/18", "2018-03-31", "year", "date"),
     ("Q3 2017/18", "2017-12-31", "quarter", "date"),
     ("Quarter 2", None, "quarter", "date"),
+    # A day that does not exist is not read as its year, or as any other date.
+    ("31/02/2025", None, None, "unknown"),
+    ("30 February 2025", None, None, "unknown"),
     ("Ongoing", None, None, "ongoing"),
     ("Ongoing programme", None, None, "ongoing"),
     ("With immediate effect", None, None, "immediate"),

@@ -88,7 +88,7 @@ def _month_end(year: int, month: int) -> date:
 _MONTH_BEFORE = re.compile(_MONTH + r"\s*$", re.I)
 
 
-def _read_dmy(match: re.Match[str]) -> tuple[date, str] | None:
+def _read_dmy(match: re.Match[str]) -> tuple[date | None, str] | None:
     if match.start() and _MONTH_BEFORE.search(match.string[:match.start()]):
         return None  # the "07" of "Oct 07 Oct07" is a year, not a day
     parts = match.groupdict()
@@ -96,8 +96,8 @@ def _read_dmy(match: re.Match[str]) -> tuple[date, str] | None:
     number = int(month) if month else _MONTHS[parts["mon"][:3].lower()]
     try:
         return date(_year(parts["y"]), number, int(parts["d"])), "day"
-    except ValueError:
-        return None
+    except ValueError:  # "31/02/2025": a day that does not exist, taken so its year is not read
+        return None, "day"
 
 
 def _read_month_y(match: re.Match[str]) -> tuple[date, str] | None:

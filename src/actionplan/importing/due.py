@@ -46,6 +46,8 @@ def parse_due(text: str) -> Due:
         # "Ongoing" leads the wording, or names the due when no date does.
         if pattern.match(wording) or (not latest and pattern.search(wording)):
             return Due(text, kind=cast(DueKind, kind))
+    if latest and latest.date is None and latest.precision == "day":
+        return Due(text)  # a day that does not exist ("31/02/2025"): no date is guessed
     if latest:
         return _due(text, latest, "date")
     return _dateutil_fallback(text, wording)
