@@ -52,3 +52,34 @@ def test_extracted_text_with_cell_html_is_not_taken_for_excel_text():
             "Share records.\t<ul><li>Write a protocol</li><li>Train staff</li></ul>\tPolice\n")
     draft = parse_bytes(text.encode(), "plan.txt")
     assert [a.text for a in draft.items[0].actions] == ["Write a protocol", "Train staff"]
+
+
+def test_a_tracker_in_plain_words_is_read_column_by_column():
+    """Headers in plain English ("What we will do", "Who", "When"), a month in brackets after
+    the progress heading, semicolons, a cp1252 apostrophe and a line break inside a quoted
+    cell: each action keeps its own text, owner, due and status."""
+    data = (
+        'Southshire Safeguarding Children Partnership\r\n'
+        'Rapid review "Baby S" - action tracker\r\n\r\n'
+        'Ref;Learning;What we will do;Who;When;Progress (Nov 24);Status\r\n'
+        '1;Safe sleep advice is routine;"Update the guidance\r\nBrief fathers";'
+        'Health visiting;Q3 24/25;Guidance drafted;On track\r\n'
+        '2;Pre-birth work starts late;Audit referrals;Children’s Social Care;'
+        'Spring term 2025;;Not started\r\n'
+    ).encode("cp1252")
+    draft = parse_bytes(data, "tracker.csv")
+    assert (draft.plan.title, draft.plan.board, draft.plan.reviews) == (
+        'Rapid review "Baby S" - action tracker',
+        "Southshire Safeguarding Children Partnership", ["Baby S"])
+    assert [(item.ref, item.outcome, [(a.text, a.owners, a.due.date, a.status.value, a.progress)
+                                      for a in item.actions]) for item in draft.items] == [
+        ("1", "Safe sleep advice is routine", [
+            ("Update the guidance", ["Health visiting"], "2024-12-31", "in_progress",
+             "Guidance drafted"),
+            ("Brief fathers", ["Health visiting"], "2024-12-31", "in_progress",
+             "Guidance drafted"),
+        ]),
+        ("2", "Pre-birth work starts late", [
+            ("Audit referrals", ["Children’s Social Care"], "2025-04-20", "not_started", None),
+        ]),
+    ]

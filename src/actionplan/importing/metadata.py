@@ -31,7 +31,7 @@ _KINDS = (
     ("composite_action_plan", re.compile(r"composite\s+action\s+plan", re.I)),
     ("workplan", re.compile(r"\bwork\s*plan\b", re.I)),
     ("improvement_plan", re.compile(r"\bimprovement\s+plan\b", re.I)),
-    ("review_action_plan", re.compile(r"\baction\s+plan\b", re.I)),
+    ("review_action_plan", re.compile(r"\baction\s+(?:plan|tracker)\b", re.I)),
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TITLE_WORDS = 12  # longer lines are prose, whose dates and names are not the plan's
