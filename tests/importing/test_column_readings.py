@@ -9,7 +9,7 @@ from actionplan.importing import ImportFailure, parse_bytes
 from actionplan.importing.errors import ColumnReading
 
 PLAN = (b"Eastshire Safeguarding Adults Board\n\n"
-        b"No.\tWhat we will do\tWho\tWhen by\tComments\n"
+        b"No.\tPlanned work\tWho\tWhen by\tComments\n"
         b"1\tWrite the protocol\tCouncil\tJune 2025\tAgreed in May\n")
 
 
@@ -19,7 +19,7 @@ def test_an_unrecognised_header_fails_with_a_reading_of_each_column():
     assert str(failure.value) == "plan.txt: line 3: no recognisable header row"
     assert failure.value.columns == (
         ColumnReading("No.", "ref", 1.0),
-        ColumnReading("What we will do", "measure", 0.5),
+        ColumnReading("Planned work", "action", 0.5),
         ColumnReading("Who", "owner", 1.0),
         ColumnReading("When by", "due", 1.0),
         ColumnReading("Comments", None, 0.0),
@@ -27,7 +27,7 @@ def test_an_unrecognised_header_fails_with_a_reading_of_each_column():
 
 
 def test_the_columns_mapped_by_hand_read_the_same_file():
-    draft = parse_bytes(PLAN, "plan.txt", columns={"What we will do": "action"})
+    draft = parse_bytes(PLAN, "plan.txt", columns={"Planned work": "action"})
     (item,) = draft.items
     assert item.ref == "1"
     (action,) = item.actions

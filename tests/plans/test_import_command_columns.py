@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from actionplan.plans.models import Plan
 
 pytestmark = pytest.mark.django_db
-PLAN = "Eastshire SAB\n\nNo.\tWhat we will do\tWho\tWhen by\n1\tWrite it\tNamed Nurse\tJune 2025\n"
+PLAN = "Eastshire SAB\n\nNo.\tPlanned work\tWho\tWhen by\n1\tWrite it\tNamed Nurse\tJune 2025\n"
 
 
 def test_an_unrecognised_header_is_shown_as_read_with_how_to_map_it(tmp_path):
@@ -22,7 +22,7 @@ def test_an_unrecognised_header_is_shown_as_read_with_how_to_map_it(tmp_path):
     assert err.getvalue().splitlines()[1:] == [
         '  the columns as read (map them with --column "HEADING=ROLE"):',
         "    'No.': ref (100% sure)",
-        "    'What we will do': measure (50% sure)",
+        "    'Planned work': action (50% sure)",
         "    'Who': owner (100% sure)",
         "    'When by': due (100% sure)",
     ]
@@ -33,7 +33,7 @@ def test_mapped_by_hand_it_is_stored_and_owners_naming_no_agency_are_listed(tmp_
     path.write_text(PLAN)
     out = io.StringIO()
     call_command("import", str(path), "--partnership", "Eastshire SAB", "--column",
-                 "What we will do=action", stdout=out, stderr=io.StringIO())
+                 "Planned work=action", stdout=out, stderr=io.StringIO())
     assert "  owners naming no agency, to map: Named Nurse" in out.getvalue().splitlines()
     action = Plan.objects.get().recommendations.get().actions.get()
     assert (action.text, action.owner, action.owner_role) == ("Write it", None, "Named Nurse")
