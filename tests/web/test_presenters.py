@@ -10,8 +10,11 @@ from actionplan.web.presenters import due_text, rag_tag, status_tag
 
 
 def test_a_due_date_reads_in_gov_uk_style_with_the_boards_wording_beside():
+    # The same day written another way adds nothing; a wording that says more is kept beside.
     exact = Action(due_text="01/06/17", due_date=date(2017, 6, 1), due_precision="day")
-    assert due_text(exact) == '1 June 2017 (the plan says "01/06/17")'
+    assert due_text(exact) == "1 June 2017"
+    wordy = Action(due_text="By 01/06/17, after the audit", due_date=date(2017, 6, 1))
+    assert due_text(wordy) == '1 June 2017 (the plan says "By 01/06/17, after the audit")'
     assert due_text(Action(due_text="", due_date=date(2017, 6, 1))) == "1 June 2017"
     assert due_text(Action(due_text="1 June 2017", due_date=date(2017, 6, 1))) == "1 June 2017"
     month = Action(due_text="April 2010", due_date=date(2010, 4, 30), due_precision="month")

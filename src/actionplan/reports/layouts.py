@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from actionplan.plans.changes import long_date
+from actionplan.plans.due_words import due_with_wording
 from actionplan.plans.summary import RagCounts
 
 from .colours import label
@@ -28,8 +29,7 @@ def due(row: PlanRow) -> str:
     revised date when it was revised (the original is kept)."""
     wording = row.due_text.strip()
     if row.due is not None:
-        said = long_date(row.due)
-        wording = f'{said} (the plan says "{wording}")' if wording and wording != said else said
+        wording = due_with_wording(row.due, wording)
     revised = f"Revised: {long_date(row.revised_due)}" if row.revised_due else ""
     return "\n".join(part for part in (wording, revised) if part)
 

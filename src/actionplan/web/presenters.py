@@ -12,6 +12,7 @@ from django.utils import timezone
 from actionplan.plans.assurance import ALLOWED as ASSURANCE_STEPS
 from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.changes import long_date
+from actionplan.plans.due_words import due_with_wording
 from actionplan.plans.models import Action
 from actionplan.plans.rag import Rag, RagJudgement
 from actionplan.plans.rag import meanings as rag_meanings
@@ -93,9 +94,7 @@ def due_text(action: Action) -> str:
     ("30 April 2010 (the plan says "April 2010")"), a kind when there is no date ("Ongoing"),
     and any revised date, the original kept."""
     if action.due_date:
-        text = day(action.due_date)
-        if action.due_text and action.due_text.strip() != text:
-            text += f' (the plan says "{action.due_text.strip()}")'
+        text = due_with_wording(action.due_date, action.due_text)
     else:
         text = action.due_text or action.get_due_kind_display()
     if action.revised_due_date:
