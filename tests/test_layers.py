@@ -111,3 +111,47 @@ def test_it_reads_relative_imports_from_the_right_package(tmp_path):
         (1, "actionplan.web.views.plans"),
         (2, "actionplan.web.forms"),
     ]
+
+
+# The modules plans/updates.py gathers: other packages reach them through updates.py only, so that
+# every change to an action has the one entry point (docs/adr/0002-rules-as-pure-functions.md).
+BEHIND_UPDATES = {f"actionplan.plans.{name}" for name in ("stamping", "delivery", "evidence", "action_facts")}
+
+
+def entry_point_problems(root: Path) -> list[str]:
+    """Every import, outside the plans package, of a module that updates.py gathers."""
+    problems = []
+    for path in sorted((root / "actionplan").rglob("*.py")):
+        if module_name(path, root).startswith("actionplan.plans"):
+            continue
+        found = imported_modules(path, root)
+        # `from actionplan.plans import delivery` names the module in the alias, not in `module`.
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.ImportFrom) and node.module == "actionplan.plans" and not node.level:
+                found += [(node.lineno, f"actionplan.plans.{alias.name}") for alias in node.names]
+        where = path.relative_to(root)
+        problems += [f"{where}:{line}: imports {name}, not plans.updates" for line, name in found
+                     if name in BEHIND_UPDATES]
+    return sorted(set(problems))
+
+
+def test_other_packages_change_actions_through_plans_updates_only():
+    assert entry_point_problems(SRC) == []
+
+
+def test_it_reports_a_module_behind_updates_imported_from_outside(tmp_path):
+    files = {
+        "actionplan/__init__.py": "",
+        "actionplan/plans/updates.py": "from .progress_updates import record_progress\n",
+        "actionplan/plans/bulk.py": "from .stamping import locked\n",
+        "actionplan/web/views/actions.py": "from actionplan.plans.updates import record_progress\n"
+                                           "from actionplan.plans.evidence import submit_evidence\n",
+        "actionplan/demo/stories.py": "from actionplan.plans import action_facts, rag\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert entry_point_problems(tmp_path) == [
+        "actionplan/demo/stories.py:1: imports actionplan.plans.action_facts, not plans.updates",
+        "actionplan/web/views/actions.py:2: imports actionplan.plans.evidence, not plans.updates",
+    ]

@@ -7,11 +7,13 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from scenes import text_of
 
+from actionplan.plans import people
 from actionplan.plans.changes import changes_of
 from actionplan.plans.models import Action, Agency, User
-from factories import ActionFactory, AgencyFactory
+from factories import ActionFactory, AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +127,12 @@ def test_an_invited_person_can_be_sent_the_link_again(client, alice, dave):
     assert "dave@example.org has been sent a new link" in text_of(response)
     (message,) = mail.outbox
     assert message.to == ["dave@example.org"] and "/password-reset/" in message.body
+
+
+def test_an_account_outside_every_partnership_is_not_changed_here(alice, police):
+    """Such an account (a superuser's) is kept in Django's admin: the rule refuses it, stores nothing."""
+    outsider = UserFactory(username="root", partnership=None, role=User.Role.VIEWER)
+    with pytest.raises(PermissionDenied, match="an account outside a partnership"):
+        people.change_person(outsider, alice, role="agency_lead", agencies=[police], active=False)
+    outsider.refresh_from_db()
+    assert (outsider.role, outsider.is_active, list(outsider.agencies.all())) == ("viewer", True, [])

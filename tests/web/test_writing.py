@@ -3,10 +3,13 @@ edits, reassigns, revises a due date and closes the plan. Every change is in the
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from scenes import text_of
 
 from actionplan.plans.models import Action, Plan, Recommendation, Review
+from factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +102,17 @@ def test_edits_say_why_in_the_history_and_a_review_code_stays_unique(client, ali
     assert newest.why == "The published title"
     assert [(f.field, f.new) for f in newest.fields] == [("Title", "Child Q")]
     assert "The published title" in text_of(client.get(f"/reviews/{first.pk}/edit/"))
+
+
+def test_the_named_person_is_chosen_by_name_among_the_partnerships_active_people(client, alice, action):
+    UserFactory(username="nina", first_name="Nina", last_name="Nurse", partnership=alice.partnership)
+    UserFactory(username="sam", partnership=alice.partnership)
+    UserFactory(username="gone", first_name="Gone", last_name="Away", partnership=alice.partnership,
+                is_active=False)
+    UserFactory(username="elsewhere", first_name="Else", last_name="Where")
+    client.force_login(alice)
+    page = client.get(f"/actions/{action.pk}/reassign/").content.decode()
+    named = re.search(r'<select[^>]*name="owner_person".*?</select>', page, re.S)
+    assert named is not None
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", named.group(0))
+    assert sorted(options) == ["Nina Nurse", "Nobody named", "alice", "sam"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Field, Model
 
 # Bookkeeping that changes with every save and says nothing to a reader.
 HIDDEN_FIELDS = frozenset({"updated_at", "version", "created_at"})
@@ -38,13 +38,20 @@ def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def stored_field(model: type[Model], name: str) -> Field[Any, Any]:
+    """A field a version stores: a column of the model's own, never a relation seen from the other side."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, Field), f"{model.__name__}.{name} is not stored in its versions"
+    return field
+
+
 def in_words(model: type[Model], name: str, value: Any) -> str:
     """One stored value as a person reads it: a name for a row, a label for a code."""
     if value in (None, ""):
         return "(blank)"
-    field = model._meta.get_field(name)
-    if field.many_to_one or field.one_to_one:
-        related = field.related_model._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
+    field = stored_field(model, name)
+    if (field.many_to_one or field.one_to_one) and field.related_model is not None:
+        related = field.related_model._default_manager.filter(pk=value).first()
         if related is None:
             return "(removed)"
         full_name = getattr(related, "get_full_name", None)
@@ -72,7 +79,7 @@ def changes_of(instance: Model) -> list[Change]:
     """Every saved version compared with the one before it, newest first."""
     model = type(instance)
     records = list(
-        instance.history.select_related("history_user").order_by("history_date", "history_id")  # type: ignore[attr-defined]
+        instance.history.select_related("history_user").order_by("history_date", "history_id")  # type: ignore[attr-defined]  # added by django-simple-history, untyped
     )
     found = []
     for before, after in zip([None, *records], records, strict=False):
@@ -82,7 +89,7 @@ def changes_of(instance: Model) -> list[Change]:
                 name = c.field
                 if name in HIDDEN_FIELDS:
                     continue
-                label = model._meta.get_field(name).verbose_name
+                label = stored_field(model, name).verbose_name
                 fields.append(FieldChange(label[:1].upper() + label[1:], in_words(model, name, c.old),
                                           in_words(model, name, c.new)))
             if not fields:

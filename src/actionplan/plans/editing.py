@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from .models import Action, Agency, DueKind, DuePrecision, Partnership, Plan, Recommendation, Review, User
 from .permissions import can_edit_plans, in_partnership, require
@@ -79,7 +79,7 @@ def reopen_plan(plan: Plan, by: User, *, reason: str) -> None:
     save_stamped(plan, None, by, reason)
 
 
-def next_order(queryset) -> int:  # type: ignore[no-untyped-def]
+def next_order(queryset: QuerySet[Recommendation] | QuerySet[Action]) -> int:
     return (queryset.aggregate(last=Max("order"))["last"] or 0) + 1
 
 

@@ -3,6 +3,7 @@ inviting a person, their role and agencies, deactivating them. Rules and history
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 
@@ -86,10 +87,13 @@ def invite_person(
 
 
 def change_person(person: User, by: User, *, role: str, agencies: list[Agency], active: bool) -> None:
-    check_manager(by, person.partnership_id)  # type: ignore[arg-type]
+    partnership = person.partnership
+    if partnership is None:  # an account outside every partnership (a superuser's) is kept in Django's admin
+        raise PermissionDenied("you may not manage an account outside a partnership")
+    check_manager(by, partnership.pk)
     if person.pk == by.pk and (not active or role != by.role):
         raise EditRefused("you cannot change your own role or deactivate yourself: ask another admin")
-    check_agencies(person.partnership, role, agencies)  # type: ignore[arg-type]
+    check_agencies(partnership, role, agencies)
     with transaction.atomic():
         person.role, person.is_active = role, active
         person.save()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from actionplan.plans.models import Action, Agency, Partnership, Plan, Recommendation, Review, User
 from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
+
+from .forms import model_choices
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 
@@ -48,7 +52,7 @@ class ReviewForm(forms.ModelForm):
 
     why = words("Why it is changed", required=False, long=True, help_text="Kept in its history")
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["code"].error_messages["required"] = "Enter the code the board knows the review by"
         if self.instance.pk is None:
@@ -65,9 +69,9 @@ class PlanForm(forms.ModelForm):
     as_at = DayField(label="Date of the plan")
     why = words("Why it is changed", required=False, long=True, help_text="Kept in its history")
 
-    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviews"].queryset = partnership.reviews.order_by("code")
+        model_choices(self, "reviews").queryset = partnership.reviews.order_by("code")
         self.fields["reviews"].help_text = ""
         self.fields["title"].error_messages["required"] = "Enter the title of the plan"
         if self.instance.pk is None:
@@ -100,7 +104,7 @@ class RecommendationForm(forms.ModelForm):
 
     why = words("Why it is changed", required=False, long=True, help_text="Kept in its history")
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].required = True
         self.fields["text"].error_messages["required"] = "Enter the recommendation"
@@ -108,10 +112,17 @@ class RecommendationForm(forms.ModelForm):
             del self.fields["why"]
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """A choice of people, each shown by name (or username when no name is known)."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_full_name() or obj.username
+
+
 def owner_fields(form: forms.Form, partnership: Partnership) -> None:
-    form.fields["owner"].queryset = partnership.agencies.all()
-    form.fields["owner_person"].queryset = User.objects.filter(partnership=partnership, is_active=True)
-    form.fields["owner_person"].label_from_instance = lambda u: u.get_full_name() or u.username
+    model_choices(form, "owner").queryset = partnership.agencies.all()
+    people = User.objects.filter(partnership=partnership, is_active=True)
+    model_choices(form, "owner_person").queryset = people
 
 
 class OwnerForm(forms.Form):
@@ -120,10 +131,10 @@ class OwnerForm(forms.Form):
     owner_role = words(
         "Owner role, as the plan writes it", required=False, help_text='For example, "Named Nurse"'
     )
-    owner_person = forms.ModelChoiceField(User.objects.none(), required=False, label="Named person",
-                                          empty_label="Nobody named")
+    owner_person = PersonChoiceField(User.objects.none(), required=False, label="Named person",
+                                     empty_label="Nobody named")
 
-    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         owner_fields(self, partnership)
 
@@ -175,7 +186,9 @@ class BulkForm(forms.Form):
     reason = words("Reason for the change", long=True, missing="Give the reason for the change",
                    help_text="Kept in the history of each action")
 
-    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actions"].queryset = Action.objects.filter(recommendation__plan__partnership=partnership)
-        self.fields["owner"].queryset = partnership.agencies.all()
+        model_choices(self, "actions").queryset = Action.objects.filter(
+            recommendation__plan__partnership=partnership
+        )
+        model_choices(self, "owner").queryset = partnership.agencies.all()

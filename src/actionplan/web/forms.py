@@ -29,6 +29,14 @@ EVIDENCE_TYPES = {
 }
 
 
+def model_choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The form's own copy of a field declared as a ModelChoiceField (or a multiple one), whose
+    queryset the page narrows to the partnership: `form.fields` is typed as plain fields."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField), f"{name} is declared as a ModelChoiceField"
+    return field
+
+
 class ActionFilterForm(forms.Form):
     plan = forms.ModelChoiceField(queryset=Plan.objects.none(), required=False, empty_label="All plans")
     agency = forms.ModelChoiceField(
@@ -53,9 +61,7 @@ class ActionFilterForm(forms.Form):
             "theme": Theme.objects.filter(Q(partnership=partnership) | Q(partnership=None)),
         }
         for name, queryset in choices.items():
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelChoiceField)  # declared above
-            field.queryset = queryset
+            model_choices(self, name).queryset = queryset
 
     def criteria(self) -> ActionCriteria:
         """The filters as the finder takes them. A value that is not valid (an agency removed

@@ -3,15 +3,23 @@ GOV.UK style with one template."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseBase
 from django.urls import path, reverse_lazy
+from django.views import View
 
 TEMPLATE = "web/auth_form.html"
 
 
-def page(view: type, heading: str, submit: str = "", intro: tuple[str, ...] = (), **extra: object):  # type: ignore[no-untyped-def]
+def page(
+    view: type[View[Any]], heading: str, submit: str = "", intro: tuple[str, ...] = (), **extra: object
+) -> Callable[..., HttpResponseBase]:
+    """One of Django's views drawn with the one template, its heading and words given here."""
     context = {"heading": heading, "submit": submit, "intro": intro, **extra}
-    return view.as_view(template_name=TEMPLATE, extra_context=context)  # type: ignore[attr-defined]
+    return view.as_view(template_name=TEMPLATE, extra_context=context)
 
 
 password_urls = [

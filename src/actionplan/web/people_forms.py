@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from actionplan.plans.models import Agency, Partnership, User
+
+from .forms import model_choices
 
 
 class AgencyForm(forms.Form):
@@ -29,13 +33,13 @@ class MergeForm(forms.Form):
         error_messages={"required": "Choose the agency to merge into"},
     )
 
-    def __init__(self, *args, source: Agency, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, source: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = source.partnership.agencies.exclude(pk=source.pk)
+        model_choices(self, "target").queryset = source.partnership.agencies.exclude(pk=source.pk)
 
 
 def agency_choices(form: forms.Form, partnership: Partnership) -> None:
-    form.fields["agencies"].queryset = partnership.agencies.all()
+    model_choices(form, "agencies").queryset = partnership.agencies.all()
 
 
 class PersonForm(forms.Form):
@@ -48,7 +52,7 @@ class PersonForm(forms.Form):
         required=False, label="Can sign in", widget=forms.RadioSelect(choices=[(True, "Yes"), (False, "No")])
     )
 
-    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         agency_choices(self, partnership)
 
@@ -69,6 +73,6 @@ class InviteForm(forms.Form):
         label="Agencies they lead", help_text="For agency leads: whose actions they update.",
     )
 
-    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         agency_choices(self, partnership)

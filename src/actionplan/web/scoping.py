@@ -60,13 +60,13 @@ def action_for(request: SignedInRequest, pk: int, may: Callable[[User, Action], 
     return action
 
 
-def recommendations(request: HttpRequest) -> QuerySet[Recommendation]:
+def recommendations(request: SignedInRequest) -> QuerySet[Recommendation]:
     return Recommendation.objects.filter(plan__partnership=partnership_of(request))
 
 
-def for_editing(request: HttpRequest, queryset: QuerySet, pk: int):  # type: ignore[no-untyped-def]
+def for_editing(request: SignedInRequest, queryset: QuerySet[M], pk: int) -> M:
     """A row of the partnership (404 otherwise) that this person may edit (403 otherwise)."""
     found = one(queryset, pk=pk)
-    if not can_edit_plans(request.user):  # type: ignore[arg-type]
+    if not can_edit_plans(request.user):
         raise PermissionDenied
     return found

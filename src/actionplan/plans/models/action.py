@@ -65,7 +65,7 @@ class Action(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Counts saves, so that two people editing the same action cannot overwrite each other:
-    # a change made against an older version is refused (see updates.locked).
+    # a change made against an older version is refused (see stamping.locked).
     version = models.PositiveIntegerField(default=0, editable=False)
     # The reason for each change is kept in full beside it ("why"), not cut at 100 characters.
     history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))

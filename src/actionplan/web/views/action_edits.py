@@ -3,8 +3,9 @@ Every change is made by actionplan.plans (editing.add_action and updates)."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 
 from actionplan.plans import bulk, editing, permissions, updates
@@ -12,19 +13,19 @@ from actionplan.plans.models import Action
 
 from ..edit_forms import ActionEditForm, BulkForm, NewActionForm, ReassignForm, RevisedDueForm
 from ..presenters import due_text
-from ..scoping import actions, for_editing, partnership_of, recommendations
-from .form_page import form_page
+from ..scoping import SignedInRequest, actions, for_editing, partnership_of, recommendations
+from .form_page import Save, form_page
 from .writing import GET_POST, data
 
 
 @login_required
 @GET_POST
-def action_new(request: HttpRequest, pk: int) -> HttpResponse:
+def action_new(request: SignedInRequest, pk: int) -> HttpResponse:
     rec = for_editing(request, recommendations(request).select_related("plan__partnership"), pk)
     form = NewActionForm(data(request), partnership=partnership_of(request))
 
     def save(cleaned: dict) -> tuple[str, str]:
-        editing.add_action(rec, request.user, **cleaned)  # type: ignore[arg-type]
+        editing.add_action(rec, request.user, **cleaned)
         return "Action added", reverse("plan", args=[rec.plan_id])
 
     return form_page(
@@ -33,19 +34,19 @@ def action_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def editable_action(request: HttpRequest, pk: int) -> Action:
+def editable_action(request: SignedInRequest, pk: int) -> Action:
     return for_editing(request, actions(request).select_related("recommendation__plan__partnership"), pk)
 
 
 @login_required
 @GET_POST
-def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def action_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     action = editable_action(request, pk)
     initial = {"text": action.text, "measure": action.measure, "version": action.version}
     form = ActionEditForm(data(request), initial=initial)
 
     def save(cleaned: dict) -> tuple[str, str]:
-        updates.edit_action(action, request.user, text=cleaned["text"], measure=cleaned["measure"],  # type: ignore[arg-type]
+        updates.edit_action(action, request.user, text=cleaned["text"], measure=cleaned["measure"],
                             why=cleaned["why"], expected_version=cleaned["version"])
         return "The action has been saved", reverse("action", args=[action.pk])
 
@@ -54,7 +55,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def action_reassign(request: HttpRequest, pk: int) -> HttpResponse:
+def action_reassign(request: SignedInRequest, pk: int) -> HttpResponse:
     action = editable_action(request, pk)
     initial = {"owner": action.owner_id, "owner_role": action.owner_role,
                "owner_person": action.owner_person_id, "version": action.version}
@@ -62,7 +63,7 @@ def action_reassign(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(cleaned: dict) -> tuple[str, str]:
         updates.reassign_action(
-            action, request.user, owner=cleaned["owner"], owner_role=cleaned["owner_role"],  # type: ignore[arg-type]
+            action, request.user, owner=cleaned["owner"], owner_role=cleaned["owner_role"],
             owner_person=cleaned["owner_person"], reason=cleaned["reason"],
             expected_version=cleaned["version"],
         )
@@ -73,12 +74,12 @@ def action_reassign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def action_due(request: HttpRequest, pk: int) -> HttpResponse:
+def action_due(request: SignedInRequest, pk: int) -> HttpResponse:
     action = editable_action(request, pk)
     form = RevisedDueForm(data(request), initial={"version": action.version})
 
     def save(cleaned: dict) -> tuple[str, str]:
-        updates.revise_due(action, request.user, revised_due=cleaned["revised_due"],  # type: ignore[arg-type]
+        updates.revise_due(action, request.user, revised_due=cleaned["revised_due"],
                            reason=cleaned["reason"], expected_version=cleaned["version"])
         return "The due date has been revised", reverse("action", args=[action.pk])
 
@@ -86,7 +87,10 @@ def action_due(request: HttpRequest, pk: int) -> HttpResponse:
                        intro=[f"Due: {due_text(action)}. The original date is kept beside the new one."])
 
 
-def action_form(request, action, form, save, heading, submit, intro=None) -> HttpResponse:  # type: ignore[no-untyped-def]
+def action_form(
+    request: SignedInRequest, action: Action, form: forms.BaseForm, save: Save, heading: str, submit: str,
+    intro: list[str] | None = None,
+) -> HttpResponse:
     return form_page(
         request, form, save, heading=heading, submit=submit, caption=action.text[:120],
         back=reverse("action", args=[action.pk]), intro=intro,
@@ -95,9 +99,9 @@ def action_form(request, action, form, save, heading, submit, intro=None) -> Htt
 
 @login_required
 @GET_POST
-def action_bulk(request: HttpRequest) -> HttpResponse:
+def action_bulk(request: SignedInRequest) -> HttpResponse:
     """The actions ticked on the list of actions, changed together with one reason."""
-    permissions.require(permissions.can_edit_plans(request.user), "change actions together")  # type: ignore[arg-type]
+    permissions.require(permissions.can_edit_plans(request.user), "change actions together")
     partnership = partnership_of(request)
     chosen = request.POST.getlist("actions") if request.method == "POST" else request.GET.getlist("action")
     if any(not pk.isdigit() for pk in chosen):
@@ -109,7 +113,7 @@ def action_bulk(request: HttpRequest) -> HttpResponse:
 
     def save(cleaned: dict) -> tuple[str, str]:
         count = bulk.change_actions(
-            list(cleaned["actions"]), request.user, reason=cleaned["reason"], status=cleaned["status"],  # type: ignore[arg-type]
+            list(cleaned["actions"]), request.user, reason=cleaned["reason"], status=cleaned["status"],
             owner=cleaned["owner"], revised_due=cleaned["revised_due"],
         )
         return f"{count} action{'s' if count != 1 else ''} changed", reverse("actions")

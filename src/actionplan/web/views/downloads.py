@@ -43,8 +43,8 @@ def report(request: SignedInRequest) -> HttpResponse:
         if set(form.errors) != {"as_at"}:
             raise Http404("unknown report")
         # A date nobody can read is the person's typing, not a missing page: say so, and ask again.
-        scope = {k: request.GET[k] for k in ("plan", "composite") if request.GET.get(k)}
-        return render(request, "web/report_error.html", {"form": form, "report_scope": scope}, status=400)
+        asked = {k: request.GET[k] for k in ("plan", "composite") if request.GET.get(k)}
+        return render(request, "web/report_error.html", {"form": form, "report_scope": asked}, status=400)
     data = form.cleaned_data
     scope = Scope(plan_id=data["plan"], composite=data["composite"])
     try:

@@ -17,11 +17,14 @@ from actionplan.plans.updates import EditConflict
 
 REFUSALS = (EditRefused, TransitionRefused, AssuranceRefused, EditConflict)
 
+# Applies a valid form's cleaned data and answers (message, where to go next).
+Save = Callable[[dict], tuple[str, str]]
+
 
 def form_page(
     request: HttpRequest,
     form: forms.BaseForm,
-    save: Callable[[dict], tuple[str, str]],
+    save: Save,
     *,
     heading: str,
     back: str,

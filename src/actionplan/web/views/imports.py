@@ -30,7 +30,7 @@ def upload(request: SignedInRequest) -> HttpResponse:
         return render(request, "web/import_upload.html", {"errors": []})
     files = request.FILES.getlist("files")
     errors = check_uploads(files)
-    drafts = []
+    drafts: list[dict[str, Any]] = []  # each plan as its JSON contract, kept in the session
     for upload in files if not errors else []:
         try:
             # A workbook may hold several plans (one a sheet): each gets its own preview.

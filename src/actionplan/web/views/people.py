@@ -6,7 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,44 +20,44 @@ from actionplan.plans.models import Agency, User
 from actionplan.plans.permissions import can_manage_people, require
 
 from ..people_forms import AgencyForm, InviteForm, MergeForm, PersonForm
-from ..scoping import one, partnership_of
+from ..scoping import M, SignedInRequest, one, partnership_of
 from .form_page import form_page
 from .writing import GET_POST, data
 
 
-def managed(request: HttpRequest, queryset, pk: int):  # type: ignore[no-untyped-def]
+def managed(request: SignedInRequest, queryset: QuerySet[M], pk: int) -> M:
     """A row of the partnership (404 otherwise), for its partnership admin (403 otherwise)."""
     found = one(queryset.filter(partnership=partnership_of(request)), pk=pk)
-    require(can_manage_people(request.user), "manage agencies and people")  # type: ignore[arg-type]
+    require(can_manage_people(request.user), "manage agencies and people")
     return found
 
 
 @login_required
-def agency_list(request: HttpRequest) -> HttpResponse:
-    require(can_manage_people(request.user), "manage agencies")  # type: ignore[arg-type]
+def agency_list(request: SignedInRequest) -> HttpResponse:
+    require(can_manage_people(request.user), "manage agencies")
     agencies = partnership_of(request).agencies.prefetch_related("actions", "leads").order_by("name")
     return render(request, "web/agencies.html", {"agencies": agencies})
 
 
 @login_required
 @GET_POST
-def agency_new(request: HttpRequest) -> HttpResponse:
-    require(can_manage_people(request.user), "manage agencies")  # type: ignore[arg-type]
+def agency_new(request: SignedInRequest) -> HttpResponse:
+    require(can_manage_people(request.user), "manage agencies")
     return agency_form(request, Agency(partnership=partnership_of(request)))
 
 
 @login_required
 @GET_POST
-def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return agency_form(request, managed(request, Agency.objects, pk))
+def agency_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    return agency_form(request, managed(request, Agency.objects.all(), pk))
 
 
-def agency_form(request: HttpRequest, agency: Agency) -> HttpResponse:
+def agency_form(request: SignedInRequest, agency: Agency) -> HttpResponse:
     new = agency.pk is None
     form = AgencyForm(data(request), initial={"name": agency.name, "aliases": "\n".join(agency.aliases)})
 
     def save(cleaned: dict) -> tuple[str, str]:
-        people.save_agency(agency, request.user, name=cleaned["name"], aliases=cleaned["aliases"])  # type: ignore[arg-type]
+        people.save_agency(agency, request.user, name=cleaned["name"], aliases=cleaned["aliases"])
         return f"{agency.name} {'added' if new else 'saved'}", reverse("agencies")
 
     return form_page(request, form, save, heading="Add an agency" if new else f"Rename {agency.name}",
@@ -65,13 +66,13 @@ def agency_form(request: HttpRequest, agency: Agency) -> HttpResponse:
 
 @login_required
 @GET_POST
-def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    source = managed(request, Agency.objects, pk)
+def agency_merge(request: SignedInRequest, pk: int) -> HttpResponse:
+    source = managed(request, Agency.objects.all(), pk)
     form = MergeForm(data(request), source=source)
 
     def save(cleaned: dict) -> tuple[str, str]:
         target = cleaned["target"]
-        moved = people.merge_agencies(source, target, request.user)  # type: ignore[arg-type]
+        moved = people.merge_agencies(source, target, request.user)
         return f"{source.name} merged into {target.name}: {moved} actions moved", reverse("agencies")
 
     return form_page(
@@ -83,22 +84,22 @@ def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def person_list(request: HttpRequest) -> HttpResponse:
-    require(can_manage_people(request.user), "manage people")  # type: ignore[arg-type]
+def person_list(request: SignedInRequest) -> HttpResponse:
+    require(can_manage_people(request.user), "manage people")
     found = partnership_of(request).users.prefetch_related("agencies").order_by("-is_active", "last_name")
     return render(request, "web/people.html", {"people": found})
 
 
 @login_required
 @GET_POST
-def person_invite(request: HttpRequest) -> HttpResponse:
-    require(can_manage_people(request.user), "invite people")  # type: ignore[arg-type]
+def person_invite(request: SignedInRequest) -> HttpResponse:
+    require(can_manage_people(request.user), "invite people")
     partnership = partnership_of(request)
     form = InviteForm(data(request), partnership=partnership)
 
     def save(cleaned: dict) -> tuple[str, str]:
         person = people.invite_person(
-            partnership, request.user, email=cleaned["email"], first_name=cleaned["first_name"],  # type: ignore[arg-type]
+            partnership, request.user, email=cleaned["email"], first_name=cleaned["first_name"],
             last_name=cleaned["last_name"], role=cleaned["role"], agencies=list(cleaned["agencies"]),
         )
         send_set_password_link(request, person)
@@ -108,7 +109,7 @@ def person_invite(request: HttpRequest) -> HttpResponse:
                      submit="Send the invitation")
 
 
-def send_set_password_link(request: HttpRequest, person: User) -> None:
+def send_set_password_link(request: SignedInRequest, person: User) -> None:
     """Django's password-reset token: the link works once, and not after the password is set."""
     uid = urlsafe_base64_encode(force_bytes(person.pk))
     link = request.build_absolute_uri(
@@ -125,14 +126,14 @@ def send_set_password_link(request: HttpRequest, person: User) -> None:
 
 @login_required
 @GET_POST
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = managed(request, User.objects, pk)
+def person_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    person = managed(request, User.objects.all(), pk)
     initial = {"role": person.role, "agencies": list(person.agencies.values_list("pk", flat=True)),
                "active": person.is_active}
     form = PersonForm(data(request), partnership=partnership_of(request), initial=initial)
 
     def save(cleaned: dict) -> tuple[str, str]:
-        people.change_person(person, request.user, role=cleaned["role"], agencies=list(cleaned["agencies"]),  # type: ignore[arg-type]
+        people.change_person(person, request.user, role=cleaned["role"], agencies=list(cleaned["agencies"]),
                              active=cleaned["active"])
         return f"{person.get_full_name() or person.username} saved", reverse("people")
 
@@ -142,9 +143,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def person_link_again(request: HttpRequest, pk: int) -> HttpResponse:
+def person_link_again(request: SignedInRequest, pk: int) -> HttpResponse:
     """A fresh set-password link for someone invited who has not set a password yet."""
-    person = managed(request, User.objects, pk)
+    person = managed(request, User.objects.all(), pk)
     if person.has_usable_password() or not person.is_active or not person.email:
         messages.error(request, "Only an active person with no password yet can be sent the link again")
     else:

@@ -4,7 +4,7 @@ the partnership admin. Every change is made by actionplan.plans.editing."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -15,19 +15,20 @@ from actionplan.plans.models import Plan, Recommendation, Review
 from actionplan.plans.permissions import can_edit_plans, require
 
 from ..edit_forms import PlanForm, ReasonForm, RecommendationForm, RecommendationProgressForm, ReviewForm
-from ..scoping import for_editing, partnership_of, plans, recommendations, reviews
+from ..scoping import SignedInRequest, for_editing, partnership_of, plans, recommendations, reviews
 from .form_page import form_page
 
 GET_POST = require_http_methods(["GET", "POST"])
 
 
-def data(request: HttpRequest) -> dict | None:
-    return request.POST if request.method == "POST" else None  # type: ignore[return-value]
+def data(request: HttpRequest) -> QueryDict | None:
+    """What a form is bound to: the posted fields, or nothing when the page is only shown."""
+    return request.POST if request.method == "POST" else None
 
 
 @login_required
 @GET_POST
-def review_new(request: HttpRequest) -> HttpResponse:
+def review_new(request: SignedInRequest) -> HttpResponse:
     require(can_edit_plans(request.user), "add reviews")
     partnership = partnership_of(request)
     return review_form(request, ReviewForm(data(request), instance=Review(partnership=partnership)))
@@ -35,16 +36,16 @@ def review_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @GET_POST
-def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def review_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     review = for_editing(request, reviews(request), pk)
     return review_form(request, ReviewForm(data(request), instance=review))
 
 
-def review_form(request: HttpRequest, form: ReviewForm) -> HttpResponse:
+def review_form(request: SignedInRequest, form: ReviewForm) -> HttpResponse:
     new = form.instance.pk is None
 
     def save(cleaned: dict) -> tuple[str, str]:
-        review = editing.save_review(form.instance, request.user, cleaned.get("why", ""))  # type: ignore[arg-type]
+        review = editing.save_review(form.instance, request.user, cleaned.get("why", ""))
         return f"Review {review.code} {'added' if new else 'saved'}", reverse("review", args=[review.pk])
 
     back = reverse("reviews") if new else reverse("review", args=[form.instance.pk])
@@ -55,7 +56,7 @@ def review_form(request: HttpRequest, form: ReviewForm) -> HttpResponse:
 
 @login_required
 @GET_POST
-def plan_new(request: HttpRequest) -> HttpResponse:
+def plan_new(request: SignedInRequest) -> HttpResponse:
     require(can_edit_plans(request.user), "create plans")
     partnership = partnership_of(request)
     form = PlanForm(data(request), instance=Plan(partnership=partnership), partnership=partnership,
@@ -65,17 +66,17 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @GET_POST
-def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = for_editing(request, plans(request), pk)
     return plan_form(request, PlanForm(data(request), instance=plan, partnership=partnership_of(request)))
 
 
-def plan_form(request: HttpRequest, form: PlanForm) -> HttpResponse:
+def plan_form(request: SignedInRequest, form: PlanForm) -> HttpResponse:
     new = form.instance.pk is None
 
     def save(cleaned: dict) -> tuple[str, str]:
         reviews, why = list(cleaned["reviews"]), cleaned.get("why", "")
-        plan = editing.save_plan(form.instance, request.user, reviews, why)  # type: ignore[arg-type]
+        plan = editing.save_plan(form.instance, request.user, reviews, why)
         return f"Plan {plan.title} {'created' if new else 'saved'}", reverse("plan", args=[plan.pk])
 
     back = reverse("plans") if new else reverse("plan", args=[form.instance.pk])
@@ -86,16 +87,16 @@ def plan_form(request: HttpRequest, form: PlanForm) -> HttpResponse:
 
 @login_required
 @GET_POST
-def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_close(request: SignedInRequest, pk: int) -> HttpResponse:
     """Close a plan (it leaves the dashboard's live counts), or open a closed one again."""
     plan = for_editing(request, plans(request), pk)
     closing = not plan.is_closed
 
     def save(cleaned: dict) -> tuple[str, str]:
         if closing:
-            editing.close_plan(plan, request.user, on=timezone.localdate(), reason=cleaned["reason"])  # type: ignore[arg-type]
+            editing.close_plan(plan, request.user, on=timezone.localdate(), reason=cleaned["reason"])
             return f"{plan.title} is closed", reverse("plans")
-        editing.reopen_plan(plan, request.user, reason=cleaned["reason"])  # type: ignore[arg-type]
+        editing.reopen_plan(plan, request.user, reason=cleaned["reason"])
         return f"{plan.title} is open again", reverse("plan", args=[plan.pk])
 
     intro = (
@@ -113,7 +114,7 @@ def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def recommendation_new(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_new(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = for_editing(request, plans(request), pk)
     form = RecommendationForm(data(request), instance=Recommendation(plan=plan))
     return recommendation_form(request, form)
@@ -121,18 +122,18 @@ def recommendation_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     rec = for_editing(request, recommendations(request).select_related("plan"), pk)
     return recommendation_form(request, RecommendationForm(data(request), instance=rec))
 
 
-def recommendation_form(request: HttpRequest, form: RecommendationForm) -> HttpResponse:
+def recommendation_form(request: SignedInRequest, form: RecommendationForm) -> HttpResponse:
     rec = form.instance
     new = rec.pk is None
 
     def save(cleaned: dict) -> tuple[str, str]:
         why = cleaned.get("why") or (rec.decision_reason if rec.decision != rec.Decision.ACCEPTED else "")
-        editing.save_recommendation(rec, request.user, why)  # type: ignore[arg-type]
+        editing.save_recommendation(rec, request.user, why)
         return f"Recommendation {rec.ref} {'added' if new else 'saved'}", reverse("plan", args=[rec.plan_id])
 
     return form_page(
@@ -144,14 +145,14 @@ def recommendation_form(request: HttpRequest, form: RecommendationForm) -> HttpR
 
 @login_required
 @GET_POST
-def recommendation_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     """Progress on a recommendation tracked on itself, because it has no actions."""
     rec = for_editing(request, recommendations(request).select_related("plan__partnership"), pk)
     form = RecommendationProgressForm(data(request), initial={"status": rec.status})
 
     def save(cleaned: dict) -> tuple[str, str]:
         editing.record_recommendation_progress(
-            rec, request.user, cleaned["text"], status=cleaned["status"], rag=cleaned["rag"],  # type: ignore[arg-type]
+            rec, request.user, cleaned["text"], status=cleaned["status"], rag=cleaned["rag"],
             reason=cleaned["reason"], on=timezone.localdate(),
         )
         return "Your progress update has been saved", reverse("plan", args=[rec.plan_id])

@@ -1,0 +1,69 @@
+"""The partnership admin's corrections to an existing action's facts: what it says, who owns it,
+when it is due. Reached through updates.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from .models import Action, Agency, User
+from .permissions import can_edit_plans, in_partnership, require
+from .stamping import locked, save_stamped
+from .status import TransitionRefused
+
+
+def edit_action(
+    action: Action, by: User, *, text: str, measure: str, why: str = "", expected_version: int | None = None
+) -> None:
+    """Correct what the action says and how the board will know it was done."""
+    require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "edit this action")
+    if not text.strip():
+        raise TransitionRefused("an action needs its text")
+    with transaction.atomic():
+        fresh = locked(action, expected_version)
+        fresh.text, fresh.measure = text.strip(), measure.strip()
+        save_stamped(fresh, None, by, why)
+    action.refresh_from_db()
+
+
+def reassign_action(
+    action: Action,
+    by: User,
+    *,
+    owner: Agency | None,
+    owner_role: str,
+    owner_person: User | None,
+    reason: str,
+    expected_version: int | None = None,
+) -> None:
+    """Give the action to another agency, role or named person; the reason is kept in its history."""
+    require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "reassign this action")
+    partnership_id = action.partnership_id
+    if owner is not None and owner.partnership_id != partnership_id:
+        raise TransitionRefused("the owner must be an agency of this partnership")
+    if owner_person is not None and owner_person.partnership_id != partnership_id:
+        raise TransitionRefused("the named person must belong to this partnership")
+    if not reason.strip():
+        raise TransitionRefused("say why the action is reassigned")
+    with transaction.atomic():
+        fresh = locked(action, expected_version)
+        fresh.owner, fresh.owner_role, fresh.owner_person = owner, owner_role.strip(), owner_person
+        save_stamped(fresh, None, by, reason)
+    action.refresh_from_db()
+
+
+def revise_due(
+    action: Action, by: User, *, revised_due: date, reason: str, expected_version: int | None = None
+) -> None:
+    """A new due date agreed by the board. The original is kept; the reason is required."""
+    require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "revise this due date")
+    if not reason.strip():
+        raise TransitionRefused("a revised due date needs the reason it was revised")
+    with transaction.atomic():
+        fresh = locked(action, expected_version)
+        if revised_due == fresh.current_due:
+            raise TransitionRefused("the revised due date is the date already in force")
+        fresh.revised_due_date, fresh.revised_due_reason = revised_due, reason.strip()
+        save_stamped(fresh, None, by, reason)
+    action.refresh_from_db()

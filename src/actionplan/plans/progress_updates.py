@@ -1,0 +1,93 @@
+"""Progress on an action and its delivery status: posted by people, or read from an imported
+document. Reached through updates.py."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.db import transaction
+
+from .models import Action, ProgressUpdate, User
+from .permissions import can_update_action, require
+from .stamping import locked, save_stamped
+from .status import DeliveryStatus, StatusChange, TransitionRefused, check_status_change
+
+
+def record_progress(
+    action: Action,
+    author: User | None,
+    text: str,
+    *,
+    on: date,
+    change: StatusChange | None = None,
+    when: datetime | None = None,
+    expected_version: int | None = None,
+) -> ProgressUpdate:
+    """Post a progress update, optionally changing the delivery status at the same time.
+
+    A progress note alone never conflicts (notes add up); a status change made against an older
+    version of the action than the stored one raises EditConflict."""
+    if author is not None:
+        require(can_update_action(author, action), "update this action")
+    if not text.strip():
+        raise TransitionRefused("a progress update needs some text")
+    with transaction.atomic():
+        fresh = locked(action, expected_version if change is not None else None)
+        if change is not None:
+            apply_status_change(fresh, change)
+        save_stamped(fresh, when, author, change.reason if change is not None else "")
+        update = ProgressUpdate(
+            action=fresh,
+            written_on=on,
+            author=author,
+            text=text.strip(),
+            status=fresh.status,
+            rag=fresh.rag(on).rag,
+        )
+        save_stamped(update, when, author)
+    action.refresh_from_db()
+    return update
+
+
+IMPORTED_AUTHOR = "Imported document"
+
+
+def record_imported_progress(
+    action: Action, text: str, *, on: date, rag: str, status: DeliveryStatus | None = None
+) -> ProgressUpdate | None:
+    """What the imported document already says of a newly stored action: the status it states
+    (implemented or in progress: the statuses that need nothing more than the document says)
+    and its progress as the first update, by "Imported document" with the document's own RAG.
+    Nobody signed in is acting, so no permission applies; the action was created in the
+    caller's transaction, so it is not locked or re-read."""
+    if status is not None:
+        apply_status_change(action, StatusChange(status))
+        save_stamped(action)
+    if not text:
+        return None
+    update = ProgressUpdate(
+        action=action, written_on=on, text=text, author_name=IMPORTED_AUTHOR, status=action.status, rag=rag
+    )
+    save_stamped(update)
+    return update
+
+
+def apply_status_change(action: Action, change: StatusChange) -> None:
+    check_status_change(action.status, change, current_due=action.current_due)
+    if change.new_status == DeliveryStatus.SUPERSEDED:
+        assert change.replaced_by_id is not None  # check_status_change refuses a change without it
+        replacement = (
+            Action.objects.filter(
+                pk=change.replaced_by_id,
+                recommendation__plan__partnership_id=action.partnership_id,
+            )
+            .exclude(pk=action.pk)
+            .first()
+        )
+        if replacement is None:
+            raise TransitionRefused("the replacing action must be another action of this partnership")
+        action.superseded_by = replacement
+    if change.new_status == DeliveryStatus.SLIPPED:
+        action.revised_due_date = change.revised_due
+    action.status = change.new_status
+    action.status_reason = change.reason.strip()
