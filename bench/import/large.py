@@ -22,6 +22,7 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 TARGET_SECONDS = 10.0
 TARGET_MB = 500.0
@@ -90,7 +91,7 @@ def pdf(pages: int) -> bytes:
         number += 1
 
 
-def _new_page(document, pages: int, widths: tuple[int, ...]) -> float:  # type: ignore[no-untyped-def]
+def _new_page(document: Any, pages: int, widths: tuple[int, ...]) -> float:
     """A page with its running head and number; returns where the text starts (mm)."""
     document.add_page()
     document.set_xy(10, 6)
@@ -100,7 +101,7 @@ def _new_page(document, pages: int, widths: tuple[int, ...]) -> float:  # type: 
     return 14.0
 
 
-def _line(document, y: float, texts: list[str], widths: tuple[int, ...]) -> None:  # type: ignore[no-untyped-def]
+def _line(document: Any, y: float, texts: list[str], widths: tuple[int, ...]) -> None:
     x = 10.0
     for text, width in zip(texts, widths, strict=True):
         if text:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from typing import Any
 
 import docx
 import openpyxl
@@ -53,12 +54,12 @@ def word_plan() -> bytes:
     return _save(document)
 
 
-def _fill(row, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _fill(row: Any, texts: list[str]) -> None:
     for cell, text in zip(row.cells, texts, strict=False):
         cell.text = text
 
 
-def _save(document) -> bytes:  # type: ignore[no-untyped-def]
+def _save(document: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from actionplan.importing import ImportFailure, parse_bytes, parse_plans_bytes
+from actionplan.importing.draft import PlanDraft
 
 from . import workbooks
 
 
-def actions_of(draft):  # type: ignore[no-untyped-def]
+def actions_of(draft: PlanDraft) -> list[tuple[object, ...]]:
     return [(item.ref, action.text, action.owners, action.due.date, action.due.precision,
              action.rag) for item in draft.items for action in item.actions]
 

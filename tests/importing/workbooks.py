@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from typing import Any
 
 import openpyxl
 from openpyxl.styles import PatternFill
@@ -35,7 +36,7 @@ def _fill(rgb: str) -> PatternFill:
     return PatternFill(fill_type="solid", fgColor=rgb)
 
 
-def _plan_sheet(sheet, title: str, rows) -> None:  # type: ignore[no-untyped-def]
+def _plan_sheet(sheet: Any, title: str, rows: Any) -> None:
     sheet.append([title])
     sheet.append(HEADER)
     for ref, recommendation, action, lead, due, colour in rows:

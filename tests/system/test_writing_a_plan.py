@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from browser import axe_violations, screenshot, sign_in
+from playwright.sync_api import Page
 
 from actionplan.plans.models import Action, Plan, Recommendation
 from factories import AgencyFactory
@@ -13,16 +14,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct horse battery staple"
 
 
-def checked(page) -> None:  # type: ignore[no-untyped-def]
+def checked(page: Page) -> None:
     assert axe_violations(page) == [], page.url
 
 
-def save(page, button: str, then: str) -> None:  # type: ignore[no-untyped-def]
+def save(page: Page, button: str, then: str) -> None:
     page.click(f"button:has-text('{button}')")
     page.wait_for_url(then)
 
 
-def dashboard_row(page, plan_title: str) -> list[str]:  # type: ignore[no-untyped-def]
+def dashboard_row(page: Page, plan_title: str) -> list[str]:
     page.goto("/")
     row = page.locator("table:has(caption:has-text('per plan')) tr", has_text=plan_title)
     return row.locator("td").all_inner_texts() if row.count() else []

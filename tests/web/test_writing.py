@@ -4,8 +4,11 @@ edits, reassigns, revises a due date and closes the plan. Every change is in the
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
+from django.http import HttpResponse
+from django.test import Client
 from scenes import text_of
 
 from actionplan.plans.models import Action, Plan, Recommendation, Review
@@ -14,7 +17,7 @@ from factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def post(client, path: str, **data):  # type: ignore[no-untyped-def]
+def post(client: Client, path: str, **data: Any) -> HttpResponse:
     return client.post(path, data)
 
 

@@ -103,10 +103,10 @@ def _paragraph_texts(tc: Any) -> list[str]:
     return [text for text in texts if text]
 
 
-def _cell_html(tc: object) -> str:
+def _cell_html(tc: Any) -> str:
     parts: list[str] = []
     in_list = False
-    for p in tc.iter(qn("w:p")):  # type: ignore[attr-defined]
+    for p in tc.iter(qn("w:p")):
         paragraph = _paragraph(p)
         text = html.escape(paragraph.text.strip())
         if not text:
