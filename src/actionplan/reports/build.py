@@ -13,7 +13,7 @@ from . import counts
 from .exceptions import RECENT_DAYS, exceptions
 from .facts import facts_as_at, recommendations_as_at
 from .model import BoardReport
-from .scope import PlanSource, Scope, resolve
+from .scope import PlanSource, Scope, check_as_at, resolve
 from .tables import AsAt, plan_tables
 from .trend import trend
 
@@ -22,6 +22,7 @@ def build_report(
     partnership: Partnership, scope: Scope, as_at: date, *, now: datetime | None = None
 ) -> BoardReport:
     """The report on `scope` as the board would have seen it at the end of `as_at`."""
+    check_as_at(as_at)
     resolved = resolve(partnership, scope)
     action_ids, own_recs = ids_in(resolved.sources)
     known = AsAt(
