@@ -11,10 +11,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from actionplan.importing import MAX_BYTES, ImportFailure, PlanDraft, parse_bytes
+from actionplan.importing import MAX_BYTES, PlanDraft
 from actionplan.plans.permissions import can_import, require
 from actionplan.plans.store import DuplicateImport, preview_draft, store_draft
 
+from ..parsing import parse_uploads
 from ..scoping import partnership_of
 
 MAX_FILES = 10
@@ -29,11 +30,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     files = request.FILES.getlist("files")
     errors = check_uploads(files)
     drafts = []
-    for upload in files if not errors else []:
-        try:
-            drafts.append(parse_bytes(upload.read(), upload.name).to_dict())
-        except ImportFailure as failure:
-            errors.append(str(failure))
+    if not errors:
+        drafts, errors = parse_uploads(files)
     if errors:
         return render(request, "web/import_upload.html", {"errors": errors}, status=400)
     token = secrets.token_urlsafe(16)
