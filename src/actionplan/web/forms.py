@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 
 from actionplan.plans.finder import ActionCriteria
 from actionplan.plans.models import Agency, Plan, Theme
@@ -45,7 +44,7 @@ class ActionFilterForm(forms.Form):
         self.fields["plan"].queryset = partnership.plans.all()
         self.fields["agency"].queryset = partnership.agencies.all()
         # The partnership's own learning themes and the national list.
-        self.fields["theme"].queryset = Theme.objects.filter(Q(partnership=partnership) | Q(partnership=None))
+        self.fields["theme"].queryset = Theme.objects.filter(Theme.seen_by(partnership))
 
     def criteria(self) -> ActionCriteria:
         """The filters as the finder takes them. A value that is not valid (an agency removed

@@ -28,6 +28,7 @@ class Plan(models.Model):
     source_name = models.CharField(max_length=300, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()  # a past report names the plan as it was then
 
     class Meta:
         ordering = ["title"]
@@ -55,6 +56,7 @@ class Section(models.Model):
     order = models.PositiveIntegerField(default=0)
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "order"]

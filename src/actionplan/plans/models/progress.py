@@ -11,6 +11,10 @@ from ..status import DeliveryStatus
 from .action import Action
 
 
+class RecordIsFinal(ValueError):
+    """Progress updates and evidence are the board's record: added, never changed or deleted."""
+
+
 class ProgressUpdate(models.Model):
     """A dated note from the owner, with the status and RAG the action had once it was posted."""
 
@@ -31,6 +35,14 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.written_on}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if not self._state.adding:
+            raise RecordIsFinal("a progress update is never changed: post one that says what it corrects")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RecordIsFinal("a progress update is never deleted: post one that says what it corrects")
 
 
 class Evidence(models.Model):
@@ -64,3 +76,20 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    # What the submitter gave; fixed once saved. The decision is made once, from pending.
+    SUBMITTED = ("action_id", "description", "file", "link", "sha256", "submitted_by_id", "submitted_at")
+    DECIDED = ("decision", "decided_by_id", "decided_at", "decision_reason")
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if not self._state.adding:
+            stored = type(self).objects.get(pk=self.pk)
+            changed = [f for f in self.SUBMITTED if getattr(stored, f) != getattr(self, f)]
+            if stored.decision != self.Decision.PENDING:
+                changed += [f for f in self.DECIDED if getattr(stored, f) != getattr(self, f)]
+            if changed:
+                raise RecordIsFinal(f"evidence is never changed once given or decided ({', '.join(changed)})")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RecordIsFinal("evidence is never deleted: add new evidence that says what it corrects")
