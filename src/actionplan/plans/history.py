@@ -91,3 +91,13 @@ def newest_updates_as_at(action_ids: Iterable[int], on: date) -> dict[int, tuple
 
 def action_as_at(action: Action, on: date) -> ActionAsAt | None:
     return actions_as_at([action.pk], on, action.recommendation.plan.partnership).get(action.pk)
+
+
+def names_as_at(model: Any, ids: Iterable[int], on: date, field: str = "name") -> dict[int, str]:
+    """The name (or title) each row had at the end of `on`, from its history. A row created
+    after `on` keeps the first name it was given."""
+    history = model.history.filter(id__in=set(ids))
+    names = {pk: getattr(v, field) for pk, v in versions_in_force(history, on).items()}
+    for version in history.order_by("id", "history_date", "history_id"):
+        names.setdefault(version.id, getattr(version, field))
+    return names
