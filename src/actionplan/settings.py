@@ -177,6 +177,9 @@ if OIDC_ENABLED:
 
         raise ImproperlyConfigured(f"OIDC_RP_CLIENT_ID is set, so these must be too: {', '.join(missing)}")
     LOGIN_REDIRECT_URL_FAILURE = "/sign-in/"
+# The record is never rewritten: a revert through the admin would skip the status and assurance
+# rules and send an action's version backwards. Corrections are new entries.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

@@ -70,10 +70,13 @@ def test_an_action_that_did_not_exist_yet_has_no_state(history):
     assert action_as_at(history, date(2025, 12, 31)) is None
 
 
-def test_later_edits_to_an_update_do_not_change_the_past(history):
+def test_an_update_cannot_be_edited_in_hindsight(history):
+    from actionplan.plans.models import RecordIsFinal
+
     update = history.updates.get(text="Started.")
     update.text = "Started (edited in hindsight)."
-    update.save()
+    with pytest.raises(RecordIsFinal):
+        update.save()
     assert action_as_at(history, date(2026, 3, 1)).latest_progress == "Started."
 
 

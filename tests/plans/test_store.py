@@ -128,3 +128,15 @@ def test_an_untouched_plan_is_replaced(partnership):
     second = store_draft(draft(), partnership, replace=True).plan
     assert not Plan.objects.filter(pk=first.pk).exists()
     assert Plan.objects.get().pk == second.pk
+
+
+def test_a_rag_override_since_the_import_stops_a_replace_and_is_named(partnership, charlie):
+    from actionplan.plans.updates import override_rag
+
+    stored = store_draft(draft(), partnership)
+    action = Action.objects.filter(recommendation__plan=stored.plan).order_by("pk").first()
+    override_rag(action, charlie, Rag.RED, "The board is not assured by the audit.")
+    ref = action.recommendation.ref
+    with pytest.raises(DuplicateImport, match=rf"changes to recommendation {ref} \(RAG override\)"):
+        store_draft(draft(), partnership, replace=True)
+    assert Action.objects.get(pk=action.pk).rag_override == Rag.RED

@@ -1,55 +1,30 @@
-"""The Django admin, for the partnership admin: every model, scoped to their own partnership."""
+"""The Django admin, for the site's superusers only: setting up partnerships, people and their
+roles. A partnership's own work happens in the product's pages, where the rules are checked.
+
+The record stays as it was written: progress updates and evidence can be read here but never
+added, changed or deleted; nothing that holds them can be deleted; and history cannot be reverted
+(SIMPLE_HISTORY_REVERT_DISABLED), since a revert would skip the status and assurance rules.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
-from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
-from django.http import HttpRequest
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
 
-# How each model reaches its partnership, for scoping.
-PARTNERSHIP_PATH: dict[type[Model], str] = {
-    m.Partnership: "pk",
-    m.Agency: "partnership",
-    m.Theme: "partnership",
-    m.Review: "partnership",
-    m.Plan: "partnership",
-    m.Section: "plan__partnership",
-    m.Recommendation: "plan__partnership",
-    m.Action: "recommendation__plan__partnership",
-    m.ProgressUpdate: "action__recommendation__plan__partnership",
-    m.Evidence: "action__recommendation__plan__partnership",
-    m.User: "partnership",
-}
+
+def superusers_only(request: HttpRequest) -> bool:
+    return request.user.is_active and request.user.is_superuser
 
 
-def staff(request: HttpRequest) -> m.User:
-    """Who is using the admin. Django's admin site lets only signed-in staff in; anyone else
-    reaching a page is refused rather than scoped to no partnership."""
-    if not isinstance(request.user, m.User):
-        raise PermissionDenied
-    return request.user
-
-
-def is_partnership_admin(request: HttpRequest) -> bool:
-    user = request.user
-    return user.is_active and user.is_staff and getattr(user, "is_partnership_admin", False)
-
-
-def belongs(request: HttpRequest, obj: Model | None) -> bool:
-    if obj is None or request.user.is_superuser:
-        return True
-    model = type(obj)
-    path = PARTNERSHIP_PATH[model]
-    return model._default_manager.filter(pk=obj.pk, **{path: staff(request).partnership_id}).exists()
-
+admin.site.has_permission = superusers_only  # type: ignore[method-assign]
 
 # Fields that only change through plans.updates, where the rules (reasons, allowed transitions,
 # who may) are checked: the admin shows them but cannot change them.
@@ -59,100 +34,78 @@ RULED_ACTION_FIELDS = [
 ]
 
 
-def scoped_choices(related: Any, request: HttpRequest, kwargs: dict[str, Any]) -> None:
-    """Choices of related rows are scoped too, so nothing of another partnership can be picked."""
-    if not request.user.is_superuser and related in PARTNERSHIP_PATH:
-        kwargs["queryset"] = related._default_manager.filter(
-            **{PARTNERSHIP_PATH[related]: staff(request).partnership_id}
-        )
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History is for reading. django-simple-history saves a posted old version even with its
+    revert button hidden, skipping the rules and sending an action's version backwards."""
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        if request.method != "GET":
+            raise PermissionDenied("history cannot be reverted: make the change through the product")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class PartnershipScoped(admin.ModelAdmin):
-    """Superusers see everything; a partnership admin sees and edits only their partnership."""
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        qs = super().get_queryset(request)
-        if request.user.is_superuser:
-            return qs
-        return qs.filter(**{PARTNERSHIP_PATH[self.model]: staff(request).partnership_id})
-
-    def formfield_for_foreignkey(
-        self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
-    ) -> forms.ModelChoiceField[Any] | None:
-        scoped_choices(db_field.related_model, request, kwargs)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(
-        self, db_field: ManyToManyField[Any, Any], request: HttpRequest, **kwargs: Any
-    ) -> forms.ModelMultipleChoiceField[Any] | None:
-        scoped_choices(db_field.related_model, request, kwargs)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_superuser or is_partnership_admin(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        # The object is checked too: the history pages fetch rows outside get_queryset.
-        return self.has_module_permission(request) and belongs(request, obj)
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return self.has_view_permission(request, obj)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return self.has_view_permission(request)
+class KeepsTheRecord:
+    """Deleting this would delete progress updates or evidence with it."""
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return self.has_view_permission(request, obj)
+        return False
+
+
+class ReadOnly(KeepsTheRecord):
+    """Part of the record: posted through the product's pages only, then never changed."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
 
 
 @admin.register(m.Partnership)
-class PartnershipAdmin(PartnershipScoped):
+class PartnershipAdmin(KeepsTheRecord, admin.ModelAdmin):
     list_display = ["name", "amber_within_days", "stale_after_days"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return request.user.is_superuser
 
 
 @admin.register(m.Agency)
-class AgencyAdmin(PartnershipScoped):
+class AgencyAdmin(HistoryAdmin):
     list_display = ["name", "partnership"]
     search_fields = ["name"]
 
 
 @admin.register(m.Theme)
-class ThemeAdmin(PartnershipScoped):
+class ThemeAdmin(HistoryAdmin):
     list_display = ["name", "partnership"]
 
 
 @admin.register(m.Review)
-class ReviewAdmin(PartnershipScoped):
+class ReviewAdmin(HistoryAdmin):
     list_display = ["code", "kind", "title", "published_on"]
     list_filter = ["kind"]
 
 
 @admin.register(m.Plan)
-class PlanAdmin(PartnershipScoped):
+class PlanAdmin(KeepsTheRecord, HistoryAdmin):
     list_display = ["title", "kind", "as_at", "source_name"]
     list_filter = ["kind"]
 
 
 @admin.register(m.Section)
-class SectionAdmin(PartnershipScoped):
+class SectionAdmin(HistoryAdmin):
     list_display = ["name", "kind", "plan", "order"]
 
 
 @admin.register(m.Recommendation)
-class RecommendationAdmin(PartnershipScoped, SimpleHistoryAdmin):
+class RecommendationAdmin(KeepsTheRecord, HistoryAdmin):
     list_display = ["ref", "text", "plan", "section"]
     search_fields = ["text", "outcome"]
     raw_id_fields = ["linked_actions"]
 
 
 @admin.register(m.Action)
-class ActionAdmin(PartnershipScoped, SimpleHistoryAdmin):
+class ActionAdmin(KeepsTheRecord, HistoryAdmin):
     list_display = ["text", "owner", "due_text", "status", "assurance"]
     list_filter = ["status", "assurance"]
     search_fields = ["text", "owner_role"]
@@ -161,39 +114,18 @@ class ActionAdmin(PartnershipScoped, SimpleHistoryAdmin):
 
 
 @admin.register(m.ProgressUpdate)
-class ProgressUpdateAdmin(PartnershipScoped, SimpleHistoryAdmin):
+class ProgressUpdateAdmin(ReadOnly, HistoryAdmin):
     list_display = ["written_on", "action", "status", "rag"]
-    raw_id_fields = ["action"]
-    readonly_fields = ["status", "rag"]  # what the action was when the update was posted
 
 
 @admin.register(m.Evidence)
-class EvidenceAdmin(PartnershipScoped, SimpleHistoryAdmin):
+class EvidenceAdmin(ReadOnly, HistoryAdmin):
     list_display = ["description", "action", "decision", "submitted_at"]
-    raw_id_fields = ["action"]
-    readonly_fields = ["sha256", "decision", "decided_by", "decided_at", "decision_reason"]
 
 
 @admin.register(m.User)
-class PartnershipUserAdmin(PartnershipScoped, UserAdmin):
+class PartnershipUserAdmin(UserAdmin):
     list_display = ["username", "get_full_name", "role", "partnership", "is_active"]
     fieldsets = (
-        *(UserAdmin.fieldsets or ()),
-        ("Partnership", {"fields": ["partnership", "role", "agencies"]}),
+        *(UserAdmin.fieldsets or ()), ("Partnership", {"fields": ["partnership", "role", "agencies"]})
     )
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        # Platform administrators are never managed from within a partnership.
-        qs = super().get_queryset(request)
-        return qs if request.user.is_superuser else qs.filter(is_superuser=False)
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> tuple[str, ...]:
-        # A partnership admin manages people of their own partnership, never platform rights.
-        if request.user.is_superuser:
-            return ()
-        return ("is_superuser", "groups", "user_permissions", "partnership", "last_login", "date_joined")
-
-    def save_model(self, request: HttpRequest, obj: m.User, form: Any, change: bool) -> None:
-        if not request.user.is_superuser:
-            obj.partnership_id = staff(request).partnership_id
-        super().save_model(request, obj, form, change)

@@ -91,3 +91,15 @@ def newest_updates_as_at(action_ids: Iterable[int], on: date) -> dict[int, tuple
 
 def action_as_at(action: Action, on: date) -> ActionAsAt | None:
     return actions_as_at([action.pk], on, action.recommendation.plan.partnership).get(action.pk)
+
+
+def names_as_at(model: Any, ids: Iterable[int], on: date, field: str = "name") -> dict[int, str]:
+    """The name (or title) each row had at the end of `on`, for the rows changed since; a row
+    created after `on` keeps the first name it was given. Rows left out are called today what
+    they were called then."""
+    history = model.history.filter(id__in=set(ids))
+    changed = history.filter(id__in=history.filter(history_date__gt=end_of_day(on)).values("id"))
+    names = {pk: getattr(v, field) for pk, v in versions_in_force(changed, on).items()}
+    for version in changed.order_by("id", "history_date", "history_id"):
+        names.setdefault(version.id, getattr(version, field))
+    return names

@@ -13,7 +13,8 @@ from . import counts
 from .exceptions import RECENT_DAYS, exceptions
 from .facts import facts_as_at, recommendations_as_at
 from .model import BoardReport
-from .scope import PlanSource, Scope, resolve
+from .names import as_they_were
+from .scope import PlanSource, Scope, check_as_at, resolve
 from .tables import AsAt, plan_tables
 from .trend import trend
 
@@ -22,7 +23,9 @@ def build_report(
     partnership: Partnership, scope: Scope, as_at: date, *, now: datetime | None = None
 ) -> BoardReport:
     """The report on `scope` as the board would have seen it at the end of `as_at`."""
+    check_as_at(as_at)
     resolved = resolve(partnership, scope)
+    partnership_name, title = as_they_were(partnership, scope, resolved, as_at)
     action_ids, own_recs = ids_in(resolved.sources)
     known = AsAt(
         on=as_at,
@@ -35,8 +38,8 @@ def build_report(
     )
     plans = plan_tables(resolved.sources, known)
     return BoardReport(
-        partnership=partnership.name,
-        scope=resolved.title,
+        partnership=partnership_name,
+        scope=title,
         as_at=as_at,
         generated_at=now or timezone.now(),
         stale_after_days=partnership.stale_after_days,

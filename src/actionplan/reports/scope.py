@@ -4,6 +4,7 @@ optionally narrowed to one agency's actions. Resolves a scope into plan sources 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
@@ -15,6 +16,19 @@ from .model import COMPOSITE_LAYOUT, REVIEW_LAYOUT
 
 class ScopeError(ValueError):
     """A scope naming something the partnership does not have."""
+
+
+# The dates a report may be "as at": wide enough for any board's history and planning, narrow
+# enough that the trend chart's years around it stay within what dates can hold.
+EARLIEST_AS_AT = date(1900, 1, 1)
+LATEST_AS_AT = date(2199, 12, 31)
+
+
+def check_as_at(as_at: date) -> None:
+    if not EARLIEST_AS_AT <= as_at <= LATEST_AS_AT:
+        raise ScopeError(
+            f"the as-at date must be between {EARLIEST_AS_AT:%d/%m/%Y} and {LATEST_AS_AT:%d/%m/%Y}"
+        )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from actionplan.plans.history import ActionAsAt
+from actionplan.plans.history import ActionAsAt, names_as_at
 from actionplan.plans.models import Action, Agency, Recommendation
 from actionplan.plans.status import FINISHED, DeliveryStatus
 
@@ -32,7 +32,8 @@ class AsAt:
 
 def plan_tables(sources: list[PlanSource], as_at: AsAt) -> list[PlanTable]:
     owners_then = {facts.owner_id for facts in as_at.facts.values() if facts.owner_id is not None}
-    as_at.agency_names = dict(Agency.objects.filter(pk__in=owners_then).values_list("pk", "name"))
+    names = dict(Agency.objects.filter(pk__in=owners_then).values_list("pk", "name"))
+    as_at.agency_names = names | names_as_at(Agency, owners_then, as_at.on)  # called as they were
     tables = [plan_table(source, as_at) for source in sources]
     return [table for table in tables if table.rows]
 

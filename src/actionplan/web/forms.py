@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
 from django.http import QueryDict
 
 from actionplan.plans.finder import ActionCriteria
@@ -58,7 +57,7 @@ class ActionFilterForm(forms.Form):
             "plan": partnership.plans.all(),
             "agency": partnership.agencies.all(),
             # The partnership's own learning themes and the national list.
-            "theme": Theme.objects.filter(Q(partnership=partnership) | Q(partnership=None)),
+            "theme": Theme.objects.filter(Theme.seen_by(partnership)),
         }
         for name, queryset in choices.items():
             model_choices(self, name).queryset = queryset

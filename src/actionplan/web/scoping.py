@@ -70,3 +70,14 @@ def for_editing(request: SignedInRequest, queryset: QuerySet[M], pk: int) -> M:
     if not can_edit_plans(request.user):
         raise PermissionDenied
     return found
+
+
+# The largest id a database row can have (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+def ids_from(values: list[str]) -> set[int] | None:
+    """Row ids from a query string (`?review=3&review=7`); None when one is not an id at all,
+    so a hand-made link is "not found" instead of a database error."""
+    ids = {int(v) for v in values if v.isascii() and v.isdigit()}
+    return None if len(ids) != len(set(values)) or any(i > MAX_ID for i in ids) else ids

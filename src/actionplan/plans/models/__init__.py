@@ -1,7 +1,7 @@
 from .action import Action, DueKind, DuePrecision
 from .partnership import Agency, Partnership, Review, Theme, normalise_name
 from .plan import Plan, Recommendation, Section
-from .progress import Evidence, ProgressUpdate
+from .progress import Evidence, ProgressUpdate, RecordIsFinal
 from .users import User
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "Plan",
     "ProgressUpdate",
     "Recommendation",
+    "RecordIsFinal",
     "Review",
     "Section",
     "Theme",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ..rag import RagThresholds
@@ -18,6 +19,8 @@ class Partnership(models.Model):
     stale_after_days = models.PositiveSmallIntegerField(
         default=90, help_text="An open action with no update for this many days is stale."
     )
+    # Names change; a past report shows them as they were (so do agencies, themes, reviews, plans).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -41,6 +44,7 @@ class Agency(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="agencies")
     name = models.CharField(max_length=200)
     aliases = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -63,18 +67,34 @@ class Agency(models.Model):
 
 
 class Theme(models.Model):
-    """A learning theme. Themes with no partnership form the national list everyone shares."""
+    """A learning theme of one partnership, or of the national list every partnership shares.
+
+    A national theme says so: a theme saved with no partnership by mistake is seen by no one,
+    rather than by every partnership."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, null=True, blank=True, related_name="themes"
     )
     name = models.CharField(max_length=200)
+    national = models.BooleanField(default=False, help_text="On the national list every partnership sees.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(national=False) | Q(partnership__isnull=True),
+                name="theme_national_has_no_partnership",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def seen_by(partnership: Partnership) -> Q:
+        """The themes a partnership works with: its own and the national list."""
+        return Q(partnership=partnership) | Q(partnership=None, national=True)
 
 
 class Review(models.Model):

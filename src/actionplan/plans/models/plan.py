@@ -63,6 +63,7 @@ class Section(models.Model):
     order = models.PositiveIntegerField(default=0)
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "order"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -9,6 +11,10 @@ from simple_history.models import HistoricalRecords
 from ..rag import Rag
 from ..status import DeliveryStatus
 from .action import Action
+
+
+class RecordIsFinal(ValueError):
+    """Progress updates and evidence are the board's record: added, never changed or deleted."""
 
 
 class ProgressUpdate(models.Model):
@@ -31,6 +37,14 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.written_on}: {self.text[:60]}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise RecordIsFinal("a progress update is never changed: post one that says what it corrects")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise RecordIsFinal("a progress update is never deleted: post one that says what it corrects")
 
 
 class Evidence(models.Model):
@@ -64,3 +78,20 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    # What the submitter gave; fixed once saved. The decision is made once, from pending.
+    SUBMITTED = ("action_id", "description", "file", "link", "sha256", "submitted_by_id", "submitted_at")
+    DECIDED = ("decision", "decided_by_id", "decided_at", "decision_reason")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            stored = type(self).objects.get(pk=self.pk)
+            changed = [f for f in self.SUBMITTED if getattr(stored, f) != getattr(self, f)]
+            if stored.decision != self.Decision.PENDING:
+                changed += [f for f in self.DECIDED if getattr(stored, f) != getattr(self, f)]
+            if changed:
+                raise RecordIsFinal(f"evidence is never changed once given or decided ({', '.join(changed)})")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise RecordIsFinal("evidence is never deleted: add new evidence that says what it corrects")

@@ -35,7 +35,14 @@ def environment() -> Environment:
         RAG_KEY=meanings(),
         cell_text=cell_text,
     )
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: object) -> str:
+    """Text for inside a CSS string ("..."): every character but letters, digits and spaces as a
+    CSS escape, so a partnership's name can never close the string and add rules of its own."""
+    return "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06x}" for c in str(text))
 
 
 def svg_image(svg: bytes) -> str:

@@ -13,7 +13,7 @@ from actionplan.plans.models import Action
 
 from ..edit_forms import ActionEditForm, BulkForm, NewActionForm, ReassignForm, RevisedDueForm
 from ..presenters import due_text
-from ..scoping import SignedInRequest, actions, for_editing, partnership_of, recommendations
+from ..scoping import SignedInRequest, actions, for_editing, ids_from, partnership_of, recommendations
 from .form_page import Save, form_page
 from .writing import GET_POST, data
 
@@ -103,11 +103,11 @@ def action_bulk(request: SignedInRequest) -> HttpResponse:
     """The actions ticked on the list of actions, changed together with one reason."""
     permissions.require(permissions.can_edit_plans(request.user), "change actions together")
     partnership = partnership_of(request)
-    chosen = request.POST.getlist("actions") if request.method == "POST" else request.GET.getlist("action")
-    if any(not pk.isdigit() for pk in chosen):
+    posted = request.method == "POST"
+    ids = ids_from(request.POST.getlist("actions") if posted else request.GET.getlist("action"))
+    if ids is None or actions(request).filter(pk__in=ids).count() != len(ids):
         raise Http404("an action chosen is not one of the partnership's")
-    if actions(request).filter(pk__in=chosen).count() != len(set(chosen)):
-        raise Http404("an action chosen is not one of the partnership's")
+    chosen = sorted(ids)
     form = BulkForm(data(request), partnership=partnership, initial={"actions": chosen})
     shown = list(actions(request).filter(pk__in=chosen).order_by("pk"))
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from actionplan.plans.composite import compose, save_composite
 from actionplan.plans.permissions import can_save_composite, require
 
-from ..scoping import SignedInRequest, partnership_of, reviews
+from ..scoping import SignedInRequest, ids_from, partnership_of, reviews
 
 
 @login_required
@@ -19,7 +19,9 @@ def composite(request: SignedInRequest) -> HttpResponse:
     """Choose reviews → their actions grouped by theme; a partnership admin can keep it as a plan."""
     partnership = partnership_of(request)
     params = request.POST if request.method == "POST" else request.GET
-    chosen_ids = {int(v) for v in params.getlist("review") if v.isdigit()}
+    chosen_ids = ids_from(params.getlist("review"))
+    if chosen_ids is None:
+        raise Http404
     chosen = list(reviews(request).filter(pk__in=chosen_ids))
     if len(chosen) != len(chosen_ids):  # a review of another partnership (or none at all) is not found
         raise Http404

@@ -13,10 +13,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from actionplan.importing import MAX_BYTES, ImportFailure, PlanDraft, parse_plans_bytes
+from actionplan.importing import MAX_BYTES, PlanDraft
 from actionplan.plans.permissions import can_import, require
 from actionplan.plans.store import DuplicateImport, StoredPlan, preview_draft, store_draft
 
+from ..parsing import parse_uploads
 from ..scoping import SignedInRequest, partnership_of
 
 MAX_FILES = 10
@@ -31,12 +32,8 @@ def upload(request: SignedInRequest) -> HttpResponse:
     files = request.FILES.getlist("files")
     errors = check_uploads(files)
     drafts: list[dict[str, Any]] = []  # each plan as its JSON contract, kept in the session
-    for upload in files if not errors else []:
-        try:
-            # A workbook may hold several plans (one a sheet): each gets its own preview.
-            drafts.extend(d.to_dict() for d in parse_plans_bytes(upload.read(), upload.name or "upload"))
-        except ImportFailure as failure:
-            errors.append(str(failure))
+    if not errors:
+        drafts, errors = parse_uploads(files)
     if errors:
         return render(request, "web/import_upload.html", {"errors": errors}, status=400)
     token = secrets.token_urlsafe(16)
