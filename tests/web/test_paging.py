@@ -1,0 +1,69 @@
+"""Long lists come a page at a time, counted by the database, in the order chosen."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from scenes import action_ids, text_of
+
+from actionplan.plans.models import Action, Recommendation
+from actionplan.web import paging
+from factories import ActionFactory, RecommendationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def twelve(partnership, police) -> list[Action]:
+    """Twelve actions, one due each week from five weeks ago: five overdue, none undated."""
+    rec: Recommendation = RecommendationFactory(plan__partnership=partnership)
+    today = timezone.localdate()
+    return [ActionFactory(recommendation=rec, owner=police, status="in_progress",
+                          due_date=today + timedelta(weeks=week - 5)) for week in range(12)]
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(paging, "PER_PAGE", 5)
+
+
+def test_it_shows_a_page_at_a_time_and_counts_them_all(client, alice, twelve, small_pages):
+    client.force_login(alice)
+    pages = [client.get(f"/actions/?page={n}") for n in (1, 2, 3)]
+    shown = [action_ids(page) for page in pages]
+    assert [len(ids) for ids in shown] == [5, 5, 2]
+    assert sum(shown, []) == [a.pk for a in twelve]  # soonest due first, no row twice
+    assert "12 actions, showing 6 to 10" in text_of(pages[1])
+    assert 'href="?page=3"' in pages[1].content.decode()  # the pagination component links on
+    assert action_ids(client.get("/actions/?page=99")) == shown[2]  # past the end: the last page
+
+
+def test_filters_and_the_sort_are_kept_from_page_to_page(client, alice, twelve, small_pages):
+    client.force_login(alice)
+    first = client.get("/actions/?overdue=on&sort=-due")
+    assert "5 actions" in text_of(first) and "showing" not in text_of(first)  # one page holds them
+    assert action_ids(first) == [a.pk for a in reversed(twelve[:5])]
+    everything = client.get("/actions/?sort=-due")
+    next_page = re.search(r'href="(\?[^"]*page=2[^"]*)"', everything.content.decode())
+    assert next_page and "sort=-due" in next_page.group(1)
+    assert action_ids(client.get("/actions/" + next_page.group(1).replace("&amp;", "&"))) == [
+        a.pk for a in reversed(twelve[2:7])
+    ]
+
+
+def test_worst_rag_first(client, alice, twelve):
+    client.force_login(alice)
+    done = twelve[-1]
+    done.status, done.assurance = "implemented", "accepted"
+    done.save()
+    shown = action_ids(client.get("/actions/?sort=rag"))
+    rags = [Action.objects.get(pk=pk).rag(timezone.localdate()).rag for pk in shown]
+    assert rags[:5] == ["red"] * 5 and rags[-1] == "blue" and "amber" in rags
+
+
+def test_my_actions_come_a_page_at_a_time_too(client, bob, twelve, small_pages):
+    client.force_login(bob)
+    assert action_ids(client.get("/my-actions/?page=3")) == [a.pk for a in twelve[10:]]
