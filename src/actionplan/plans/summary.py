@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, QuerySet, Value
+from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from . import rag_sql
@@ -57,15 +57,15 @@ def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSum
     plans = {plan.pk: plan for plan in partnership.plans.filter(closed_on=None).order_by("title")}
     summary.by_plan = {plan: RagCounts() for plan in plans.values()}
     thresholds = partnership.rag_thresholds
-    live = Action.objects.filter(recommendation__plan__in=list(plans)).annotate(
+    live = Action.objects.filter(in_open_plans(partnership, "recommendation__")).annotate(
         shown=rag_sql.shown_rag(as_at, thresholds)
     )
     add_counts(summary.overall, grouped(live, None))
     add_per(summary.by_plan, plans, grouped(live, "recommendation__plan_id"))
-    add_per(summary.by_plan, plans, linked_counts(partnership, list(plans), as_at))
+    add_per(summary.by_plan, plans, linked_counts(partnership, as_at))
     agencies = Agency.objects.filter(partnership=partnership).in_bulk()
     add_per(summary.by_agency, agencies, grouped(live.filter(owner__isnull=False), "owner_id"))
-    themes = Theme.objects.filter(recommendations__plan__in=list(plans)).distinct().in_bulk()
+    themes = Theme.objects.filter(in_open_plans(partnership, "recommendations__")).distinct().in_bulk()
     add_per(summary.by_theme, themes, grouped(live.filter(recommendation__themes__isnull=False),
                                              "recommendation__themes"))
     exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days)
@@ -73,10 +73,16 @@ def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSum
                                 for name, condition in vars(exceptions).items()})
     for name, n in numbers.items():
         setattr(summary, name, n)
-    count_recommendations_on_their_own(summary, plans, themes)
+    count_recommendations_on_their_own(summary, partnership, plans, themes)
     summary.by_agency = dict(sorted(summary.by_agency.items(), key=lambda item: item[0].name))
     summary.by_theme = dict(sorted(summary.by_theme.items(), key=lambda item: item[0].name))
     return summary
+
+
+def in_open_plans(partnership: Partnership, path: str) -> Q:
+    """Rows of the partnership's open plans, reached through `path`. A join, not a list of plan
+    ids: the database then knows how many rows match and plans accordingly."""
+    return Q(**{f"{path}plan__partnership": partnership, f"{path}plan__closed_on": None})
 
 
 def grouped(rows: QuerySet, by: str | None) -> Iterable[tuple]:
@@ -97,11 +103,11 @@ def add_per(per: dict, things: dict, groups: Iterable[tuple]) -> None:
         per.setdefault(things[key], RagCounts()).add(rag, n)
 
 
-def linked_counts(partnership: Partnership, plan_ids: list[int], as_at: date) -> Iterable[tuple]:
+def linked_counts(partnership: Partnership, as_at: date) -> Iterable[tuple]:
     """(composite plan id, rag, count) of the actions of other open plans that each open plan's
     recommendations link to; an action is counted once per plan however many links it has."""
     links = Action.linked_recommendations.through.objects.filter(
-        recommendation__plan__in=plan_ids, action__recommendation__plan__in=plan_ids
+        in_open_plans(partnership, "recommendation__"), in_open_plans(partnership, "action__recommendation__")
     ).exclude(action__recommendation__plan=F("recommendation__plan"))
     return (
         links.annotate(shown=rag_sql.shown_rag(as_at, partnership.rag_thresholds, prefix="action__"))
@@ -112,12 +118,12 @@ def linked_counts(partnership: Partnership, plan_ids: list[int], as_at: date) ->
 
 
 def count_recommendations_on_their_own(
-    summary: PartnershipSummary, plans: dict[int, Plan], themes: dict[int, Theme]
+    summary: PartnershipSummary, partnership: Partnership, plans: dict[int, Plan], themes: dict[int, Theme]
 ) -> None:
     """Recommendations with no actions (own or linked), each counted with its own RAG."""
-    alone = Recommendation.objects.filter(plan__in=list(plans), actions=None, linked_actions=None).annotate(
-        shown=Coalesce(NullIf("rag", Value("")), Value(Rag.GREY.value))  # never rated: grey, as not started
-    )
+    alone = Recommendation.objects.filter(in_open_plans(partnership, ""), actions=None, linked_actions=None)
+    # Never rated: grey, as an action not started.
+    alone = alone.annotate(shown=Coalesce(NullIf("rag", Value("")), Value(Rag.GREY.value)))
     for plan_id, rag, n in grouped(alone, "plan_id"):
         summary.overall.add(rag, n)
         summary.by_plan[plans[plan_id]].add(rag, n)
