@@ -109,14 +109,21 @@ def record_imported_progress(action: Action, text: str, *, on: date, rag: str, d
     by "Imported document" with the document's own RAG; `done` (its due cell said "Completed
     …") marks the action implemented. Nobody signed in is acting, so no permission applies;
     the action was created in the caller's transaction, so it is not locked or re-read."""
+    update = imported_progress(action, text, on=on, rag=rag, done=done)
     if done:
-        apply_status_change(action, StatusChange(DeliveryStatus.IMPLEMENTED))
         save_stamped(action)
-    update = ProgressUpdate(
-        action=action, written_on=on, text=text, author_name=IMPORTED_AUTHOR, status=action.status, rag=rag
-    )
     save_stamped(update)
     return update
+
+
+def imported_progress(action: Action, text: str, *, on: date, rag: str, done: bool) -> ProgressUpdate:
+    """`record_imported_progress` without saving, for storing a whole plan at once: the action
+    is marked implemented when `done`, and the update is returned unsaved."""
+    if done:
+        apply_status_change(action, StatusChange(DeliveryStatus.IMPLEMENTED))
+    return ProgressUpdate(
+        action=action, written_on=on, text=text, author_name=IMPORTED_AUTHOR, status=action.status, rag=rag
+    )
 
 
 def apply_status_change(action: Action, change: StatusChange) -> None:
