@@ -67,3 +67,17 @@ def test_worst_rag_first(client, alice, twelve):
 def test_my_actions_come_a_page_at_a_time_too(client, bob, twelve, small_pages):
     client.force_login(bob)
     assert action_ids(client.get("/my-actions/?page=3")) == [a.pk for a in twelve[10:]]
+
+
+def test_the_dashboards_plans_come_a_page_at_a_time(client, alice, partnership, twelve, monkeypatch):
+    from actionplan.plans.models import Plan
+    from actionplan.web.views import dashboard
+
+    monkeypatch.setattr(dashboard, "PLANS_PER_PAGE", 3)
+    Plan.objects.bulk_create([Plan(partnership=partnership, title=f"Plan {n:02d}") for n in range(4)])
+    client.force_login(alice)
+    first, last = client.get("/"), client.get("/?plans_page=2")
+    plans_in = [re.findall(r'href="/actions/\?plan=(\d+)"', page.content.decode()) for page in (first, last)]
+    assert [len(ids) for ids in plans_in] == [3, 2] and not set(plans_in[0]) & set(plans_in[1])
+    assert "plans 1 to 3 of 5" in text_of(first)
+    assert 'href="?plans_page=2"' in first.content.decode()

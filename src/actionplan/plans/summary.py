@@ -60,8 +60,10 @@ def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSum
     live = Action.objects.filter(in_open_plans(partnership, "recommendation__")).annotate(
         shown=rag_sql.shown_rag(as_at, thresholds)
     )
-    add_counts(summary.overall, grouped(live, None))
-    add_per(summary.by_plan, plans, grouped(live, "recommendation__plan_id"))
+    # Each action is in one plan of its own: the partnership's counts are the sum of its plans'.
+    own_plans = list(grouped(live, "recommendation__plan_id"))
+    add_counts(summary.overall, own_plans)
+    add_per(summary.by_plan, plans, own_plans)
     add_per(summary.by_plan, plans, linked_counts(partnership, as_at))
     agencies = Agency.objects.filter(partnership=partnership).in_bulk()
     add_per(summary.by_agency, agencies, grouped(live.filter(owner__isnull=False), "owner_id"))
@@ -85,11 +87,8 @@ def in_open_plans(partnership: Partnership, path: str) -> Q:
     return Q(**{f"{path}plan__partnership": partnership, f"{path}plan__closed_on": None})
 
 
-def grouped(rows: QuerySet, by: str | None) -> Iterable[tuple]:
-    """(key, rag, count) per group of `rows`, which carry their RAG annotated as `shown`
-    (the whole lot in one group, keyed None, when `by` is None)."""
-    if by is None:
-        return [(None, rag, n) for rag, n in rows.values_list("shown").annotate(n=Count("pk")).order_by()]
+def grouped(rows: QuerySet, by: str) -> Iterable[tuple]:
+    """(key, rag, count) per group of `rows`, which carry their RAG annotated as `shown`."""
     return rows.values_list(by, "shown").annotate(n=Count("pk")).order_by()
 
 

@@ -54,26 +54,31 @@ def sort_links(request: HttpRequest) -> list[SortLink]:
     ]
 
 
-def page_of(request: HttpRequest, rows: QuerySet) -> Page:
+def page_of(request: HttpRequest, rows: QuerySet | list, *, param: str = "page", per_page: int = 0) -> Page:
     """The requested page (the last one when the number is past the end, the first when it is
     not a number), so a shared link never fails after the list shrinks."""
-    return Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    return Paginator(rows, per_page or PER_PAGE).get_page(request.GET.get(param))
 
 
-def pagination(request: HttpRequest, page: Page) -> dict[str, Any] | None:
+def pagination(
+    request: HttpRequest, page: Page, *, param: str = "page", label: str = "Pages of the list"
+) -> dict[str, Any] | None:
     """The parameters of the GOV.UK pagination component for `page`, or None when one page holds all."""
     if page.paginator.num_pages <= 1:
         return None
+
+    def href(number: int) -> str:
+        return href_with(request.GET, **{param: number})
+
     items: list[dict[str, Any]] = []
     for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
         if number == Paginator.ELLIPSIS:
             items.append({"ellipsis": True})
         else:
-            items.append({"number": number, "href": href_with(request.GET, page=number),
-                          "current": number == page.number})
-    found: dict[str, Any] = {"items": items, "landmarkLabel": "Pages of the list"}
+            items.append({"number": number, "href": href(int(number)), "current": number == page.number})
+    found: dict[str, Any] = {"items": items, "landmarkLabel": label}
     if page.has_previous():
-        found["previous"] = {"href": href_with(request.GET, page=page.previous_page_number())}
+        found["previous"] = {"href": href(page.previous_page_number())}
     if page.has_next():
-        found["next"] = {"href": href_with(request.GET, page=page.next_page_number())}
+        found["next"] = {"href": href(page.next_page_number())}
     return found
