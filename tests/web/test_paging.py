@@ -81,3 +81,19 @@ def test_the_dashboards_plans_come_a_page_at_a_time(client, alice, partnership, 
     assert [len(ids) for ids in plans_in] == [3, 2] and not set(plans_in[0]) & set(plans_in[1])
     assert "plans 1 to 3 of 5" in text_of(first)
     assert 'href="?plans_page=2"' in first.content.decode()
+
+
+def test_past_a_few_hundred_plans_the_plan_comes_from_the_link(client, alice, partnership, twelve,
+                                                               monkeypatch):
+    from actionplan.web import forms
+
+    monkeypatch.setattr(forms, "MAX_PLANS_TO_CHOOSE", 1)
+    other = ActionFactory(recommendation__plan__partnership=partnership)
+    plan = twelve[0].recommendation.plan
+    client.force_login(alice)
+    page = client.get(f"/actions/?plan={plan.pk}")
+    html = page.content.decode()
+    assert 'id="id_plan"' not in html  # no list of every plan
+    assert f'<input type="hidden" name="plan" value="{plan.pk}">' in html
+    assert f"Plan: {plan.title}" in text_of(page)
+    assert set(action_ids(page)) == {a.pk for a in twelve} and other.pk not in action_ids(page)
