@@ -110,7 +110,8 @@ def linked_counts(partnership: Partnership, as_at: date) -> Iterable[tuple]:
     ).exclude(action__recommendation__plan=F("recommendation__plan"))
     return (
         links.annotate(shown=rag_sql.shown_rag(as_at, partnership.rag_thresholds, prefix="action__"))
-        .values_list("recommendation__plan_id", "shown")
+        # The type checker's Django plugin does not see annotations on a link table's rows.
+        .values_list("recommendation__plan_id", "shown")  # type: ignore[misc]
         .annotate(n=Count("action_id", distinct=True))
         .order_by()
     )
