@@ -97,3 +97,25 @@ def test_past_a_few_hundred_plans_the_plan_comes_from_the_link(client, alice, pa
     assert f'<input type="hidden" name="plan" value="{plan.pk}">' in html
     assert f"Plan: {plan.title}" in text_of(page)
     assert set(action_ids(page)) == {a.pk for a in twelve} and other.pk not in action_ids(page)
+
+
+def test_a_long_plan_comes_a_page_of_recommendations_at_a_time(client, alice, partnership, police,
+                                                               monkeypatch):
+    from actionplan.web.views import plans
+
+    monkeypatch.setattr(plans, "RECOMMENDATIONS_PER_PAGE", 2)
+    today = timezone.localdate()
+    plan = RecommendationFactory(plan__partnership=partnership).plan
+    Recommendation.objects.filter(plan=plan).delete()
+    recs = [RecommendationFactory(plan=plan, order=n) for n in range(5)]
+    late = [ActionFactory(recommendation=rec, owner=police, status="in_progress",
+                          due_date=today - timedelta(days=1)) for rec in recs]
+    on_time = ActionFactory(recommendation=recs[1], owner=police, order=1,
+                            due_date=today + timedelta(days=300))
+    client.force_login(alice)
+    pages = [action_ids(client.get(f"/plans/{plan.pk}/?page={n}")) for n in (1, 2, 3)]
+    assert pages == [[late[0].pk, late[1].pk, on_time.pk], [late[2].pk, late[3].pk], [late[4].pk]]
+    assert "Recommendations 1 to 2 of 5" in text_of(client.get(f"/plans/{plan.pk}/"))
+    Action.objects.filter(pk__in=[late[0].pk, late[2].pk]).update(due_date=today + timedelta(days=300))
+    overdue = [action_ids(client.get(f"/plans/{plan.pk}/?overdue=on&page={n}")) for n in (1, 2)]
+    assert overdue == [[late[1].pk, late[3].pk], [late[4].pk]]  # only rows with a match are paged
