@@ -52,3 +52,17 @@ def test_a_closed_plan_leaves_the_live_counts(partnership, action):
     summary = partnership_summary(partnership, AS_AT)
     assert plan not in summary.by_plan
     assert (summary.overall.total, summary.by_agency, summary.recommendations_alone) == (0, {}, 0)
+
+
+def test_an_action_counts_once_under_each_theme_of_its_recommendation(partnership, action, police):
+    from actionplan.plans.models import Theme
+
+    themes = [Theme.objects.create(partnership=partnership, name=name) for name in ("Neglect", "Voice")]
+    action.recommendation.themes.set(themes)
+    ActionFactory(recommendation=action.recommendation, owner=police, due_date=date(2026, 5, 1))
+    alone = RecommendationFactory(plan=action.recommendation.plan, rag="red")
+    alone.themes.set(themes[:1])
+    summary = partnership_summary(partnership, AS_AT)
+    assert {theme.name: dict(counts.counts) for theme, counts in summary.by_theme.items()} == {
+        "Neglect": {"amber": 1, "red": 2}, "Voice": {"amber": 1, "red": 1},
+    }
