@@ -140,3 +140,22 @@ def test_a_rag_override_since_the_import_stops_a_replace_and_is_named(partnershi
     with pytest.raises(DuplicateImport, match=rf"changes to recommendation {ref} \(RAG override\)"):
         store_draft(draft(), partnership, replace=True)
     assert Action.objects.get(pk=action.pk).rag_override == Rag.RED
+
+
+def test_every_stored_row_has_its_history_and_a_done_action_is_implemented(partnership):
+    done = {"text": "Policy issued.", "owners": ["Head of Tenancy"],
+            "due": {"text": "Completed Oct 2009", "date": None, "precision": "", "kind": "done"}}
+    rows = draft()
+    rows["items"][0]["actions"].append(done)
+    plan = store_draft(rows, partnership).plan
+    actions = list(Action.objects.filter(recommendation__plan=plan).order_by("order"))
+    assert [a.status for a in actions] == ["not_started", "implemented"]
+    for rec in plan.recommendations.all():
+        assert list(rec.history.values_list("history_type", flat=True)) == ["+"]
+    for action in actions:
+        assert list(action.history.values_list("history_type", "status")) == [("+", action.status)]
+        update = action.updates.get()
+        assert (update.status, list(update.history.values_list("history_type", flat=True))) == (
+            action.status, ["+"]
+        )
+    assert actions[1].updates.get().text == "Recorded as done in the imported document: “Completed Oct 2009”."

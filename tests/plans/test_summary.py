@@ -60,5 +60,19 @@ def test_the_lists_match_the_counts_and_a_closed_plan_is_found_by_choosing_it(pa
     plan = action.recommendation.plan
     plan.closed_on = AS_AT
     plan.save()
-    assert find_actions(partnership, AS_AT, ActionCriteria()) == []
-    assert find_actions(partnership, AS_AT, ActionCriteria(plan=plan.pk)) == [action]
+    assert list(find_actions(partnership, AS_AT, ActionCriteria())) == []
+    assert list(find_actions(partnership, AS_AT, ActionCriteria(plan=plan.pk))) == [action]
+
+
+def test_an_action_counts_once_under_each_theme_of_its_recommendation(partnership, action, police):
+    from actionplan.plans.models import Theme
+
+    themes = [Theme.objects.create(partnership=partnership, name=name) for name in ("Neglect", "Voice")]
+    action.recommendation.themes.set(themes)
+    ActionFactory(recommendation=action.recommendation, owner=police, due_date=date(2026, 5, 1))
+    alone = RecommendationFactory(plan=action.recommendation.plan, rag="red")
+    alone.themes.set(themes[:1])
+    summary = partnership_summary(partnership, AS_AT)
+    assert {theme.name: dict(counts.counts) for theme, counts in summary.by_theme.items()} == {
+        "Neglect": {"amber": 1, "red": 2}, "Voice": {"amber": 1, "red": 1},
+    }

@@ -1,18 +1,22 @@
 """Finding actions the way a board asks for them: by plan, agency, theme, status, RAG, and the
 exceptions (overdue, due soon, not updated, awaiting assurance).
 
-The exception tests live here once; the dashboard counts and the filtered lists both use them,
-so a number on the dashboard always matches the list it links to.
+The exception tests live here once for one action; `rag_sql` says them again for the database
+(tested equal), and the dashboard counts and the filtered lists both use that form, so a number
+on the dashboard always matches the list it links to.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import OrderBy
 
+from . import rag_sql
 from .assurance import AssuranceStatus
 from .models import Action, Partnership, ProgressUpdate
 from .status import FINISHED
@@ -94,35 +98,66 @@ class ActionCriteria:
     awaiting_assurance: bool = False
 
 
+# How a list may be sorted: the name in the URL → the database ordering (ties broken by id, so
+# pages never overlap). Undated actions come last whichever way the dates run.
+SORTS: dict[str, tuple[OrderBy | str, ...]] = {
+    "due": (F("due_by").asc(nulls_last=True), "pk"),
+    "-due": (F("due_by").desc(nulls_last=True), "-pk"),
+    "rag": ("rag_rank", F("due_by").asc(nulls_last=True), "pk"),
+    "plan": ("recommendation__plan__title", "recommendation__order", "order", "pk"),
+    "owner": (F("owner__name").asc(nulls_last=True), F("due_by").asc(nulls_last=True), "pk"),
+    "status": ("status", F("due_by").asc(nulls_last=True), "pk"),
+}
+
+
 def find_actions(
-    partnership: Partnership, as_at: date, criteria: ActionCriteria
-) -> list[ActionWithLatestUpdate]:
-    """Matching actions, each with `.judged` (its RAG judgement on `as_at`), soonest due first."""
+    partnership: Partnership, as_at: date, criteria: ActionCriteria, sort: str = "due"
+) -> QuerySet[Action]:
+    """Matching actions, filtered and sorted by the database (soonest due first unless `sort`
+    says otherwise), ready to count and to slice into pages. RAG and the exceptions are worked
+    out in SQL by `rag_sql`, the same rule as `Action.rag`; `judge` sets `.judged` on the rows
+    a page shows."""
     actions = Action.objects.filter(recommendation__plan__partnership=partnership)
     if not criteria.plan:
         # Like the dashboard's counts, the lists hold the live plans; a closed plan's actions
         # are still found by choosing the plan.
         actions = actions.filter(recommendation__plan__closed_on=None)
     if criteria.plan:
-        actions = actions.filter(recommendation__plan_id=criteria.plan) | actions.filter(
-            linked_recommendations__plan_id=criteria.plan
+        linked = Action.linked_recommendations.through.objects.filter(recommendation__plan_id=criteria.plan)
+        actions = actions.filter(
+            Q(recommendation__plan_id=criteria.plan) | Q(pk__in=linked.values("action_id"))
         )
     if criteria.agency:
         actions = actions.filter(owner_id=criteria.agency)
     if criteria.agencies:
         actions = actions.filter(owner_id__in=criteria.agencies)
-    if criteria.theme:
+    if criteria.theme:  # a recommendation has each theme once, so this join adds no row
         actions = actions.filter(recommendation__themes=criteria.theme)
     if criteria.status:
         actions = actions.filter(status=criteria.status)
-    rows = with_latest_update(actions.distinct().select_related("owner", "recommendation__plan"))
+    actions = actions.alias(due_by=rag_sql.current_due(), shown_rag=rag_sql.shown_rag(
+        as_at, partnership.rag_thresholds)).alias(rag_rank=rag_sql.severity("shown_rag"))
+    if criteria.rag:
+        actions = actions.filter(shown_rag=criteria.rag)
+    exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days)
+    for wanted, condition in [
+        (criteria.overdue, exceptions.overdue),
+        (criteria.due_soon, exceptions.due_soon),
+        (criteria.stale, exceptions.stale),
+        (criteria.awaiting_assurance, exceptions.awaiting_assurance),
+    ]:
+        if wanted:
+            actions = actions.filter(condition)
+    return actions.select_related("owner", "recommendation__plan").order_by(*SORTS.get(sort, SORTS["due"]))
+
+
+def judge(actions: Iterable[Action], as_at: date, partnership: Partnership) -> list[Action]:
+    """The actions with `.judged`, their RAG judgement on `as_at`, for showing them."""
     thresholds = partnership.rag_thresholds
-    found = []
-    for action in rows:
+    shown = list(actions)
+    for action in shown:
         action.judged = action.rag(as_at, thresholds)
-        if meets_judged_criteria(action, criteria, as_at, partnership):
-            found.append(action)
-    return sorted(found, key=lambda a: (a.current_due or date.max, a.pk))
+    return shown
 
 
 def meets_judged_criteria(

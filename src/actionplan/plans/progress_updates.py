@@ -56,20 +56,31 @@ def record_imported_progress(
     action: Action, text: str, *, on: date, rag: str, status: DeliveryStatus | None = None
 ) -> ProgressUpdate | None:
     """What the imported document already says of a newly stored action: the status it states
-    (implemented or in progress: the statuses that need nothing more than the document says)
-    and its progress as the first update, by "Imported document" with the document's own RAG.
-    Nobody signed in is acting, so no permission applies; the action was created in the
-    caller's transaction, so it is not locked or re-read."""
+    and its progress as the first update (see imported_progress), saved. Nobody signed in is
+    acting, so no permission applies; the action was created in the caller's transaction, so
+    it is not locked or re-read."""
+    update = imported_progress(action, text, on=on, rag=rag, status=status)
+    if status is not None:
+        save_stamped(action)
+    if update is not None:
+        save_stamped(update)
+    return update
+
+
+def imported_progress(
+    action: Action, text: str, *, on: date, rag: str, status: DeliveryStatus | None = None
+) -> ProgressUpdate | None:
+    """`record_imported_progress` without saving, for storing a whole plan at once: the status
+    the document states (implemented or in progress: the statuses that need nothing more than
+    the document says) is applied to the action, and its progress is returned as an unsaved
+    update by "Imported document" with the document's own RAG (None when it gives none)."""
     if status is not None:
         apply_status_change(action, StatusChange(status))
-        save_stamped(action)
     if not text:
         return None
-    update = ProgressUpdate(
+    return ProgressUpdate(
         action=action, written_on=on, text=text, author_name=IMPORTED_AUTHOR, status=action.status, rag=rag
     )
-    save_stamped(update)
-    return update
 
 
 def apply_status_change(action: Action, change: StatusChange) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from .models import (
     Action,
@@ -26,7 +27,13 @@ from .models import (
 )
 from .owner_match import match_agency, owner_readings, owner_wording
 from .status import DeliveryStatus
-from .updates import record_imported_progress
+from .updates import imported_progress
+
+# Rows per INSERT when storing a plan's rows in bulk.
+BATCH = 500
+# A row of the draft ready to store: its recommendation (unsaved), the reviews it answers, and
+# its actions' data each with the agency that owns it.
+Row = tuple[Recommendation, list[Review], list[tuple[Agency | None, dict[str, Any]]]]
 
 # Review refs meaning "every review of the plan" rather than a review's code.
 ALL_REVIEWS = {"all", "all reviews"}
@@ -190,6 +197,9 @@ class Storer:
         self.review_kind = review_kind(draft["plan"].get("title") or "")
 
     def store(self) -> StoredPlan:
+        """The plan, then its rows in a few bulk inserts (recommendations, their reviews, actions,
+        the imported updates), each with its history rows, rather than a save per row: a plan
+        of thousands of rows is stored in seconds."""
         meta, source = self.draft["plan"], self.draft["source"]
         plan = Plan.objects.create(
             partnership=self.partnership,
@@ -200,26 +210,49 @@ class Storer:
             source_sha256=source["sha256"],
         )
         self.result = StoredPlan(plan)
-        plan.reviews.set([self.review(code) for code in meta.get("reviews", [])])
+        self.plan_reviews = [self.review(code) for code in meta.get("reviews", [])]
+        plan.reviews.set(self.plan_reviews)
         sections = {
             s["name"]: Section.objects.create(
                 plan=plan, order=i, name=s["name"], kind=s.get("kind") or "other"
             )
             for i, s in enumerate(self.draft.get("sections", []))
         }
+        rows: list[Row] = []
         for order, item in enumerate(self.draft.get("items", []), start=1):
             section = sections.get(item.get("section") or "")
             # In plans grouped by agency, the section says whose actions they are.
             self.section_agency = section.name if section and section.kind == Section.Kind.AGENCY else None
-            self.recommendation(plan, section, order, item)
+            rows.append(self.recommendation(plan, section, order, item))
+        self.store_rows(rows, plan.as_at)
         return self.result
 
-    def recommendation(self, plan: Plan, section: Section | None, order: int, item: dict[str, Any]) -> None:
+    def store_rows(self, rows: list[Row], as_at: date | None) -> None:
+        recommendations = bulk_create_with_history([rec for rec, _, _ in rows], Recommendation, BATCH)
+        Recommendation.reviews.through.objects.bulk_create(
+            [Recommendation.reviews.through(recommendation=rec, review=review)
+             for rec, (_, reviews, _) in zip(recommendations, rows, strict=True) for review in reviews],
+            batch_size=BATCH,
+        )
+        actions = [
+            (self.action(rec, position, owner, data), data)
+            for rec, (_, _, owned) in zip(recommendations, rows, strict=True)
+            for position, (owner, data) in enumerate(owned)
+        ]
+        updates = [u for action, data in actions if (u := self.imported_progress(action, data, as_at))]
+        bulk_create_with_history([action for action, _ in actions], Action, BATCH)
+        bulk_create_with_history(updates, ProgressUpdate, BATCH)
+        self.result.items, self.result.actions = len(recommendations), len(actions)
+
+    def recommendation(
+        self, plan: Plan, section: Section | None, order: int, item: dict[str, Any]
+    ) -> Row:
+        """The row's recommendation (unsaved), the reviews it answers and its actions' data."""
         refs = item.get("review_refs") or []
         notes = list(item.get("notes") or [])
         if any(r.lower() in ALL_REVIEWS for r in refs):
             notes.append({"column": "Review refs", "text": ", ".join(refs)})
-        rec = Recommendation.objects.create(
+        rec = Recommendation(
             plan=plan,
             section=section,
             order=order,
@@ -231,21 +264,21 @@ class Storer:
             notes=notes,
             source_line=item.get("line"),
         )
-        self.result.items += 1
         codes = [r for r in refs if r.lower() not in ALL_REVIEWS]
-        rec.reviews.set([self.review(code) for code in codes] or plan.reviews.all())
-        for position, action in enumerate(item.get("actions") or []):
-            self.action(rec, position, action, plan.as_at)
+        # Owners are matched row by row, so new agencies are created in the order they are met.
+        actions = [(self.owner(owner_readings(data)), data) for data in item.get("actions") or []]
+        return rec, [self.review(code) for code in codes] or self.plan_reviews, actions
 
-    def action(self, rec: Recommendation, position: int, data: dict[str, Any], as_at: date | None) -> None:
+    def action(
+        self, rec: Recommendation, position: int, owner: Agency | None, data: dict[str, Any]
+    ) -> Action:
         due = data.get("due") or {}
-        readings = owner_readings(data)
-        action = Action.objects.create(
+        return Action(
             recommendation=rec,
             order=position,
             text=data.get("text") or "",
-            owner=self.owner(readings),
-            owner_role=owner_wording(readings),
+            owner=owner,
+            owner_role=owner_wording(owner_readings(data)),
             due_text=due.get("text") or "",
             due_date=date.fromisoformat(due["date"]) if due.get("date") else None,
             due_precision=due.get("precision") or "",
@@ -254,10 +287,10 @@ class Storer:
             rag_override=data.get("rag") or "",
             rag_override_reason="RAG rating given in the imported document" if data.get("rag") else "",
         )
-        self.result.actions += 1
-        self.imported_progress(action, data, as_at)
 
-    def imported_progress(self, action: Action, data: dict[str, Any], as_at: date | None) -> None:
+    def imported_progress(
+        self, action: Action, data: dict[str, Any], as_at: date | None
+    ) -> ProgressUpdate | None:
         """The source's own progress column, its status wording and "Completed …" due
         wordings become the first update. Done and in progress are taken as they are; any
         other status needs what the board's rules ask for (a revised date, a reason), so its
@@ -276,9 +309,8 @@ class Storer:
         if status.get("text") and not done:
             text = "\n".join(filter(None, [
                 text, f"Status in the imported document: “{status['text']}”."]))
-        record_imported_progress(
-            action, text, on=as_at or timezone.localdate(), rag=data.get("rag") or "", status=taken
-        )
+        on, rag = as_at or timezone.localdate(), data.get("rag") or ""
+        return imported_progress(action, text, on=on, rag=rag, status=taken)
 
     def owner(self, readings: list[dict[str, Any]]) -> Agency | None:
         """The agency answerable for an action. Owners are often roles ("Named Nurse"): the

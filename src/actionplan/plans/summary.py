@@ -1,22 +1,31 @@
-"""Counts the board looks at first: RAG by plan, what is overdue, due soon, stale or awaiting assurance."""
+"""Counts the board looks at first: RAG by plan, what is overdue, due soon, stale or awaiting assurance.
+
+Every number is a SQL aggregate (a handful of GROUP BY queries whatever the number of actions):
+the RAG rule and the exception tests run in the database through `rag_sql`, the SQL form of the
+rule that `Action.rag` applies to one action.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .finder import awaits_assurance, is_due_soon, is_overdue, is_stale, with_latest_update
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
+
+from . import rag_sql
 from .models import Action, Agency, Partnership, Plan, Recommendation, Theme
-from .rag import SEVERITY
+from .rag import SEVERITY, Rag
 
 
 @dataclass
 class RagCounts:
     counts: Counter = field(default_factory=Counter)
 
-    def add(self, rag: str) -> None:
-        self.counts[rag] += 1
+    def add(self, rag: str, n: int = 1) -> None:
+        self.counts[rag] += n
 
     @property
     def rows(self) -> list[tuple[str, int]]:
@@ -46,55 +55,77 @@ def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSum
     A recommendation with no actions is tracked on itself and counted like an action."""
     summary = PartnershipSummary(as_at)
     plans = {plan.pk: plan for plan in partnership.plans.filter(closed_on=None).order_by("title")}
-    for plan in plans.values():
-        summary.by_plan[plan] = RagCounts()
-    actions = with_latest_update(
-        Action.objects.filter(recommendation__plan__in=plans.values())
-        .select_related("recommendation", "owner")
-        .prefetch_related("recommendation__themes")
-    )
-    plans_of = plans_linking(partnership)
+    summary.by_plan = {plan: RagCounts() for plan in plans.values()}
     thresholds = partnership.rag_thresholds
-    for action in actions:
-        rag = action.rag(as_at, thresholds).rag
-        summary.overall.add(rag)
-        for plan_id in {action.recommendation.plan_id, *plans_of.get(action.pk, ())} & plans.keys():
-            summary.by_plan[plans[plan_id]].add(rag)
-        if action.owner is not None:
-            summary.by_agency.setdefault(action.owner, RagCounts()).add(rag)
-        for theme in action.recommendation.themes.all():
-            summary.by_theme.setdefault(theme, RagCounts()).add(rag)
-        summary.overdue += is_overdue(action, as_at)
-        summary.due_soon += is_due_soon(action, as_at, partnership)
-        summary.stale += is_stale(action, as_at, partnership)
-        summary.awaiting_assurance += awaits_assurance(action)
-    count_recommendations_on_their_own(summary, plans)
+    live = Action.objects.filter(in_open_plans(partnership, "recommendation__")).annotate(
+        shown=rag_sql.shown_rag(as_at, thresholds)
+    )
+    # Each action is in one plan of its own: the partnership's counts are the sum of its plans'.
+    own_plans = list(grouped(live, "recommendation__plan_id"))
+    add_counts(summary.overall, own_plans)
+    add_per(summary.by_plan, plans, own_plans)
+    add_per(summary.by_plan, plans, linked_counts(partnership, as_at))
+    agencies = Agency.objects.filter(partnership=partnership).in_bulk()
+    add_per(summary.by_agency, agencies, grouped(live.filter(owner__isnull=False), "owner_id"))
+    themes = Theme.objects.filter(in_open_plans(partnership, "recommendations__")).distinct().in_bulk()
+    add_per(summary.by_theme, themes, grouped(live.filter(recommendation__themes__isnull=False),
+                                             "recommendation__themes"))
+    exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days)
+    numbers = live.aggregate(**{name: Count("pk", filter=condition)
+                                for name, condition in vars(exceptions).items()})
+    for name, n in numbers.items():
+        setattr(summary, name, n)
+    count_recommendations_on_their_own(summary, partnership, plans, themes)
     summary.by_agency = dict(sorted(summary.by_agency.items(), key=lambda item: item[0].name))
     summary.by_theme = dict(sorted(summary.by_theme.items(), key=lambda item: item[0].name))
     return summary
 
 
-def plans_linking(partnership: Partnership) -> dict[int, set[int]]:
-    """Action id → the other plans (composite plans) whose recommendations link to it."""
+def in_open_plans(partnership: Partnership, path: str) -> Q:
+    """Rows of the partnership's open plans, reached through `path`. A join, not a list of plan
+    ids: the database then knows how many rows match and plans accordingly."""
+    return Q(**{f"{path}plan__partnership": partnership, f"{path}plan__closed_on": None})
+
+
+def grouped(rows: QuerySet, by: str) -> Iterable[tuple]:
+    """(key, rag, count) per group of `rows`, which carry their RAG annotated as `shown`."""
+    return rows.values_list(by, "shown").annotate(n=Count("pk")).order_by()
+
+
+def add_counts(counts: RagCounts, groups: Iterable[tuple]) -> None:
+    for _key, rag, n in groups:
+        counts.add(rag, n)
+
+
+def add_per(per: dict, things: dict, groups: Iterable[tuple]) -> None:
+    for key, rag, n in groups:
+        per.setdefault(things[key], RagCounts()).add(rag, n)
+
+
+def linked_counts(partnership: Partnership, as_at: date) -> Iterable[tuple]:
+    """(composite plan id, rag, count) of the actions of other open plans that each open plan's
+    recommendations link to; an action is counted once per plan however many links it has."""
     links = Action.linked_recommendations.through.objects.filter(
-        recommendation__plan__partnership=partnership
-    ).values_list("action_id", "recommendation__plan_id")
-    found: dict[int, set[int]] = {}
-    for action_id, plan_id in links:
-        found.setdefault(action_id, set()).add(plan_id)
-    return found
-
-
-def count_recommendations_on_their_own(summary: PartnershipSummary, plans: dict[int, Plan]) -> None:
-    """Recommendations with no actions (own or linked), each counted with its own RAG."""
-    alone = (
-        Recommendation.objects.filter(plan__in=plans.values(), actions=None, linked_actions=None)
-        .prefetch_related("themes")
+        in_open_plans(partnership, "recommendation__"), in_open_plans(partnership, "action__recommendation__")
+    ).exclude(action__recommendation__plan=F("recommendation__plan"))
+    return (
+        links.annotate(shown=rag_sql.shown_rag(as_at, partnership.rag_thresholds, prefix="action__"))
+        # The type checker's Django plugin does not see annotations on a link table's rows.
+        .values_list("recommendation__plan_id", "shown")  # type: ignore[misc]
+        .annotate(n=Count("action_id", distinct=True))
+        .order_by()
     )
-    for rec in alone:
-        rag = rec.rag or "grey"  # never rated yet: shown grey, as an action not started
-        summary.overall.add(rag)
-        summary.by_plan[plans[rec.plan_id]].add(rag)
-        summary.recommendations_alone += 1
-        for theme in rec.themes.all():
-            summary.by_theme.setdefault(theme, RagCounts()).add(rag)
+
+
+def count_recommendations_on_their_own(
+    summary: PartnershipSummary, partnership: Partnership, plans: dict[int, Plan], themes: dict[int, Theme]
+) -> None:
+    """Recommendations with no actions (own or linked), each counted with its own RAG."""
+    alone = Recommendation.objects.filter(in_open_plans(partnership, ""), actions=None, linked_actions=None)
+    # Never rated: grey, as an action not started.
+    alone = alone.annotate(shown=Coalesce(NullIf("rag", Value("")), Value(Rag.GREY.value)))
+    for plan_id, rag, n in grouped(alone, "plan_id"):
+        summary.overall.add(rag, n)
+        summary.by_plan[plans[plan_id]].add(rag, n)
+        summary.recommendations_alone += n
+    add_per(summary.by_theme, themes, grouped(alone.filter(themes__isnull=False), "themes"))

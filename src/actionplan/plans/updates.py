@@ -21,7 +21,13 @@ from .evidence import (
     set_assurance,
     submit_evidence,
 )
-from .progress_updates import IMPORTED_AUTHOR, apply_status_change, record_imported_progress, record_progress
+from .progress_updates import (
+    IMPORTED_AUTHOR,
+    apply_status_change,
+    imported_progress,
+    record_imported_progress,
+    record_progress,
+)
 from .stamping import EditConflict, locked, save_stamped
 
 __all__ = [
@@ -32,6 +38,7 @@ __all__ = [
     "decide_evidence",
     "edit_action",
     "evidence_behind",
+    "imported_progress",
     "locked",
     "override_rag",
     "reassign_action",

@@ -8,15 +8,17 @@ import io
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from dateutil import parser as dates
-from openpyxl import load_workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from actionplan.plans.status import DeliveryStatus
 
 from .export_columns import ABOUT_SHEET, EXPORT_SHEET, ID, PROGRESS, REASON, REVISED_DUE, STATUS
 from .safe_text import unescape
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 STATUS_OF_LABEL = {label.lower(): value for value, label in DeliveryStatus.choices}
 
@@ -56,6 +58,8 @@ MAX_UNPACKED_BYTES = 100 * 2**20
 
 
 def read_workbook(content: bytes, name: str) -> Returned:
+    from openpyxl import load_workbook  # here, not above: only a returned workbook needs it
+
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(entry.file_size for entry in archive.infolist())

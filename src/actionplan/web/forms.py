@@ -36,6 +36,9 @@ def model_choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
     return field
 
 
+MAX_PLANS_TO_CHOOSE = 300
+
+
 class ActionFilterForm(forms.Form):
     plan = forms.ModelChoiceField(queryset=Plan.objects.none(), required=False, empty_label="All plans")
     agency = forms.ModelChoiceField(
@@ -61,6 +64,10 @@ class ActionFilterForm(forms.Form):
         }
         for name, queryset in choices.items():
             model_choices(self, name).queryset = queryset
+        # A list of thousands of plans helps nobody choose and weighs a megabyte on every page:
+        # past a few hundred, the plan comes only from a link (the dashboard's, a plan page's).
+        if choices["plan"].count() > MAX_PLANS_TO_CHOOSE:
+            self.fields["plan"].widget = forms.HiddenInput()
 
     def criteria(self) -> ActionCriteria:
         """The filters as the finder takes them. A value that is not valid (an agency removed

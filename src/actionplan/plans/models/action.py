@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from ..assurance import AssuranceStatus
@@ -76,6 +78,14 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["recommendation", "order"]
+        # For the lists, soonest due first a page at a time, and their overdue / due soon filters
+        # (the due date shown is the revised one when there is one); see ADR 26.
+        indexes = [
+            models.Index(Coalesce("revised_due_date", "due_date"), F("id"), name="action_due_by"),
+            models.Index(
+                F("owner"), Coalesce("revised_due_date", "due_date"), F("id"), name="action_owner_due_by"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]

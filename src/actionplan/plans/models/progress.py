@@ -34,6 +34,8 @@ class ProgressUpdate(models.Model):
 
     class Meta:
         ordering = ["action", "-written_on", "-id"]
+        # An action's newest update, read for "not updated for N days" and the latest progress.
+        indexes = [models.Index(fields=["action", "-written_on", "-id"], name="update_newest_first")]
 
     def __str__(self) -> str:
         return f"{self.written_on}: {self.text[:60]}"

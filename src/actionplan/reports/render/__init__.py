@@ -1,32 +1,38 @@
-"""One small renderer per format, each turning a BoardReport into the bytes of a file."""
+"""One small renderer per format, each turning a BoardReport into the bytes of a file.
+
+A renderer's module is imported when a report is written in its format, not before: python-docx,
+openpyxl, matplotlib and WeasyPrint take about a second to load, and every page and command
+that merely names the formats (the system checks import every view) would pay it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from ..model import BoardReport
-from . import as_csv, as_excel, as_html, as_json, as_pdf, as_word
 
 
 @dataclass(frozen=True)
 class Format:
-    write: Callable[[BoardReport], bytes]
+    renderer: str  # the module of this package that writes the format
     content_type: str
     extension: str
+
+    def write(self, report: BoardReport) -> bytes:
+        written: bytes = import_module(f"{__name__}.{self.renderer}").write(report)
+        return written
 
 
 FORMATS: dict[str, Format] = {
     "docx": Format(
-        as_word.write, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
+        "as_word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
     ),
-    "pdf": Format(as_pdf.write, "application/pdf", "pdf"),
-    "html": Format(as_html.write, "text/html; charset=utf-8", "html"),
-    "xlsx": Format(
-        as_excel.write, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"
-    ),
-    "csv": Format(as_csv.write, "text/csv; charset=utf-8", "csv"),
-    "json": Format(as_json.write, "application/json", "json"),
+    "pdf": Format("as_pdf", "application/pdf", "pdf"),
+    "html": Format("as_html", "text/html; charset=utf-8", "html"),
+    "xlsx": Format("as_excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "csv": Format("as_csv", "text/csv; charset=utf-8", "csv"),
+    "json": Format("as_json", "application/json", "json"),
 }
 
 

@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actionplan.plans import permissions
-from actionplan.plans.finder import ActionCriteria, find_actions
+from actionplan.plans.finder import ActionCriteria, find_actions, judge
+from actionplan.plans.models import Action
 
+from .. import paging
 from ..forms import ActionFilterForm, EvidenceDecisionForm, EvidenceForm, ProgressForm
 from ..scoping import SignedInRequest, action_for, actions, one, partnership_of
 from .action_page import action_page
@@ -18,8 +23,8 @@ from .action_page import action_page
 def action_list(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     form = ActionFilterForm(request.GET, partnership)
-    found = find_actions(partnership, timezone.localdate(), form.criteria())
-    return render(request, "web/action_list.html", {"form": form, "actions": found, "title": "Actions"})
+    found = find_actions(partnership, timezone.localdate(), form.criteria(), paging.chosen_sort(request))
+    return listed(request, found, {"form": form, "title": "Actions"})
 
 
 @login_required
@@ -28,10 +33,25 @@ def my_actions(request: SignedInRequest) -> HttpResponse:
     permissions.require(permissions.has_own_actions(user), "have actions of your own")
     partnership = partnership_of(request)
     agencies = tuple(user.agencies.filter(partnership=partnership).values_list("pk", flat=True))
+    criteria = ActionCriteria(agencies=agencies)
     found = (
-        find_actions(partnership, timezone.localdate(), ActionCriteria(agencies=agencies)) if agencies else []
+        find_actions(partnership, timezone.localdate(), criteria, paging.chosen_sort(request))
+        if agencies
+        else Action.objects.none()
     )
-    return render(request, "web/action_list.html", {"form": None, "actions": found, "title": "My actions"})
+    return listed(request, found, {"form": None, "title": "My actions"})
+
+
+def listed(request: SignedInRequest, found: QuerySet[Action], context: dict[str, Any]) -> HttpResponse:
+    """One page of the actions found, counted and sliced by the database."""
+    page = paging.page_of(request, found)
+    context.update(
+        actions=judge(page.object_list, timezone.localdate(), partnership_of(request)),
+        page=page,
+        pagination=paging.pagination(request, page),
+        sorts=paging.sort_links(request),
+    )
+    return render(request, "web/action_list.html", context)
 
 
 @login_required

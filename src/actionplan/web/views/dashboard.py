@@ -7,11 +7,21 @@ from django.utils import timezone
 
 from actionplan.plans.summary import partnership_summary
 
+from .. import paging
 from ..scoping import SignedInRequest, partnership_of
+
+PLANS_PER_PAGE = 50
 
 
 @login_required
 def dashboard(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     summary = partnership_summary(partnership, timezone.localdate())
-    return render(request, "web/dashboard.html", {"summary": summary})
+    # A region's partnership has thousands of plans: their table comes a page at a time.
+    plans = paging.page_of(
+        request, list(summary.by_plan.items()), param="plans_page", per_page=PLANS_PER_PAGE
+    )
+    pagination = paging.pagination(request, plans, param="plans_page", label="Pages of the plans")
+    return render(
+        request, "web/dashboard.html", {"summary": summary, "plans": plans, "plans_pagination": pagination}
+    )

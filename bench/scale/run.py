@@ -1,0 +1,161 @@
+"""Time the busiest pages on the data of generate.py against hand-written SQL giving the same numbers.
+
+    DATABASE_URL=postgres://…/bench .venv/bin/python bench/scale/run.py [--rounds 3]
+
+Pages are rendered with Django's test Client, signed in as the generated partnership admin (the
+agency lead for "my actions"). Each round renders a page and then runs its hand-written SQL, so
+both see the same load on a shared machine. The SQL's numbers are checked against the page's
+(the dashboard's counts, the lists' totals): a page that is fast but wrong fails the run.
+Reported per page: median milliseconds of the page and of its SQL, their ratio, SQL queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+RAG = """CASE WHEN a.rag_override <> '' THEN a.rag_override
+  WHEN a.status = 'not_achieved' THEN 'red'
+  WHEN a.status = 'implemented' AND a.assurance IN ('accepted', 'impact_evidenced', 'rechecked') THEN 'blue'
+  WHEN a.status = 'implemented' THEN 'green' WHEN a.status = 'superseded' THEN 'grey'
+  WHEN coalesce(a.revised_due_date, a.due_date) < %(today)s THEN 'red'
+  WHEN a.status = 'slipped' THEN 'amber'
+  WHEN coalesce(a.revised_due_date, a.due_date) <= %(today)s + 28 THEN 'amber'
+  WHEN a.status = 'not_started' THEN 'grey' ELSE 'green' END"""
+OPEN = "a.status NOT IN ('implemented', 'not_achieved', 'superseded')"
+OVERDUE = f"{OPEN} AND coalesce(a.revised_due_date, a.due_date) < %(today)s"
+FROM = """FROM plans_action a JOIN plans_recommendation r ON a.recommendation_id = r.id
+  JOIN plans_plan p ON r.plan_id = p.id WHERE p.partnership_id = %(p)s AND p.closed_on IS NULL"""
+DASHBOARD = [
+    f"SELECT r.plan_id, {RAG} AS rag, count(*) {FROM} GROUP BY 1, 2",
+    f"SELECT a.owner_id, {RAG} AS rag, count(*) {FROM} GROUP BY 1, 2",
+    f"""SELECT t.theme_id, {RAG} AS rag, count(*) {FROM.replace('WHERE', '''JOIN
+        plans_recommendation_themes t ON t.recommendation_id = r.id WHERE''')} GROUP BY 1, 2""",
+    f"""SELECT count(*) FILTER (WHERE {OVERDUE}),
+        count(*) FILTER (WHERE {OPEN} AND coalesce(a.revised_due_date, a.due_date)
+                         BETWEEN %(today)s AND %(today)s + 28),
+        count(*) FILTER (WHERE {OPEN} AND coalesce(
+            (SELECT max(u.written_on) FROM plans_progressupdate u WHERE u.action_id = a.id),
+            (a.created_at AT TIME ZONE 'UTC')::date) < %(today)s - 90),
+        count(*) FILTER (WHERE a.assurance = 'submitted') {FROM}""",
+]
+PAGE_OF = f"""SELECT a.id, a.text, p.title, o.name, a.due_date, a.status, {RAG} AS rag {FROM.replace(
+    'WHERE', 'LEFT JOIN plans_agency o ON a.owner_id = o.id WHERE')} AND {{where}}
+    ORDER BY coalesce(a.revised_due_date, a.due_date) NULLS LAST, a.id LIMIT 100"""
+COUNT_OF = f"SELECT count(*) {FROM} AND {{where}}"
+PLAN = f"""SELECT r.id, r.ref, a.id, a.text, o.name, {RAG}, (SELECT u.text FROM plans_progressupdate u
+    WHERE u.action_id = a.id ORDER BY u.written_on DESC, u.id DESC LIMIT 1)
+    FROM plans_recommendation r LEFT JOIN plans_action a ON a.recommendation_id = r.id
+    LEFT JOIN plans_agency o ON a.owner_id = o.id WHERE r.plan_id = %(plan)s ORDER BY r."order", a."order" """
+ACTION = ["SELECT * FROM plans_action WHERE id = %(action)s",
+          "SELECT * FROM plans_progressupdate WHERE action_id = %(action)s ORDER BY written_on DESC, id DESC",
+          "SELECT * FROM plans_historicalaction WHERE id = %(action)s ORDER BY history_date DESC"]
+
+
+def timed(work: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = work()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    os.environ["DJANGO_SETTINGS_MODULE"] = "actionplan.settings"
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    import django
+
+    django.setup()
+    logging.getLogger("django.request").setLevel(logging.ERROR)
+    logging.getLogger("axes").setLevel(logging.WARNING)  # a line per sign-in otherwise
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from actionplan.plans.models import Action, Partnership, Plan, User
+    from actionplan.plans.summary import partnership_summary
+
+    partnership = Partnership.objects.get()
+    plan = Plan.objects.filter(kind="review_action_plan").order_by("pk").first()
+    action = Action.objects.filter(recommendation__plan=plan).order_by("pk").first()
+    lead = User.objects.get(username="scale-lead")
+    params = {"today": timezone.localdate(), "p": partnership.pk, "plan": plan.pk, "action": action.pk,
+              "agency": lead.agencies.get().pk}
+
+    def sql(*statements: str) -> Callable[[], list]:
+        def run() -> list:
+            with connection.cursor() as cursor:
+                found = []
+                for statement in statements:
+                    cursor.execute(statement, params)
+                    found.append(cursor.fetchall())
+                return found
+        return run
+
+    overdue = {"where": OVERDUE}
+    mine = {"where": "a.owner_id = %(agency)s"}
+    pages = [
+        ("dashboard", "/", "scale-admin", sql(*DASHBOARD)),
+        ("actions ?overdue=on", "/actions/?overdue=on", "scale-admin",
+         sql(COUNT_OF.format(**overdue), PAGE_OF.format(**overdue))),
+        ("all actions", "/actions/", "scale-admin",
+         sql(COUNT_OF.format(where="true"), PAGE_OF.format(where="true"))),
+        ("my actions", "/my-actions/", "scale-lead", sql(COUNT_OF.format(**mine), PAGE_OF.format(**mine))),
+        (f"plan page ({plan.recommendations.count()} recommendations)", f"/plans/{plan.pk}/", "scale-admin",
+         sql(PLAN)),
+        ("action page", f"/actions/{action.pk}/", "scale-admin", sql(*ACTION)),
+    ]
+    clients = {name: Client() for name in ("scale-admin", "scale-lead")}
+    for name, client in clients.items():
+        client.force_login(User.objects.get(username=name))
+    total = Action.objects.filter(recommendation__plan__partnership=partnership).count()
+    print(f"{total:,} actions; {platform.node()}: {os.cpu_count()} cores, {platform.python_version()}, "
+          f"PostgreSQL {connection.pg_version}")
+    print(f"| page | page ms (median of {args.rounds}) | SQL ms | ratio | queries | page KB |")
+    print("|---|---|---|---|---|---|")
+    for label, url, who, bare in pages:
+        page_ms, sql_ms = [], []
+        for _ in range(args.rounds):
+            with CaptureQueriesContext(connection) as queries:
+                ms, response = timed(lambda: clients[who].get(url))  # noqa: B023 - run at once
+            assert response.status_code == 200, (url, response.status_code)
+            page_ms.append(ms)
+            ms, rows = timed(bare)
+            sql_ms.append(ms)
+        check(label, response.content.decode(), rows, partnership_summary, partnership, params["today"])
+        page, bare_ms = statistics.median(page_ms), statistics.median(sql_ms)
+        print(f"| {label} | {page:.0f} | {bare_ms:.0f} | {page / bare_ms:.1f}x | {len(queries)} | "
+              f"{len(response.content) // 1024} |", flush=True)
+
+
+def check(
+    label: str, html: str, rows: list, summary_of: Callable, partnership: object, today: object
+) -> None:
+    """The page and its SQL agree: the same counts on the dashboard, the same total on a list."""
+    if label == "dashboard":
+        summary = summary_of(partnership, today)
+        by_plan = rows[0]
+        assert sum(n for _plan, _rag, n in by_plan) == summary.overall.total, "dashboard total"
+        assert tuple(rows[3][0]) == (summary.overdue, summary.due_soon, summary.stale,
+                                     summary.awaiting_assurance), "dashboard exceptions"
+    elif "actions" in label:
+        shown = re.search(r"([\d,]+) actions?", html)
+        assert shown and int(shown.group(1).replace(",", "")) == rows[0][0][0], f"{label} total"
+
+
+if __name__ == "__main__":
+    main()
