@@ -9,6 +9,7 @@ from .views import (
     dashboard,
     downloads,
     imports,
+    meetings,
     plans,
     reviews,
     writing,
@@ -54,4 +55,9 @@ urlpatterns = [
     path("import/<str:token>/", imports.preview, name="import_preview"),
     path("report/", downloads.report, name="report"),
     path("updates/", downloads.give_back_updates, name="import_updates"),
+    path("meetings/", meetings.meeting_list, name="meetings"),
+    path("meetings/new/", meetings.meeting_new, name="meeting_new"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/remove/", meetings.meeting_delete, name="meeting_delete"),
+    path("meetings/reminders/", meetings.reminder_settings, name="reminder_settings"),
 ]
