@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from .events import announce, plan_imported
 from .models import (
     Action,
     Agency,
@@ -89,7 +90,9 @@ def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: boo
     if existing:
         refuse_to_lose_work(existing, draft["source"]["path"])
         existing.delete()
-    return Storer(draft, partnership).store()
+    stored = Storer(draft, partnership).store()
+    announce(plan_imported, plan_id=stored.plan.pk)
+    return stored
 
 
 def refuse_to_lose_work(plan: Plan, path: str) -> None:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from .assurance import ALLOWED as ASSURANCE_STEPS
 from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
+from .events import action_assigned, announce, due_revised, evidence_decided
 from .models import Action, Agency, Evidence, ProgressUpdate, User
 from .permissions import can_assure, can_edit_plans, can_update_action, in_partnership, require
 from .rag import judge_rag
@@ -203,6 +204,7 @@ def decide_evidence(
         waiting = action.evidence.filter(decision=Evidence.Decision.PENDING).exists()
         if locked(action).assurance == AssuranceStatus.SUBMITTED and not waiting:
             set_assurance(action, by, new, reason, when=when)
+        announce(evidence_decided, evidence_id=evidence.pk)
     return evidence
 
 
@@ -295,8 +297,11 @@ def reassign_action(
         raise TransitionRefused("say why the action is reassigned")
     with transaction.atomic():
         fresh = locked(action, expected_version)
+        given_to_another = owner is not None and owner.pk != fresh.owner_id
         fresh.owner, fresh.owner_role, fresh.owner_person = owner, owner_role.strip(), owner_person
         save_stamped(fresh, None, by, reason)
+        if given_to_another:
+            announce(action_assigned, action_id=fresh.pk)
     action.refresh_from_db()
 
 
@@ -313,4 +318,5 @@ def revise_due(
             raise TransitionRefused("the revised due date is the date already in force")
         fresh.revised_due_date, fresh.revised_due_reason = revised_due, reason.strip()
         save_stamped(fresh, None, by, reason)
+        announce(due_revised, action_id=fresh.pk)
     action.refresh_from_db()

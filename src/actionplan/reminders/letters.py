@@ -95,17 +95,21 @@ def subject_for(notices: list[Notice], partnership: Partnership | None) -> str:
 
 
 def compose(person: User, notices: list[Notice], today: date) -> Letter:
+    return write(person, subject_for(notices, person.partnership), sections_for(notices, today))
+
+
+def write(person: User, subject: str, sections: list[Section]) -> Letter:
     partnership = person.partnership
     context = {
         "person": person,
         "partnership": partnership.name if partnership else "",
-        "sections": sections_for(notices, today),
+        "sections": sections,
         "site": settings.ACTIONPLAN_SITE_URL,
         "why": why_told(person),
     }
     return Letter(
         to=person.email,
-        subject=subject_for(notices, partnership),
+        subject=subject,
         text=render_to_string("reminders/letter.txt", context),
         html=render_to_string("reminders/letter.html", context),
     )
@@ -113,6 +117,6 @@ def compose(person: User, notices: list[Notice], today: date) -> Letter:
 
 def why_told(person: User) -> str:
     if person.role == User.Role.PARTNERSHIP_ADMIN:
-        return "You get this digest as a partnership admin."
+        return "You get this as a partnership admin."
     agencies = ", ".join(a.name for a in person.agencies.all())
     return f"You get these reminders as a lead for {agencies}."
