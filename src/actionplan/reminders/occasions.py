@@ -76,7 +76,7 @@ def owner_notices(partnership: Partnership, rules: ReminderSettings, today: date
     owed = []
     for action in open_actions(partnership).filter(owner__isnull=False):
         for kind, key, on, detail in action_occasions(action, rules, today):
-            to = leads.get(action.owner_id, [])
+            to = leads.get(action.owner_id or 0, [])
             owed += [Owed(lead, kind, key, on, action, None, detail) for lead in to]
     return owed
 
@@ -85,7 +85,7 @@ Occasion = tuple[str, str, date, str]  # kind, key, the date it concerns, what t
 
 
 def action_occasions(action: Action, rules: ReminderSettings, today: date) -> list[Occasion]:
-    found = []
+    found: list[Occasion] = []
     due = action.current_due
     if due is not None and today <= due:
         # Only the nearest reminder day passed is sent: 5 days before, "due in 7 days" not "in 28".
@@ -117,7 +117,7 @@ def meeting_notices(partnership: Partnership, rules: ReminderSettings, today: da
             key = f"updates_wanted:{meeting.pk}:{action.pk}"
             owed += [
                 Owed(lead, Kind.UPDATES_WANTED, key, meeting.papers_due, action, meeting, detail)
-                for lead in leads.get(action.owner_id, [])
+                for lead in leads.get(action.owner_id or 0, [])
             ]
     return owed
 

@@ -23,7 +23,7 @@ class MeetingForm(forms.ModelForm):
     held_on = DayField(label="Date of the meeting", required=True)
     papers_due = DayField(label="Papers deadline", required=True)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["name"].error_messages["required"] = "Enter the name of the meeting"
 
@@ -32,7 +32,7 @@ class DaysField(forms.CharField):
     """Whole numbers of days, separated by commas: "28, 7"."""
 
     def to_python(self, value: str | None) -> list[int]:  # type: ignore[override]
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         parts = [p.strip() for p in text.split(",") if p.strip()]
         if not all(p.isdigit() for p in parts):
             raise forms.ValidationError("Enter whole numbers of days separated by commas, like 28, 7")

@@ -20,7 +20,7 @@ REFUSALS = (EditRefused, TransitionRefused, AssuranceRefused, EditConflict)
 
 def form_page(
     request: HttpRequest,
-    form: forms.Form,
+    form: forms.BaseForm,
     save: Callable[[dict], tuple[str, str]],
     *,
     heading: str,
