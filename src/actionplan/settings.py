@@ -236,6 +236,7 @@ ACTIONPLAN_NOTICE_LEASE_MINUTES = int(os.environ.get("ACTIONPLAN_NOTICE_LEASE_MI
 # GOV.UK Notify instead of SMTP: its API key and an e-mail template of ((subject)) and ((body)).
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day: shared office machines are common

@@ -22,7 +22,7 @@ def send_through_notify(letter: Letter) -> None:
     """Notify sends its own styled e-mail from a template; ours fills it with the plain text."""
     from notifications_python_client.notifications import NotificationsAPIClient
 
-    client = NotificationsAPIClient(settings.NOTIFY_API_KEY)
+    client = NotificationsAPIClient(settings.NOTIFY_API_KEY, base_url=settings.NOTIFY_BASE_URL)
     client.send_email_notification(
         email_address=letter.to,
         template_id=settings.NOTIFY_TEMPLATE_ID,
