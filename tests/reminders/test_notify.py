@@ -51,7 +51,7 @@ def notify(settings):
 
 def test_an_e_mail_goes_through_notify_when_its_key_is_set(notify):
     text = "Dear bob,\nThe slides are not dated."
-    deliver(Letter("bob@example.org", "Riverton: evidence rejected", text, "<p>The slides are not dated.</p>"))
+    deliver(Letter("bob@example.org", "Riverton: evidence rejected", text, "<p>Not dated.</p>"))
     assert mail.outbox == []  # not also through Django's backend
     (request,) = notify
     assert request["path"] == "/v2/notifications/email"
