@@ -68,7 +68,7 @@ def test_what_each_e_mail_says(sent):
     assert kind == "text/html" and "<table>" in html and "Brief every response officer" in html
     assert "as a lead for Riverton Police" in overdue.body
     _, wanted = people["bob@example.org"][4]
-    assert "Updates wanted for Board: papers due 05 June 2026" in wanted.body
+    assert "Updates wanted for Board: papers due 5 June 2026" in wanted.body
 
 
 def test_nobody_hears_of_what_is_not_theirs(sent, quarter):

@@ -204,7 +204,8 @@ def decide_evidence(
         waiting = action.evidence.filter(decision=Evidence.Decision.PENDING).exists()
         if locked(action).assurance == AssuranceStatus.SUBMITTED and not waiting:
             set_assurance(action, by, new, reason, when=when)
-        announce(evidence_decided, evidence_id=evidence.pk)
+        if when is None:  # a decision made now, not one recorded from the past (the demo)
+            announce(evidence_decided, evidence_id=evidence.pk)
     return evidence
 
 

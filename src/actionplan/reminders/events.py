@@ -14,6 +14,7 @@ from actionplan.plans import events
 from actionplan.plans.models import Action, Agency, Evidence, Plan, User
 
 from .letters import Section, due_note, row, write
+from .models import spoken
 from .occasions import reachable
 from .outbox import deliver
 
@@ -71,7 +72,7 @@ def tell_due_revised(action_id: int) -> None:
     if action is None or action.current_due is None:
         return
     partnership = action.recommendation.plan.partnership
-    note = f"now due {action.current_due:%d %B %Y}: {action.revised_due_reason}"
+    note = f"now due {spoken(action.current_due)}: {action.revised_due_reason}"
     tell(leads_of(action.owner), f"{partnership}: a due date revised",
          Section("Due date revised", [row(action, note)]))
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from actionplan.plans.models import Action, Partnership, User
 
 from .digest import digest_sections
-from .models import Notice
+from .models import Notice, spoken
 
 Kind = Notice.Kind
 HEADINGS = {
@@ -75,12 +75,14 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
         heading = HEADINGS[Kind(notice.kind)]
         if notice.kind == Kind.UPDATES_WANTED:
             heading = f"Updates wanted {notice.detail}"
-        found.setdefault(heading, Section(heading)).rows.append(row(notice.action, notice.detail))
+        # Before a meeting, each row says when the action is due; the heading names the meeting.
+        note = due_note(notice.action) if notice.kind == Kind.UPDATES_WANTED else notice.detail
+        found.setdefault(heading, Section(heading)).rows.append(row(notice.action, note))
     return list(found.values())
 
 
 def due_note(action: Action) -> str:
-    return f"due {action.current_due:%d %B %Y}" if action.current_due else "no due date"
+    return f"due {spoken(action.current_due)}" if action.current_due else "no due date"
 
 
 def subject_for(notices: list[Notice], partnership: Partnership | None) -> str:
@@ -116,7 +118,14 @@ def write(person: User, subject: str, sections: list[Section]) -> Letter:
 
 
 def why_told(person: User) -> str:
+    """Why this person is written to, and how what they get is changed."""
     if person.role == User.Role.PARTNERSHIP_ADMIN:
-        return "You get this as a partnership admin."
+        return (
+            "You get this as a partnership admin. You choose when owners are reminded, and the "
+            f"meetings they are asked to update for, at {link('meetings')}"
+        )
     agencies = ", ".join(a.name for a in person.agencies.all())
-    return f"You get these reminders as a lead for {agencies}."
+    return (
+        f"You get these as a lead for {agencies}. When reminders are sent is set by the "
+        "partnership: ask a partnership admin to change it."
+    )

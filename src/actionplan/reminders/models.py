@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
 from actionplan.plans.models import Action, Partnership
+
+
+def spoken(day: date) -> str:
+    """A date as a letter writes it: 9 December 2026."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def default_days_before_due() -> list[int]:
@@ -61,7 +68,7 @@ class Meeting(models.Model):
         ordering = ["held_on", "name"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.held_on:%d %B %Y})"
+        return f"{self.name} ({spoken(self.held_on)})"
 
 
 class Notice(models.Model):

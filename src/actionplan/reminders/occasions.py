@@ -16,7 +16,7 @@ from actionplan.plans.models import Action, Partnership, User
 from actionplan.plans.status import FINISHED
 
 from .calendar import updates_wanted_from
-from .models import Meeting, Notice, ReminderSettings
+from .models import Meeting, Notice, ReminderSettings, spoken
 
 Kind = Notice.Kind
 # A due date or deadline that passed more than this long ago is not announced late: the weekly
@@ -92,12 +92,12 @@ def action_occasions(action: Action, rules: ReminderSettings, today: date) -> li
         passed = sorted(d for d in rules.days_before_due if due - timedelta(days=d) <= today)
         if passed:
             key = f"due_soon:{action.pk}:{due}:{passed[0]}"
-            found.append((Kind.DUE_SOON, key, due, f"due {due:%d %B %Y}"))
+            found.append((Kind.DUE_SOON, key, due, f"due {spoken(due)}"))
     if due is not None and due < today <= due + LATE_BY:
-        found.append((Kind.OVERDUE, f"overdue:{action.pk}:{due}", due, f"was due {due:%d %B %Y}"))
+        found.append((Kind.OVERDUE, f"overdue:{action.pk}:{due}", due, f"was due {spoken(due)}"))
     last = last_touched(action)
     if (today - last).days >= rules.not_updated_days:
-        detail = f"no update since {last:%d %B %Y}"
+        detail = f"no update since {spoken(last)}"
         found.append((Kind.NOT_UPDATED, f"not_updated:{action.pk}:{last}", last, detail))
     return found
 
@@ -110,7 +110,7 @@ def meeting_notices(partnership: Partnership, rules: ReminderSettings, today: da
         if today < updates_wanted_from(meeting.papers_due, rules.papers_working_days):
             continue
         since = updated_since(meeting, rules)
-        detail = f"for {meeting.name}: papers due {meeting.papers_due:%d %B %Y}"
+        detail = f"for {meeting.name}: papers due {spoken(meeting.papers_due)}"
         for action in open_actions(partnership).filter(owner__isnull=False):
             if action.last_update is not None and action.last_update > since:  # type: ignore[attr-defined]
                 continue
@@ -138,7 +138,7 @@ def digest_notices(partnership: Partnership, rules: ReminderSettings, today: dat
     digest_day = today - timedelta(days=(today.weekday() - rules.digest_weekday) % 7)
     admins = reachable(User.objects.filter(partnership=partnership, role=User.Role.PARTNERSHIP_ADMIN))
     key = f"digest:{partnership.pk}:{digest_day}"
-    detail = f"week to {digest_day:%d %B %Y}"
+    detail = f"week to {spoken(digest_day)}"
     return [Owed(admin, Kind.DIGEST, key, digest_day, detail=detail) for admin in admins]
 
 
