@@ -27,7 +27,7 @@ from actionplan.plans.models import (
     User,
 )
 from actionplan.plans.updates import submit_evidence
-from actionplan.reminders.models import Meeting, ReminderSettings
+from actionplan.reminders.models import Meeting, Preferences, ReminderSettings
 from factories import (
     ActionFactory,
     AgencyFactory,
@@ -130,6 +130,7 @@ def snapshot() -> tuple:
         list(User.objects.order_by("pk").values_list("username", "email", "role", "is_active")),
         list(Meeting.objects.order_by("pk").values_list("name", "held_on", "papers_due")),
         list(ReminderSettings.objects.values_list("partnership", "days_before_due", "not_updated_days")),
+        list(Preferences.objects.values_list("person", "turned_off")),
     )
 
 

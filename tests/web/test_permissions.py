@@ -354,6 +354,10 @@ CASES = [
     Case("reminder settings page", "get", lambda w: "/meetings/reminders/", admin_only(eve=200)),
     Case("reminder settings", "post", lambda w: "/meetings/reminders/", codes(403, 302, alice=302),
          lambda w: REMINDERS),
+    # Everyone chooses the e-mails they get.
+    Case("e-mail preferences page", "get", lambda w: "/preferences/", everyone(200)),
+    Case("e-mail preferences", "post", lambda w: "/preferences/", everyone(302),
+         lambda w: {"wanted": ["due_soon", "evidence_decided"]}),
 ]
 
 

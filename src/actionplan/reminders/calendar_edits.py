@@ -8,7 +8,7 @@ from actionplan.plans.editing import EditRefused
 from actionplan.plans.models import User
 from actionplan.plans.permissions import can_manage_reminders, in_partnership, require
 
-from .models import Meeting, ReminderSettings
+from .models import KINDS, Meeting, ReminderSettings
 
 LONGEST_NOTICE = 365  # days: a reminder a year or more ahead is a typing mistake
 
@@ -39,6 +39,9 @@ def save_reminder_settings(rules: ReminderSettings, by: User) -> ReminderSetting
         raise EditRefused(f"days without an update must be between 1 and {LONGEST_NOTICE}")
     if not 0 <= rules.digest_weekday <= 6:
         raise EditRefused("choose a day of the week for the digest")
+    unknown = set(rules.mandatory) - set(KINDS)
+    if unknown:
+        raise EditRefused(f"there is no kind of e-mail called {', '.join(sorted(unknown))}")
     rules.days_before_due = days
     rules.save()
     return rules

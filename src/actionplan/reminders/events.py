@@ -17,6 +17,7 @@ from .letters import Section, due_note, row, write
 from .models import spoken
 from .occasions import reachable
 from .outbox import deliver
+from .preferences import wanting
 
 
 def leads_of(agency: Agency | None) -> list[User]:
@@ -28,8 +29,8 @@ def leads_of(agency: Agency | None) -> list[User]:
     return list(reachable(leads).distinct())
 
 
-def tell(people: list[User], subject: str, section: Section) -> None:
-    for person in {p.pk: p for p in people}.values():
+def tell(people: list[User], kind: str, subject: str, section: Section) -> None:
+    for person in wanting(list({p.pk: p for p in people}.values()), kind):
         deliver(write(person, subject, [section]))
 
 
@@ -52,7 +53,8 @@ def tell_evidence_decided(evidence_id: int) -> None:
     if submitter is not None and list(reachable(User.objects.filter(pk=submitter.pk))):
         people.append(submitter)
     partnership = action.recommendation.plan.partnership
-    tell(people, f"{partnership}: evidence {word}", Section(f"Evidence {word}", [row(action, note)]))
+    section = Section(f"Evidence {word}", [row(action, note)])
+    tell(people, "evidence_decided", f"{partnership}: evidence {word}", section)
 
 
 @task()
@@ -62,7 +64,8 @@ def tell_action_assigned(action_id: int) -> None:
         return
     partnership = action.recommendation.plan.partnership
     note = f"now owned by {action.owner.name}"
-    tell(leads_of(action.owner), f"{partnership}: an action for {action.owner.name}",
+    subject = f"{partnership}: an action for {action.owner.name}"
+    tell(leads_of(action.owner), "action_assigned", subject,
          Section("An action given to your agency", [row(action, note)]))
 
 
@@ -73,7 +76,7 @@ def tell_due_revised(action_id: int) -> None:
         return
     partnership = action.recommendation.plan.partnership
     note = f"now due {spoken(action.current_due)}: {action.revised_due_reason}"
-    tell(leads_of(action.owner), f"{partnership}: a due date revised",
+    tell(leads_of(action.owner), "due_revised", f"{partnership}: a due date revised",
          Section("Due date revised", [row(action, note)]))
 
 
@@ -87,7 +90,7 @@ def tell_plan_imported(plan_id: int) -> None:
                    .select_related("owner", "recommendation__plan"))
     by_lead: dict[int, tuple[User, list[Action]]] = {}
     for action in actions:
-        for lead in leads_of(action.owner):
+        for lead in wanting(leads_of(action.owner), "plan_imported"):
             by_lead.setdefault(lead.pk, (lead, []))[1].append(action)
     for lead, theirs in by_lead.values():
         section = Section(f"Actions for your agency in {plan.title}", [row(a, due_note(a)) for a in theirs])

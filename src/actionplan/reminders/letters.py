@@ -119,13 +119,12 @@ def write(person: User, subject: str, sections: list[Section]) -> Letter:
 
 def why_told(person: User) -> str:
     """Why this person is written to, and how what they get is changed."""
+    choose = f"Choose which e-mails you get at {link('preferences')}"
     if person.role == User.Role.PARTNERSHIP_ADMIN:
         return (
-            "You get this as a partnership admin. You choose when owners are reminded, and the "
-            f"meetings they are asked to update for, at {link('meetings')}"
+            f"You get this as a partnership admin. {choose}; set when owners are reminded, and "
+            f"the meetings they are asked to update for, at {link('meetings')}"
         )
     agencies = ", ".join(a.name for a in person.agencies.all())
-    return (
-        f"You get these as a lead for {agencies}. When reminders are sent is set by the "
-        "partnership: ask a partnership admin to change it."
-    )
+    role = f"a lead for {agencies}" if agencies else person.get_role_display().lower()
+    return f"You get this as {role}. {choose}; a partnership admin sets when reminders are sent."

@@ -19,6 +19,37 @@ def default_days_before_due() -> list[int]:
     return [28, 7]
 
 
+def default_mandatory() -> list[str]:
+    return ["overdue"]
+
+
+# Every kind of e-mail a person may be sent, in the words of the preferences page.
+KINDS: dict[str, str] = {
+    "due_soon": "Before an action of yours is due",
+    "overdue": "When an action of yours becomes overdue",
+    "not_updated": "When an action of yours has had no update for a while",
+    "updates_wanted": "Before a meeting's papers deadline, the actions wanting an update",
+    "digest": "The weekly digest (partnership admins)",
+    "evidence_decided": "When evidence is accepted or rejected",
+    "action_assigned": "When an action is given to your agency",
+    "due_revised": "When the due date of an action of yours is revised",
+    "plan_imported": "When a plan with actions for your agency is imported",
+}
+
+
+class Preferences(models.Model):
+    """The kinds of e-mail a person has turned off (those the partnership makes mandatory aside)."""
+
+    person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    turned_off = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name_plural = "preferences"
+
+    def __str__(self) -> str:
+        return f"Preferences of {self.person}"
+
+
 class ReminderSettings(models.Model):
     """When a partnership's owners are reminded. A partnership without a row has the defaults."""
 
@@ -36,6 +67,9 @@ class ReminderSettings(models.Model):
     )
     digest_weekday = models.PositiveSmallIntegerField(
         default=0, help_text="The day of the week admins get their digest (0 Monday … 6 Sunday)."
+    )
+    mandatory = models.JSONField(
+        default=default_mandatory, blank=True, help_text="Kinds of notice people may not turn off."
     )
 
     class Meta:

@@ -17,6 +17,7 @@ from actionplan.plans.status import FINISHED
 
 from .calendar import updates_wanted_from
 from .models import Meeting, Notice, ReminderSettings, spoken
+from .preferences import wanting
 
 Kind = Notice.Kind
 # A due date or deadline that passed more than this long ago is not announced late: the weekly
@@ -149,4 +150,11 @@ def owed_today(today: date) -> list[Owed]:
         owed += owner_notices(partnership, rules, today)
         owed += meeting_notices(partnership, rules, today)
         owed += digest_notices(partnership, rules, today)
-    return owed
+    return only_wanted(owed)
+
+
+def only_wanted(owed: list[Owed]) -> list[Owed]:
+    """Leave out the kinds each person turned off."""
+    people = list({o.recipient.pk: o.recipient for o in owed}.values())
+    wanted = {(p.pk, kind) for kind in {o.kind for o in owed} for p in wanting(people, kind)}
+    return [o for o in owed if (o.recipient.pk, o.kind) in wanted]

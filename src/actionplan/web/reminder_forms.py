@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from actionplan.reminders.models import Meeting, ReminderSettings
+from actionplan.reminders.models import KINDS, Meeting, ReminderSettings
 
 from .edit_forms import DayField
 
@@ -45,7 +45,7 @@ class DaysField(forms.CharField):
 class ReminderSettingsForm(forms.ModelForm):
     class Meta:
         model = ReminderSettings
-        fields = ["days_before_due", "not_updated_days", "papers_working_days", "digest_weekday"]
+        fields = ["days_before_due", "not_updated_days", "papers_working_days", "digest_weekday", "mandatory"]
         labels = {
             "not_updated_days": "Days without an update before owners are reminded",
             "papers_working_days": "Working days before a papers deadline that updates are asked for",
@@ -59,7 +59,24 @@ class ReminderSettingsForm(forms.ModelForm):
         help_text="Separate several with commas, like 28, 7",
         error_messages={"required": "Enter at least one number of days"},
     )
+    mandatory = forms.MultipleChoiceField(
+        choices=list(KINDS.items()), required=False, widget=forms.CheckboxSelectMultiple,
+        label="E-mails people may not turn off",
+    )
     digest_weekday = forms.TypedChoiceField(
         choices=WEEKDAYS, coerce=int, label="Day of the week admins get their digest",
         widget=forms.RadioSelect,
     )
+
+
+class PreferencesForm(forms.Form):
+    wanted = forms.MultipleChoiceField(
+        choices=list(KINDS.items()), required=False, widget=forms.CheckboxSelectMultiple,
+        label="E-mails you get", help_text="Untick those you do not want.",
+    )
+
+    def __init__(self, *args, mandatory: set[str], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        # What the partnership requires is not offered: it is said on the page instead.
+        choices = [(kind, label) for kind, label in KINDS.items() if kind not in mandatory]
+        self.fields["wanted"].choices = choices

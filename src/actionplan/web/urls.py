@@ -11,6 +11,7 @@ from .views import (
     imports,
     meetings,
     plans,
+    preferences,
     reviews,
     writing,
 )
@@ -60,4 +61,5 @@ urlpatterns = [
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/remove/", meetings.meeting_delete, name="meeting_delete"),
     path("meetings/reminders/", meetings.reminder_settings, name="reminder_settings"),
+    path("preferences/", preferences.preferences, name="preferences"),
 ]
