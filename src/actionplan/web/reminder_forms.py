@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from actionplan.reminders.models import KINDS, Meeting, ReminderSettings
@@ -75,8 +77,9 @@ class PreferencesForm(forms.Form):
         label="E-mails you get", help_text="Untick those you do not want.",
     )
 
-    def __init__(self, *args, mandatory: set[str], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, mandatory: set[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # What the partnership requires is not offered: it is said on the page instead.
-        choices = [(kind, label) for kind, label in KINDS.items() if kind not in mandatory]
-        self.fields["wanted"].choices = choices
+        wanted = self.fields["wanted"]
+        assert isinstance(wanted, forms.MultipleChoiceField)
+        wanted.choices = [(kind, label) for kind, label in KINDS.items() if kind not in mandatory]
