@@ -71,6 +71,9 @@ def test_a_partnership_chooses_its_own_reminder_days(quarter, partnership):
     assert [m for m in mail.outbox if m.to == ["bob@example.org"] and "Due soon" in m.body]
 
 
+# The worker closes its database connection after each task, as a long-running process should:
+# the test's data must be committed, not held in a transaction rolled back at the end.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_the_reminders_from_its_queue(quarter, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     from actionplan.reminders.tasks import send_reminders
