@@ -63,6 +63,26 @@ def test_an_e_mail_that_fails_is_kept_for_the_next_run(quarter, monkeypatch):
     assert told_of_overdue() == [["bob@example.org"]]
 
 
+def test_a_notice_left_unsent_is_not_sent_once_its_person_has_left(quarter, bob, monkeypatch):
+    real = runs.deliver
+
+    def refuse_bob(letter):
+        if letter.to == "bob@example.org":
+            raise OSError("connection refused")
+        real(letter)
+
+    monkeypatch.setattr(runs, "deliver", refuse_bob)
+    with pytest.raises(CommandError):
+        remind("--today", "2026-05-16")
+    monkeypatch.setattr(runs, "deliver", real)
+    bob.is_active = False
+    bob.save()
+    mail.outbox.clear()
+    remind("--today", "2026-05-17")
+    assert told_of_overdue() == []
+    assert Notice.objects.get(recipient=bob, kind="overdue").state == Notice.State.WITHDRAWN
+
+
 def test_a_partnership_chooses_its_own_reminder_days(quarter, partnership):
     ReminderSettings.objects.filter(partnership=partnership).update(days_before_due=[14])
     remind("--today", "2026-04-17")  # 28 days before: no longer a reminder day

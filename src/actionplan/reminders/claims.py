@@ -69,3 +69,10 @@ def release(notices: list[Notice], runner: str) -> None:
     Notice.objects.filter(pk__in=[n.pk for n in notices], claimed_by=runner, state=State.SENDING).update(
         state=State.PENDING, claimed_by="", claimed_at=None
     )
+
+
+def withdraw(notices: list[Notice], runner: str) -> None:
+    """Notices that are no longer owed when their turn comes (see runs.still_owed): never sent."""
+    Notice.objects.filter(pk__in=[n.pk for n in notices], claimed_by=runner, state=State.SENDING).update(
+        state=State.WITHDRAWN
+    )

@@ -124,6 +124,7 @@ class Notice(models.Model):
         PENDING = "pending", "Pending"
         SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
+        WITHDRAWN = "withdrawn", "Not sent: no longer due"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
     kind = models.CharField(max_length=20, choices=Kind.choices)

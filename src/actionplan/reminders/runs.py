@@ -9,11 +9,14 @@ from itertools import groupby
 
 from django.utils import timezone
 
+from actionplan.plans.status import FINISHED
+
 from . import claims
 from .letters import Letter, compose
 from .models import Notice
 from .occasions import Owed, owed_today
 from .outbox import deliver
+from .preferences import wanting
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,9 @@ def remind(today: date | None = None) -> RunResult:
     claims.record(owed_today(today))
     runner = claims.new_runner()
     claimed = claims.claim(runner, timezone.now())
+    owed = {n.pk: still_owed(n) for n in claimed}
+    claims.withdraw([n for n in claimed if not owed[n.pk]], runner)
+    claimed = [n for n in claimed if owed[n.pk]]
     result = RunResult()
     for _, group in groupby(claimed, key=lambda n: n.recipient_id):
         notices = list(group)
@@ -46,6 +52,18 @@ def remind(today: date | None = None) -> RunResult:
         result.letters.append(letter)
         result.notices += len(notices)
     return result
+
+
+def still_owed(notice: Notice) -> bool:
+    """A notice left unsent by an earlier run is dropped if, since, its person left or turned
+    that kind off, or its plan was closed or its action finished."""
+    person = notice.recipient
+    if not person.is_active or not person.email or not wanting([person], notice.kind):
+        return False
+    action = notice.action
+    if action is None:
+        return True
+    return action.recommendation.plan.closed_on is None and action.status not in FINISHED
 
 
 def would_send(today: date | None = None) -> list[tuple[str, list[Owed]]]:
