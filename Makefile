@@ -58,7 +58,9 @@ endef
 demo: install
 	$(BIN)/actionplan migrate --verbosity 0
 	$(BIN)/actionplan demo --if-missing
-	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	@echo "Serving on http://127.0.0.1:8000 with a worker beside it; e-mails go to $(ACTIONPLAN_DATA_DIR)/mail (Ctrl-C to stop)"
+	$(BIN)/actionplan worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/actionplan runserver 127.0.0.1:8000
 
 # The suite runs on SQLite, then on PostgreSQL when DATABASE_URL names one or a server answers

@@ -44,3 +44,12 @@ def fast_password_hashing(request: pytest.FixtureRequest) -> None:
     if request.config.pluginmanager.hasplugin("django"):  # the importer's tests run without it
         settings = request.getfixturevalue("settings")
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(request: pytest.FixtureRequest) -> None:
+    """Background work runs as it is queued, so a test sees its e-mails in the outbox; the tests
+    of the worker itself put the database queue back."""
+    if request.config.pluginmanager.hasplugin("django"):
+        settings = request.getfixturevalue("settings")
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

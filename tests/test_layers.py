@@ -14,6 +14,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 LAYERS: list[set[str]] = [
     {"importing"},  # documents → plan drafts; pure Python
     {"plans"},  # the data model and its rules; storing a draft
+    {"reminders"},  # the meeting calendar, reminders and notices, on the plans' rules
     {"reports", "demo"},  # built on the plans
     {"web"},  # pages
     {"cli", "urls", "settings", "wsgi"},  # what starts the application, on top of everything

@@ -27,6 +27,7 @@ from actionplan.plans.models import (
     User,
 )
 from actionplan.plans.updates import submit_evidence
+from actionplan.reminders.models import Meeting, Preferences, ReminderSettings
 from factories import (
     ActionFactory,
     AgencyFactory,
@@ -127,6 +128,9 @@ def snapshot() -> tuple:
         list(Review.objects.order_by("pk").values_list("code", "title")),
         list(Agency.objects.order_by("pk").values_list("name", "aliases")),
         list(User.objects.order_by("pk").values_list("username", "email", "role", "is_active")),
+        list(Meeting.objects.order_by("pk").values_list("name", "held_on", "papers_due")),
+        list(ReminderSettings.objects.values_list("partnership", "days_before_due", "not_updated_days")),
+        list(Preferences.objects.values_list("person", "turned_off")),
     )
 
 

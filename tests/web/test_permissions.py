@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.http.response import HttpResponseBase
@@ -16,6 +17,7 @@ from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv,
 
 from actionplan.importing import parse_bytes
 from actionplan.plans.models import Action, Recommendation, User
+from actionplan.reminders.models import Meeting
 from actionplan.web.urls import urlpatterns
 from factories import RecommendationFactory
 
@@ -86,6 +88,24 @@ def progress(action: Callable[[World], object]) -> Callable[[World], dict]:
 
 def evidence(_: World) -> dict:
     return {"description": "Briefing slides", "link": "https://example.org/slides"}
+
+
+def meeting(w: World, elsewhere: bool = False) -> Meeting:
+    """A meeting in the calendar of Riverton (or of Elsewhere)."""
+    partnership = (w.other_plan if elsewhere else w.plan).partnership
+    found, _ = Meeting.objects.get_or_create(
+        partnership=partnership, name="Board", held_on=date(2030, 6, 12), papers_due=date(2030, 6, 5)
+    )
+    return found
+
+
+def other_meeting(w: World) -> Meeting:
+    return meeting(w, elsewhere=True)
+
+
+MEETING = {"name": "Board", "kind": "board", "held_on": "12/6/2030", "papers_due": "5/6/2030"}
+REMINDERS = {"days_before_due": "14, 3", "not_updated_days": 45, "papers_working_days": 5,
+             "digest_weekday": 1}
 
 
 def police(w: World) -> int:
@@ -358,6 +378,27 @@ CASES = [
     Case("link again", "post", lambda w: f"/people/{person('dave')}/link/", editor(404, alice=302),
          stores=False),
     Case("change own password page", "get", lambda w: "/account/password/", everyone(200)),
+    # The meeting calendar and the reminder settings: the partnership admin's own.
+    Case("meetings", "get", lambda w: "/meetings/", admin_only(eve=200), prepare=meeting),
+    Case("new meeting page", "get", lambda w: "/meetings/new/", admin_only(eve=200)),
+    Case("new meeting", "post", lambda w: "/meetings/new/", codes(403, 302, alice=302), lambda w: MEETING),
+    Case("edit meeting page", "get", lambda w: f"/meetings/{meeting(w).pk}/edit/", editor(404, alice=200),
+         prepare=meeting),
+    Case("edit meeting", "post", lambda w: f"/meetings/{meeting(w).pk}/edit/", editor(404, alice=302),
+         lambda w: {**MEETING, "name": "Board (moved)"}, prepare=meeting),
+    Case("edit other meeting", "post", lambda w: f"/meetings/{other_meeting(w).pk}/edit/", codes(404, 302),
+         lambda w: {**MEETING, "name": "Board (moved)"}, prepare=other_meeting),
+    Case("remove meeting", "post", lambda w: f"/meetings/{meeting(w).pk}/remove/", editor(404, alice=302),
+         prepare=meeting),
+    Case("remove other meeting", "post", lambda w: f"/meetings/{other_meeting(w).pk}/remove/",
+         codes(404, 302), prepare=other_meeting),
+    Case("reminder settings page", "get", lambda w: "/meetings/reminders/", admin_only(eve=200)),
+    Case("reminder settings", "post", lambda w: "/meetings/reminders/", codes(403, 302, alice=302),
+         lambda w: REMINDERS),
+    # Everyone chooses the e-mails they get.
+    Case("e-mail preferences page", "get", lambda w: "/preferences/", everyone(200)),
+    Case("e-mail preferences", "post", lambda w: "/preferences/", everyone(302),
+         lambda w: {"wanted": ["due_soon", "evidence_decided"]}),
 ]
 
 

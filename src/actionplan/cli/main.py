@@ -15,6 +15,8 @@ COMMANDS: dict[str, str] = {
     "import-updates": "apply the updates owners made to an exported Excel workbook",
     "createsuperuser": "create a site administrator (then give people their partnership and role in /admin/)",
     "runserver": "serve the web application (development server)",
+    "worker": "run background work (notices, e-mails) beside the web server",
+    "remind": "send the due, overdue, not-updated and meeting reminders and the weekly digest",
     "check": "check the installation; add --deploy for the production checklist",
 }
 

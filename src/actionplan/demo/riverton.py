@@ -21,6 +21,7 @@ from actionplan.plans.models import (
     User,
 )
 from actionplan.plans.updates import save_stamped
+from actionplan.reminders.models import Meeting
 
 from . import content as c
 from .stories import Storyteller, moment
@@ -108,6 +109,21 @@ class Builder:
             self.plan(spec)
         self.composite()
         self.tell_stories()
+        self.meetings()
+
+    def meetings(self) -> None:
+        """The last board, the next one (its papers due within the fortnight the owners are
+        asked for updates) and a sub-group after it."""
+        for name, kind, held_in_days in [
+            ("Partnership Board", Meeting.Kind.BOARD, -56),
+            ("Partnership Board", Meeting.Kind.BOARD, 17),
+            ("Learning and Improvement sub-group", Meeting.Kind.SUB_GROUP, 45),
+        ]:
+            held_on = self.today + timedelta(days=held_in_days)
+            Meeting.objects.create(
+                partnership=self.partnership, name=name, kind=kind, held_on=held_on,
+                papers_due=held_on - timedelta(days=7),
+            )
 
     def person(self, username: str, name: str, role: str, agencies: list[str]) -> User:
         first, last = name.split(" ", 1)

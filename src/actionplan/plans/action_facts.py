@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import transaction
 
+from .events import action_assigned, announce, due_revised
 from .models import Action, Agency, User
 from .permissions import can_edit_plans, in_partnership, require
 from .stamping import locked, save_stamped
@@ -48,8 +49,11 @@ def reassign_action(
         raise TransitionRefused("say why the action is reassigned")
     with transaction.atomic():
         fresh = locked(action, expected_version)
+        given_to_another = owner is not None and owner.pk != fresh.owner_id
         fresh.owner, fresh.owner_role, fresh.owner_person = owner, owner_role.strip(), owner_person
         save_stamped(fresh, None, by, reason)
+        if given_to_another:
+            announce(action_assigned, action_id=fresh.pk)
     action.refresh_from_db()
 
 
@@ -66,4 +70,5 @@ def revise_due(
             raise TransitionRefused("the revised due date is the date already in force")
         fresh.revised_due_date, fresh.revised_due_reason = revised_due, reason.strip()
         save_stamped(fresh, None, by, reason)
+        announce(due_revised, action_id=fresh.pk)
     action.refresh_from_db()

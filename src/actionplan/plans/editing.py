@@ -12,6 +12,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 
+from .events import action_assigned, announce
 from .models import Action, Agency, DueKind, DuePrecision, Partnership, Plan, Recommendation, Review, User
 from .permissions import can_edit_plans, in_partnership, require
 from .rag import ActionState, compute_rag
@@ -157,6 +158,8 @@ def add_action(
         order=next_order(rec.actions.all()),
     )
     save_stamped(action, None, by)
+    if owner is not None:
+        announce(action_assigned, action_id=action.pk)
     return action
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from .assurance import ALLOWED as ASSURANCE_STEPS
 from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
+from .events import announce, evidence_decided
 from .models import Action, Evidence, User
 from .permissions import can_assure, can_update_action, require
 from .rag import judge_rag
@@ -81,6 +82,8 @@ def decide_evidence(
         waiting = action.evidence.filter(decision=Evidence.Decision.PENDING).exists()
         if locked(action).assurance == AssuranceStatus.SUBMITTED and not waiting:
             set_assurance(action, by, new, reason, when=when)
+        if when is None:  # a decision made now, not one recorded from the past (the demo)
+            announce(evidence_decided, evidence_id=evidence.pk)
     return evidence
 
 

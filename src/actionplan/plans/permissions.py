@@ -66,3 +66,8 @@ def can_edit_plans(user: User) -> bool:
 def can_manage_people(user: User) -> bool:
     """Agencies (names, aliases, merging) and the people of the partnership."""
     return user.is_active and user.role == Role.PARTNERSHIP_ADMIN
+
+
+def can_manage_reminders(user: User) -> bool:
+    """The meeting calendar and when the partnership's owners are reminded."""
+    return user.is_active and user.role == Role.PARTNERSHIP_ADMIN

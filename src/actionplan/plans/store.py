@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from .events import announce, plan_imported
 from .models import (
     Action,
     Agency,
@@ -99,7 +100,9 @@ def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: boo
     if existing:
         refuse_to_lose_work(existing, draft["source"]["path"])
         existing.delete()
-    return Storer(draft, partnership).store()
+    stored = Storer(draft, partnership).store()
+    announce(plan_imported, plan_id=stored.plan.pk)
+    return stored
 
 
 def refuse_to_lose_work(plan: Plan, path: str) -> None:

@@ -10,8 +10,10 @@ from .views import (
     dashboard,
     downloads,
     imports,
+    meetings,
     people,
     plans,
+    preferences,
     reviews,
     writing,
 )
@@ -66,4 +68,10 @@ urlpatterns = [
     path("people/<int:pk>/", people.person_edit, name="person_edit"),
     path("people/<int:pk>/link/", people.person_link_again, name="person_link_again"),
     *password_urls,
+    path("meetings/", meetings.meeting_list, name="meetings"),
+    path("meetings/new/", meetings.meeting_new, name="meeting_new"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/remove/", meetings.meeting_delete, name="meeting_delete"),
+    path("meetings/reminders/", meetings.reminder_settings, name="reminder_settings"),
+    path("preferences/", preferences.preferences, name="preferences"),
 ]

@@ -1,0 +1,1 @@
+"""Reminders, notices and the meeting calendar: owners are chased without anyone writing e-mails."""

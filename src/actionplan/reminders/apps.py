@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class RemindersConfig(AppConfig):
+    name = "actionplan.reminders"
+    label = "reminders"
+    verbose_name = "Reminders"
+
+    def ready(self) -> None:
+        # The changes announced by plans/events.py tell the people concerned through the worker.
+        from . import events
+
+        events.connect()

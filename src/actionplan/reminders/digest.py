@@ -1,0 +1,51 @@
+"""The weekly digest for partnership admins: what changed or stuck in the week to its day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import QuerySet
+
+from actionplan.plans.assurance import AssuranceStatus
+from actionplan.plans.models import Action, Evidence, Partnership
+from actionplan.plans.status import DeliveryStatus
+
+from .models import ReminderSettings
+from .occasions import last_touched, open_actions
+
+WEEK = timedelta(days=7)
+
+
+def digest_sections(partnership: Partnership, day: date) -> list[tuple[str, list[Action]]]:
+    """Headed lists of actions, in the order an admin acts on them; empty lists are kept, so the
+    digest says "none" rather than leaving a heading out."""
+    rules = ReminderSettings.of(partnership)
+    live = list(open_actions(partnership))
+    rejected_ids = set(
+        Evidence.objects.filter(
+            action__recommendation__plan__partnership=partnership,
+            decision=Evidence.Decision.REJECTED,
+            decided_at__date__gt=day - WEEK,
+            decided_at__date__lte=day,
+        ).values_list("action_id", flat=True)
+    )
+    return [
+        ("Newly overdue", [a for a in live if a.current_due and day - WEEK <= a.current_due < day]),
+        ("Slipped", [a for a in live if a.status == DeliveryStatus.SLIPPED]),
+        (
+            "Awaiting assurance",
+            list(open_or_done(partnership).filter(assurance=AssuranceStatus.SUBMITTED)),
+        ),
+        ("Evidence rejected this week", list(open_or_done(partnership).filter(pk__in=rejected_ids))),
+        (
+            f"No update for {rules.not_updated_days} days or more",
+            [a for a in live if (day - last_touched(a)).days >= rules.not_updated_days],
+        ),
+    ]
+
+
+def open_or_done(partnership: Partnership) -> QuerySet[Action]:
+    """Actions of open plans whatever their status: implemented ones await assurance too."""
+    return Action.objects.filter(
+        recommendation__plan__partnership=partnership, recommendation__plan__closed_on=None
+    ).select_related("owner", "recommendation__plan")

@@ -1,0 +1,130 @@
+"""One e-mail per person: every notice a run owes them, as tables of actions with links.
+
+The plain text and the HTML say the same; the HTML is rendered with autoescaping, so an
+action's imported text shows as text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from actionplan.plans.models import Action, Partnership, User
+
+from .digest import digest_sections
+from .models import Notice, spoken
+
+Kind = Notice.Kind
+HEADINGS = {
+    Kind.OVERDUE: "Now overdue",
+    Kind.DUE_SOON: "Due soon",
+    Kind.NOT_UPDATED: "No recent update",
+    Kind.UPDATES_WANTED: "Updates wanted",
+}
+
+
+@dataclass
+class Row:
+    plan: str
+    ref: str
+    action: str
+    owner: str
+    note: str
+    link: str
+
+
+@dataclass
+class Section:
+    heading: str
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Letter:
+    to: str
+    subject: str
+    text: str
+    html: str
+
+
+def link(name: str, *args: int) -> str:
+    return f"{settings.ACTIONPLAN_SITE_URL}{reverse(name, args=args or None)}"
+
+
+def row(action: Action, note: str) -> Row:
+    owner = action.owner.name if action.owner else "No owner"
+    text = action.text if len(action.text) <= 200 else action.text[:199] + "…"
+    plan, ref = action.recommendation.plan.title, action.recommendation.ref
+    return Row(plan, ref, text, owner, note, link("action", action.pk))
+
+
+def sections_for(notices: list[Notice], today: date) -> list[Section]:
+    found: dict[str, Section] = {}
+    for notice in notices:
+        if notice.kind == Kind.DIGEST:
+            partnership = notice.recipient.partnership
+            assert partnership is not None  # digests go to the admins of a partnership
+            for heading, actions in digest_sections(partnership, notice.concerns_date):
+                section = found.setdefault(heading, Section(heading))
+                section.rows += [row(a, due_note(a)) for a in actions]
+            continue
+        assert notice.action is not None
+        heading = HEADINGS[Kind(notice.kind)]
+        if notice.kind == Kind.UPDATES_WANTED:
+            heading = f"Updates wanted {notice.detail}"
+        # Before a meeting, each row says when the action is due; the heading names the meeting.
+        note = due_note(notice.action) if notice.kind == Kind.UPDATES_WANTED else notice.detail
+        found.setdefault(heading, Section(heading)).rows.append(row(notice.action, note))
+    return list(found.values())
+
+
+def due_note(action: Action) -> str:
+    return f"due {spoken(action.current_due)}" if action.current_due else "no due date"
+
+
+def subject_for(notices: list[Notice], partnership: Partnership | None) -> str:
+    name = partnership.name if partnership else "actionplan"
+    kinds = {n.kind for n in notices}
+    if kinds == {Kind.DIGEST}:
+        return f"{name}: weekly digest of action plans"
+    if kinds == {Kind.UPDATES_WANTED}:
+        return f"{name}: updates wanted before the meeting papers deadline"
+    count = len({n.action_id for n in notices if n.action_id})
+    return f"{name}: {count} action{'s' if count != 1 else ''} need{'s' if count == 1 else ''} your attention"
+
+
+def compose(person: User, notices: list[Notice], today: date) -> Letter:
+    return write(person, subject_for(notices, person.partnership), sections_for(notices, today))
+
+
+def write(person: User, subject: str, sections: list[Section]) -> Letter:
+    partnership = person.partnership
+    context = {
+        "person": person,
+        "partnership": partnership.name if partnership else "",
+        "sections": sections,
+        "site": settings.ACTIONPLAN_SITE_URL,
+        "why": why_told(person),
+    }
+    return Letter(
+        to=person.email,
+        subject=subject,
+        text=render_to_string("reminders/letter.txt", context),
+        html=render_to_string("reminders/letter.html", context),
+    )
+
+
+def why_told(person: User) -> str:
+    """Why this person is written to, and how what they get is changed."""
+    choose = f"Choose which e-mails you get at {link('preferences')}"
+    if person.role == User.Role.PARTNERSHIP_ADMIN:
+        return (
+            f"You get this as a partnership admin. {choose}; set when owners are reminded, and "
+            f"the meetings they are asked to update for, at {link('meetings')}"
+        )
+    agencies = ", ".join(a.name for a in person.agencies.all())
+    role = f"a lead for {agencies}" if agencies else person.get_role_display().lower()
+    return f"You get this as {role}. {choose}; a partnership admin sets when reminders are sent."

@@ -1,0 +1,85 @@
+"""Forms for the meeting calendar and the partnership's reminder settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from actionplan.reminders.models import KINDS, Meeting, ReminderSettings
+
+from .edit_forms import DayField
+
+WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday"),
+            (5, "Saturday"), (6, "Sunday")]
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["name", "kind", "held_on", "papers_due"]
+        labels = {"name": "Name of the meeting", "kind": "Kind of meeting"}
+        help_texts = {"name": 'For example, "Board" or "Learning and Improvement sub-group"'}
+        widgets = {"kind": forms.RadioSelect}
+
+    held_on = DayField(label="Date of the meeting", required=True)
+    papers_due = DayField(label="Papers deadline", required=True)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = "Enter the name of the meeting"
+
+
+class DaysField(forms.CharField):
+    """Whole numbers of days, separated by commas: "28, 7"."""
+
+    def to_python(self, value: str | None) -> list[int]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        if not all(p.isdigit() for p in parts):
+            raise forms.ValidationError("Enter whole numbers of days separated by commas, like 28, 7")
+        return [int(p) for p in parts]
+
+    def prepare_value(self, value: object) -> object:
+        return ", ".join(str(d) for d in value) if isinstance(value, list) else value
+
+
+class ReminderSettingsForm(forms.ModelForm):
+    class Meta:
+        model = ReminderSettings
+        fields = ["days_before_due", "not_updated_days", "papers_working_days", "digest_weekday", "mandatory"]
+        labels = {
+            "not_updated_days": "Days without an update before owners are reminded",
+            "papers_working_days": "Working days before a papers deadline that updates are asked for",
+        }
+        help_texts = {
+            "not_updated_days": "", "papers_working_days": "Weekends and bank holidays are not counted"
+        }
+
+    days_before_due = DaysField(
+        label="Days before an action is due that its owners are reminded",
+        help_text="Separate several with commas, like 28, 7",
+        error_messages={"required": "Enter at least one number of days"},
+    )
+    mandatory = forms.MultipleChoiceField(
+        choices=list(KINDS.items()), required=False, widget=forms.CheckboxSelectMultiple,
+        label="E-mails people may not turn off",
+    )
+    digest_weekday = forms.TypedChoiceField(
+        choices=WEEKDAYS, coerce=int, label="Day of the week admins get their digest",
+        widget=forms.RadioSelect,
+    )
+
+
+class PreferencesForm(forms.Form):
+    wanted = forms.MultipleChoiceField(
+        choices=list(KINDS.items()), required=False, widget=forms.CheckboxSelectMultiple,
+        label="E-mails you get", help_text="Untick those you do not want.",
+    )
+
+    def __init__(self, *args: Any, mandatory: set[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What the partnership requires is not offered: it is said on the page instead.
+        wanted = self.fields["wanted"]
+        assert isinstance(wanted, forms.MultipleChoiceField)
+        wanted.choices = [(kind, label) for kind, label in KINDS.items() if kind not in mandatory]
