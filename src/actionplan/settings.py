@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "actionplan.plans",
+    "actionplan.learning",  # search, themes, recurring learning
     "actionplan.web",
     "actionplan.cli",
 ]

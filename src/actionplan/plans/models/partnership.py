@@ -69,12 +69,22 @@ class Theme(models.Model):
         Partnership, on_delete=models.CASCADE, null=True, blank=True, related_name="themes"
     )
     name = models.CharField(max_length=200)
+    # A partnership's own theme stands for one of the national list, so its learning can be
+    # compared with other partnerships' and with the national analyses.
+    national = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="local_themes",
+        limit_choices_to={"partnership": None}, help_text="The national theme this one maps to.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_national(self) -> bool:
+        return self.partnership_id is None
 
 
 class Review(models.Model):
