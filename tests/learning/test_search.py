@@ -21,7 +21,9 @@ def riverton():
     partnership = PartnershipFactory(name="Riverton")
     plan = PlanFactory(partnership=partnership, title="Child Q plan", as_at=date(2021, 5, 1))
     rec = RecommendationFactory(
-        plan=plan, ref="1", text="GPs should attend child protection conferences.",
+        plan=plan,
+        ref="1",
+        text="GPs should attend child protection conferences.",
         outcome="Health practitioners contribute to planning.",
     )
     return partnership, plan, rec
@@ -101,8 +103,9 @@ def test_filters_narrow_the_hits(riverton):
     partnership, plan, rec = riverton
     police = AgencyFactory(partnership=partnership, name="Police")
     health = AgencyFactory(partnership=partnership, name="Health")
-    police_action = ActionFactory(recommendation=rec, owner=police, text="Police attend conferences.",
-                                  status="implemented")
+    police_action = ActionFactory(
+        recommendation=rec, owner=police, text="Police attend conferences.", status="implemented"
+    )
     ActionFactory(recommendation=rec, owner=health, text="Health attend conferences.")
     sar = Review.objects.create(
         partnership=partnership, code="Adult B", kind="sar", reported_on=date(2019, 2, 1)
@@ -114,8 +117,10 @@ def test_filters_narrow_the_hits(riverton):
     ids = partnership.pk
 
     def found(**filters) -> set[str]:
-        return {(h.action.text if h.action else h.recommendation.text) for h in search("conferences", [ids],
-                                                                                      Filters(**filters))}
+        return {
+            (h.action.text if h.action else h.recommendation.text)
+            for h in search("conferences", [ids], Filters(**filters))
+        }
 
     assert found(agency=police.pk) == {"Police attend conferences.", rec.text}
     assert found(status="implemented") == {"Police attend conferences.", rec.text}

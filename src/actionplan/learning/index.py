@@ -101,8 +101,9 @@ def all_entries() -> Iterator[Entry]:
         yield from recommendation_entries(
             Recommendation(pk=pk, text=text, outcome=outcome, progress=progress), partnership_id
         )
-    actions = Action.objects.values_list("pk", "recommendation_id", "recommendation__plan__partnership_id",
-                                         "text", "measure")
+    actions = Action.objects.values_list(
+        "pk", "recommendation_id", "recommendation__plan__partnership_id", "text", "measure"
+    )
     for pk, rec_id, partnership_id, text, measure in actions.iterator(chunk_size=2000):
         action = Action(pk=pk, recommendation_id=rec_id, text=text, measure=measure)
         yield action_entry(action, partnership_id)

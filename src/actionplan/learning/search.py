@@ -87,8 +87,9 @@ def search(
         rec_level = set(owned.values_list("recommendation_id", flat=True))
         if filters.status and not filters.agency:
             rec_level |= set(
-                Recommendation.objects.filter(pk__in=by_rec, actions__isnull=True, status=filters.status)
-                .values_list("pk", flat=True)
+                Recommendation.objects.filter(
+                    pk__in=by_rec, actions__isnull=True, status=filters.status
+                ).values_list("pk", flat=True)
             )
     hits = []
     for m in found:

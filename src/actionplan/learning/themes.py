@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from actionplan.plans.models import Partnership, Theme
+from actionplan.plans.models import Partnership, Recommendation, Theme
 
 NATIONAL_LIST = Path(__file__).with_name("national_themes.txt")
 
@@ -29,3 +30,27 @@ def themes_of(partnership: Partnership | None) -> QuerySet[Theme]:
     """The national list and the partnership's own themes."""
     own = Q(partnership=partnership) if partnership else Q(pk__in=[])
     return Theme.objects.filter(Q(partnership=None) | own).select_related("national")
+
+
+def tag(rec: Recommendation, themes: list[Theme], action_themes: dict[int, list[Theme]]) -> None:
+    """Give a recommendation and its own actions their themes (any number each). Themes must be
+    the national list's or the recommendation's partnership's; the form offers no others, and
+    this refuses them in case another caller does."""
+    allowed = set(themes_of(rec.plan.partnership).values_list("pk", flat=True))
+    chosen = [*themes, *(t for ts in action_themes.values() for t in ts)]
+    foreign = [t.name for t in chosen if t.pk not in allowed]
+    if foreign:
+        raise ValueError(f"not themes of this partnership: {', '.join(foreign)}")
+    with transaction.atomic():
+        rec.themes.set(themes)
+        for action in rec.actions.filter(pk__in=action_themes):
+            action.themes.set(action_themes[action.pk])
+
+
+def save_theme(theme: Theme, name: str, national: Theme | None) -> Theme:
+    """A partnership's own theme, mapped to one of the national list (or to none yet)."""
+    if national is not None and not national.is_national:
+        raise ValueError(f"{national.name} is not on the national list")
+    theme.name, theme.national = name.strip(), national
+    theme.save()
+    return theme
