@@ -70,7 +70,7 @@ def recommendation_themes(request: SignedInRequest, pk: int) -> HttpResponse:
         heading="Themes",
         caption=f"{rec.plan.title}, {rec.ref}".strip(", "),
         back=reverse("recommendation", args=[rec.pk]),
-        intro=[rec.text or rec.outcome, "Choose any number of themes for each."],
+        intro=[line for line in [rec.text or rec.outcome, "Choose any number of themes for each."] if line],
     )
 
 
