@@ -24,6 +24,7 @@ from actionplan.plans.models import (
     ProgressUpdate,
     Recommendation,
     Review,
+    Theme,
     User,
 )
 from actionplan.plans.updates import submit_evidence
@@ -127,6 +128,10 @@ def snapshot() -> tuple:
         list(Review.objects.order_by("pk").values_list("code", "title")),
         list(Agency.objects.order_by("pk").values_list("name", "aliases")),
         list(User.objects.order_by("pk").values_list("username", "email", "role", "is_active")),
+        # Themes of the partnerships' frameworks, and the themes rows carry.
+        list(Theme.objects.order_by("pk").values_list("name", "partnership", "national")),
+        list(Recommendation.themes.through.objects.order_by("pk").values_list("recommendation", "theme")),
+        list(Action.themes.through.objects.order_by("pk").values_list("action", "theme")),
     )
 
 

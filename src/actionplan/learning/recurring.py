@@ -18,8 +18,9 @@ from .outcomes import Outcome, made_on, outcome_of
 from .similar import Vector, documents_of, weigh
 
 # Chosen on the seed plans: the GP and child-protection-conference recommendations of three
-# reviews score 0.13 to 0.17 with each other, unrelated ones mostly under 0.10 (docs/adr/0032).
-NEAR = 0.12
+# reviews score 0.14 to 0.18 with each other; of 2,700 pairs of recommendations of different
+# plans about 20 reach 0.13, the median pair scores 0.015 (docs/adr/0032).
+NEAR = 0.13
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ def weigh(documents: dict[int, list[str]]) -> dict[int, Vector]:
     for key, words in documents.items():
         tf = Counter(words)
         vector = {
-            t: (1 + math.log(n)) * math.log((1 + count) / (1 + frequency[t])) ** 2 for t, n in tf.items()
+            t: (1 + math.log(n)) * (1 + math.log((1 + count) / (1 + frequency[t]))) ** 2
+            for t, n in tf.items()
         }
         length = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         vectors[key] = {t: w / length for t, w in vector.items()}
