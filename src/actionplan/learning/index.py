@@ -95,19 +95,24 @@ def index_recommendation(rec: Recommendation) -> None:
     put(recommendation_entries(rec, rec.plan.partnership_id))
 
 
-def all_entries() -> Iterator[Entry]:
-    recs = Recommendation.objects.values_list("pk", "plan__partnership_id", "text", "outcome", "progress")
+def all_entries(models: Any = None) -> Iterator[Entry]:
+    """Every entry, read from the database. `models` (with Recommendation, Action and
+    ProgressUpdate attributes) lets a migration pass its historical models."""
+    recommendation_model = models.Recommendation if models else Recommendation
+    action_model = models.Action if models else Action
+    update_model = models.ProgressUpdate if models else ProgressUpdate
+    recs = recommendation_model.objects.values_list("pk", "plan__partnership_id", "text", "outcome", "progress")
     for pk, partnership_id, text, outcome, progress in recs.iterator(chunk_size=2000):
         yield from recommendation_entries(
             Recommendation(pk=pk, text=text, outcome=outcome, progress=progress), partnership_id
         )
-    actions = Action.objects.values_list(
+    actions = action_model.objects.values_list(
         "pk", "recommendation_id", "recommendation__plan__partnership_id", "text", "measure"
     )
     for pk, rec_id, partnership_id, text, measure in actions.iterator(chunk_size=2000):
         action = Action(pk=pk, recommendation_id=rec_id, text=text, measure=measure)
         yield action_entry(action, partnership_id)
-    updates = ProgressUpdate.objects.values_list(
+    updates = update_model.objects.values_list(
         "pk", "action_id", "action__recommendation_id", "action__recommendation__plan__partnership_id", "text"
     )
     for pk, action_id, rec_id, partnership_id, text in updates.iterator(chunk_size=2000):
@@ -115,14 +120,14 @@ def all_entries() -> Iterator[Entry]:
             yield update_entry(ProgressUpdate(pk=pk, action_id=action_id, text=text), rec_id, partnership_id)
 
 
-def rebuild() -> int:
+def rebuild(models: Any = None) -> int:
     """Empty the search table and fill it from every row; returns the number of entries."""
     count = 0
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")
         batch: list[Entry] = []
-        for entry in all_entries():
+        for entry in all_entries(models):
             batch.append(entry)
             if len(batch) == 5000:
                 put(batch)

@@ -1,10 +1,19 @@
+from types import SimpleNamespace
+
 from django.db import migrations
 
-from actionplan.learning import tables
+from actionplan.learning import index, tables
 
 
 def create(apps, schema_editor):  # type: ignore[no-untyped-def]
     tables.create(schema_editor.connection)
+
+
+def fill(apps, schema_editor):  # type: ignore[no-untyped-def]
+    # Plans stored before search existed are found from the first day.
+    models = SimpleNamespace(**{name: apps.get_model("plans", name)
+                                for name in ["Recommendation", "Action", "ProgressUpdate"]})
+    index.rebuild(models)
 
 
 def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
@@ -13,4 +22,4 @@ def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [("plans", "0005_themes")]
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(create, drop), migrations.RunPython(fill, migrations.RunPython.noop)]
