@@ -101,7 +101,9 @@ def all_entries(models: Any = None) -> Iterator[Entry]:
     recommendation_model = models.Recommendation if models else Recommendation
     action_model = models.Action if models else Action
     update_model = models.ProgressUpdate if models else ProgressUpdate
-    recs = recommendation_model.objects.values_list("pk", "plan__partnership_id", "text", "outcome", "progress")
+    recs = recommendation_model.objects.values_list(
+        "pk", "plan__partnership_id", "text", "outcome", "progress"
+    )
     for pk, partnership_id, text, outcome, progress in recs.iterator(chunk_size=2000):
         yield from recommendation_entries(
             Recommendation(pk=pk, text=text, outcome=outcome, progress=progress), partnership_id

@@ -4,6 +4,7 @@ the partnership's themes. The rules are in actionplan.learning; these views only
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,8 +13,9 @@ from actionplan.learning import recurring
 from actionplan.learning.outcomes import made_on, outcome_of
 from actionplan.learning.search import search
 from actionplan.learning.similar import similar_to
+from actionplan.learning.suggest import suggest
 from actionplan.learning.themes import save_theme, tag, themes_of
-from actionplan.plans.models import Theme
+from actionplan.plans.models import Recommendation, Theme
 from actionplan.plans.permissions import can_edit_plans, require
 
 from ..learning_forms import SearchForm, TaggingForm, ThemeForm
@@ -70,8 +72,25 @@ def recommendation_themes(request: SignedInRequest, pk: int) -> HttpResponse:
         heading="Themes",
         caption=f"{rec.plan.title}, {rec.ref}".strip(", "),
         back=reverse("recommendation", args=[rec.pk]),
-        intro=[line for line in [rec.text or rec.outcome, "Choose any number of themes for each."] if line],
+        intro=[
+            line
+            for line in [
+                rec.text or rec.outcome,
+                *suggested(rec, recommendations(request)),
+                "Choose any number of themes for each.",
+            ]
+            if line
+        ],
     )
+
+
+def suggested(rec: Recommendation, among: QuerySet[Recommendation]) -> list[str]:
+    found = suggest(rec, among)
+    if not found:
+        return ["No theme to suggest: none of its words point to one, and nothing like it is tagged yet."]
+    return ["Suggested, with the reason for each:"] + [
+        f"{s.theme.name} (score {s.score:.2f}; {'; '.join(s.reasons)})" for s in found
+    ]
 
 
 @login_required
