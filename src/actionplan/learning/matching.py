@@ -62,4 +62,7 @@ def matches(query: str, partnership_ids: list[int], limit: int) -> list[Match]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [text, *partnership_ids, limit])
         rows = cursor.fetchall()
-    return [Match(*row[:4], row[4].replace(LT, "<").replace(GT, ">")) for row in rows]
+    return [
+        Match(kind, object_id, rec_id, action_id, snippet.replace(LT, "<").replace(GT, ">"))
+        for kind, object_id, rec_id, action_id, snippet in rows
+    ]

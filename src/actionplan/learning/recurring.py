@@ -134,6 +134,7 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
     for theme in themes.filter(pk__in=recs_of):
         reviews = {review for rec in recs_of[theme.pk] for review in reviews_of[rec]}
         if len(reviews) > 1:
-            newest = max((dates[r] for r in reviews if dates.get(r)), default=None)
+            reported = [day for r in reviews if (day := dates.get(r)) is not None]
+            newest = max(reported) if reported else None
             rows.append(ThemeCount(theme, len(reviews), len(recs_of[theme.pk]), newest))
     return sorted(rows, key=lambda row: (row.newest or date.min, row.reviews), reverse=True)

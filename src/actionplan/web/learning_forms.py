@@ -62,7 +62,7 @@ class SearchForm(forms.Form):
 class ThemeChoices(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
-    def label_from_instance(self, obj: Theme) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Theme) -> str:
         if obj.is_national:
             return obj.name
         return f"{obj.name} (our framework{'; ' + obj.national.name if obj.national else ''})"
@@ -71,7 +71,7 @@ class ThemeChoices(forms.ModelMultipleChoiceField):
 class TaggingForm(forms.Form):
     """The themes of a recommendation and of each of its own actions."""
 
-    def __init__(self, data: QueryDict | None, rec: Recommendation, **kwargs: Any) -> None:
+    def __init__(self, data: QueryDict | dict | None, rec: Recommendation, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         themes = themes_of(rec.plan.partnership)
         self.fields["themes"] = ThemeChoices(

@@ -3,7 +3,7 @@ from django.db import migrations
 from actionplan.learning.themes import load_national
 
 
-def load(apps, schema_editor):  # type: ignore[no-untyped-def]
+def load(apps, schema_editor):
     load_national(apps.get_model("plans", "Theme"))
 
 
