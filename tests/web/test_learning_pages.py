@@ -99,3 +99,12 @@ def test_the_admin_maps_the_partnership_framework_to_the_national_list(client, a
     assert "Hearing the child" in page and "Voice and lived experience of the child" in page
     refused = client.post("/themes/new/", {"name": "Mapped to our own", "national": theme.pk})
     assert refused.status_code == 400 and not Theme.objects.filter(name="Mapped to our own").exists()
+
+
+def test_a_filter_of_another_partnership_is_refused_not_ignored(client, dave, eve, two_reviews):
+    other = ActionFactory(recommendation__plan__partnership=eve.partnership, text="Conferences elsewhere.")
+    client.force_login(dave)
+    response = client.get("/search/", {"q": "conferences", "agency": other.owner_id})
+    page = text_of(response)
+    assert "There is a problem" in page and "Select a valid choice" in page
+    assert "Child A plan" not in page and "Conferences elsewhere" not in page
