@@ -4,6 +4,7 @@ usual English endings cut so "responsibilities", "responsibility" and "GP's" mee
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOP_WORDS = frozenset(
     re.findall(
@@ -19,6 +20,8 @@ ENDINGS = ("ations", "ation", "ities", "ments", "ment", "ances", "ance", "ences"
            "ity", "ies", "ed", "es", "ly", "s", "e")  # fmt: skip
 
 
+# The same few thousand words come back in every recommendation: each is cut once.
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     for ending in ENDINGS:
         # A plural "s" may leave two letters ("GPs" is "gp"); other endings need a longer stem.
