@@ -23,14 +23,16 @@ from ..scoping import SignedInRequest, for_editing, one, partnership_of, recomme
 from .form_page import form_page
 from .writing import GET_POST, data
 
+PAGE = 50  # hits shown for a search
+
 
 @login_required
 def search_page(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     form = SearchForm(request.GET or None, partnership)
     query = form.query() if form.is_bound else ""
-    hits = search(query, [partnership.pk], form.filters()) if query else []
-    return render(request, "web/search.html", {"form": form, "query": query, "hits": hits})
+    hits = search(query, [partnership.pk], form.filters(), limit=PAGE) if query else []
+    return render(request, "web/search.html", {"form": form, "query": query, "hits": hits, "limit": PAGE})
 
 
 @login_required
