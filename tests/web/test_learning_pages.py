@@ -108,3 +108,10 @@ def test_a_filter_of_another_partnership_is_refused_not_ignored(client, dave, ev
     page = text_of(response)
     assert "There is a problem" in page and "Select a valid choice" in page
     assert "Child A plan" not in page and "Conferences elsewhere" not in page
+
+
+def test_plan_and_review_pages_lead_to_the_recommendation_page(client, dave, two_reviews):
+    rec = two_reviews[0]
+    client.force_login(dave)
+    for path in [f"/plans/{rec.plan_id}/", f"/reviews/{rec.reviews.get().pk}/"]:
+        assert f'href="/recommendations/{rec.pk}/"' in client.get(path).content.decode(), path
