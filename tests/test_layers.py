@@ -15,6 +15,7 @@ LAYERS: list[set[str]] = [
     {"importing"},  # documents → plan drafts; pure Python
     {"plans"},  # the data model and its rules; storing a draft
     {"reminders"},  # the meeting calendar, reminders and notices, on the plans' rules
+    {"learning"},  # search, themes and recurring learning across reviews
     {"reports", "demo"},  # built on the plans
     {"web"},  # pages
     {"cli", "urls", "settings", "wsgi"},  # what starts the application, on top of everything
@@ -90,14 +91,14 @@ def test_it_reports_each_kind_of_wrong_import(tmp_path):
         "actionplan/reports/__init__.py": "",
         "actionplan/reports/charts.py": "from ..plans import rag\nfrom ..demo.riverton import PEOPLE\n",
         "actionplan/web/views/plans.py": "from ...cli.main import usage\nfrom ..forms import Form\n",
-        "actionplan/learning/__init__.py": "",
+        "actionplan/archive/__init__.py": "",
     }
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     assert layer_problems(tmp_path) == [
+        "actionplan/archive/__init__.py: package 'archive' has no layer in tests/test_layers.py",
         "actionplan/importing/readers/docx.py:2: importing imports django",
-        "actionplan/learning/__init__.py: package 'learning' has no layer in tests/test_layers.py",
         "actionplan/plans/store.py:2: plans imports reports, a higher layer",
         "actionplan/reports/charts.py:2: reports imports demo, a sibling in the same layer",
         "actionplan/web/views/plans.py:1: web imports cli, a higher layer",

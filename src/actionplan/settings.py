@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "actionplan.plans",
     "actionplan.reminders",
+    "actionplan.learning",  # search, themes, recurring learning
     "actionplan.web",
     "actionplan.cli",
 ]

@@ -51,8 +51,9 @@ def browser(allow_orm_beside_playwright: None) -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
+    # The pages forbid inline scripts; axe-core is injected by the test, so the browser lets it in.
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True
     )
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -92,3 +92,18 @@ def test_focus_is_always_visible(page, demo):
         )
         outline, shadow, _background = style.split("|")
         assert outline != "none" or shadow != "none", page.evaluate("document.activeElement.outerHTML")
+
+
+def test_the_learning_pages_have_no_violations(page, demo):
+    sign_in(page, "alice")
+    page.fill("#app-search-query", "training")
+    page.press("#app-search-query", "Enter")
+    page.wait_for_url("**/search/?q=training")
+    assert page.locator("mark").count() > 0
+    assert axe_violations(page) == []
+    action = Action.objects.get(text__startswith="Extend the school notification scheme")
+    for path in ["/learning/", "/themes/", "/themes/new/", f"/recommendations/{action.recommendation_id}/",
+                 f"/recommendations/{action.recommendation_id}/themes/"]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    screenshot(page, "learning-themes")

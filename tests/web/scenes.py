@@ -24,6 +24,7 @@ from actionplan.plans.models import (
     ProgressUpdate,
     Recommendation,
     Review,
+    Theme,
     User,
 )
 from actionplan.plans.updates import submit_evidence
@@ -131,6 +132,10 @@ def snapshot() -> tuple:
         list(Meeting.objects.order_by("pk").values_list("name", "held_on", "papers_due")),
         list(ReminderSettings.objects.values_list("partnership", "days_before_due", "not_updated_days")),
         list(Preferences.objects.values_list("person", "turned_off")),
+        # Themes of the partnerships' frameworks, and the themes rows carry.
+        list(Theme.objects.order_by("pk").values_list("name", "partnership", "national", "maps_to")),
+        list(Recommendation.themes.through.objects.order_by("pk").values_list("recommendation", "theme")),
+        list(Action.themes.through.objects.order_by("pk").values_list("action", "theme")),
     )
 
 

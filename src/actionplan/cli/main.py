@@ -13,6 +13,8 @@ COMMANDS: dict[str, str] = {
     "import": "import action plans from .txt, .docx, .xlsx, .csv or .pdf files",
     "report": "write a board report or export (docx, pdf, html, xlsx, csv, json), as at any date",
     "import-updates": "apply the updates owners made to an exported Excel workbook",
+    "search": "search recommendations, learning points, actions and progress across plans",
+    "reindex": "rebuild the search index (after restoring a backup)",
     "createsuperuser": "create a site administrator (then give people their partnership and role in /admin/)",
     "runserver": "serve the web application (development server)",
     "worker": "run background work (notices, e-mails) beside the web server",

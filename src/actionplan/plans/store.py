@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -35,6 +36,10 @@ BATCH = 500
 # A row of the draft ready to store: its recommendation (unsaved), the reviews it answers, and
 # its actions' data each with the agency that owns it.
 Row = tuple[Recommendation, list[Review], list[tuple[Agency | None, dict[str, Any]]]]
+
+# Sent with `plan` once a plan's rows are stored. They are stored in bulk, which sends no
+# signal per row: whatever follows rows as they change (the search index) listens here.
+plan_stored = Signal()
 
 # Review refs meaning "every review of the plan" rather than a review's code.
 ALL_REVIEWS = {"all", "all reviews"}
@@ -101,6 +106,7 @@ def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: boo
         refuse_to_lose_work(existing, draft["source"]["path"])
         existing.delete()
     stored = Storer(draft, partnership).store()
+    plan_stored.send(sender=Plan, plan=stored.plan)
     announce(plan_imported, plan_id=stored.plan.pk)
     return stored
 

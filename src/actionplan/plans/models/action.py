@@ -62,6 +62,7 @@ class Action(models.Model):
     )
     assurance = models.CharField(max_length=20, choices=AssuranceStatus.choices, default=AssuranceStatus.NONE)
     assurance_reason = models.TextField(blank=True)
+    themes = models.ManyToManyField("plans.Theme", blank=True, related_name="actions")
     rag_override = models.CharField(max_length=10, choices=Rag.choices, blank=True)
     rag_override_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -77,6 +77,12 @@ class Theme(models.Model):
     )
     name = models.CharField(max_length=200)
     national = models.BooleanField(default=False, help_text="On the national list every partnership sees.")
+    # A partnership's own theme stands for one of the national list, so its learning can be
+    # compared with other partnerships' and with the national analyses.
+    maps_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="local_themes",
+        limit_choices_to={"national": True}, help_text="The national theme this one maps to.",
+    )
     history = HistoricalRecords()
 
     class Meta:

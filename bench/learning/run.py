@@ -1,0 +1,131 @@
+"""Search and similar-recommendation latency at national scale, and the search index's build time.
+
+    .venv/bin/python bench/learning/run.py [--recommendations 200000] [--partnerships 20] [--rounds 40]
+    DATABASE_URL=postgres://… .venv/bin/python bench/learning/run.py   (an empty database)
+
+Without DATABASE_URL a fresh SQLite file in a temporary folder. Recommendations (one action each)
+are written with bulk_create in plans of `--partnerships` partnerships, from sentences built of
+safeguarding words; then the search table is rebuilt (timed), and `--rounds` two-word searches
+(across every partnership, as a national analyst would, and within one), and `similar_to` for
+recommendations of one partnership, are timed. Reported: p50 and p95 in milliseconds. The exit
+status is 1 when a p95 is over the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+
+TARGET_MS = 200.0
+SUBJECTS = ["GPs", "Health visitors", "Social workers", "Police officers", "Schools", "Midwives", "Managers",
+            "Safeguarding leads", "Housing officers", "Probation staff", "Paediatricians", "Agencies"]
+VERBS = ["should attend", "must record", "should share", "will assess", "should escalate", "must audit",
+         "should be trained in", "will review", "should seek assurance on", "must consider"]
+OBJECTS = ["child protection conferences", "strategy meetings", "the voice of the child", "domestic abuse",
+           "parental mental health", "safe sleeping advice", "neglect and home conditions", "supervision",
+           "risk assessments", "information about fathers", "missing education", "self-neglect and hoarding",
+           "substance misuse", "referrals to the front door", "case records", "disguised compliance"]
+ENDINGS = ["within timescales", "with written reports", "in every case", "across the partnership",
+           "and evidence it to the board", "through multi-agency audit", "before the case is closed"]
+
+
+def sentence(rng: random.Random) -> str:
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(ENDINGS)}."
+
+
+def set_up_django(folder: str) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "actionplan.settings"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
+    os.environ.setdefault("ACTIONPLAN_DATA_DIR", folder)
+    import django
+
+    django.setup()
+
+
+def build(total: int, partnerships: int, rng: random.Random) -> list[int]:
+    from django.core.management import call_command
+
+    from actionplan.plans import models as m
+
+    call_command("migrate", verbosity=0)
+    ids, per_plan = [], 50
+    for p in range(partnerships):
+        partnership = m.Partnership.objects.create(name=f"Partnership {p}")
+        ids.append(partnership.pk)
+        for start in range(0, total // partnerships, per_plan * 40):
+            plans = m.Plan.objects.bulk_create(
+                m.Plan(partnership=partnership, title=f"Plan {p}-{start + n}") for n in range(40)
+            )
+            recs = m.Recommendation.objects.bulk_create(
+                m.Recommendation(plan=plan, order=r, ref=f"{r}.", text=sentence(rng), outcome=sentence(rng))
+                for plan in plans for r in range(per_plan)
+            )
+            m.Action.objects.bulk_create(m.Action(recommendation=rec, text=sentence(rng)) for rec in recs)
+    return ids
+
+
+def timed(call: Callable[[], object], rounds: int) -> tuple[float, float]:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--recommendations", type=int, default=200_000)
+    parser.add_argument("--partnerships", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    rng = random.Random(2026)
+    with tempfile.TemporaryDirectory() as folder:
+        set_up_django(folder)
+        from django.db import connection
+
+        from actionplan.learning.index import rebuild
+        from actionplan.learning.search import search
+        from actionplan.learning.similar import similar_to
+        from actionplan.plans.models import Recommendation
+
+        start = time.perf_counter()
+        ids = build(args.recommendations, args.partnerships, rng)
+        written = time.perf_counter() - start
+        start = time.perf_counter()
+        entries = rebuild()
+        built = time.perf_counter() - start
+        count = Recommendation.objects.count()
+        words = ["conferences", "supervision", "fathers", "hoarding", "escalate", "sleeping", "audit", "GPs"]
+        queries = [" ".join(rng.sample(words, 2)) for _ in range(args.rounds)]
+        it = iter(queries * 2)
+        everywhere = timed(lambda: search(next(it), ids), args.rounds)
+        within = timed(lambda: search(next(it), ids[:1]), args.rounds)
+        one = Recommendation.objects.filter(plan__partnership_id=ids[0])
+        sample = list(one.values_list("pk", flat=True)[:1000])
+        picks = iter(rng.sample(sample, min(len(sample), args.rounds)) * 2)
+        similar_rounds = max(3, args.rounds // 8)
+        similar = timed(lambda: similar_to(Recommendation.objects.get(pk=next(picks)), one), similar_rounds)
+        print(f"{connection.vendor}, Python {platform.python_version()}, {platform.machine()}, "
+              f"{os.cpu_count()} cores")
+        print(f"{count:,} recommendations (and as many actions) in {len(ids)} partnerships, "
+              f"written in {written:.0f} s")
+        print(f"search index: {entries:,} entries built in {built:.1f} s")
+        print(f"search, every partnership: p50 {everywhere[0]:.0f} ms, p95 {everywhere[1]:.0f} ms")
+        print(f"search, one partnership:   p50 {within[0]:.0f} ms, p95 {within[1]:.0f} ms")
+        print(f"similar recommendations among one partnership's {one.count():,} "
+              f"({similar_rounds} rounds): p50 {similar[0]:.0f} ms, p95 {similar[1]:.0f} ms")
+        worst = max(everywhere[1], within[1], similar[1])
+        return 0 if worst <= TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

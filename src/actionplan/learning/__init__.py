@@ -1,0 +1,1 @@
+"""Learning across reviews: search, themes and recommendations that recur from review to review."""

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "actionplan.learning"
+    label = "learning"
+    verbose_name = "Learning across reviews"
+
+    def ready(self) -> None:
+        from . import index
+
+        index.connect()

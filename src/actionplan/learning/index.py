@@ -1,0 +1,189 @@
+"""What the search finds, kept up to date as rows are written.
+
+Each recommendation, learning point, action and progress note is one entry of the search table,
+carrying the recommendation and action it belongs to and its partnership, so a hit can be scoped
+and filtered without reading the row again. Signals keep the table current on every save and
+delete (no write path of the product bypasses them); `actionplan reindex` rebuilds it whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+
+from actionplan.plans.models import Action, Plan, ProgressUpdate, Recommendation
+from actionplan.plans.store import plan_stored
+
+from .tables import TABLE
+
+# Two characters no document holds: the database marks matches with them, and the page turns
+# them into <mark> only after the text is escaped (see search.highlighted).
+START, STOP = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    object_id: int
+    recommendation_id: int
+    action_id: int | None
+    partnership_id: int
+    body: str
+
+
+KINDS = {
+    "recommendation": "Recommendation",
+    "learning_point": "Learning point",
+    "action": "Action",
+    "progress": "Progress",
+}
+
+
+def clean(text: str) -> str:
+    return re.sub("[\x02-\x05]", "", text).strip()
+
+
+def recommendation_entries(rec: Recommendation, partnership_id: int) -> list[Entry]:
+    parts = [("recommendation", rec.text), ("learning_point", rec.outcome), ("progress", rec.progress)]
+    # The recommendation's own progress shares the "progress" kind with progress notes; its
+    # object id is the negative of the recommendation's, so the two never collide.
+    return [
+        Entry(kind, rec.pk if kind != "progress" else -rec.pk, rec.pk, None, partnership_id, clean(text))
+        for kind, text in parts
+        if clean(text)
+    ]
+
+
+def action_entry(action: Action, partnership_id: int) -> Entry:
+    body = clean(f"{action.text}\n{action.measure}")
+    return Entry("action", action.pk, action.recommendation_id, action.pk, partnership_id, body)
+
+
+def update_entry(update: ProgressUpdate, rec_id: int, partnership_id: int) -> Entry:
+    return Entry("progress", update.pk, rec_id, update.action_id, partnership_id, clean(update.text))
+
+
+INSERT = (
+    f"INSERT INTO {TABLE} (body, kind, object_id, recommendation_id, action_id, partnership_id) "
+    "VALUES (%s, %s, %s, %s, %s, %s)"
+)
+
+
+def put(entries: Iterable[Entry]) -> None:
+    rows = [
+        (e.body, e.kind, e.object_id, e.recommendation_id, e.action_id, e.partnership_id) for e in entries
+    ]
+    if rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(INSERT, rows)
+
+
+def remove(kind: str, object_ids: list[int]) -> None:
+    with connection.cursor() as cursor:
+        for object_id in object_ids:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id])
+
+
+def index_recommendation(rec: Recommendation) -> None:
+    remove("recommendation", [rec.pk])
+    remove("learning_point", [rec.pk])
+    remove("progress", [-rec.pk])
+    put(recommendation_entries(rec, rec.plan.partnership_id))
+
+
+def all_entries(models: Any = None, plan_id: int | None = None) -> Iterator[Entry]:
+    """Every entry, read from the database (of one plan when `plan_id` is given). `models`
+    (with Recommendation, Action and ProgressUpdate attributes) lets a migration pass its
+    historical models."""
+    recommendation_model = models.Recommendation if models else Recommendation
+    action_model = models.Action if models else Action
+    update_model = models.ProgressUpdate if models else ProgressUpdate
+    of_plan: dict[str, Any] = {} if plan_id is None else {"plan_id": plan_id}
+    recs = recommendation_model.objects.filter(**of_plan).values_list(
+        "pk", "plan__partnership_id", "text", "outcome", "progress"
+    )
+    for pk, partnership_id, text, outcome, progress in recs.iterator(chunk_size=2000):
+        yield from recommendation_entries(
+            Recommendation(pk=pk, text=text, outcome=outcome, progress=progress), partnership_id
+        )
+    of_plan = {} if plan_id is None else {"recommendation__plan_id": plan_id}
+    actions = action_model.objects.filter(**of_plan).values_list(
+        "pk", "recommendation_id", "recommendation__plan__partnership_id", "text", "measure"
+    )
+    for pk, rec_id, partnership_id, text, measure in actions.iterator(chunk_size=2000):
+        action = Action(pk=pk, recommendation_id=rec_id, text=text, measure=measure)
+        yield action_entry(action, partnership_id)
+    of_plan = {} if plan_id is None else {"action__recommendation__plan_id": plan_id}
+    updates = update_model.objects.filter(**of_plan).values_list(
+        "pk", "action_id", "action__recommendation_id", "action__recommendation__plan__partnership_id", "text"
+    )
+    for pk, action_id, rec_id, partnership_id, text in updates.iterator(chunk_size=2000):
+        if clean(text):
+            yield update_entry(ProgressUpdate(pk=pk, action_id=action_id, text=text), rec_id, partnership_id)
+
+
+def rebuild(models: Any = None) -> int:
+    """Empty the search table and fill it from every row; returns the number of entries."""
+    count = 0
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")
+        batch: list[Entry] = []
+        for entry in all_entries(models):
+            batch.append(entry)
+            if len(batch) == 5000:
+                put(batch)
+                count, batch = count + len(batch), []
+        put(batch)
+    return count + len(batch)
+
+
+def on_plan_stored(plan: Plan, **_: Any) -> None:
+    """A plan stored in bulk sends no save signal per row: its rows are indexed together."""
+    put(all_entries(plan_id=plan.pk))
+
+
+def on_recommendation_saved(instance: Recommendation, **_: Any) -> None:
+    index_recommendation(instance)
+
+
+def on_recommendation_deleted(instance: Recommendation, **_: Any) -> None:
+    remove("recommendation", [instance.pk])
+    remove("learning_point", [instance.pk])
+    remove("progress", [-instance.pk])
+
+
+def on_action_saved(instance: Action, **_: Any) -> None:
+    remove("action", [instance.pk])
+    put([action_entry(instance, instance.partnership_id)])
+
+
+def on_action_deleted(instance: Action, **_: Any) -> None:
+    remove("action", [instance.pk])
+
+
+def on_update_saved(instance: ProgressUpdate, **_: Any) -> None:
+    remove("progress", [instance.pk])
+    if clean(instance.text):
+        action = instance.action
+        put([update_entry(instance, action.recommendation_id, action.partnership_id)])
+
+
+def on_update_deleted(instance: ProgressUpdate, **_: Any) -> None:
+    remove("progress", [instance.pk])
+
+
+def connect() -> None:
+    uid = "learning-search"
+    plan_stored.connect(on_plan_stored, dispatch_uid=f"{uid}-plan-stored")
+    post_save.connect(on_recommendation_saved, sender=Recommendation, dispatch_uid=f"{uid}-rec-save")
+    post_delete.connect(on_recommendation_deleted, sender=Recommendation, dispatch_uid=f"{uid}-rec-del")
+    post_save.connect(on_action_saved, sender=Action, dispatch_uid=f"{uid}-action-save")
+    post_delete.connect(on_action_deleted, sender=Action, dispatch_uid=f"{uid}-action-del")
+    post_save.connect(on_update_saved, sender=ProgressUpdate, dispatch_uid=f"{uid}-update-save")
+    post_delete.connect(on_update_deleted, sender=ProgressUpdate, dispatch_uid=f"{uid}-update-del")

@@ -1,0 +1,68 @@
+"""The one database-specific step of search: find entries matching the words, best first, with a
+snippet whose matches are marked. FTS5's bm25 on SQLite; ts_rank over the GIN-indexed tsvector on
+PostgreSQL. Everything else (scoping, filters, showing) is the same for both."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+
+from .index import START, STOP
+from .tables import TABLE
+
+# ts_headline drops anything that looks like an HTML tag; the snippet must show the text as it
+# is, so angle brackets are swapped for two unused characters and swapped back afterwards.
+LT, GT = "\x04", "\x05"
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    object_id: int
+    recommendation_id: int
+    action_id: int | None
+    snippet: str
+
+
+def words(query: str) -> list[str]:
+    """The words of a query; punctuation and search operators are not passed to the database."""
+    return re.findall(r"\w+", query.lower())[:20]
+
+
+SQLITE = f"""
+    SELECT kind, object_id, recommendation_id, action_id,
+           snippet({TABLE}, 0, '{START}', '{STOP}', '…', 24)
+    FROM {TABLE} WHERE {TABLE} MATCH %s AND partnership_id IN ({{places}})
+    ORDER BY bm25({TABLE}) LIMIT %s"""
+
+POSTGRESQL = f"""
+    WITH best AS (
+        SELECT kind, object_id, recommendation_id, action_id, body, ts_rank(vector, q) AS rank, q
+        FROM {TABLE}, plainto_tsquery('english', %s) q
+        WHERE vector @@ q AND partnership_id IN ({{places}})
+        ORDER BY rank DESC LIMIT %s)
+    SELECT kind, object_id, recommendation_id, action_id,
+           ts_headline('english', translate(body, '<>', '{LT}{GT}'), q,
+                       'StartSel="{START}", StopSel="{STOP}", MaxWords=40, MinWords=20')
+    FROM best ORDER BY rank DESC"""
+
+
+def matches(query: str, partnership_ids: list[int], limit: int) -> list[Match]:
+    found = words(query)
+    if not found or not partnership_ids:
+        return []
+    places = ", ".join(["%s"] * len(partnership_ids))
+    if connection.vendor == "postgresql":
+        sql, text = POSTGRESQL.format(places=places), " ".join(found)
+    else:
+        # Each word quoted, so FTS5 reads it as a word and never as an operator (AND, NEAR, *).
+        sql, text = SQLITE.format(places=places), " ".join(f'"{word}"' for word in found)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [text, *partnership_ids, limit])
+        rows = cursor.fetchall()
+    return [
+        Match(kind, object_id, rec_id, action_id, snippet.replace(LT, "<").replace(GT, ">"))
+        for kind, object_id, rec_id, action_id, snippet in rows
+    ]

@@ -1,0 +1,140 @@
+"""Learning that recurs: themes and near-duplicate recommendations met in several reviews.
+
+Near-duplicates are recommendations of different plans whose TF-IDF cosine reaches a threshold;
+linked pairs are gathered into groups. A group is flagged when an earlier member had an action
+marked implemented: the same learning came back after the board had called it done."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+
+from actionplan.plans.models import Action, Recommendation, Review, Theme
+
+from .outcomes import Outcome, made_on, outcome_of
+from .similar import Vector, documents_of, weigh
+
+# Chosen on the seed plans: the GP and child-protection-conference recommendations of three
+# reviews score 0.14 to 0.18 with each other; of 2,700 pairs of recommendations of different
+# plans about 20 reach 0.13, the median pair scores 0.015 (docs/adr/0032).
+NEAR = 0.13
+
+
+@dataclass(frozen=True)
+class Member:
+    recommendation: Recommendation
+    made_on: date | None
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    members: list[Member]  # oldest first
+
+    @property
+    def newest(self) -> date:
+        return max((m.made_on for m in self.members if m.made_on), default=date.min)
+
+    @property
+    def done_before(self) -> list[Member]:
+        """Earlier members (not the newest) whose actions were marked implemented."""
+        return [m for m in self.members[:-1] if m.outcome.any_implemented]
+
+
+def near_pairs(
+    vectors: dict[int, Vector], plan_of: dict[int, int], threshold: float
+) -> list[tuple[int, int]]:
+    """Pairs of different plans at or above the threshold, found through shared words only."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for pk, vector in vectors.items():
+        for term, weight in vector.items():
+            postings[term].append((pk, weight))
+    pairs = []
+    for pk, vector in vectors.items():
+        scores: dict[int, float] = defaultdict(float)
+        for term, weight in vector.items():
+            for other, other_weight in postings[term]:
+                if other > pk and plan_of[other] != plan_of[pk]:
+                    scores[other] += weight * other_weight
+        pairs += [(pk, other) for other, score in scores.items() if score >= threshold]
+    return pairs
+
+
+def groups(pairs: list[tuple[int, int]]) -> list[set[int]]:
+    """Connected groups of linked recommendations (union-find)."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    found: dict[int, set[int]] = defaultdict(set)
+    for x in parent:
+        found[root(x)].add(x)
+    return list(found.values())
+
+
+def recurrences(recs: QuerySet[Recommendation], threshold: float = NEAR) -> list[Recurrence]:
+    """Groups of near-duplicate recommendations from more than one plan, newest first."""
+    vectors = weigh(documents_of(recs))
+    plan_of = dict(recs.values_list("pk", "plan_id"))
+    linked = groups(near_pairs(vectors, plan_of, threshold))
+    wanted = {pk for group in linked for pk in group}
+    rows = (
+        recs.filter(pk__in=wanted)
+        .select_related("plan")
+        .prefetch_related("reviews", "actions", "linked_actions")
+    )
+    by_pk = {rec.pk: Member(rec, made_on(rec), outcome_of(rec)) for rec in rows}
+    found = []
+    for group in linked:
+        members = sorted(
+            (by_pk[pk] for pk in group), key=lambda m: (m.made_on or date.min, m.recommendation.pk)
+        )
+        found.append(Recurrence(members))
+    return sorted(found, key=lambda r: r.newest, reverse=True)
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    theme: Theme
+    reviews: int
+    recommendations: int
+    newest: date | None
+
+
+def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) -> list[ThemeCount]:
+    """Themes carried, on a recommendation or on one of its actions, in more than one review;
+    the theme met most recently first."""
+    tagged = [
+        *Recommendation.themes.through.objects.filter(recommendation__in=recs).values_list(
+            "theme_id", "recommendation_id"
+        ),
+        *Action.themes.through.objects.filter(action__recommendation__in=recs).values_list(
+            "theme_id", "action__recommendation_id"
+        ),
+    ]
+    links = Recommendation.reviews.through.objects.filter(recommendation__in=recs)
+    reviews_of: dict[int, set[int]] = defaultdict(set)
+    for rec_id, review_id in links.values_list("recommendation_id", "review_id"):
+        reviews_of[rec_id].add(review_id)
+    dates = dict(Review.objects.filter(recommendations__in=recs).values_list("pk", "reported_on"))
+    recs_of: dict[int, set[int]] = defaultdict(set)
+    for theme_id, rec_id in tagged:
+        recs_of[theme_id].add(rec_id)
+    rows = []
+    for theme in themes.filter(pk__in=recs_of):
+        reviews = {review for rec in recs_of[theme.pk] for review in reviews_of[rec]}
+        if len(reviews) > 1:
+            reported = [day for r in reviews if (day := dates.get(r)) is not None]
+            newest = max(reported) if reported else None
+            rows.append(ThemeCount(theme, len(reviews), len(recs_of[theme.pk]), newest))
+    return sorted(rows, key=lambda row: (row.newest or date.min, row.reviews), reverse=True)

@@ -1,0 +1,127 @@
+"""Learning across reviews: search, a recommendation with those like it, recurring learning and
+the partnership's themes. The rules are in actionplan.learning; these views only scope and show."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from actionplan.learning import recurring
+from actionplan.learning.outcomes import made_on, outcome_of
+from actionplan.learning.search import search
+from actionplan.learning.similar import similar_to
+from actionplan.learning.suggest import suggest
+from actionplan.learning.themes import save_theme, tag, themes_of
+from actionplan.plans.models import Recommendation, Theme
+from actionplan.plans.permissions import can_edit_plans, require
+
+from ..learning_forms import SearchForm, TaggingForm, ThemeForm
+from ..scoping import SignedInRequest, for_editing, one, partnership_of, recommendations
+from .form_page import form_page
+from .writing import GET_POST, data
+
+PAGE = 50  # hits shown for a search
+
+
+@login_required
+def search_page(request: SignedInRequest) -> HttpResponse:
+    partnership = partnership_of(request)
+    form = SearchForm(request.GET or None, partnership)
+    query = form.query() if form.is_bound else ""
+    hits = search(query, [partnership.pk], form.filters(), limit=PAGE) if query else []
+    return render(request, "web/search.html", {"form": form, "query": query, "hits": hits, "limit": PAGE})
+
+
+@login_required
+def recommendation_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    scoped = recommendations(request).select_related("plan", "section")
+    rec = one(scoped.prefetch_related("reviews", "themes", "actions__owner", "actions__themes"), pk=pk)
+    likes = [
+        (like, made_on(like.recommendation), outcome_of(like.recommendation))
+        for like in similar_to(rec, recommendations(request))
+    ]
+    return render(request, "web/recommendation.html", {"rec": rec, "likes": likes})
+
+
+@login_required
+def recurring_page(request: SignedInRequest) -> HttpResponse:
+    partnership = partnership_of(request)
+    recs = recommendations(request)
+    context = {
+        "themes": recurring.recurring_themes(recs, themes_of(partnership)),
+        "recurrences": recurring.recurrences(recs),
+    }
+    return render(request, "web/recurring.html", context)
+
+
+@login_required
+@GET_POST
+def recommendation_themes(request: SignedInRequest, pk: int) -> HttpResponse:
+    rec = for_editing(request, recommendations(request).select_related("plan__partnership"), pk)
+    form = TaggingForm(data(request), rec)
+
+    def save(cleaned: dict) -> tuple[str, str]:
+        tag(rec, list(cleaned["themes"]), form.action_themes())
+        return "Themes saved", reverse("recommendation", args=[rec.pk])
+
+    return form_page(
+        request,
+        form,
+        save,
+        heading="Themes",
+        caption=f"{rec.plan.title}, {rec.ref}".strip(", "),
+        back=reverse("recommendation", args=[rec.pk]),
+        intro=[
+            line
+            for line in [
+                rec.text or rec.outcome,
+                *suggested(rec, recommendations(request)),
+                "Choose any number of themes for each.",
+            ]
+            if line
+        ],
+    )
+
+
+def suggested(rec: Recommendation, among: QuerySet[Recommendation]) -> list[str]:
+    found = suggest(rec, among)
+    if not found:
+        return ["No theme to suggest: none of its words point to one, and nothing like it is tagged yet."]
+    return ["Suggested, with the reason for each:"] + [
+        f"{s.theme.name} (score {s.score:.2f}; {'; '.join(s.reasons)})" for s in found
+    ]
+
+
+@login_required
+def theme_list(request: SignedInRequest) -> HttpResponse:
+    themes = themes_of(partnership_of(request)).order_by("partnership", "name")
+    return render(request, "web/themes.html", {"themes": themes})
+
+
+@login_required
+@GET_POST
+def theme_new(request: SignedInRequest) -> HttpResponse:
+    require(can_edit_plans(request.user), "change the partnership's themes")
+    return theme_form(request, Theme(partnership=partnership_of(request)))
+
+
+@login_required
+@GET_POST
+def theme_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    return theme_form(
+        request, for_editing(request, Theme.objects.filter(partnership=partnership_of(request)), pk)
+    )
+
+
+def theme_form(request: SignedInRequest, theme: Theme) -> HttpResponse:
+    form = ThemeForm(data(request), initial={"name": theme.name, "national": theme.maps_to_id})
+
+    def save(cleaned: dict) -> tuple[str, str]:
+        save_theme(theme, cleaned["name"], cleaned["national"])
+        return f"{theme.name} saved", reverse("themes")
+
+    heading = "Add a theme of your framework" if theme.pk is None else f"Change the theme {theme.name}"
+    return form_page(request, form, save, heading=heading, back=reverse("themes"))

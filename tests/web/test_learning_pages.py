@@ -1,0 +1,117 @@
+"""The learning pages as people use them: the search box on every page, results marked and
+escaped, a recommendation with those like it, tagging themes, and recurring learning."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from scenes import text_of
+
+from actionplan.plans.models import Review, Theme
+from factories import ActionFactory, PlanFactory, RecommendationFactory
+
+pytestmark = pytest.mark.django_db
+
+GP = "GPs should attend child protection conferences and send reports."
+
+
+@pytest.fixture
+def two_reviews(partnership):
+    recs = []
+    for code, reported, text in [
+        ("Child A", date(2014, 5, 1), GP),
+        ("Child B", date(2023, 2, 1), "GP attendance at child protection conferences."),
+    ]:
+        review = Review.objects.create(partnership=partnership, code=code, reported_on=reported)
+        plan = PlanFactory(partnership=partnership, title=f"{code} plan")
+        rec = RecommendationFactory(plan=plan, ref="1", text=text)
+        rec.reviews.add(review)
+        recs.append(rec)
+    ActionFactory(recommendation=recs[0], text="Letter to practices.", status="implemented")
+    return recs
+
+
+def test_every_page_has_the_search_box(client, alice, two_reviews):
+    client.force_login(alice)
+    for path in ["/", "/plans/", "/reviews/", "/learning/"]:
+        page = client.get(path).content.decode()
+        assert 'action="/search/"' in page and 'name="q"' in page, path
+
+
+def test_search_marks_the_words_and_escapes_the_document(client, dave, partnership):
+    RecommendationFactory(plan__partnership=partnership, text='<img src=x onerror="alert(1)"> neglect audit')
+    client.force_login(dave)
+    page = client.get("/search/", {"q": "neglect"}).content.decode()
+    assert "<mark>neglect</mark>" in page
+    assert "<img src=x" not in page and "&lt;img src=x onerror=" in page
+    assert "1 result for" in page
+
+
+def test_search_filters_by_year(client, dave, two_reviews):
+    client.force_login(dave)
+    page = text_of(client.get("/search/", {"q": "conferences", "year": "2023"}))
+    assert "Child B plan" in page and "Child A plan" not in page
+
+
+def test_the_recommendation_page_shows_the_same_learning_from_another_review(client, dave, two_reviews):
+    old, new = two_reviews
+    client.force_login(dave)
+    page = text_of(client.get(f"/recommendations/{new.pk}/"))
+    similar = page.split("Similar recommendations in other plans")[1]
+    assert "Child A plan" in similar and "Implemented before" in similar
+    assert "1 of 1 actions implemented, 0 assured" in similar and "1 May 2014" in similar
+
+
+def test_the_recurring_page_flags_learning_made_again_after_it_was_implemented(client, dave, two_reviews):
+    client.force_login(dave)
+    page = text_of(client.get("/learning/"))
+    made_again = page.split("Recommendations made again")[1]
+    assert "2 similar recommendations, latest 1 February 2023" in made_again
+    assert "Implemented before" in made_again
+
+
+def test_the_admin_tags_a_recommendation_and_its_actions(client, alice, two_reviews):
+    rec = two_reviews[0]
+    action = rec.actions.get()
+    sharing, curiosity = (
+        Theme.objects.get(name=n) for n in ["Information sharing", "Professional curiosity"]
+    )
+    client.force_login(alice)
+    response = client.post(
+        f"/recommendations/{rec.pk}/themes/",
+        {"themes": [sharing.pk, curiosity.pk], f"action_{action.pk}": [curiosity.pk]},
+    )
+    assert response.status_code == 302
+    assert set(rec.themes.all()) == {sharing, curiosity}
+    assert list(action.themes.all()) == [curiosity]
+    assert "Information sharing; Professional curiosity" in text_of(client.get(f"/recommendations/{rec.pk}/"))
+
+
+def test_the_admin_maps_the_partnership_framework_to_the_national_list(client, alice, partnership):
+    client.force_login(alice)
+    national = Theme.objects.get(name="Voice and lived experience of the child")
+    response = client.post("/themes/new/", {"name": "Hearing the child", "national": national.pk})
+    assert response.status_code == 302
+    theme = Theme.objects.get(name="Hearing the child")
+    assert (theme.partnership, theme.maps_to) == (partnership, national)
+    page = text_of(client.get("/themes/"))
+    assert "Hearing the child" in page and "Voice and lived experience of the child" in page
+    refused = client.post("/themes/new/", {"name": "Mapped to our own", "national": theme.pk})
+    assert refused.status_code == 400 and not Theme.objects.filter(name="Mapped to our own").exists()
+
+
+def test_a_filter_of_another_partnership_is_refused_not_ignored(client, dave, eve, two_reviews):
+    other = ActionFactory(recommendation__plan__partnership=eve.partnership, text="Conferences elsewhere.")
+    client.force_login(dave)
+    response = client.get("/search/", {"q": "conferences", "agency": other.owner_id})
+    page = text_of(response)
+    assert "There is a problem" in page and "Select a valid choice" in page
+    assert "Child A plan" not in page and "Conferences elsewhere" not in page
+
+
+def test_plan_and_review_pages_lead_to_the_recommendation_page(client, dave, two_reviews):
+    rec = two_reviews[0]
+    client.force_login(dave)
+    for path in [f"/plans/{rec.plan_id}/", f"/reviews/{rec.reviews.get().pk}/"]:
+        assert f'href="/recommendations/{rec.pk}/"' in client.get(path).content.decode(), path
