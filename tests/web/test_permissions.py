@@ -14,8 +14,8 @@ from django.http.response import HttpResponseBase
 from django.urls import resolve
 from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
 
-from actionplan.importing import parse_bytes
-from actionplan.plans.models import Action, Recommendation, User
+from actionplan.plans import import_drafts
+from actionplan.plans.models import Action, ImportDraft, Recommendation, User
 from actionplan.web.urls import urlpatterns
 from factories import RecommendationFactory
 
@@ -23,7 +23,6 @@ pytestmark = pytest.mark.django_db
 
 RIVERTON = ["alice", "bob", "frank", "charlie", "dave"]
 ROLES = ["anonymous", *RIVERTON, "eve"]
-TOKEN = "riverton-upload"
 
 
 def codes(riverton: int, eve: int, **roles: int) -> dict[str, int]:
@@ -88,6 +87,18 @@ def evidence(_: World) -> dict:
     return {"description": "Briefing slides", "link": "https://example.org/slides"}
 
 
+def import_of(username: str) -> Callable[[World], int]:
+    """The import in progress of one person (alice of Riverton, eve of Elsewhere)."""
+    def draft(w: World) -> int:
+        user = User.objects.get(username=username)
+        found = ImportDraft.objects.filter(owner=user).first()
+        return (found or import_drafts.start(user, user.partnership, "dhr.csv", plan_csv())).pk
+    return draft
+
+
+riverton_import, elsewhere_import = import_of("alice"), import_of("eve")
+
+
 def police(w: World) -> int:
     return w.police_action.pk
 
@@ -112,7 +123,14 @@ CASES = [
     Case("composite chooser", "get", lambda w: "/composite/", everyone(200)),
     Case("composite of a review", "get", lambda w: f"/composite/?review={w.review.pk}", codes(200, 404)),
     Case("import upload page", "get", lambda w: "/import/", admin_only(eve=200)),
-    Case("import preview", "get", lambda w: f"/import/{TOKEN}/", admin_only(eve=404)),
+    Case("import preview", "get", lambda w: f"/import/{riverton_import(w)}/", admin_only(eve=404),
+         prepare=riverton_import),
+    Case("other import preview", "get", lambda w: f"/import/{elsewhere_import(w)}/",
+         codes(403, 200, alice=404), prepare=elsewhere_import),
+    Case("import row page", "get", lambda w: f"/import/{riverton_import(w)}/rows/0/0/", admin_only(eve=404),
+         prepare=riverton_import),
+    Case("other import row page", "get", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/",
+         codes(403, 200, alice=404), prepare=elsewhere_import),
     # Rows of the other partnership, asked for by their numbers.
     Case("other action page", "get", lambda w: f"/actions/{w.other_action.pk}/", codes(404, 200)),
     Case(
@@ -232,15 +250,29 @@ CASES = [
         lambda w: "/import/",
         codes(403, 302, alice=302),
         lambda w: {"files": csv_upload()},
-        stores=False,
     ),
-    Case(
-        "import confirm",
-        "post",
-        lambda w: f"/import/{TOKEN}/",
-        codes(403, 404, alice=302),
-        lambda w: {"decision": "confirm"},
-    ),
+    Case("import confirm", "post", lambda w: f"/import/{riverton_import(w)}/", codes(403, 404, alice=302),
+         lambda w: {"decision": "confirm"}, prepare=riverton_import),
+    Case("import discard", "post", lambda w: f"/import/{riverton_import(w)}/", codes(403, 404, alice=302),
+         lambda w: {"decision": "cancel"}, prepare=riverton_import),
+    Case("other import confirm", "post", lambda w: f"/import/{elsewhere_import(w)}/",
+         codes(403, 302, alice=404), lambda w: {"decision": "confirm"}, prepare=elsewhere_import),
+    Case("import columns", "post", lambda w: f"/import/{riverton_import(w)}/columns/",
+         codes(403, 404, alice=302), lambda w: {"header-1": "Lead agency", "role-1": "owner"},
+         prepare=riverton_import),
+    Case("other import columns", "post", lambda w: f"/import/{elsewhere_import(w)}/columns/",
+         codes(403, 302, alice=404), lambda w: {"header-1": "Lead agency", "role-1": "owner"},
+         prepare=elsewhere_import),
+    Case("import owner", "post", lambda w: f"/import/{riverton_import(w)}/owner/",
+         codes(403, 404, alice=302), lambda w: {"owner": "Riverton Police", "agency": "none", "role": "DCI"},
+         prepare=riverton_import),
+    Case("other import owner", "post", lambda w: f"/import/{elsewhere_import(w)}/owner/",
+         codes(403, 302, alice=404), lambda w: {"owner": "Riverton Police", "agency": "none", "role": "DCI"},
+         prepare=elsewhere_import),
+    Case("import row", "post", lambda w: f"/import/{riverton_import(w)}/rows/0/0/",
+         codes(403, 404, alice=302), lambda w: {"0:0:-:ref": "9"}, prepare=riverton_import),
+    Case("other import row", "post", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/",
+         codes(403, 302, alice=404), lambda w: {"0:0:-:ref": "9"}, prepare=elsewhere_import),
     Case(
         "composite save",
         "post",
@@ -365,10 +397,6 @@ def sign_in(client, role: str, request: pytest.FixtureRequest) -> None:
     if role == "anonymous":
         return
     client.force_login(request.getfixturevalue(role))
-    if role in RIVERTON:  # an import waiting in this Riverton person's session
-        session = client.session
-        session[f"import:{TOKEN}"] = [parse_bytes(plan_csv(), "dhr.csv").to_dict()]
-        session.save()
 
 
 def body(response: HttpResponseBase) -> bytes:

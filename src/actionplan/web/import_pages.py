@@ -1,0 +1,72 @@
+"""What the page of an import in progress shows: each plan read, its warnings beside the row
+they are about, the owners to choose for, the columns to map, and how much is left to look at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from actionplan.plans import import_drafts
+from actionplan.plans.import_drafts import COLUMN_ROLES, Owner, PlanPreview, Reading
+from actionplan.plans.models import ImportDraft
+
+
+@dataclass
+class PlanPage:
+    number: int
+    preview: PlanPreview
+    general: list[dict[str, Any]]  # warnings about no one row
+    by_item: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.general) + sum(len(w) for w in self.by_item.values())
+
+
+def place_warnings(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[int, list[dict[str, Any]]]]:
+    """Each warning with a line goes beside the row that line falls in (the last item starting
+    at or before it); the others are about the document as a whole."""
+    starts = [(item.get("line"), i) for i, item in enumerate(plan["items"]) if item.get("line")]
+    general: list[dict[str, Any]] = []
+    by_item: dict[int, list[dict[str, Any]]] = {}
+    for warning in plan["warnings"]:
+        line = warning.get("line")
+        before = [i for start, i in starts if line is not None and start <= line]
+        if before:
+            by_item.setdefault(before[-1], []).append(warning)
+        else:
+            general.append(warning)
+    return general, by_item
+
+
+def column_rows(draft: ImportDraft, reading: Reading) -> list[dict[str, Any]]:
+    """One row a column: its header, the role chosen or read, and how sure the reading is."""
+    if reading.columns:
+        return [{"header": c.header, "role": draft.columns.get(c.header, c.role or "notes"),
+                 "read": COLUMN_ROLES.get(c.role or "", "nothing"), "confidence": round(c.confidence * 100)}
+                for c in reading.columns if c.header]
+    return [{"header": header, "role": role, "read": None, "confidence": None}
+            for header, role in draft.columns.items()]
+
+
+def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) -> HttpResponse:
+    reading = import_drafts.read(draft)
+    owners: list[Owner] = import_drafts.owners_of(draft, reading)
+    plans = []
+    for number, preview in enumerate(import_drafts.preview(draft, reading)):
+        general, by_item = place_warnings(preview.plan)
+        plans.append(PlanPage(number, preview, general, by_item))
+    left = {
+        "columns to map": len(reading.columns) if reading.refusal else 0,
+        "owners to choose an agency for": sum(o.needs_choice for o in owners),
+        "warnings to check": sum(p.warnings for p in plans),
+    }
+    return render(request, "web/import_preview.html", {
+        "draft": draft, "reading": reading, "plans": plans, "owners": owners,
+        "columns": column_rows(draft, reading), "roles": COLUMN_ROLES,
+        "agencies": list(draft.partnership.agencies.all()), "left": left,
+        "left_total": sum(left.values()),
+    }, status=status)
