@@ -75,6 +75,10 @@ def test_owners_are_chosen_once_and_remembered_for_the_next_import(signed_in, po
     signed_in.post(f"{url}owner/", {"owner": "Riverton Youth Offending Service", "agency": "new",
                                     "name": "Riverton Youth Justice Service", "role": ""})
     assert Agency.objects.count() == 1  # nothing stored before confirm
+    page = text_of(signed_in.get(url))
+    new = page.split("New agencies to be created")[1].split("</dd>")[0]
+    assert "Riverton Youth Justice Service" in new
+    assert "owners to choose an agency for" not in page
     response = signed_in.post(url, {"decision": "confirm"})
     assert response.status_code == 302 and not ImportDraft.objects.exists()
 

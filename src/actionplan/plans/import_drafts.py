@@ -154,14 +154,17 @@ def choose_owner(draft: ImportDraft, text: str, agency: str, name: str, role: st
     draft.save(update_fields=["owners", "updated_at"])
 
 
-def remember_owners(draft: ImportDraft) -> None:
+def remember_owners(draft: ImportDraft) -> list[str]:
     """Each chosen agency learns the owner's wording as an alias, so that this import and the
-    next one naming it attach its actions to it without asking."""
+    next one naming it attach its actions to it without asking. Gives the agencies created."""
     agencies = {str(a.pk): a for a in draft.partnership.agencies.all()}
+    created = []
     for text, choice in draft.owners.items():
         if choice["agency"] == NEW_AGENCY:
-            agency, _ = Agency.objects.get_or_create(
+            agency, new = Agency.objects.get_or_create(
                 partnership=draft.partnership, name=(choice.get("name") or text)[:200])
+            if new:
+                created.append(agency.name)
         elif choice["agency"] in agencies:
             agency = agencies[choice["agency"]]
         else:
@@ -169,6 +172,7 @@ def remember_owners(draft: ImportDraft) -> None:
         if not agency.is_called(text):
             agency.aliases = [*agency.aliases, text]
             agency.save(update_fields=["aliases"])
+    return created
 
 
 class PreviewOnly(Exception):
@@ -187,15 +191,25 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
     previews: list[PlanPreview] = []
     try:
         with transaction.atomic():
-            remember_owners(draft)
+            created = remember_owners(draft)
             for plan in reading.plans:
                 try:
-                    previews.append(PlanPreview(plan, store_draft(plan, draft.partnership), None))
+                    outcome = store_draft(plan, draft.partnership)
+                    previews.append(PlanPreview(plan, _as_new(outcome, created), None))
                 except DuplicateImport as duplicate:
                     previews.append(PlanPreview(plan, None, str(duplicate)))
             raise PreviewOnly
     except PreviewOnly:
         return previews
+
+
+def _as_new(outcome: StoredPlan, created: list[str]) -> StoredPlan:
+    """The agencies the person asked for are new, though the store found them made."""
+    for name in created:
+        if name in outcome.matched_agencies:
+            outcome.matched_agencies.remove(name)
+            outcome.new_agencies.append(name)
+    return outcome
 
 
 @transaction.atomic

@@ -46,7 +46,8 @@ def column_rows(draft: ImportDraft, reading: Reading) -> list[dict[str, Any]]:
     """One row a column: its header, the role chosen or read, and how sure the reading is."""
     if reading.columns:
         return [{"header": c.header, "role": draft.columns.get(c.header, c.role or "notes"),
-                 "read": COLUMN_ROLES.get(c.role or "", "nothing"), "confidence": round(c.confidence * 100)}
+                 "read": COLUMN_ROLES.get(c.role or "", "Not recognised"),
+                 "confidence": round(c.confidence * 100)}
                 for c in reading.columns if c.header]
     return [{"header": header, "role": role, "read": None, "confidence": None}
             for header, role in draft.columns.items()]
