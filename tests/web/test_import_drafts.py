@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from scenes import text_of
 
+from actionplan.plans import import_drafts
 from actionplan.plans.models import Action, Agency, ImportDraft, Plan, Recommendation
 from actionplan.web.import_pages import place_warnings
 from factories import UserFactory
@@ -167,3 +168,20 @@ def test_warnings_go_beside_the_row_they_are_about():
     assert [w["message"] for w in general] == ["title", "overall"]
     assert {i: [w["message"] for w in ws] for i, ws in by_item.items()} == {
         1: ["in the second"], 3: ["in the last"]}
+
+
+def test_a_column_read_wrongly_is_corrected_and_read_again(signed_in):
+    plan = b"Child V action plan\nRecommendation,Action,Lead,Target date,Remarks\n" \
+           b"1. Share early,Write the protocol,Riverton Police,31/03/2027,Agreed at the March board\n"
+    url = upload(signed_in, "child-v.csv", plan)
+    page = text_of(signed_in.get(url))
+    assert "Change what a column holds" in page and "Not recognised" in page
+    assert '<option value="notes" selected>' in page  # Remarks: kept as notes, as read
+    map_columns(signed_in, url, {"Recommendation": "recommendation", "Action": "action", "Lead": "owner",
+                                 "Target date": "due", "Remarks": "progress"})
+    draft = ImportDraft.objects.get()
+    assert import_drafts.read(draft).plans[0]["items"][0]["actions"][0]["progress"] == \
+        "Agreed at the March board"
+    signed_in.post(url, {"decision": "confirm"})
+    action = Action.objects.get(text="Write the protocol")
+    assert "Agreed at the March board" in action.updates.first().text

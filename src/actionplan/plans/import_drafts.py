@@ -17,8 +17,7 @@ from typing import Any
 
 from django.db import transaction
 
-from actionplan.importing import ImportFailure, parse_plans_bytes
-from actionplan.importing.errors import ColumnReading
+from actionplan.importing import ColumnReading, ImportFailure, parse_plans_bytes, read_columns
 
 from .draft_edits import apply_edits
 from .models import Agency, ImportDraft, Partnership, User
@@ -49,15 +48,19 @@ COLUMN_ROLES = {
 NEW_AGENCY, NO_AGENCY = "new", "none"
 
 
-def parse_document(data: bytes, file_name: str, columns: Mapping[str, str] | None) -> list[dict[str, Any]]:
-    """The one place an uploaded document is parsed: each plan it holds as the draft's JSON."""
-    return [draft.to_dict() for draft in parse_plans_bytes(data, file_name, columns=columns or None)]
+def parse_document(
+    data: bytes, file_name: str, columns: Mapping[str, str] | None,
+) -> tuple[list[dict[str, Any]], tuple[ColumnReading, ...]]:
+    """The one place an uploaded document is parsed: each plan it holds as the draft's JSON,
+    and how its header's columns were read. ImportFailure when it cannot be read."""
+    plans = [draft.to_dict() for draft in parse_plans_bytes(data, file_name, columns=columns or None)]
+    return plans, read_columns(data, file_name, columns=columns or None)
 
 
 @dataclass
 class Reading:
-    """A draft's document as read now: its plans, or why it was refused with the best reading
-    of each column of the header that was not recognised."""
+    """A draft's document as read now: its plans and how its columns were read, or why it
+    was refused with the best reading of each column of the header that was not recognised."""
 
     plans: list[dict[str, Any]] = field(default_factory=list)
     refusal: str | None = None
@@ -69,7 +72,7 @@ def start(owner: User, partnership: Partnership, file_name: str, data: bytes) ->
     refused here (ImportFailure); one whose header was not recognised is kept, for its
     columns to be mapped."""
     try:
-        plans = parse_document(data, file_name, None)
+        plans, _ = parse_document(data, file_name, None)
         first = plans[0]["source"]
         fmt, sha256 = first["format"], first["sha256"]
     except ImportFailure as failure:
@@ -85,7 +88,7 @@ def read(draft: ImportDraft, *, settle: bool = True) -> Reading:
     """The draft's document read again with the person's columns, edits and owners' posts
     (unsettled: rows marked "not an action" left in place, see draft_edits)."""
     try:
-        plans = parse_document(bytes(draft.document), draft.file_name, draft.columns)
+        plans, columns = parse_document(bytes(draft.document), draft.file_name, draft.columns)
     except ImportFailure as failure:
         return Reading(refusal=str(failure), columns=failure.columns)
     for number, plan in enumerate(plans):
@@ -96,7 +99,7 @@ def read(draft: ImportDraft, *, settle: bool = True) -> Reading:
                 reading["role"] = choice.get("role") or None
                 if choice["agency"] == NO_AGENCY:  # the person says it names no agency
                     reading["agency"] = None
-    return Reading(plans)
+    return Reading(plans, columns=columns)
 
 
 def _readings(plan: dict[str, Any]) -> list[dict[str, Any]]:

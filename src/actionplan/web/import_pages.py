@@ -45,7 +45,7 @@ def place_warnings(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[int
 def column_rows(draft: ImportDraft, reading: Reading) -> list[dict[str, Any]]:
     """One row a column: its header, the role chosen or read, and how sure the reading is."""
     if reading.columns:
-        return [{"header": c.header, "role": draft.columns.get(c.header, c.role or "notes"),
+        return [{"header": c.header, "role": draft.columns.get(c.header) or c.role or "notes",
                  "read": COLUMN_ROLES.get(c.role or "", "Not recognised"),
                  "confidence": round(c.confidence * 100)}
                 for c in reading.columns if c.header]
