@@ -20,6 +20,7 @@ from django.db import transaction
 from actionplan.importing import ColumnReading, ImportFailure, parse_plans_bytes, read_columns
 
 from .draft_edits import apply_edits
+from .draft_reviews import link_references, record_facts
 from .models import Agency, ImportDraft, Partnership, User
 from .owner_match import AgencyMatch, likely_agencies, match_agency, owner_readings
 from .store import DuplicateImport, StoredPlan, store_draft
@@ -93,6 +94,7 @@ def read(draft: ImportDraft, *, settle: bool = True) -> Reading:
         return Reading(refusal=str(failure), columns=failure.columns)
     for number, plan in enumerate(plans):
         apply_edits(plan, number, draft.edits, settle=settle)
+        link_references(draft, plan)
         for reading in _readings(plan):
             choice = draft.owners.get(reading["text"])
             if choice:
@@ -150,6 +152,13 @@ def correct(draft: ImportDraft, changes: Mapping[str, str]) -> None:
     draft.save(update_fields=["edits", "updated_at"])
 
 
+def describe_review(draft: ImportDraft, code: str, facts: Mapping[str, str]) -> None:
+    """Record what the person says of a review the document names: the review it is (a
+    number), a new one ("new") or none ("none"), and a new review's facts."""
+    draft.reviews = {**draft.reviews, code: dict(facts)}
+    draft.save(update_fields=["reviews", "updated_at"])
+
+
 def choose_owner(draft: ImportDraft, text: str, agency: str, name: str, role: str) -> None:
     """Record the person's choice for an owner wording: an agency's number, NEW_AGENCY (named
     `name`) or NO_AGENCY, and the post it names."""
@@ -198,6 +207,7 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
             for plan in reading.plans:
                 try:
                     outcome = store_draft(plan, draft.partnership)
+                    record_facts(draft, outcome)
                     previews.append(PlanPreview(plan, _as_new(outcome, created), None))
                 except DuplicateImport as duplicate:
                     previews.append(PlanPreview(plan, None, str(duplicate)))
@@ -224,5 +234,7 @@ def confirm(draft: ImportDraft) -> list[StoredPlan]:
         raise ImportFailure(draft.file_name, "its columns still need mapping")
     remember_owners(draft)
     stored = [store_draft(plan, draft.partnership) for plan in reading.plans]
+    for outcome in stored:
+        record_facts(draft, outcome)
     draft.delete()
     return stored

@@ -10,8 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from actionplan.plans import import_drafts
+from actionplan.plans.draft_reviews import case_references
 from actionplan.plans.import_drafts import COLUMN_ROLES, Owner, PlanPreview, Reading
-from actionplan.plans.models import ImportDraft
+from actionplan.plans.models import ImportDraft, Review
 
 
 @dataclass
@@ -53,6 +54,12 @@ def column_rows(draft: ImportDraft, reading: Reading) -> list[dict[str, Any]]:
             for header, role in draft.columns.items()]
 
 
+def new_reviews(plans: list[PlanPage]) -> list[str]:
+    """The reviews confirming would create, each once, in the document's order."""
+    codes = [code for p in plans if p.preview.outcome for code in p.preview.outcome.new_reviews]
+    return list(dict.fromkeys(codes))
+
+
 def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) -> HttpResponse:
     reading = import_drafts.read(draft)
     owners: list[Owner] = import_drafts.owners_of(draft, reading)
@@ -60,14 +67,18 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
     for number, preview in enumerate(import_drafts.preview(draft, reading)):
         general, by_item = place_warnings(preview.plan)
         plans.append(PlanPage(number, preview, general, by_item))
+    references = case_references(draft, reading.plans)
     left = {
         "columns to map": len(reading.columns) if reading.refusal else 0,
+        "case references to link to a review": sum(r.needs_choice for r in references),
         "owners to choose an agency for": sum(o.needs_choice for o in owners),
         "warnings to check": sum(p.warnings for p in plans),
     }
     return render(request, "web/import_preview.html", {
         "draft": draft, "reading": reading, "plans": plans, "owners": owners,
         "columns": column_rows(draft, reading), "roles": COLUMN_ROLES,
-        "agencies": list(draft.partnership.agencies.all()), "left": left,
+        "agencies": list(draft.partnership.agencies.all()), "left": left, "references": references,
+        "reviews": list(draft.partnership.reviews.all()), "review_kinds": Review.Kind.choices,
+        "new_reviews": new_reviews(plans),
         "left_total": sum(left.values()),
     }, status=status)
