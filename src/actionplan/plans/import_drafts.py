@@ -20,9 +20,9 @@ from django.db import transaction
 from actionplan.importing import ColumnReading, ImportFailure, parse_plans_bytes, read_columns
 
 from .draft_edits import apply_edits
+from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
-from .models import Agency, ImportDraft, Partnership, User
-from .owner_match import AgencyMatch, likely_agencies, match_agency, owner_readings
+from .models import ImportDraft, Partnership, User
 from .store import DuplicateImport, StoredPlan, store_draft
 
 # The roles a column can have, in the words the person choosing sees.
@@ -46,7 +46,6 @@ COLUMN_ROLES = {
     "level": "Level",
     "notes": "Notes (kept, not read)",
 }
-NEW_AGENCY, NO_AGENCY = "new", "none"
 
 
 def parse_document(
@@ -95,55 +94,8 @@ def read(draft: ImportDraft, *, settle: bool = True) -> Reading:
     for number, plan in enumerate(plans):
         apply_edits(plan, number, draft.edits, settle=settle)
         link_references(draft, plan)
-        for reading in _readings(plan):
-            choice = draft.owners.get(reading["text"])
-            if choice:
-                reading["role"] = choice.get("role") or None
-                if choice["agency"] == NO_AGENCY:  # the person says it names no agency
-                    reading["agency"] = None
+        apply_owner_choices(draft, plan)
     return Reading(plans, columns=columns)
-
-
-def _readings(plan: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every owner reading of the plan's actions, as the store will read them."""
-    found = []
-    for item in plan["items"]:
-        for action in item["actions"]:
-            action["owner_readings"] = owner_readings(action)
-            found.extend(action["owner_readings"])
-    return found
-
-
-@dataclass
-class Owner:
-    """One owner wording of the document, shown once whatever the number of its actions."""
-
-    text: str
-    agency: str | None  # the agency the wording names, as read
-    role: str | None
-    actions: int
-    matched: AgencyMatch | None  # a confident match: attached without asking
-    likely: list[AgencyMatch]
-    choice: dict[str, str] | None
-
-    @property
-    def needs_choice(self) -> bool:
-        return self.choice is None and self.matched is None
-
-
-def owners_of(draft: ImportDraft, reading: Reading) -> list[Owner]:
-    agencies = list(draft.partnership.agencies.all())
-    owners: dict[str, Owner] = {}
-    for plan in reading.plans:
-        for found in _readings(plan):
-            if found["text"] in owners:
-                owners[found["text"]].actions += 1
-                continue
-            owners[found["text"]] = Owner(
-                found["text"], found.get("agency"), found.get("role"), 1,
-                match_agency(found, agencies), likely_agencies(found, agencies),
-                draft.owners.get(found["text"]))
-    return list(owners.values())
 
 
 def correct(draft: ImportDraft, changes: Mapping[str, str]) -> None:
@@ -157,34 +109,6 @@ def describe_review(draft: ImportDraft, code: str, facts: Mapping[str, str]) -> 
     number), a new one ("new") or none ("none"), and a new review's facts."""
     draft.reviews = {**draft.reviews, code: dict(facts)}
     draft.save(update_fields=["reviews", "updated_at"])
-
-
-def choose_owner(draft: ImportDraft, text: str, agency: str, name: str, role: str) -> None:
-    """Record the person's choice for an owner wording: an agency's number, NEW_AGENCY (named
-    `name`) or NO_AGENCY, and the post it names."""
-    draft.owners = {**draft.owners, text: {"agency": agency, "name": name.strip(), "role": role.strip()}}
-    draft.save(update_fields=["owners", "updated_at"])
-
-
-def remember_owners(draft: ImportDraft) -> list[str]:
-    """Each chosen agency learns the owner's wording as an alias, so that this import and the
-    next one naming it attach its actions to it without asking. Gives the agencies created."""
-    agencies = {str(a.pk): a for a in draft.partnership.agencies.all()}
-    created = []
-    for text, choice in draft.owners.items():
-        if choice["agency"] == NEW_AGENCY:
-            agency, new = Agency.objects.get_or_create(
-                partnership=draft.partnership, name=(choice.get("name") or text)[:200])
-            if new:
-                created.append(agency.name)
-        elif choice["agency"] in agencies:
-            agency = agencies[choice["agency"]]
-        else:
-            continue  # no agency: the wording stays the action's owner post alone
-        if not agency.is_called(text):
-            agency.aliases = [*agency.aliases, text]
-            agency.save(update_fields=["aliases"])
-    return created
 
 
 class PreviewOnly(Exception):
@@ -208,21 +132,12 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
                 try:
                     outcome = store_draft(plan, draft.partnership)
                     record_facts(draft, outcome)
-                    previews.append(PlanPreview(plan, _as_new(outcome, created), None))
+                    previews.append(PlanPreview(plan, as_new(outcome, created), None))
                 except DuplicateImport as duplicate:
                     previews.append(PlanPreview(plan, None, str(duplicate)))
             raise PreviewOnly
     except PreviewOnly:
         return previews
-
-
-def _as_new(outcome: StoredPlan, created: list[str]) -> StoredPlan:
-    """The agencies the person asked for are new, though the store found them made."""
-    for name in created:
-        if name in outcome.matched_agencies:
-            outcome.matched_agencies.remove(name)
-            outcome.new_agencies.append(name)
-    return outcome
 
 
 @transaction.atomic

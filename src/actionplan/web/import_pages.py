@@ -10,8 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from actionplan.plans import import_drafts
+from actionplan.plans.draft_owners import Owner, owners_of
 from actionplan.plans.draft_reviews import case_references
-from actionplan.plans.import_drafts import COLUMN_ROLES, Owner, PlanPreview, Reading
+from actionplan.plans.import_drafts import COLUMN_ROLES, PlanPreview, Reading
 from actionplan.plans.models import ImportDraft, Review
 
 
@@ -62,7 +63,7 @@ def new_reviews(plans: list[PlanPage]) -> list[str]:
 
 def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) -> HttpResponse:
     reading = import_drafts.read(draft)
-    owners: list[Owner] = import_drafts.owners_of(draft, reading)
+    owners: list[Owner] = owners_of(draft, reading.plans)
     plans = []
     for number, preview in enumerate(import_drafts.preview(draft, reading)):
         general, by_item = place_warnings(preview.plan)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from actionplan.importing import MAX_BYTES, ImportFailure
 from actionplan.plans import import_drafts
+from actionplan.plans.draft_owners import NEW_AGENCY, NO_AGENCY, choose_owner
 from actionplan.plans.models import ImportDraft
 from actionplan.plans.permissions import can_import, require
 from actionplan.plans.store import DuplicateImport
@@ -106,9 +107,9 @@ def owner(request: SignedInRequest, pk: int) -> HttpResponse:
     draft = own_draft(request, pk)
     text, agency = request.POST.get("owner", ""), request.POST.get("agency", "")
     valid = {str(a) for a in draft.partnership.agencies.values_list("pk", flat=True)}
-    if not text or agency not in valid | {import_drafts.NEW_AGENCY, import_drafts.NO_AGENCY}:
+    if not text or agency not in valid | {NEW_AGENCY, NO_AGENCY}:
         messages.warning(request, "Choose an agency, a new agency or no agency for the owner")
         return redirect("import_preview", pk=draft.pk)
     name, role = request.POST.get("name", ""), request.POST.get("role", "")
-    import_drafts.choose_owner(draft, text, agency, name, role)
+    choose_owner(draft, text, agency, name, role)
     return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + "#owners")
