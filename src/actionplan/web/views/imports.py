@@ -89,8 +89,9 @@ def preview(request: SignedInRequest, pk: int) -> HttpResponse:
 def columns(request: SignedInRequest, pk: int) -> HttpResponse:
     """The role of each column, chosen by the person: the document is read again at once."""
     draft = own_draft(request, pk)
-    chosen = {}
-    for key, header in request.POST.items():
+    chosen: dict[str, str] = {}
+    for key in request.POST:
+        header = request.POST.get(key, "")
         if key.startswith("header-"):
             role = request.POST.get("role-" + key.removeprefix("header-"), "")
             if role in import_drafts.COLUMN_ROLES and header.strip():
