@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from browser import axe_violations, screenshot, sign_in
 
-from actionplan.plans.models import Action, Agency
+from actionplan.plans.models import Action, Agency, Review
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -103,3 +103,30 @@ def test_an_import_is_put_right_left_resumed_and_remembered(page, demo, tmp_path
     page.click("button:has-text('Confirm and import')")
     page.wait_for_url(PLAN_PAGE)
     assert Action.objects.get(text="Train chairs in escalation").owner == business_unit
+
+
+def test_case_references_are_linked_on_a_page_without_violations(page, demo, tmp_path):
+    sign_in(page, "alice")
+    review = Review.objects.order_by("code").first()
+    upload(page, write(
+        tmp_path / "composite.csv", "Riverton composite action plan",
+        "Ref,SCR Ref,Action,Lead agency,Target date,Progress",
+        f"1,{review.code},Train staff,Riverton Police,31/03/2031,Started",
+        "2,Q,Audit files,Riverton Police,31/03/2031,",
+    ))
+    assert page.locator("text=1 case references to link to a review").is_visible()
+    assert axe_violations(page) == []
+    row = page.locator("#reviews ~ table tr", has_text="Not linked")
+    row.locator("select").select_option("new")
+    row.locator("button:has-text('Save')").click()
+    page.wait_for_selector("text=New review Q")
+    page.select_option("select[name='kind']", "rapid_review")
+    page.fill("input[name='title']", "Child Q rapid review")
+    page.click("button:has-text('Save the facts of Q')")
+    page.wait_for_selector("text=New review Q")
+    assert axe_violations(page) == []
+    screenshot(page, "import-reviews")
+    page.click("button:has-text('Confirm and import')")
+    page.wait_for_url(PLAN_PAGE)
+    created = Review.objects.get(code="Q")
+    assert (created.kind, created.title) == ("rapid_review", "Child Q rapid review")
