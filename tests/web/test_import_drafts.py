@@ -185,3 +185,22 @@ def test_a_column_read_wrongly_is_corrected_and_read_again(signed_in):
     signed_in.post(url, {"decision": "confirm"})
     action = Action.objects.get(text="Write the protocol")
     assert "Agreed at the March board" in action.updates.first().text
+
+
+def test_a_warning_is_shown_beside_its_row_and_marked_as_checked(signed_in):
+    plan = (b"Child W plan\nRecommendation,Action,Lead,Target date\n"
+            b"1. Share early,Write the protocol,Riverton Police,sometime soonish\n"
+            b"2. Train,Run the course,Riverton Police,31/03/2027\n")
+    url = upload(signed_in, "child-w.csv", plan)
+    page = text_of(signed_in.get(url))
+    row = page.split('id="row-0-0"')[1].split("</tr>")[0]
+    assert "Line 3: due date not understood: 'sometime soonish'" in row
+    assert "1 warnings to check" in page and "1 things left to look at" not in page
+    assert "1 thing left to look at" in page
+    response = signed_in.post(f"{url}warning/", {"key": "warning:0:0", "checked": "yes", "back": "#row-0-0"})
+    assert response.url.endswith("#row-0-0")
+    page = text_of(signed_in.get(url))
+    assert "Nothing left to look at" in page and "Checked" in page
+    assert signed_in.post(f"{url}warning/", {"key": "warning:0:9", "checked": "yes"}).status_code == 404
+    away = signed_in.post(f"{url}warning/", {"key": "warning:0:0", "back": "https://example.org/"})
+    assert away.url == url

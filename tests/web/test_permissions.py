@@ -97,6 +97,14 @@ def import_of(username: str) -> Callable[[World], int]:
 
 
 riverton_import, elsewhere_import = import_of("alice"), import_of("eve")
+WARNED = b"Recommendation,Action,Lead agency,Target date\n1. Share,Write it,Riverton Police,some day\n"
+
+
+def warned_import(w: World) -> int:
+    """An import in progress of alice's whose one row has a warning (a due date not understood)."""
+    alice = User.objects.get(username="alice")
+    found = ImportDraft.objects.filter(owner=alice, file_name="warned.csv").first()
+    return (found or import_drafts.start(alice, alice.partnership, "warned.csv", WARNED)).pk
 
 
 def police(w: World) -> int:
@@ -274,6 +282,12 @@ CASES = [
          prepare=riverton_import),
     Case("other import review", "post", lambda w: f"/import/{elsewhere_import(w)}/review/",
          codes(403, 302, alice=404), lambda w: {"code": "MZ22", "link": "new"}, prepare=elsewhere_import),
+    Case("import warning checked", "post", lambda w: f"/import/{warned_import(w)}/warning/",
+         codes(403, 404, alice=302), lambda w: {"key": "warning:0:0", "checked": "yes"},
+         prepare=warned_import),
+    Case("other import warning", "post", lambda w: f"/import/{elsewhere_import(w)}/warning/",
+         codes(403, 404, alice=404), lambda w: {"key": "warning:0:0", "checked": "yes"},
+         prepare=elsewhere_import),
     Case("import row", "post", lambda w: f"/import/{riverton_import(w)}/rows/0/0/",
          codes(403, 404, alice=302), lambda w: {"0:0:-:ref": "9"}, prepare=riverton_import),
     Case("other import row", "post", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/",

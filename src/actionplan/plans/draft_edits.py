@@ -22,6 +22,17 @@ def edit_key(plan: int, item: int, action: int | None, name: str) -> str:
     return f"{plan}:{item}:{'-' if action is None else action}:{name}"
 
 
+def warning_key(plan: int, index: int) -> str:
+    return f"warning:{plan}:{index}"
+
+
+def mark_warnings(plan: dict[str, Any], number: int, edits: dict[str, str]) -> None:
+    """Each warning with its key and whether the person has marked it as checked."""
+    for index, warning in enumerate(plan["warnings"]):
+        warning["key"] = warning_key(number, index)
+        warning["checked"] = bool(edits.get(warning["key"]))
+
+
 def apply_edits(plan: dict[str, Any], number: int, edits: dict[str, str], *, settle: bool = True) -> None:
     """Apply the person's corrections to plan number `number` of the document, in place.
     Unsettled, a row marked "not an action" stays in place with `not_an_action` set, so that

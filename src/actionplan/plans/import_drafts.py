@@ -19,7 +19,7 @@ from django.db import transaction
 
 from actionplan.importing import ColumnReading, ImportFailure, parse_plans_bytes, read_columns
 
-from .draft_edits import apply_edits
+from .draft_edits import apply_edits, mark_warnings
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
 from .models import ImportDraft, Partnership, User
@@ -93,6 +93,7 @@ def read(draft: ImportDraft, *, settle: bool = True) -> Reading:
         return Reading(refusal=str(failure), columns=failure.columns)
     for number, plan in enumerate(plans):
         apply_edits(plan, number, draft.edits, settle=settle)
+        mark_warnings(plan, number, draft.edits)
         link_references(draft, plan)
         apply_owner_choices(draft, plan)
     return Reading(plans, columns=columns)

@@ -25,7 +25,9 @@ class PlanPage:
 
     @property
     def warnings(self) -> int:
-        return len(self.general) + sum(len(w) for w in self.by_item.values())
+        """The warnings not yet marked as checked."""
+        every = [*self.general, *(w for ws in self.by_item.values() for w in ws)]
+        return sum(not w["checked"] for w in every)
 
 
 def place_warnings(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[int, list[dict[str, Any]]]]:

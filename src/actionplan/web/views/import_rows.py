@@ -3,13 +3,14 @@ action's text, owner, due wording and status, or marking it "not an action" (kep
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from actionplan.plans import import_drafts
 from actionplan.plans.draft_edits import ACTION_FIELDS, ITEM_FIELDS, NOT_AN_ACTION, edit_key
@@ -58,3 +59,18 @@ def row(request: SignedInRequest, pk: int, plan: int, item: int) -> HttpResponse
         return redirect(f"{url}#row-{plan}-{item}")
     return render(request, "web/import_row.html", {
         "draft": draft, "item": found, "fields": fields, "actions": actions})
+
+
+@login_required
+@require_POST
+def warning(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Mark a warning as checked (or not): it leaves the count of what is left to look at."""
+    draft = own_draft(request, pk)
+    key = request.POST.get("key", "")
+    keys = {w["key"] for plan in import_drafts.read(draft).plans for w in plan["warnings"]}
+    if key not in keys:
+        raise Http404("no such warning in this import")
+    import_drafts.correct(draft, {key: "checked" if request.POST.get("checked") else ""})
+    back = request.POST.get("back", "")
+    anchor = back if re.fullmatch(r"#[\w-]+", back) else ""  # a place on the page, nothing else
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + anchor)
