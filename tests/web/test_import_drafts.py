@@ -204,3 +204,15 @@ def test_a_warning_is_shown_beside_its_row_and_marked_as_checked(signed_in):
     assert signed_in.post(f"{url}warning/", {"key": "warning:0:9", "checked": "yes"}).status_code == 404
     away = signed_in.post(f"{url}warning/", {"key": "warning:0:0", "back": "https://example.org/"})
     assert away.url == url
+
+
+def test_the_plans_title_and_kind_are_corrected(signed_in):
+    url = upload(signed_in)
+    map_columns(signed_in, url)
+    assert signed_in.post(f"{url}plans/0/", {"title": "Child T improvement plan", "kind": "nonsense"}
+                          ).status_code == 404
+    signed_in.post(f"{url}plans/0/", {"title": "Child T improvement plan", "kind": "improvement_plan"})
+    assert "Child T improvement plan" in text_of(signed_in.get(url))
+    signed_in.post(url, {"decision": "confirm"})
+    plan = Plan.objects.get()
+    assert (plan.title, plan.kind) == ("Child T improvement plan", "improvement_plan")

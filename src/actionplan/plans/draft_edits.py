@@ -13,6 +13,7 @@ from typing import Any
 from actionplan.importing.delivery import read_status
 from actionplan.importing.due import parse_due
 
+PLAN_FIELDS = {"title": "Title of the plan", "kind": "Kind of plan"}
 ITEM_FIELDS = {"ref": "Ref", "recommendation": "Recommendation"}
 ACTION_FIELDS = {"text": "Action", "owner": "Owner", "due": "Due", "status": "Status"}
 NOT_AN_ACTION = "not_an_action"
@@ -20,6 +21,10 @@ NOT_AN_ACTION = "not_an_action"
 
 def edit_key(plan: int, item: int, action: int | None, name: str) -> str:
     return f"{plan}:{item}:{'-' if action is None else action}:{name}"
+
+
+def plan_key(plan: int, name: str) -> str:
+    return f"plan:{plan}:{name}"
 
 
 def warning_key(plan: int, index: int) -> str:
@@ -37,6 +42,9 @@ def apply_edits(plan: dict[str, Any], number: int, edits: dict[str, str], *, set
     """Apply the person's corrections to plan number `number` of the document, in place.
     Unsettled, a row marked "not an action" stays in place with `not_an_action` set, so that
     the actions keep the numbers the edits are keyed by."""
+    for name in PLAN_FIELDS:
+        if value := edits.get(plan_key(number, name)):
+            plan["plan"][name] = value
     for i, item in enumerate(plan["items"]):
         for name in ITEM_FIELDS:
             if (value := edits.get(edit_key(number, i, None, name))) is not None:

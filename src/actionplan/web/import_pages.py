@@ -13,7 +13,7 @@ from actionplan.plans import import_drafts
 from actionplan.plans.draft_owners import Owner, owners_of
 from actionplan.plans.draft_reviews import case_references
 from actionplan.plans.import_drafts import COLUMN_ROLES, PlanPreview, Reading
-from actionplan.plans.models import ImportDraft, Review
+from actionplan.plans.models import ImportDraft, Plan, Review
 
 
 @dataclass
@@ -82,6 +82,7 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
         "columns": column_rows(draft, reading), "roles": COLUMN_ROLES,
         "agencies": list(draft.partnership.agencies.all()), "left": left, "references": references,
         "reviews": list(draft.partnership.reviews.all()), "review_kinds": Review.Kind.choices,
+        "plan_kinds": Plan.Kind.choices,
         "new_reviews": new_reviews(plans),
         "left_total": sum(left.values()),
     }, status=status)

@@ -13,7 +13,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actionplan.plans import import_drafts
-from actionplan.plans.draft_edits import ACTION_FIELDS, ITEM_FIELDS, NOT_AN_ACTION, edit_key
+from actionplan.plans.draft_edits import (
+    ACTION_FIELDS,
+    ITEM_FIELDS,
+    NOT_AN_ACTION,
+    edit_key,
+    plan_key,
+)
+from actionplan.plans.models import Plan
 
 from ..scoping import SignedInRequest
 from .imports import own_draft
@@ -74,3 +81,17 @@ def warning(request: SignedInRequest, pk: int) -> HttpResponse:
     back = request.POST.get("back", "")
     anchor = back if re.fullmatch(r"#[\w-]+", back) else ""  # a place on the page, nothing else
     return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + anchor)
+
+
+@login_required
+@require_POST
+def plan_facts(request: SignedInRequest, pk: int, plan: int) -> HttpResponse:
+    """The title and kind of one plan of the document."""
+    draft = own_draft(request, pk)
+    if plan >= len(import_drafts.read(draft).plans):
+        raise Http404("no such plan in this import")
+    title, kind = request.POST.get("title", "").strip()[:300], request.POST.get("kind", "")
+    if kind not in Plan.Kind.values:
+        raise Http404("no such kind of plan")
+    import_drafts.correct(draft, {plan_key(plan, "title"): title, plan_key(plan, "kind"): kind})
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + f"#plan-{plan}")
