@@ -98,13 +98,20 @@ def import_of(username: str) -> Callable[[World], int]:
 
 riverton_import, elsewhere_import = import_of("alice"), import_of("eve")
 WARNED = b"Recommendation,Action,Lead agency,Target date\n1. Share,Write it,Riverton Police,some day\n"
+THEMED = b"Theme,Recommendation,Action,Lead agency\nThink family,1. Share,Write it,Riverton Police\n"
 
 
-def warned_import(w: World) -> int:
-    """An import in progress of alice's whose one row has a warning (a due date not understood)."""
-    alice = User.objects.get(username="alice")
-    found = ImportDraft.objects.filter(owner=alice, file_name="warned.csv").first()
-    return (found or import_drafts.start(alice, alice.partnership, "warned.csv", WARNED)).pk
+def alices_import(name: str, content: bytes) -> Callable[[World], int]:
+    """An import in progress of alice's, of a document of its own."""
+    def draft(w: World) -> int:
+        alice = User.objects.get(username="alice")
+        found = ImportDraft.objects.filter(owner=alice, file_name=name).first()
+        return (found or import_drafts.start(alice, alice.partnership, name, content)).pk
+    return draft
+
+
+warned_import = alices_import("warned.csv", WARNED)  # one row with a due date not understood
+themed_import = alices_import("themed.csv", THEMED)  # one section, "Think family"
 
 
 def police(w: World) -> int:
@@ -294,6 +301,9 @@ CASES = [
     Case("other import plan facts", "post", lambda w: f"/import/{elsewhere_import(w)}/plans/0/",
          codes(403, 302, alice=404), lambda w: {"title": "Mr Z plan", "kind": "workplan"},
          prepare=elsewhere_import),
+    Case("import theme", "post", lambda w: f"/import/{themed_import(w)}/theme/",
+         codes(403, 404, alice=302), lambda w: {"section": "Think family", "theme": "none"},
+         prepare=themed_import),
     Case("import row", "post", lambda w: f"/import/{riverton_import(w)}/rows/0/0/",
          codes(403, 404, alice=302), lambda w: {"0:0:-:ref": "9"}, prepare=riverton_import),
     Case("other import row", "post", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/",

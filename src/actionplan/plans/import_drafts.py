@@ -22,6 +22,7 @@ from actionplan.importing import ColumnReading, ImportFailure, parse_plans_bytes
 from .draft_edits import apply_edits, mark_warnings
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
+from .draft_themes import give_themes
 from .models import ImportDraft, Partnership, User
 from .store import DuplicateImport, StoredPlan, store_draft
 
@@ -133,6 +134,7 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
                 try:
                     outcome = store_draft(plan, draft.partnership)
                     record_facts(draft, outcome)
+                    give_themes(draft, [plan], outcome)
                     previews.append(PlanPreview(plan, as_new(outcome, created), None))
                 except DuplicateImport as duplicate:
                     previews.append(PlanPreview(plan, None, str(duplicate)))
@@ -150,7 +152,8 @@ def confirm(draft: ImportDraft) -> list[StoredPlan]:
         raise ImportFailure(draft.file_name, "its columns still need mapping")
     remember_owners(draft)
     stored = [store_draft(plan, draft.partnership) for plan in reading.plans]
-    for outcome in stored:
+    for plan, outcome in zip(reading.plans, stored, strict=True):
         record_facts(draft, outcome)
+        give_themes(draft, [plan], outcome)
     draft.delete()
     return stored

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from actionplan.plans import import_drafts
 from actionplan.plans.draft_owners import Owner, owners_of
 from actionplan.plans.draft_reviews import case_references
+from actionplan.plans.draft_themes import section_themes, themes_of
 from actionplan.plans.import_drafts import COLUMN_ROLES, PlanPreview, Reading
 from actionplan.plans.models import ImportDraft, Plan, Review
 
@@ -83,6 +84,7 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
         "agencies": list(draft.partnership.agencies.all()), "left": left, "references": references,
         "reviews": list(draft.partnership.reviews.all()), "review_kinds": Review.Kind.choices,
         "plan_kinds": Plan.Kind.choices,
+        "sections": section_themes(draft, reading.plans), "themes": themes_of(draft),
         "new_reviews": new_reviews(plans),
         "left_total": sum(left.values()),
     }, status=status)

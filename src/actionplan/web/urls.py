@@ -60,6 +60,7 @@ urlpatterns = [
     path("import/<int:pk>/columns/", imports.columns, name="import_columns"),
     path("import/<int:pk>/owner/", imports.owner, name="import_owner"),
     path("import/<int:pk>/review/", import_reviews.review, name="import_review"),
+    path("import/<int:pk>/theme/", import_reviews.theme, name="import_theme"),
     path("import/<int:pk>/warning/", import_rows.warning, name="import_warning"),
     path("import/<int:pk>/plans/<int:plan>/", import_rows.plan_facts, name="import_plan"),
     path("import/<int:pk>/rows/<int:plan>/<int:item>/", import_rows.row, name="import_row"),

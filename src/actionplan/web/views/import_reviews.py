@@ -1,5 +1,6 @@
-"""The reviews of an import in progress: a case reference linked to a review of the
-partnership, made a new review, or kept as a note; a new review's kind, title and dates."""
+"""The reviews and themes of an import in progress: a case reference linked to a review of
+the partnership, made a new review, or kept as a note; a new review's kind, title and dates;
+a section mapped to one of the partnership's themes."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from actionplan.plans import import_drafts
 from actionplan.plans.draft_reviews import NEW, NOT_A_REVIEW
+from actionplan.plans.draft_themes import NO_THEME, section_key, section_themes, themes_of
 from actionplan.plans.models import Review
 
 from ..scoping import SignedInRequest
@@ -54,3 +56,16 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
              **{name: day(text) or "" for name, text in dates.items()}}
     import_drafts.describe_review(draft, code, facts)
     return redirect(back)
+
+
+@login_required
+@require_POST
+def theme(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The partnership's theme a section of the document stands for, or none."""
+    draft = own_draft(request, pk)
+    section, chosen = request.POST.get("section", ""), request.POST.get("theme", "")
+    names = {s.name for s in section_themes(draft, import_drafts.read(draft).plans)}
+    if section not in names or chosen not in {str(t.pk) for t in themes_of(draft)} | {NO_THEME}:
+        raise Http404("no such section or theme")
+    import_drafts.correct(draft, {section_key(section): chosen})
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + "#themes")
