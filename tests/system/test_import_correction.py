@@ -114,7 +114,7 @@ def test_case_references_are_linked_on_a_page_without_violations(page, demo, tmp
         f"1,{review.code},Train staff,Riverton Police,31/03/2031,Started",
         "2,Q,Audit files,Riverton Police,31/03/2031,",
     ))
-    assert page.locator("text=1 case references to link to a review").is_visible()
+    assert page.locator("text=1 case reference to link to a review").is_visible()
     assert axe_violations(page) == []
     row = page.locator("#reviews ~ table tr", has_text="Not linked")
     row.locator("select").select_option("new")

@@ -72,12 +72,14 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
         general, by_item = place_warnings(preview.plan)
         plans.append(PlanPage(number, preview, general, by_item))
     references = case_references(draft, reading.plans)
-    left = {
-        "columns to map": len(reading.columns) if reading.refusal else 0,
-        "case references to link to a review": sum(r.needs_choice for r in references),
-        "owners to choose an agency for": sum(o.needs_choice for o in owners),
-        "warnings to check": sum(p.warnings for p in plans),
+    counts = {
+        ("column", "columns", "to map"): len(reading.columns) if reading.refusal else 0,
+        ("case reference", "case references", "to link to a review"):
+            sum(r.needs_choice for r in references),
+        ("owner", "owners", "to choose an agency for"): sum(o.needs_choice for o in owners),
+        ("warning", "warnings", "to check"): sum(p.warnings for p in plans),
     }
+    left = {f"{one if n == 1 else many} {what}": n for (one, many, what), n in counts.items()}
     return render(request, "web/import_preview.html", {
         "draft": draft, "reading": reading, "plans": plans, "owners": owners,
         "columns": column_rows(draft, reading), "roles": COLUMN_ROLES,
