@@ -3,6 +3,9 @@ nothing stored before confirm, and another person's import never reachable."""
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -10,6 +13,7 @@ from scenes import text_of
 
 from actionplan.plans import import_drafts
 from actionplan.plans.models import Action, Agency, ImportDraft, Plan, Recommendation
+from actionplan.plans.store import DuplicateImport
 from actionplan.web.import_pages import place_warnings
 from factories import UserFactory
 
@@ -216,3 +220,43 @@ def test_the_plans_title_and_kind_are_corrected(signed_in):
     signed_in.post(url, {"decision": "confirm"})
     plan = Plan.objects.get()
     assert (plan.title, plan.kind) == ("Child T improvement plan", "improvement_plan")
+
+
+def workbook(*sheets: str) -> bytes:
+    """A workbook of one small plan a sheet, each sheet named as given."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name in sheets:
+        sheet = book.create_sheet(name)
+        sheet.append(["Recommendation", "Action", "Lead agency", "Target date"])
+        sheet.append([f"1. Share early in {name}", f"Write the {name} protocol", "Riverton Police",
+                      "31/03/2027"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_every_plan_of_a_workbook_is_stored_in_one_transaction(signed_in, monkeypatch):
+    url = upload(signed_in, "plans.xlsx", workbook("North", "South"))
+    assert "Write the South protocol" in text_of(signed_in.get(url))
+    stored_once = import_drafts.store_draft
+
+    def refuse_the_second(plan: dict, partnership: object) -> object:
+        if Plan.objects.exists():  # the first sheet's plan is stored: refuse the second
+            raise DuplicateImport(plan["source"]["path"], Plan.objects.get())
+        return stored_once(plan, partnership)
+
+    monkeypatch.setattr(import_drafts, "store_draft", refuse_the_second)
+    response = signed_in.post(url, {"decision": "confirm"}, follow=True)
+    assert "Not imported" in text_of(response)
+    assert not Plan.objects.exists() and not Action.objects.exists()
+    assert ImportDraft.objects.filter(file_name="plans.xlsx").exists()
+    monkeypatch.undo()
+    signed_in.post(url, {"decision": "confirm"})
+    assert set(Plan.objects.values_list("title", flat=True)) == {"plans (North)", "plans (South)"}
+
+
+def test_a_document_refused_outright_keeps_no_draft(signed_in):
+    response = signed_in.post("/import/", {"files": [SimpleUploadedFile("empty.csv", b"")]})
+    assert response.status_code == 400 and "empty.csv" in text_of(response)
+    assert not ImportDraft.objects.exists()
