@@ -128,7 +128,8 @@ def snapshot() -> tuple:
         list(Review.objects.order_by("pk").values_list("code", "title")),
         list(Agency.objects.order_by("pk").values_list("name", "aliases")),
         list(User.objects.order_by("pk").values_list("username", "email", "role", "is_active")),
-        list(ImportDraft.objects.order_by("pk").values_list("pk", "columns", "owners", "reviews", "edits")),
+        list(ImportDraft.objects.order_by("pk").values_list(
+            "pk", "columns", "owners", "reviews", "edits", "updates")),
     )
 
 

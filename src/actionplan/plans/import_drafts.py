@@ -24,6 +24,7 @@ from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
 from .draft_themes import give_themes
 from .models import ImportDraft, Partnership, User
+from .plan_update import Change, apply_update, compare
 from .store import DuplicateImport, StoredPlan, store_draft
 
 # The roles a column can have, in the words the person choosing sees.
@@ -122,10 +123,14 @@ class PlanPreview:
     plan: dict[str, Any]
     outcome: StoredPlan | None
     refusal: str | None
+    changes: list[Change] | None = None  # an updated version of a stored plan: what it changes
 
 
 def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
     """What confirming would store, from the same code, in a transaction always rolled back."""
+    if draft.updates is not None and len(reading.plans) == 1:
+        plan = reading.plans[0]
+        return [PlanPreview(plan, None, None, compare(draft.updates, plan))]
     previews: list[PlanPreview] = []
     try:
         with transaction.atomic():
@@ -151,6 +156,11 @@ def confirm(draft: ImportDraft) -> list[StoredPlan]:
     if reading.refusal:
         raise ImportFailure(draft.file_name, "its columns still need mapping")
     remember_owners(draft)
+    if draft.updates is not None and len(reading.plans) == 1:
+        apply_update(draft.updates, reading.plans[0], draft.owner, draft.file_name)
+        updated = StoredPlan(draft.updates)
+        draft.delete()
+        return [updated]
     stored = [store_draft(plan, draft.partnership) for plan in reading.plans]
     for plan, outcome in zip(reading.plans, stored, strict=True):
         record_facts(draft, outcome)

@@ -63,6 +63,7 @@ urlpatterns = [
     path("import/<int:pk>/theme/", import_reviews.theme, name="import_theme"),
     path("import/<int:pk>/warning/", import_rows.warning, name="import_warning"),
     path("import/<int:pk>/plans/<int:plan>/", import_rows.plan_facts, name="import_plan"),
+    path("import/<int:pk>/updates/", import_rows.updates, name="import_updates_plan"),
     path("import/<int:pk>/rows/<int:plan>/<int:item>/", import_rows.row, name="import_row"),
     path("report/", downloads.report, name="report"),
     path("updates/", downloads.give_back_updates, name="import_updates"),

@@ -29,6 +29,9 @@ class ImportDraft(models.Model):
     reviews = models.JSONField(default=dict, blank=True)
     # Corrections of the contents, keyed "item:action:field" (see plans/import_drafts.py).
     edits = models.JSONField(default=dict, blank=True)
+    # A stored plan this document is an updated version of: confirming changes that plan.
+    updates = models.ForeignKey(
+        "plans.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="updating_imports")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -95,3 +95,17 @@ def plan_facts(request: SignedInRequest, pk: int, plan: int) -> HttpResponse:
         raise Http404("no such kind of plan")
     import_drafts.correct(draft, {plan_key(plan, "title"): title, plan_key(plan, "kind"): kind})
     return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + f"#plan-{plan}")
+
+
+@login_required
+@require_POST
+def updates(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Say which stored plan the document is an updated version of (or none)."""
+    draft = own_draft(request, pk)
+    chosen = request.POST.get("plan", "")
+    plan = Plan.objects.filter(partnership=draft.partnership, pk=chosen).first() if chosen.isdigit() else None
+    if (chosen and plan is None) or len(import_drafts.read(draft).plans) != 1:
+        raise Http404("no such plan, or a document of several plans")
+    draft.updates = plan
+    draft.save(update_fields=["updates", "updated_at"])
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + "#plan-0")
