@@ -74,3 +74,17 @@ def test_only_a_plan_of_the_partnership_can_be_updated(client, alice, police, ev
     assert client.post(f"{url}updates/", {"plan": str(theirs.pk)}).status_code == 404
     client.post(url, {"decision": "confirm"})
     assert theirs.recommendations.count() == 0
+
+
+def test_a_recommendation_no_longer_in_the_document_is_kept_with_a_note(client, alice, police):
+    client.force_login(alice)
+    lone = "2. Audit the front door,,,"
+    client.post(upload(client, "child-y.csv", [*FIRST, lone]), {"decision": "confirm"})
+    plan = Plan.objects.get()
+    url = upload(client, "child-y-v2.csv", FIRST)
+    client.post(f"{url}updates/", {"plan": str(plan.pk)})
+    assert "Removed recommendation" in text_of(client.get(url))
+    client.post(url, {"decision": "confirm"})
+    front_door = plan.recommendations.get(ref="2")
+    assert front_door.notes[-1]["text"].startswith("No longer in the updated document child-y-v2.csv")
+    assert front_door.history.first().history_change_reason == "Updated from child-y-v2.csv"

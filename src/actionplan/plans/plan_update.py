@@ -104,7 +104,7 @@ def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: st
             change.recommendation.text = item.get("recommendation") or change.recommendation.text
             save_stamped(change.recommendation, None, by, why)
         elif change.kind == "removed":
-            _removed(change, file_name, today)
+            _removed(change, file_name, today, by, why)
     plan.source_name = file_name.rsplit("/", 1)[-1]
     plan.source_sha256 = draft_plan["source"]["sha256"]
     save_stamped(plan, None, by, why)
@@ -130,11 +130,15 @@ def _change_action(action: Action, data: dict[str, Any], by: User, why: str) -> 
     save_stamped(action, None, by, why)
 
 
-def _removed(change: Change, file_name: str, today: date) -> None:
-    """No longer in the document: said in an update of each action, nothing deleted."""
-    actions = [change.action] if change.action else list(change.recommendation.actions.all()) \
-        if change.recommendation else []
+def _removed(change: Change, file_name: str, today: date, by: User, why: str) -> None:
+    """No longer in the document: said in an update of each action (or in a note of a
+    recommendation tracked on itself), nothing deleted."""
+    said = f"No longer in the updated document {file_name}: kept with its progress and evidence."
+    rec = change.recommendation
+    actions = [change.action] if change.action else list(rec.actions.all()) if rec else []
     for action in actions:
-        save_stamped(ProgressUpdate(
-            action=action, written_on=today, author_name=IMPORTED_AUTHOR, status=action.status,
-            text=f"No longer in the updated document {file_name}: kept with its progress and evidence."))
+        save_stamped(ProgressUpdate(action=action, written_on=today, author_name=IMPORTED_AUTHOR,
+                                    status=action.status, text=said))
+    if rec is not None and change.action is None and not actions:
+        rec.notes = [*rec.notes, {"column": "Update", "text": said}]
+        save_stamped(rec, None, by, why)
