@@ -130,3 +130,27 @@ def test_case_references_are_linked_on_a_page_without_violations(page, demo, tmp
     page.wait_for_url(PLAN_PAGE)
     created = Review.objects.get(code="Q")
     assert (created.kind, created.title) == ("rapid_review", "Child Q rapid review")
+
+
+def test_an_updated_version_is_compared_on_a_page_without_violations(page, demo, tmp_path):
+    sign_in(page, "alice")
+    rows = ["1. Share early,Write the protocol,Riverton Police,31/03/2031",
+            "1. Share early,Train staff,Riverton Police,30/06/2031"]
+    header = "Recommendation,Action,Lead agency,Target date"
+    upload(page, write(tmp_path / "child-y.csv", "Child Y action plan", header, *rows))
+    page.click("button:has-text('Confirm and import')")
+    page.wait_for_url(PLAN_PAGE)
+    training = Action.objects.get(text="Train staff")
+    upload(page, write(tmp_path / "child-y-v2.csv", "Child Y action plan", header, rows[0],
+                       "1. Share early,Train all staff,Riverton Police,30/09/2031"))
+    page.locator("summary", has_text="updated version").click()
+    page.select_option("#updates", label="Child Y action plan")
+    page.click("button:has-text('Compare with this plan')")
+    page.wait_for_selector("text=Changes to Child Y action plan")
+    assert page.locator("text=Changed action").count() == 1
+    assert axe_violations(page) == []
+    screenshot(page, "import-update-compared")
+    page.click("button:has-text('Confirm and import')")
+    page.wait_for_url(PLAN_PAGE)
+    training.refresh_from_db()
+    assert training.text == "Train all staff"
