@@ -120,3 +120,12 @@ def test_single_sign_on_half_configured_names_what_is_missing(tmp_path):
     with pytest.raises(subprocess.CalledProcessError) as failed:
         run("s.OIDC_ENABLED", env, tmp_path)
     assert "OIDC_OP_TOKEN_ENDPOINT" in failed.value.stderr
+
+
+def test_the_data_directory_is_made_for_the_database_when_the_key_is_given(tmp_path):
+    """Production sets SECRET_KEY, so no generated key makes the data folder: the first
+    `migrate` must still find where its SQLite file goes."""
+    data = tmp_path / "not-yet" / "data"
+    run("s.DATABASES['default']['NAME']", {"ACTIONPLAN_DATA_DIR": str(data), "SECRET_KEY": "x" * 60},
+        tmp_path)
+    assert data.is_dir() and not (data / "secret_key").exists()

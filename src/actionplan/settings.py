@@ -50,6 +50,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite makes the file but not its folder, which a first `migrate` with SECRET_KEY set
+    # (so no generated key has made it either) would otherwise find missing.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Several people saving at once: a write transaction takes the write lock when it begins
     # (IMMEDIATE), so it waits its turn, up to `timeout` seconds, instead of failing with
     # "database is locked" when a read inside it turns into a write. WAL lets pages be read

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actionplan.importing import ImportFailure, parse_bytes
+from actionplan.importing import ImportFailure, parse_bytes, read_columns
 from actionplan.importing.errors import ColumnReading
 
 PLAN = (b"Eastshire Safeguarding Adults Board\n\n"
@@ -40,3 +40,20 @@ def test_a_file_with_no_table_fails_with_no_readings():
     with pytest.raises(ImportFailure) as failure:
         parse_bytes(b"Just a letter about the review.\nNothing tabular.\n", "letter.txt")
     assert failure.value.columns == ()
+
+
+def test_a_recognised_header_tells_how_each_column_was_read():
+    plan = (b"Recommendation\tAction\tLead agency\tLead officer\tRemarks\n"
+            b"1. Share\tWrite it\tPolice\tDCI\tSoon\n")
+    assert read_columns(plan, "plan.txt") == (
+        ColumnReading("Recommendation", "recommendation", 1.0),
+        ColumnReading("Action", "action", 1.0),
+        ColumnReading("Lead agency", "owner", 1.0),
+        ColumnReading("Lead officer", "owner_role", 1.0),
+        ColumnReading("Remarks", None, 0.0),
+    )
+    mapped = read_columns(plan, "plan.txt", columns={"Remarks": "progress"})
+    assert mapped[-1] == ColumnReading("Remarks", "progress", 0.0)
+    draft = parse_bytes(plan, "plan.txt", columns={"Remarks": "progress"})
+    assert draft.items[0].actions[0].progress == "Soon"
+    assert read_columns(PLAN, "plan.txt") == ()  # no header recognised: the refusal says why

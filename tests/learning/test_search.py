@@ -149,9 +149,9 @@ def test_a_plan_stored_in_bulk_from_a_document_is_found_at_once():
     from actionplan.plans.store import store_draft
 
     partnership = PartnershipFactory(name="Eastshire")
-    document = ("Recommendation\tAction\tOwner\tProgress\n"
-                "Midwives should ask about domestic abuse.\tAudit routine enquiry\tMaternity"
-                "\tAudit tool agreed\n").encode()
+    document = (b"Recommendation\tAction\tOwner\tProgress\n"
+                b"Midwives should ask about domestic abuse.\tAudit routine enquiry\tMaternity"
+                b"\tAudit tool agreed\n")
     store_draft(parse_bytes(document, "plan.txt").to_dict(), partnership)
     assert kinds(search("midwives", [partnership.pk])) == ["recommendation"]
     assert kinds(search("enquiry", [partnership.pk])) == ["action"]

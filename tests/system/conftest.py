@@ -51,9 +51,9 @@ def browser(allow_orm_beside_playwright: None) -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
-    # The pages forbid inline scripts; axe-core is injected by the test, so the browser lets it in.
+    # The pages' Content-Security-Policy stays in force: axe-core is evaluated, not injected.
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
     )
     page = context.new_page()
     page.set_default_timeout(15_000)

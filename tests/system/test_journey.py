@@ -30,7 +30,7 @@ def test_a_business_manager_imports_a_seed_through_the_preview(page, demo, seed)
     page.set_input_files("#files", str(seed("003")))
     page.click("button:has-text('Read the files')")
     page.wait_for_url("**/import/*/")
-    assert page.locator("h1").inner_text() == "Check what was read"
+    assert page.locator("h1").inner_text() == f"Check what was read from {seed('003').name}"
     assert "Professional Curiosity" in page.content()
     assert not Plan.objects.filter(title__icontains="Composite Action Plan January 2017").exists()
     screenshot(page, "import-preview")

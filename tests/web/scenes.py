@@ -20,6 +20,7 @@ from actionplan.plans.models import (
     Action,
     Agency,
     Evidence,
+    ImportDraft,
     Plan,
     ProgressUpdate,
     Recommendation,
@@ -136,6 +137,8 @@ def snapshot() -> tuple:
         list(Theme.objects.order_by("pk").values_list("name", "partnership", "national", "maps_to")),
         list(Recommendation.themes.through.objects.order_by("pk").values_list("recommendation", "theme")),
         list(Action.themes.through.objects.order_by("pk").values_list("action", "theme")),
+        list(ImportDraft.objects.order_by("pk").values_list(
+            "pk", "columns", "owners", "reviews", "edits", "updates")),
     )
 
 

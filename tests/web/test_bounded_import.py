@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from scenes import text_of
 
 from actionplan.importing import ImportFailure
+from actionplan.plans import parsing
 from actionplan.plans.models import Plan
-from actionplan.web import parsing
 
 pytestmark = pytest.mark.django_db
 

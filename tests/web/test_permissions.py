@@ -15,8 +15,8 @@ from django.http.response import HttpResponseBase
 from django.urls import resolve
 from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
 
-from actionplan.importing import parse_bytes
-from actionplan.plans.models import Action, Recommendation, Theme, User
+from actionplan.plans import import_drafts
+from actionplan.plans.models import Action, ImportDraft, Recommendation, Theme, User
 from actionplan.reminders.models import Meeting
 from actionplan.web.urls import urlpatterns
 from factories import RecommendationFactory
@@ -25,7 +25,6 @@ pytestmark = pytest.mark.django_db
 
 RIVERTON = ["alice", "bob", "frank", "charlie", "dave"]
 ROLES = ["anonymous", *RIVERTON, "eve"]
-TOKEN = "riverton-upload"
 
 
 def codes(riverton: int, eve: int, **roles: int) -> dict[str, int]:
@@ -106,6 +105,31 @@ def other_meeting(w: World) -> Meeting:
 MEETING = {"name": "Board", "kind": "board", "held_on": "12/6/2030", "papers_due": "5/6/2030"}
 REMINDERS = {"days_before_due": "14, 3", "not_updated_days": 45, "papers_working_days": 5,
              "digest_weekday": 1}
+def import_of(username: str) -> Callable[[World], int]:
+    """The import in progress of one person (alice of Riverton, eve of Elsewhere)."""
+    def draft(w: World) -> int:
+        user = User.objects.get(username=username)
+        found = ImportDraft.objects.filter(owner=user).first()
+        return (found or import_drafts.start(user, user.partnership, "dhr.csv", plan_csv())).pk
+    return draft
+
+
+riverton_import, elsewhere_import = import_of("alice"), import_of("eve")
+WARNED = b"Recommendation,Action,Lead agency,Target date\n1. Share,Write it,Riverton Police,some day\n"
+THEMED = b"Theme,Recommendation,Action,Lead agency\nThink family,1. Share,Write it,Riverton Police\n"
+
+
+def alices_import(name: str, content: bytes) -> Callable[[World], int]:
+    """An import in progress of alice's, of a document of its own."""
+    def draft(w: World) -> int:
+        alice = User.objects.get(username="alice")
+        found = ImportDraft.objects.filter(owner=alice, file_name=name).first()
+        return (found or import_drafts.start(alice, alice.partnership, name, content)).pk
+    return draft
+
+
+warned_import = alices_import("warned.csv", WARNED)  # one row with a due date not understood
+themed_import = alices_import("themed.csv", THEMED)  # one section, "Think family"
 
 
 def police(w: World) -> int:
@@ -147,7 +171,14 @@ CASES = [
     Case("composite chooser", "get", lambda w: "/composite/", everyone(200)),
     Case("composite of a review", "get", lambda w: f"/composite/?review={w.review.pk}", codes(200, 404)),
     Case("import upload page", "get", lambda w: "/import/", admin_only(eve=200)),
-    Case("import preview", "get", lambda w: f"/import/{TOKEN}/", admin_only(eve=404)),
+    Case("import preview", "get", lambda w: f"/import/{riverton_import(w)}/", admin_only(eve=404),
+         prepare=riverton_import),
+    Case("other import preview", "get", lambda w: f"/import/{elsewhere_import(w)}/",
+         codes(403, 200, alice=404), prepare=elsewhere_import),
+    Case("import row page", "get", lambda w: f"/import/{riverton_import(w)}/rows/0/0/", admin_only(eve=404),
+         prepare=riverton_import),
+    Case("other import row page", "get", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/",
+         codes(403, 200, alice=404), prepare=elsewhere_import),
     # Rows of the other partnership, asked for by their numbers.
     Case("other action page", "get", lambda w: f"/actions/{w.other_action.pk}/", codes(404, 200)),
     Case(
@@ -267,15 +298,55 @@ CASES = [
         lambda w: "/import/",
         codes(403, 302, alice=302),
         lambda w: {"files": csv_upload()},
-        stores=False,
     ),
-    Case(
-        "import confirm",
-        "post",
-        lambda w: f"/import/{TOKEN}/",
-        codes(403, 404, alice=302),
-        lambda w: {"decision": "confirm"},
-    ),
+    Case("import confirm", "post", lambda w: f"/import/{riverton_import(w)}/", codes(403, 404, alice=302),
+         lambda w: {"decision": "confirm"}, prepare=riverton_import),
+    Case("import discard", "post", lambda w: f"/import/{riverton_import(w)}/", codes(403, 404, alice=302),
+         lambda w: {"decision": "cancel"}, prepare=riverton_import),
+    Case("other import confirm", "post", lambda w: f"/import/{elsewhere_import(w)}/",
+         codes(403, 302, alice=404), lambda w: {"decision": "confirm"}, prepare=elsewhere_import),
+    Case("import columns", "post", lambda w: f"/import/{riverton_import(w)}/columns/",
+         codes(403, 404, alice=302), lambda w: {"header-1": "Lead agency", "role-1": "owner"},
+         prepare=riverton_import),
+    Case("other import columns", "post", lambda w: f"/import/{elsewhere_import(w)}/columns/",
+         codes(403, 302, alice=404), lambda w: {"header-1": "Lead agency", "role-1": "owner"},
+         prepare=elsewhere_import),
+    Case("import owner", "post", lambda w: f"/import/{riverton_import(w)}/owner/",
+         codes(403, 404, alice=302), lambda w: {"owner": "Riverton Police", "agency": "none", "role": "DCI"},
+         prepare=riverton_import),
+    Case("other import owner", "post", lambda w: f"/import/{elsewhere_import(w)}/owner/",
+         codes(403, 302, alice=404), lambda w: {"owner": "Riverton Police", "agency": "none", "role": "DCI"},
+         prepare=elsewhere_import),
+    Case("import review", "post", lambda w: f"/import/{riverton_import(w)}/review/",
+         codes(403, 404, alice=302), lambda w: {"code": "CQ21", "link": str(w.review.pk)},
+         prepare=riverton_import),
+    Case("other import review", "post", lambda w: f"/import/{elsewhere_import(w)}/review/",
+         codes(403, 302, alice=404), lambda w: {"code": "MZ22", "link": "new"}, prepare=elsewhere_import),
+    Case("import warning checked", "post", lambda w: f"/import/{warned_import(w)}/warning/",
+         codes(403, 404, alice=302), lambda w: {"key": "warning:0:0", "checked": "yes"},
+         prepare=warned_import),
+    Case("other import warning", "post", lambda w: f"/import/{elsewhere_import(w)}/warning/",
+         codes(403, 404, alice=404), lambda w: {"key": "warning:0:0", "checked": "yes"},
+         prepare=elsewhere_import),
+    Case("import plan facts", "post", lambda w: f"/import/{riverton_import(w)}/plans/0/",
+         codes(403, 404, alice=302), lambda w: {"title": "Child Q plan", "kind": "workplan"},
+         prepare=riverton_import),
+    Case("other import plan facts", "post", lambda w: f"/import/{elsewhere_import(w)}/plans/0/",
+         codes(403, 302, alice=404), lambda w: {"title": "Mr Z plan", "kind": "workplan"},
+         prepare=elsewhere_import),
+    Case("import theme", "post", lambda w: f"/import/{themed_import(w)}/theme/",
+         codes(403, 404, alice=302), lambda w: {"section": "Think family", "theme": "none"},
+         prepare=themed_import),
+    Case("import updates a plan", "post", lambda w: f"/import/{riverton_import(w)}/updates/",
+         codes(403, 404, alice=302), lambda w: {"plan": str(w.plan.pk)}, prepare=riverton_import),
+    Case("import updates other plan", "post", lambda w: f"/import/{riverton_import(w)}/updates/",
+         codes(403, 404, alice=404), lambda w: {"plan": str(w.other_plan.pk)}, prepare=riverton_import),
+    Case("other import updates a plan", "post", lambda w: f"/import/{elsewhere_import(w)}/updates/",
+         codes(403, 302, alice=404), lambda w: {"plan": str(w.other_plan.pk)}, prepare=elsewhere_import),
+    Case("import row", "post", lambda w: f"/import/{riverton_import(w)}/rows/0/0/",
+         codes(403, 404, alice=302), lambda w: {"0:0:-:ref": "9"}, prepare=riverton_import),
+    Case("other import row", "post", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/",
+         codes(403, 302, alice=404), lambda w: {"0:0:-:ref": "9"}, prepare=elsewhere_import),
     Case(
         "composite save",
         "post",
@@ -451,10 +522,6 @@ def sign_in(client, role: str, request: pytest.FixtureRequest) -> None:
     if role == "anonymous":
         return
     client.force_login(request.getfixturevalue(role))
-    if role in RIVERTON:  # an import waiting in this Riverton person's session
-        session = client.session
-        session[f"import:{TOKEN}"] = [parse_bytes(plan_csv(), "dhr.csv").to_dict()]
-        session.save()
 
 
 def body(response: HttpResponseBase) -> bytes:

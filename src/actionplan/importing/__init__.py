@@ -14,15 +14,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .draft import DraftWarning, PlanDraft, Source
-from .errors import ImportFailure, NoPlanTable
+from .errors import ColumnReading, ImportFailure, NoPlanTable
 from .files import MAX_BYTES, check_bytes, format_of
-from .header import ROLES
+from .header import ROLES, header_readings
 from .readers import Part, read_parts
 from .reading import draft_of
 from .table import render_table
 
-__all__ = ["MAX_BYTES", "ImportFailure", "PlanDraft", "parse_bytes", "parse_file",
-           "parse_plans_bytes", "parse_plans_file", "render_table"]
+__all__ = ["MAX_BYTES", "ColumnReading", "ImportFailure", "PlanDraft", "parse_bytes", "parse_file",
+           "parse_plans_bytes", "parse_plans_file", "read_columns", "render_table"]
 
 
 def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> PlanDraft:
@@ -101,6 +101,19 @@ def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
             if sheet not in (draft.plan.title or ""):
                 draft.plan.title = f"{draft.plan.title} ({sheet})"
     return drafts
+
+
+def read_columns(
+    data: bytes, filename: str, *, columns: Mapping[str, str] | None = None,
+) -> tuple[ColumnReading, ...]:
+    """How the header of the document's first table was read (each column's role and the
+    confidence of its best reading), for a person to correct; empty when none was found."""
+    fmt = format_of(filename)
+    check_bytes(data, filename, fmt)
+    for part in read_parts(fmt, data, filename):
+        if found := header_readings([row.cells for row in part.rows if row.in_table], columns):
+            return found
+    return ()
 
 
 def _left_out(part: Part) -> list[DraftWarning]:

@@ -233,6 +233,18 @@ def column_readings(rows: Sequence[Sequence[str]]) -> tuple[ColumnReading, ...]:
     return best
 
 
+def header_readings(
+    rows: Sequence[Sequence[str]], overrides: Mapping[str, str] | None = None,
+) -> tuple[ColumnReading, ...]:
+    """How the first header row among the rows was read: each column's role (None: kept as
+    notes) with the confidence of its best reading, so that a person can correct it."""
+    for cells in rows:
+        if layout := read_header(cells, overrides):
+            return tuple(ColumnReading(header, role, _reading(header).confidence)
+                         for header, role in zip(layout.headers, layout.roles, strict=False))
+    return ()
+
+
 def _reading(text: str) -> ColumnReading:
     role, score = best_reading(_bare(text)) if text.strip() else (None, 0.0)
     return ColumnReading(" ".join(text.split()), role if score else None,

@@ -143,8 +143,17 @@ def rebuild(models: Any = None) -> int:
     return count + len(batch)
 
 
-def on_plan_stored(plan: Plan, **_: Any) -> None:
-    """A plan stored in bulk sends no save signal per row: its rows are indexed together."""
+def on_plan_stored(plan: Plan, updated: bool = False, **_: Any) -> None:
+    """A plan stored in bulk sends no save signal per row: its rows are indexed together (all
+    of them again when an updated version of the plan was applied)."""
+    if updated:
+        recs = list(Recommendation.objects.filter(plan=plan).values_list("pk", flat=True))
+        remove("recommendation", recs)
+        remove("learning_point", recs)
+        remove("progress", [-pk for pk in recs])
+        remove("action", list(Action.objects.filter(recommendation__plan=plan).values_list("pk", flat=True)))
+        updates = ProgressUpdate.objects.filter(action__recommendation__plan=plan)
+        remove("progress", list(updates.values_list("pk", flat=True)))
     put(all_entries(plan_id=plan.pk))
 
 

@@ -43,6 +43,26 @@ def match_agency(reading: Mapping[str, Any], agencies: Sequence[Agency]) -> Agen
     return AgencyMatch(scored[0][1], scored[0][0])
 
 
+def likely_agencies(
+    reading: Mapping[str, Any], agencies: Sequence[Agency], limit: int = 3,
+) -> list[AgencyMatch]:
+    """The agencies an owner reading most likely names, best first, however unsure: for the
+    person importing to choose among. A close spelling counts here even when not confident."""
+    wordings = [normalise_name(w) for w in (reading.get("agency"), reading.get("text")) if w]
+    scored = [AgencyMatch(agency, max(_score(wordings, agency), _likeness(wordings, agency)))
+              for agency in agencies]
+    likely = sorted((m for m in scored if m.confidence >= LIKELY), key=lambda m: -m.confidence)
+    return likely[:limit]
+
+
+LIKELY = 0.3
+
+
+def _likeness(wordings: list[str], agency: Agency) -> float:
+    ratios = [difflib.SequenceMatcher(None, w, name).ratio() for w in wordings for name in agency.names()]
+    return round(max(ratios, default=0.0) - 0.15, 2)
+
+
 def _score(wordings: list[str], agency: Agency) -> float:
     best = 0.0
     for wording in wordings:

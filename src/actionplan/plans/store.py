@@ -248,10 +248,14 @@ class Storer:
             for rec, (_, _, owned) in zip(recommendations, rows, strict=True)
             for position, (owner, data) in enumerate(owned)
         ]
+        self.store_actions(actions, as_at)
+        self.result.items, self.result.actions = len(recommendations), len(actions)
+
+    def store_actions(self, actions: list[tuple[Action, dict[str, Any]]], as_at: date | None) -> None:
+        """Unsaved actions, each with its draft data, stored with their imported progress."""
         updates = [u for action, data in actions if (u := self.imported_progress(action, data, as_at))]
         bulk_create_with_history([action for action, _ in actions], Action, BATCH)
         bulk_create_with_history(updates, ProgressUpdate, BATCH)
-        self.result.items, self.result.actions = len(recommendations), len(actions)
 
     def recommendation(
         self, plan: Plan, section: Section | None, order: int, item: dict[str, Any]

@@ -1,4 +1,5 @@
 from .action import Action, DueKind, DuePrecision
+from .import_draft import ImportDraft
 from .partnership import Agency, Partnership, Review, Theme, normalise_name
 from .plan import Plan, Recommendation, Section
 from .progress import Evidence, ProgressUpdate, RecordIsFinal
@@ -10,6 +11,7 @@ __all__ = [
     "DueKind",
     "DuePrecision",
     "Evidence",
+    "ImportDraft",
     "Partnership",
     "Plan",
     "ProgressUpdate",

@@ -1,23 +1,25 @@
-"""Import: upload files → preview of each draft → confirm or cancel. Nothing is stored before
-confirm; the drafts wait in the person's session meanwhile."""
+"""Import: upload files → an import in progress each → put right (columns, owners, contents) →
+confirm or discard. Nothing of a plan is stored before confirm; the imports in progress are
+the person's own, kept in the database so a long correction survives a timeout."""
 
 from __future__ import annotations
-
-import secrets
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
-from actionplan.importing import MAX_BYTES, PlanDraft
+from actionplan.importing import MAX_BYTES, ImportFailure
+from actionplan.plans import import_drafts
+from actionplan.plans.draft_owners import NEW_AGENCY, NO_AGENCY, choose_owner
+from actionplan.plans.models import ImportDraft
 from actionplan.plans.permissions import can_import, require
-from actionplan.plans.store import DuplicateImport, StoredPlan, preview_draft, store_draft
+from actionplan.plans.store import DuplicateImport
 
-from ..parsing import parse_uploads
+from ..import_pages import preview_page
 from ..scoping import SignedInRequest, partnership_of
 
 MAX_FILES = 10
@@ -27,18 +29,20 @@ MAX_FILES = 10
 @require_http_methods(["GET", "POST"])
 def upload(request: SignedInRequest) -> HttpResponse:
     require(can_import(request.user), "import plans")
+    partnership = partnership_of(request)
+    in_progress = ImportDraft.objects.filter(owner=request.user, partnership=partnership)
     if request.method == "GET":
-        return render(request, "web/import_upload.html", {"errors": []})
+        return render(request, "web/import_upload.html", {"errors": [], "in_progress": in_progress})
     files = request.FILES.getlist("files")
     errors = check_uploads(files)
-    drafts: list[dict[str, Any]] = []  # each plan as its JSON contract, kept in the session
+    started: list[ImportDraft] = []
     if not errors:
-        drafts, errors = parse_uploads(files)
+        files_read = [(f.name or "upload", f.read()) for f in files]
+        started, errors = import_drafts.start_all(request.user, partnership, files_read)
     if errors:
-        return render(request, "web/import_upload.html", {"errors": errors}, status=400)
-    token = secrets.token_urlsafe(16)
-    request.session[f"import:{token}"] = drafts
-    return redirect("import_preview", token=token)
+        return render(request, "web/import_upload.html", {"errors": errors, "in_progress": in_progress},
+                      status=400)
+    return redirect("import_preview", pk=started[0].pk) if len(started) == 1 else redirect("import_upload")
 
 
 def check_uploads(files: list[UploadedFile]) -> list[str]:
@@ -49,43 +53,64 @@ def check_uploads(files: list[UploadedFile]) -> list[str]:
     return [f"{f.name} is larger than {MAX_BYTES // 2**20} MB" for f in files if (f.size or 0) > MAX_BYTES]
 
 
+def own_draft(request: SignedInRequest, pk: int) -> ImportDraft:
+    """The person's own import in progress: anyone else's is not found."""
+    require(can_import(request.user), "import plans")
+    return get_object_or_404(ImportDraft, pk=pk, owner=request.user, partnership=partnership_of(request))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
-def preview(request: SignedInRequest, token: str) -> HttpResponse:
-    require(can_import(request.user), "import plans")
-    key = f"import:{token}"
-    drafts = request.session.get(key)
-    if drafts is None:
-        raise Http404("this import has expired or was already finished")
-    partnership = partnership_of(request)
-    if request.method == "POST":
-        if request.POST.get("decision") == "confirm":
-            return confirm(request, key, drafts)
-        del request.session[key]
+def preview(request: SignedInRequest, pk: int) -> HttpResponse:
+    draft = own_draft(request, pk)
+    if request.method == "GET":
+        return preview_page(request, draft)
+    if request.POST.get("decision") != "confirm":
+        draft.delete()
         messages.success(request, "Import cancelled: nothing was stored")
         return redirect("import_upload")
-    previews: list[tuple[PlanDraft, StoredPlan | None, str | None]] = []
-    for draft in drafts:
-        try:
-            previews.append((PlanDraft.from_dict(draft), preview_draft(draft, partnership), None))
-        except DuplicateImport as duplicate:
-            previews.append((PlanDraft.from_dict(draft), None, str(duplicate)))
-    return render(request, "web/import_preview.html", {"previews": previews, "token": token})
-
-
-def confirm(request: SignedInRequest, key: str, drafts: list[dict[str, Any]]) -> HttpResponse:
-    partnership = partnership_of(request)
-    stored, refused = [], []
-    for draft in drafts:
-        try:
-            stored.append(store_draft(draft, partnership))
-        except DuplicateImport as duplicate:
-            refused.append(str(duplicate))
-    del request.session[key]
+    updating, file_name = draft.updates, draft.file_name
+    try:
+        stored = import_drafts.confirm(draft)
+    except (ImportFailure, DuplicateImport) as refusal:
+        messages.warning(request, f"Not imported: {refusal}")
+        return redirect("import_preview", pk=draft.pk)
+    if updating is not None:
+        messages.success(request, f"Updated {updating.title} from {file_name}: each change is in its history")
+        return redirect("plan", pk=updating.pk)
     for result in stored:
         messages.success(
-            request, f"Imported {result.plan.title}: {result.items} items, {result.actions} actions"
-        )
-    for reason in refused:
-        messages.warning(request, f"Not imported: {reason}")
+            request, f"Imported {result.plan.title}: {result.items} items, {result.actions} actions")
     return redirect("plan", pk=stored[0].plan.pk) if len(stored) == 1 else redirect("plans")
+
+
+@login_required
+@require_POST
+def columns(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The role of each column, chosen by the person: the document is read again at once."""
+    draft = own_draft(request, pk)
+    chosen: dict[str, str] = {}
+    for key in request.POST:
+        header = request.POST.get(key, "")
+        if key.startswith("header-"):
+            role = request.POST.get("role-" + key.removeprefix("header-"), "")
+            if role in import_drafts.COLUMN_ROLES and header.strip():
+                chosen[header] = role
+    draft.columns = chosen
+    draft.save(update_fields=["columns", "updated_at"])
+    return redirect("import_preview", pk=draft.pk)
+
+
+@login_required
+@require_POST
+def owner(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The agency (or a new one, or none) and the post of one owner wording."""
+    draft = own_draft(request, pk)
+    text, agency = request.POST.get("owner", ""), request.POST.get("agency", "")
+    valid = {str(a) for a in draft.partnership.agencies.values_list("pk", flat=True)}
+    if not text or agency not in valid | {NEW_AGENCY, NO_AGENCY}:
+        messages.warning(request, "Choose an agency, a new agency or no agency for the owner")
+        return redirect("import_preview", pk=draft.pk)
+    name, role = request.POST.get("name", ""), request.POST.get("role", "")
+    choose_owner(draft, text, agency, name, role)
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + "#owners")

@@ -7,14 +7,11 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.core.files.uploadedfile import UploadedFile
-
-from actionplan.importing import ImportFailure
-from actionplan.importing.errors import ColumnReading
+from actionplan.importing import ColumnReading, ImportFailure
 
 MEMORY_MB = 1024  # the largest real plans read in under 200 MB
 SECONDS_PER_FILE = 60
@@ -23,11 +20,18 @@ SECONDS_PER_UPLOAD = 90
 WORKER = Path(__file__).resolve().parent / "parse_worker.py"
 
 
+class Parsed(NamedTuple):
+    """Each plan of a document as the draft's JSON, and how its header's columns were read."""
+
+    plans: list[dict[str, Any]]
+    columns: tuple[ColumnReading, ...]
+
+
 def parse_upload(
     data: bytes, filename: str, *, columns: Mapping[str, str] | None = None,
     memory_mb: int = MEMORY_MB, timeout: float = SECONDS_PER_FILE,
-) -> list[dict[str, Any]]:
-    """The file's drafts (as PlanDraft.to_dict(): a workbook may hold several plans), or
+) -> Parsed:
+    """The document's plans (a workbook may hold several) and its header's reading, or
     ImportFailure naming the file and why; `columns` maps headings to roles, as in the importer."""
     try:
         done = subprocess.run(
@@ -50,28 +54,18 @@ def parse_upload(
         raise ImportFailure(
             filename, f"could not be read (the reader stopped, code {done.returncode})"
         ) from None
+    readings = tuple(ColumnReading(*reading) for reading in answer["columns"])
     if "failure" in answer:
         failure = answer["failure"]
-        readings = tuple(ColumnReading(*reading) for reading in failure["columns"])
         raise ImportFailure(filename, failure["message"], line=failure["line"], page=failure["page"],
                             columns=readings)
-    drafts: list[dict[str, Any]] = answer["drafts"]
-    return drafts
+    return Parsed(answer["plans"], readings)
 
 
-def parse_uploads(files: Sequence[UploadedFile]) -> tuple[list[dict[str, Any]], list[str]]:
-    """Each uploaded file's drafts, or why it could not be read; the files share one time budget."""
-    drafts: list[dict[str, Any]] = []
-    errors: list[str] = []
+def time_left_for_each(names: list[str]) -> Iterator[tuple[str, float | None]]:
+    """Each file of one upload with the seconds it may take to read (None: the files before it
+    took all the time); the files share one budget, so an upload never outlasts a web worker."""
     deadline = time.monotonic() + SECONDS_PER_UPLOAD
-    for upload in files:
+    for name in names:
         left = deadline - time.monotonic()
-        if left < 1:
-            errors.append(f"{upload.name}: not read, the files before it took all the time; import it alone")
-            continue
-        name = upload.name or "upload"
-        try:
-            drafts.extend(parse_upload(upload.read(), name, timeout=min(SECONDS_PER_FILE, left)))
-        except ImportFailure as failure:
-            errors.append(str(failure))
-    return drafts, errors
+        yield name, (min(SECONDS_PER_FILE, left) if left >= 1 else None)

@@ -1,0 +1,194 @@
+"""Imports in progress: a document read again with the person's corrections, previewed, and
+stored whole on confirm.
+
+An ImportDraft keeps the uploaded bytes and what the person decided (the columns' roles, the
+owners' agencies and posts, the corrections of the contents); every page reads the document
+again from them, so a change of a column's role re-reads the whole plan at once. Nothing of the
+plan is in the database before `confirm`, which stores every plan of the document, and the
+owners' agencies remembered as aliases, in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from actionplan.importing import ColumnReading, ImportFailure
+
+from .draft_edits import apply_edits, mark_warnings
+from .draft_owners import apply_owner_choices, as_new, remember_owners
+from .draft_reviews import link_references, record_facts
+from .draft_themes import give_themes
+from .models import ImportDraft, Partnership, User
+from .parsing import SECONDS_PER_FILE, parse_upload, time_left_for_each
+from .plan_update import Change, apply_update, compare
+from .store import DuplicateImport, StoredPlan, store_draft
+
+# The roles a column can have, in the words the person choosing sees.
+COLUMN_ROLES = {
+    "ref": "Reference of the recommendation",
+    "action_ref": "Reference of the action",
+    "review_ref": "Reviews the row came from",
+    "section": "Section or theme",
+    "outcome": "Outcome, objective or learning point",
+    "recommendation": "Recommendation",
+    "action": "Action",
+    "owner": "Owner (agency)",
+    "owner_role": "Owner's post",
+    "due": "Due date or timescale",
+    "measure": "Measure of success or evidence",
+    "progress": "Progress",
+    "status": "Delivery status",
+    "rag": "RAG rating",
+    "completed": "Date completed",
+    "scope": "Scope",
+    "level": "Level",
+    "notes": "Notes (kept, not read)",
+}
+
+
+def parse_document(
+    data: bytes, file_name: str, columns: Mapping[str, str] | None, timeout: float = SECONDS_PER_FILE,
+) -> tuple[list[dict[str, Any]], tuple[ColumnReading, ...]]:
+    """The one place an uploaded document is parsed (in a child process with memory and time
+    limits: parsing.py): each plan it holds as the draft's JSON, and how its header's columns
+    were read. ImportFailure when it cannot be read."""
+    return parse_upload(data, file_name, columns=columns or None, timeout=timeout)
+
+
+@dataclass
+class Reading:
+    """A draft's document as read now: its plans and how its columns were read, or why it
+    was refused with the best reading of each column of the header that was not recognised."""
+
+    plans: list[dict[str, Any]] = field(default_factory=list)
+    refusal: str | None = None
+    columns: tuple[ColumnReading, ...] = ()
+
+
+def start_all(
+    owner: User, partnership: Partnership, files: list[tuple[str, bytes]],
+) -> tuple[list[ImportDraft], list[str]]:
+    """Keep the files of one upload as imports in progress, or none of them with why each
+    refused one was refused; the files share one time budget (parsing.py)."""
+    contents = dict(files)
+    started: list[ImportDraft] = []
+    errors: list[str] = []
+    for name, seconds in time_left_for_each(list(contents)):
+        if seconds is None:
+            errors.append(f"{name}: not read, the files before it took all the time; import it alone")
+            continue
+        try:
+            started.append(start(owner, partnership, name, contents[name], timeout=seconds))
+        except ImportFailure as failure:
+            errors.append(str(failure))
+    if errors:
+        ImportDraft.objects.filter(pk__in=[draft.pk for draft in started]).delete()
+        return [], errors
+    return started, []
+
+
+def start(
+    owner: User, partnership: Partnership, file_name: str, data: bytes, timeout: float = SECONDS_PER_FILE,
+) -> ImportDraft:
+    """Keep an upload as an import in progress. A document the importer refuses outright is
+    refused here (ImportFailure); one whose header was not recognised is kept, for its
+    columns to be mapped."""
+    try:
+        plans, _ = parse_document(data, file_name, None, timeout)
+        first = plans[0]["source"]
+        fmt, sha256 = first["format"], first["sha256"]
+    except ImportFailure as failure:
+        if not failure.columns:
+            raise
+        fmt, sha256 = file_name.rsplit(".", 1)[-1].lower(), hashlib.sha256(data).hexdigest()
+    return ImportDraft.objects.create(
+        owner=owner, partnership=partnership, file_name=file_name, format=fmt, sha256=sha256,
+        document=data)
+
+
+def read(draft: ImportDraft, *, settle: bool = True) -> Reading:
+    """The draft's document read again with the person's columns, edits and owners' posts
+    (unsettled: rows marked "not an action" left in place, see draft_edits)."""
+    try:
+        plans, columns = parse_document(bytes(draft.document), draft.file_name, draft.columns)
+    except ImportFailure as failure:
+        return Reading(refusal=str(failure), columns=failure.columns)
+    for number, plan in enumerate(plans):
+        apply_edits(plan, number, draft.edits, settle=settle)
+        mark_warnings(plan, number, draft.edits)
+        link_references(draft, plan)
+        apply_owner_choices(draft, plan)
+    return Reading(plans, columns=columns)
+
+
+def correct(draft: ImportDraft, changes: Mapping[str, str]) -> None:
+    """Keep corrections of the contents (edit key -> value, see draft_edits)."""
+    draft.edits = {**draft.edits, **changes}
+    draft.save(update_fields=["edits", "updated_at"])
+
+
+def describe_review(draft: ImportDraft, code: str, facts: Mapping[str, str]) -> None:
+    """Record what the person says of a review the document names: the review it is (a
+    number), a new one ("new") or none ("none"), and a new review's facts."""
+    draft.reviews = {**draft.reviews, code: dict(facts)}
+    draft.save(update_fields=["reviews", "updated_at"])
+
+
+class PreviewOnly(Exception):
+    """Raised inside the preview's transaction so that nothing it wrote is kept."""
+
+
+@dataclass
+class PlanPreview:
+    plan: dict[str, Any]
+    outcome: StoredPlan | None
+    refusal: str | None
+    changes: list[Change] | None = None  # an updated version of a stored plan: what it changes
+
+
+def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
+    """What confirming would store, from the same code, in a transaction always rolled back."""
+    if draft.updates is not None and len(reading.plans) == 1:
+        plan = reading.plans[0]
+        return [PlanPreview(plan, None, None, compare(draft.updates, plan))]
+    previews: list[PlanPreview] = []
+    try:
+        with transaction.atomic():
+            created = remember_owners(draft)
+            for plan in reading.plans:
+                try:
+                    outcome = store_draft(plan, draft.partnership)
+                    record_facts(draft, outcome)
+                    give_themes(draft, [plan], outcome)
+                    previews.append(PlanPreview(plan, as_new(outcome, created), None))
+                except DuplicateImport as duplicate:
+                    previews.append(PlanPreview(plan, None, str(duplicate)))
+            raise PreviewOnly
+    except PreviewOnly:
+        return previews
+
+
+@transaction.atomic
+def confirm(draft: ImportDraft) -> list[StoredPlan]:
+    """Store every plan of the document with the person's choices, all or nothing, and end
+    the draft. ImportFailure or DuplicateImport leaves everything as it was."""
+    reading = read(draft)
+    if reading.refusal:
+        raise ImportFailure(draft.file_name, "its columns still need mapping")
+    remember_owners(draft)
+    if draft.updates is not None and len(reading.plans) == 1:
+        apply_update(draft.updates, reading.plans[0], draft.owner, draft.file_name)
+        updated = StoredPlan(draft.updates)
+        draft.delete()
+        return [updated]
+    stored = [store_draft(plan, draft.partnership) for plan in reading.plans]
+    for plan, outcome in zip(reading.plans, stored, strict=True):
+        record_facts(draft, outcome)
+        give_themes(draft, [plan], outcome)
+    draft.delete()
+    return stored

@@ -1,0 +1,149 @@
+"""An updated version of a stored plan: what changed (new, changed and removed recommendations
+and actions), and those changes applied to the stored plan with history. Nothing is deleted:
+an action no longer in the document keeps its progress and evidence and is told so in an
+update; a changed action keeps its number, so everything recorded on it stays with it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+
+from .models import Action, Partnership, Plan, ProgressUpdate, Recommendation, User
+from .owner_match import owner_readings
+from .store import StoredPlan, Storer, plan_stored
+from .updates import IMPORTED_AUTHOR, save_stamped
+
+SAME_RECOMMENDATION, SAME_ACTION = 0.75, 0.6
+
+
+@dataclass
+class Change:
+    kind: str  # "new", "changed" or "removed"
+    what: str  # "recommendation" or "action"
+    before: str = ""
+    after: str = ""
+    recommendation: Recommendation | None = None  # the stored one it is about
+    action: Action | None = None
+    item: dict[str, Any] | None = None  # the document's row (a new or changed recommendation)
+    data: dict[str, Any] | None = None  # the document's action (a new or changed action)
+
+
+def _alike(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, " ".join(a.lower().split()), " ".join(b.lower().split())).ratio()
+
+
+def _best(text: str, candidates: list[Any], words: Any, least: float) -> Any:
+    scored = [(c, _alike(text, words(c))) for c in candidates]
+    scored = [pair for pair in scored if pair[1] >= least]
+    return max(scored, key=lambda pair: pair[1])[0] if scored else None
+
+
+def compare(plan: Plan, draft_plan: dict[str, Any]) -> list[Change]:
+    """The changes the document makes to the stored plan: recommendations matched by their ref,
+    else by a close text; actions within them by a close text."""
+    stored = list(plan.recommendations.prefetch_related("actions").order_by("order"))
+    changes: list[Change] = []
+    for item in draft_plan["items"]:
+        text = item.get("recommendation") or item.get("outcome") or ""
+        ref = (item.get("ref") or "").strip()
+        rec = next((r for r in stored if ref and r.ref.strip() == ref), None) or _best(
+            text, stored, lambda r: r.text or r.outcome, SAME_RECOMMENDATION)
+        if rec is None:
+            changes.append(Change("new", "recommendation", after=text, item=item))
+            continue
+        stored.remove(rec)
+        if (rec.text or rec.outcome) != text or rec.ref != (item.get("ref") or ""):
+            changes.append(Change("changed", "recommendation", rec.text or rec.outcome, text, rec, item=item))
+        changes.extend(_compare_actions(rec, item))
+    for rec in stored:
+        changes.append(Change("removed", "recommendation", rec.text or rec.outcome, recommendation=rec))
+    return changes
+
+
+def _compare_actions(rec: Recommendation, item: dict[str, Any]) -> list[Change]:
+    actions = list(rec.actions.order_by("order"))
+    changes: list[Change] = []
+    for data in item["actions"]:
+        found = _best(data["text"], actions, lambda a: a.text, SAME_ACTION)
+        if found is None:
+            changes.append(Change("new", "action", after=data["text"], recommendation=rec, data=data))
+            continue
+        actions.remove(found)
+        due = (data.get("due") or {}).get("text") or ""
+        if found.text != data["text"] or found.due_text != due:
+            changes.append(Change("changed", "action", f"{found.text} ({found.due_text or 'no date'})",
+                                  f"{data['text']} ({due or 'no date'})", rec, found, data=data))
+    changes.extend(Change("removed", "action", a.text, recommendation=rec, action=a) for a in actions)
+    return changes
+
+
+def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: str) -> list[Change]:
+    """Apply the document's changes to the stored plan (in the caller's transaction)."""
+    why = f"Updated from {file_name}"
+    changes = compare(plan, draft_plan)
+    storer = _storer(draft_plan, plan)
+    today = timezone.localdate()
+    next_order = max((r.order for r in plan.recommendations.all()), default=0) + 1
+    for change in changes:
+        if change.kind == "new" and change.what == "recommendation":
+            assert change.item is not None
+            storer.store_rows([storer.recommendation(plan, None, next_order, change.item)], plan.as_at)
+            next_order += 1
+        elif change.kind == "new":
+            assert change.recommendation is not None and change.data is not None
+            position = max((a.order for a in change.recommendation.actions.all()), default=-1) + 1
+            owner = storer.owner(owner_readings(change.data))
+            action = storer.action(change.recommendation, position, owner, change.data)
+            storer.store_actions([(action, change.data)], plan.as_at)
+        elif change.kind == "changed" and change.action is not None:
+            _change_action(change.action, change.data or {}, by, why)
+        elif change.kind == "changed" and change.recommendation is not None:
+            item = change.item or {}
+            change.recommendation.ref = item.get("ref") or ""
+            change.recommendation.text = item.get("recommendation") or change.recommendation.text
+            save_stamped(change.recommendation, None, by, why)
+        elif change.kind == "removed":
+            _removed(change, file_name, today, by, why)
+    plan.source_name = file_name.rsplit("/", 1)[-1]
+    plan.source_sha256 = draft_plan["source"]["sha256"]
+    save_stamped(plan, None, by, why)
+    plan_stored.send(sender=Plan, plan=plan, updated=True)
+    return changes
+
+
+def _storer(draft_plan: dict[str, Any], plan: Plan) -> Storer:
+    partnership: Partnership = plan.partnership
+    storer = Storer(draft_plan, partnership)
+    storer.result = StoredPlan(plan)
+    storer.section_agency = None
+    storer.plan_reviews = list(plan.reviews.all())
+    return storer
+
+
+def _change_action(action: Action, data: dict[str, Any], by: User, why: str) -> None:
+    due = data.get("due") or {}
+    action.text = data.get("text") or action.text
+    if (due.get("text") or "") != action.due_text:
+        action.due_text = due.get("text") or ""
+        action.due_date = date.fromisoformat(due["date"]) if due.get("date") else None
+        action.due_precision = due.get("precision") or ""
+        action.due_kind = due.get("kind") or action.due_kind
+    save_stamped(action, None, by, why)
+
+
+def _removed(change: Change, file_name: str, today: date, by: User, why: str) -> None:
+    """No longer in the document: said in an update of each action (or in a note of a
+    recommendation tracked on itself), nothing deleted."""
+    said = f"No longer in the updated document {file_name}: kept with its progress and evidence."
+    rec = change.recommendation
+    actions = [change.action] if change.action else list(rec.actions.all()) if rec else []
+    for action in actions:
+        save_stamped(ProgressUpdate(action=action, written_on=today, author_name=IMPORTED_AUTHOR,
+                                    status=action.status, text=said))
+    if rec is not None and change.action is None and not actions:
+        rec.notes = [*rec.notes, {"column": "Update", "text": said}]
+        save_stamped(rec, None, by, why)

@@ -1,0 +1,111 @@
+"""Correcting one row of an import in progress: the recommendation's ref and text, and each
+action's text, owner, due wording and status, or marking it "not an action" (kept as a note)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from actionplan.plans import import_drafts
+from actionplan.plans.draft_edits import (
+    ACTION_FIELDS,
+    ITEM_FIELDS,
+    NOT_AN_ACTION,
+    edit_key,
+    plan_key,
+)
+from actionplan.plans.models import Plan
+
+from ..scoping import SignedInRequest
+from .imports import own_draft
+
+
+def shown(action: dict[str, Any], name: str) -> str:
+    """An action's field as the person corrects it: words, as the document wrote them."""
+    if name == "owner":
+        return "; ".join(action.get("owners") or [])
+    if name in ("due", "status"):
+        return (action.get(name) or {}).get("text") or ""
+    return action.get(name) or ""
+
+
+def changed(request: SignedInRequest, fields: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The fields the person changed: a field not sent is left as it was."""
+    sent = {key: request.POST[key].strip() for key, _, _ in fields if key in request.POST}
+    return {key: sent[key] for key, _, value in fields if key in sent and sent[key] != value}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def row(request: SignedInRequest, pk: int, plan: int, item: int) -> HttpResponse:
+    draft = own_draft(request, pk)
+    reading = import_drafts.read(draft, settle=False)
+    if plan >= len(reading.plans) or item >= len(reading.plans[plan]["items"]):
+        raise Http404("no such row in this import")
+    found = reading.plans[plan]["items"][item]
+    fields = [(edit_key(plan, item, None, name), label, found.get(name) or "")
+              for name, label in ITEM_FIELDS.items()]
+    actions = [([(edit_key(plan, item, a, name), label, shown(action, name))
+                 for name, label in ACTION_FIELDS.items()],
+                edit_key(plan, item, a, NOT_AN_ACTION), action.get(NOT_AN_ACTION))
+               for a, action in enumerate(found["actions"])]
+    if request.method == "POST":
+        changes = changed(request, fields)
+        for action_fields, marker, marked in actions:
+            changes |= changed(request, action_fields)
+            if bool(request.POST.get(marker)) != bool(marked):
+                changes[marker] = "yes" if request.POST.get(marker) else ""
+        import_drafts.correct(draft, changes)
+        url = reverse("import_preview", kwargs={"pk": draft.pk})
+        return redirect(f"{url}#row-{plan}-{item}")
+    return render(request, "web/import_row.html", {
+        "draft": draft, "item": found, "fields": fields, "actions": actions})
+
+
+@login_required
+@require_POST
+def warning(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Mark a warning as checked (or not): it leaves the count of what is left to look at."""
+    draft = own_draft(request, pk)
+    key = request.POST.get("key", "")
+    keys = {w["key"] for plan in import_drafts.read(draft).plans for w in plan["warnings"]}
+    if key not in keys:
+        raise Http404("no such warning in this import")
+    import_drafts.correct(draft, {key: "checked" if request.POST.get("checked") else ""})
+    back = request.POST.get("back", "")
+    anchor = back if re.fullmatch(r"#[\w-]+", back) else ""  # a place on the page, nothing else
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + anchor)
+
+
+@login_required
+@require_POST
+def plan_facts(request: SignedInRequest, pk: int, plan: int) -> HttpResponse:
+    """The title and kind of one plan of the document."""
+    draft = own_draft(request, pk)
+    if plan >= len(import_drafts.read(draft).plans):
+        raise Http404("no such plan in this import")
+    title, kind = request.POST.get("title", "").strip()[:300], request.POST.get("kind", "")
+    if kind not in Plan.Kind.values:
+        raise Http404("no such kind of plan")
+    import_drafts.correct(draft, {plan_key(plan, "title"): title, plan_key(plan, "kind"): kind})
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + f"#plan-{plan}")
+
+
+@login_required
+@require_POST
+def updates(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Say which stored plan the document is an updated version of (or none)."""
+    draft = own_draft(request, pk)
+    chosen = request.POST.get("plan", "")
+    plan = Plan.objects.filter(partnership=draft.partnership, pk=chosen).first() if chosen.isdigit() else None
+    if (chosen and plan is None) or len(import_drafts.read(draft).plans) != 1:
+        raise Http404("no such plan, or a document of several plans")
+    draft.updates = plan
+    draft.save(update_fields=["updates", "updated_at"])
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + "#plan-0")
