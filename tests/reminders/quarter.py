@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from django.core import mail
 from django.utils import timezone
 
-from actionplan.plans.models import Action, ProgressUpdate, User
+from actionplan.plans.models import Action, Agency, Partnership, ProgressUpdate, User
 from actionplan.plans.status import DeliveryStatus
 from actionplan.reminders.models import ReminderSettings
 from actionplan.reminders.runs import remind
@@ -33,7 +33,9 @@ class Quarter:
     elsewhere: Action  # another partnership's, due 15 May
 
 
-def build(partnership, police, alice, bob, dave, eve) -> Quarter:  # type: ignore[no-untyped-def]
+def build(
+    partnership: Partnership, police: Agency, alice: User, bob: User, dave: User, eve: User
+) -> Quarter:
     ReminderSettings.objects.create(
         partnership=partnership, days_before_due=[28, 7], not_updated_days=30
     )

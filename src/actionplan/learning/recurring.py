@@ -17,8 +17,8 @@ from actionplan.plans.models import Action, Recommendation, Review, Theme
 from .outcomes import Outcome, made_on, outcome_of
 from .similar import Vector, documents_of, weigh
 
-# Chosen on the seed plans: the GP and child-protection-conference recommendations of three
-# reviews score 0.14 to 0.18 with each other; of 2,700 pairs of recommendations of different
+# Chosen on real published plans: the GP and child-protection-conference recommendations of
+# three reviews score 0.14 to 0.18 with each other; of 2,700 pairs of recommendations of different
 # plans about 20 reach 0.13, the median pair scores 0.015 (docs/adr/0032).
 NEAR = 0.13
 

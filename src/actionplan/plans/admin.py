@@ -24,7 +24,7 @@ def superusers_only(request: HttpRequest) -> bool:
     return request.user.is_active and request.user.is_superuser
 
 
-admin.site.has_permission = superusers_only  # type: ignore[method-assign]
+admin.site.has_permission = superusers_only  # type: ignore[method-assign]  # the site-wide gate Django offers
 
 # Fields that only change through plans.updates, where the rules (reasons, allowed transitions,
 # who may) are checked: the admin shows them but cannot change them.

@@ -106,8 +106,9 @@ def save_recommendation(rec: Recommendation, by: User, why: str = "") -> Recomme
 def record_recommendation_progress(
     rec: Recommendation, by: User, text: str, *, status: str, rag: str = "", reason: str = "", on: date
 ) -> None:
-    """Progress, status and RAG on a recommendation that has no actions of its own (as in the
-    Dudley plan): tracked on itself, with the same status rules as an action."""
+    """Progress, status and RAG on a recommendation that has no actions of its own (a plan of
+    learning points and recommendations only): tracked on itself, with the same status rules
+    as an action."""
     check_editor(by, rec.plan.partnership_id)
     if rec.all_actions():
         raise EditRefused("this recommendation is tracked through its actions: post progress on them")

@@ -110,8 +110,7 @@ def linked_counts(partnership: Partnership, as_at: date) -> Iterable[tuple]:
     ).exclude(action__recommendation__plan=F("recommendation__plan"))
     return (
         links.annotate(shown=rag_sql.shown_rag(as_at, partnership.rag_thresholds, prefix="action__"))
-        # The type checker's Django plugin does not see annotations on a link table's rows.
-        .values_list("recommendation__plan_id", "shown")  # type: ignore[misc]
+        .values_list("recommendation__plan_id", "shown")  # type: ignore[misc]  # django-stubs misses annotations on a link table's rows
         .annotate(n=Count("action_id", distinct=True))
         .order_by()
     )

@@ -68,7 +68,7 @@ def leads_by_agency(partnership: Partnership) -> dict[int, list[User]]:
 
 def last_touched(action: Action) -> date:
     """The day of the last update, or the day the action was recorded when it has none."""
-    return action.last_update or action.created_at.date()  # type: ignore[attr-defined]
+    return action.last_update or action.created_at.date()  # type: ignore[attr-defined]  # annotated by the query
 
 
 def owner_notices(partnership: Partnership, rules: ReminderSettings, today: date) -> list[Owed]:
@@ -113,7 +113,7 @@ def meeting_notices(partnership: Partnership, rules: ReminderSettings, today: da
         since = updated_since(meeting, rules)
         detail = f"for {meeting.name}: papers due {spoken(meeting.papers_due)}"
         for action in open_actions(partnership).filter(owner__isnull=False):
-            if action.last_update is not None and action.last_update > since:  # type: ignore[attr-defined]
+            if action.last_update is not None and action.last_update > since:  # type: ignore[attr-defined]  # annotated
                 continue
             key = f"updates_wanted:{meeting.pk}:{action.pk}"
             owed += [

@@ -13,6 +13,8 @@ from actionplan.learning.themes import themes_of
 from actionplan.plans.models import Agency, Partnership, Plan, Recommendation, Review, Theme
 from actionplan.plans.status import DeliveryStatus
 
+from .forms import model_choices
+
 
 def years_of(partnership: Partnership) -> list[tuple[str, str]]:
     """The years the partnership's reviews were reported or its plans dated, newest first."""
@@ -39,9 +41,11 @@ class SearchForm(forms.Form):
 
     def __init__(self, data: QueryDict | None, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        self.fields["theme"].queryset = themes_of(partnership)  # type: ignore[attr-defined]
-        self.fields["agency"].queryset = partnership.agencies.all()  # type: ignore[attr-defined]
-        self.fields["year"].choices = [("", "Any year"), *years_of(partnership)]  # type: ignore[attr-defined]
+        model_choices(self, "theme").queryset = themes_of(partnership)
+        model_choices(self, "agency").queryset = partnership.agencies.all()
+        year = self.fields["year"]
+        assert isinstance(year, forms.TypedChoiceField)  # declared above
+        year.choices = [("", "Any year"), *years_of(partnership)]
 
     def query(self) -> str:
         return self.cleaned_data["q"].strip() if self.is_valid() else ""

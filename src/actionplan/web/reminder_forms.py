@@ -33,7 +33,7 @@ class MeetingForm(forms.ModelForm):
 class DaysField(forms.CharField):
     """Whole numbers of days, separated by commas: "28, 7"."""
 
-    def to_python(self, value: str | None) -> list[int]:  # type: ignore[override]
+    def to_python(self, value: str | None) -> list[int]:  # type: ignore[override]  # a list, not a string
         text = super().to_python(value) or ""
         parts = [p.strip() for p in text.split(",") if p.strip()]
         if not all(p.isdigit() for p in parts):
