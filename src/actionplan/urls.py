@@ -13,6 +13,6 @@ urlpatterns = [
 if settings.OIDC_ENABLED:  # single sign-on, when configured (docs/deployment.md)
     urlpatterns.insert(1, path("oidc/", include("mozilla_django_oidc.urls")))
 
-handler403 = "actionplan.web.views.errors.forbidden"
-handler404 = "actionplan.web.views.errors.not_found"
-handler500 = "actionplan.web.views.errors.server_error"
+handler403 = "actionplan.web.views.error_pages.forbidden"
+handler404 = "actionplan.web.views.error_pages.not_found"
+handler500 = "actionplan.web.views.error_pages.server_error"

@@ -3,7 +3,7 @@
 import pytest
 from scenes import text_of
 
-from actionplan.web.views.errors import server_error
+from actionplan.web.views.error_pages import server_error
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from django.db.models.signals import post_delete, post_save
 from actionplan.plans.models import Action, Plan, ProgressUpdate, Recommendation
 from actionplan.plans.store import plan_stored
 
-from .tables import TABLE
+from .search_table import TABLE
 
 # Two characters no document holds: the database marks matches with them, and the page turns
 # them into <mark> only after the text is escaped (see search.highlighted).

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from .index import START, STOP
-from .tables import TABLE
+from .search_table import TABLE
 
 # ts_headline drops anything that looks like an HTML tag; the snippet must show the text as it
 # is, so angle brackets are swapped for two unused characters and swapped back afterwards.

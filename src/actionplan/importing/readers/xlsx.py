@@ -18,7 +18,7 @@ from openpyxl.styles.colors import COLOR_INDEX
 
 from ..header import read_header, role_of
 from . import Part, Reading, SourceRow, cell_html, repeats_down, titles_above
-from .colours import rag_of_colour, theme_colours, tinted
+from .fill_colours import rag_of_colour, theme_colours, tinted
 
 Grid = list[list[str]]
 _ROWS_NAMED = 10  # in a warning; a long tracker's rows are counted after these

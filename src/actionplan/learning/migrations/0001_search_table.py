@@ -2,7 +2,8 @@ from types import SimpleNamespace
 
 from django.db import migrations
 
-from actionplan.learning import index, tables
+from actionplan.learning import index
+from actionplan.learning import search_table as tables
 
 
 def create(apps, schema_editor):
