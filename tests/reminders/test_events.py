@@ -70,6 +70,9 @@ def test_reassigning_tells_the_new_agency_only(people, action, alice, told):
     assert list(sent) == ["hana@example.org"]
     assert "An action given to your agency" in sent["hana@example.org"].body
     assert "now owned by Riverton Health" in sent["hana@example.org"].body
+    assert sent["hana@example.org"].subject == (
+        "Riverton Safeguarding Children Partnership: an action for Riverton Health"
+    )
 
 
 def test_a_new_action_tells_its_agency(people, action, alice, told):
@@ -83,6 +86,8 @@ def test_a_revised_due_date_tells_the_owners_with_the_reason(people, action, ali
     sent = told(lambda: revise_due(action, alice, revised_due=revised, reason="Waiting for funding"))
     assert list(sent) == ["bob@example.org"]
     assert "now due 30 September 2026: Waiting for funding" in sent["bob@example.org"].body
+    assert sent["bob@example.org"].subject == "Riverton Safeguarding Children Partnership: a due date revised"
+    assert "Due date revised" in sent["bob@example.org"].body
 
 
 CSV = (

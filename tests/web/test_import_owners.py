@@ -16,4 +16,5 @@ def test_the_preview_lists_owners_naming_no_agency(client, alice):
     page = client.get(response.url).content.decode()
     assert "Owners naming no agency (not attached)" in page
     assert "Named Nurse" in page
+    assert 'aria-label="Save the agency of Named Nurse"' in page  # each row's Save says what it saves
     assert not Agency.objects.filter(name="Named Nurse").exists()

@@ -33,6 +33,7 @@ def test_unknown_case_references_make_no_review_unless_asked(started):
     page = text_of(client.get(url))
     assert "2 case references to link to a review" in page
     assert "Linked to CQ21" in page
+    assert 'aria-label="Save the review of CQ21"' in page  # each row's Save says what it saves
     client.post(url, {"decision": "confirm"})
     assert set(Review.objects.values_list("code", flat=True)) == {"CQ21"}
     audit = Recommendation.objects.get(ref="2")

@@ -23,6 +23,7 @@ def test_sections_are_mapped_to_themes(client, alice, police, partnership, eve):
     url = client.post("/import/", {"files": [SimpleUploadedFile("child-x.csv", PLAN)]}).url
     page = text_of(client.get(url))
     assert "Sections and themes" in page and "Hoarding" not in page
+    assert 'aria-label="Save the theme of Information sharing"' in page  # each row's Save says what
     assert f'<option value="{sharing.pk}" selected>' in page  # the theme of the same name
     assert client.post(f"{url}theme/", {"section": "Whole family working", "theme": str(theirs.pk)}
                        ).status_code == 404

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from .events import action_assigned, announce, due_revised
 from .models import Action, Agency, User
 from .permissions import can_edit_plans, in_partnership, require
-from .stamping import locked, save_stamped
+from .stamping import changing, save_stamped
 from .status import TransitionRefused
 
 
@@ -21,11 +19,9 @@ def edit_action(
     require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "edit this action")
     if not text.strip():
         raise TransitionRefused("an action needs its text")
-    with transaction.atomic():
-        fresh = locked(action, expected_version)
+    with changing(action, expected_version) as fresh:
         fresh.text, fresh.measure = text.strip(), measure.strip()
         save_stamped(fresh, None, by, why)
-    action.refresh_from_db()
 
 
 def reassign_action(
@@ -47,14 +43,12 @@ def reassign_action(
         raise TransitionRefused("the named person must belong to this partnership")
     if not reason.strip():
         raise TransitionRefused("say why the action is reassigned")
-    with transaction.atomic():
-        fresh = locked(action, expected_version)
+    with changing(action, expected_version) as fresh:
         given_to_another = owner is not None and owner.pk != fresh.owner_id
         fresh.owner, fresh.owner_role, fresh.owner_person = owner, owner_role.strip(), owner_person
         save_stamped(fresh, None, by, reason)
         if given_to_another:
             announce(action_assigned, action_id=fresh.pk)
-    action.refresh_from_db()
 
 
 def revise_due(
@@ -64,11 +58,9 @@ def revise_due(
     require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "revise this due date")
     if not reason.strip():
         raise TransitionRefused("a revised due date needs the reason it was revised")
-    with transaction.atomic():
-        fresh = locked(action, expected_version)
+    with changing(action, expected_version) as fresh:
         if revised_due == fresh.current_due:
             raise TransitionRefused("the revised due date is the date already in force")
         fresh.revised_due_date, fresh.revised_due_reason = revised_due, reason.strip()
         save_stamped(fresh, None, by, reason)
         announce(due_revised, action_id=fresh.pk)
-    action.refresh_from_db()

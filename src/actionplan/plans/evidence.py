@@ -15,7 +15,7 @@ from .events import announce, evidence_decided
 from .models import Action, Evidence, User
 from .permissions import can_assure, can_update_action, require
 from .rag import judge_rag
-from .stamping import locked, save_stamped
+from .stamping import changing, locked, save_stamped
 from .status import TransitionRefused
 
 
@@ -111,13 +111,11 @@ def set_assurance(
     expected_version: int | None = None,
 ) -> None:
     """Move assurance on, once the caller has checked who may (submitting evidence moves it too)."""
-    with transaction.atomic():
-        fresh = locked(action, expected_version)
+    with changing(action, expected_version) as fresh:
         check_assurance_change(fresh.assurance, new, reason)
         check_evidence_behind(new, evidence_behind(fresh), reason)
         fresh.assurance, fresh.assurance_reason = new, reason.strip()
         save_stamped(fresh, when, by, reason)
-    action.refresh_from_db()
 
 
 def evidence_behind(action: Action) -> EvidenceBehind:
@@ -134,8 +132,6 @@ def override_rag(
     if by is not None:
         require(can_assure(by, action), "override the RAG")
     judge_rag("grey", rag or None, reason)  # raises OverrideRefused without a reason
-    with transaction.atomic():
-        fresh = locked(action, expected_version)
+    with changing(action, expected_version) as fresh:
         fresh.rag_override, fresh.rag_override_reason = rag, reason.strip() if rag else ""
         save_stamped(fresh, None, by, reason if rag else "")
-    action.refresh_from_db()

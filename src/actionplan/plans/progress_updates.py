@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.db import transaction
-
 from .models import Action, ProgressUpdate, User
 from .permissions import can_update_action, require
-from .stamping import locked, save_stamped
+from .stamping import changing, save_stamped
 from .status import DeliveryStatus, StatusChange, TransitionRefused, check_status_change
 
 
@@ -31,8 +29,7 @@ def record_progress(
         require(can_update_action(author, action), "update this action")
     if not text.strip():
         raise TransitionRefused("a progress update needs some text")
-    with transaction.atomic():
-        fresh = locked(action, expected_version if change is not None else None)
+    with changing(action, expected_version if change is not None else None) as fresh:
         if change is not None:
             apply_status_change(fresh, change)
         save_stamped(fresh, when, author, change.reason if change is not None else "")
@@ -45,7 +42,6 @@ def record_progress(
             rag=fresh.rag(on).rag,
         )
         save_stamped(update, when, author)
-    action.refresh_from_db()
     return update
 
 

@@ -4,8 +4,11 @@ The writes themselves are gathered in updates.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
+from django.db import transaction
 from django.db.models import Model
 
 from .models import Action, User
@@ -53,3 +56,12 @@ def locked(action: Action, expected_version: int | None = None) -> Action:
     if expected_version is not None and fresh.version != expected_version:
         raise EditConflict(fresh)
     return fresh
+
+
+@contextmanager
+def changing(action: Action, expected_version: int | None = None) -> Iterator[Action]:
+    """The locked fresh copy to change within one transaction; afterwards the caller's copy is
+    read again, so that it shows what was stored. A refusal inside undoes the whole change."""
+    with transaction.atomic():
+        yield locked(action, expected_version)
+    action.refresh_from_db()

@@ -34,6 +34,14 @@ def tell(people: list[User], kind: str, subject: str, section: Section) -> None:
         deliver(write(person, subject, [section]))
 
 
+def tell_of_action(
+    people: list[User], kind: str, action: Action, subject: str, heading: str, note: str
+) -> None:
+    """One action and a note on it, under a subject that names the action's partnership."""
+    partnership = action.recommendation.plan.partnership
+    tell(people, kind, f"{partnership}: {subject}", Section(heading, [row(action, note)]))
+
+
 def fetch_action(pk: int) -> Action | None:
     return Action.objects.select_related("owner", "recommendation__plan__partnership").filter(pk=pk).first()
 
@@ -52,9 +60,7 @@ def tell_evidence_decided(evidence_id: int) -> None:
     submitter = evidence.submitted_by
     if submitter is not None and list(reachable(User.objects.filter(pk=submitter.pk))):
         people.append(submitter)
-    partnership = action.recommendation.plan.partnership
-    section = Section(f"Evidence {word}", [row(action, note)])
-    tell(people, "evidence_decided", f"{partnership}: evidence {word}", section)
+    tell_of_action(people, "evidence_decided", action, f"evidence {word}", f"Evidence {word}", note)
 
 
 @task()
@@ -62,11 +68,8 @@ def tell_action_assigned(action_id: int) -> None:
     action = fetch_action(action_id)
     if action is None or action.owner is None:
         return
-    partnership = action.recommendation.plan.partnership
-    note = f"now owned by {action.owner.name}"
-    subject = f"{partnership}: an action for {action.owner.name}"
-    tell(leads_of(action.owner), "action_assigned", subject,
-         Section("An action given to your agency", [row(action, note)]))
+    tell_of_action(leads_of(action.owner), "action_assigned", action, f"an action for {action.owner.name}",
+                   "An action given to your agency", f"now owned by {action.owner.name}")
 
 
 @task()
@@ -74,10 +77,9 @@ def tell_due_revised(action_id: int) -> None:
     action = fetch_action(action_id)
     if action is None or action.current_due is None:
         return
-    partnership = action.recommendation.plan.partnership
     note = f"now due {spoken(action.current_due)}: {action.revised_due_reason}"
-    tell(leads_of(action.owner), "due_revised", f"{partnership}: a due date revised",
-         Section("Due date revised", [row(action, note)]))
+    tell_of_action(leads_of(action.owner), "due_revised", action, "a due date revised", "Due date revised",
+                   note)
 
 
 @task()
