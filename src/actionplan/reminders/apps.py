@@ -8,6 +8,6 @@ class RemindersConfig(AppConfig):
 
     def ready(self) -> None:
         # The changes announced by plans/events.py tell the people concerned through the worker.
-        from . import events
+        from . import event_notices
 
-        events.connect()
+        event_notices.connect()
