@@ -6,7 +6,7 @@ Works from the draft's dictionary form, so what the preview showed is exactly wh
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -19,7 +19,6 @@ from .models import (
     Action,
     Agency,
     DueKind,
-    Evidence,
     Partnership,
     Plan,
     ProgressUpdate,
@@ -30,6 +29,7 @@ from .models import (
 from .owner_match import match_agency, owner_readings, owner_wording
 from .status import DeliveryStatus
 from .updates import imported_progress
+from .work_since_import import work_since_import
 
 # Rows per INSERT when storing a plan's rows in bulk.
 BATCH = 500
@@ -113,71 +113,9 @@ def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: boo
 
 def refuse_to_lose_work(plan: Plan, path: str) -> None:
     """Replacing a plan deletes its actions: refuse once people have worked on them."""
-    actions = Action.objects.filter(recommendation__plan=plan)
-    work = {
-        "progress updates": ProgressUpdate.objects.filter(action__in=actions, author__isnull=False).count(),
-        "pieces of evidence": Evidence.objects.filter(action__in=actions).count(),
-        "links from other plans": Recommendation.linked_actions.through.objects.filter(action__in=actions)
-        .exclude(recommendation__plan=plan)
-        .count(),
-        "actions it replaces elsewhere": Action.objects.filter(superseded_by__in=actions)
-        .exclude(recommendation__plan=plan)
-        .count(),
-    }
-    done = [f"{n} {what}" for what, n in work.items() if n] + changes_since_import(plan)
+    done = work_since_import(plan)
     if done:
         raise DuplicateImport(path, plan, done)
-
-
-# Words for the fields people change, for saying what was changed since the import.
-FIELD_WORDS = {
-    "rag_override": "RAG override",
-    "rag_override_reason": "RAG override",
-    "status": "status",
-    "status_reason": "status",
-    "revised_due_date": "revised due date",
-    "assurance": "assurance",
-    "assurance_reason": "assurance",
-    "owner": "owner",
-    "owner_role": "owner",
-    "due_date": "due date",
-    "due_text": "due date",
-    "text": "text",
-    "measure": "measure",
-    "decision": "decision",
-}
-# The import saves some actions twice (a "Completed …" due becomes implemented): changes within
-# this long of the import's last new row are its own.
-IMPORT_SETTLES = timedelta(seconds=5)
-
-
-def changes_since_import(plan: Plan) -> list[str]:
-    """What people changed on the plan's recommendations and actions after it was imported:
-    "changes to recommendation 1.1 (RAG override, status)". Any change counts, whoever made it."""
-    recs = Recommendation.history.filter(plan_id=plan.pk)
-    actions = Action.history.filter(recommendation_id__in=recs.values("id"))
-    created = [h.history_date for q in (recs, actions) for h in q.filter(history_type="+")]
-    if not created:
-        return []
-    settled = max(created) + IMPORT_SETTLES
-    found: dict[str, set[str]] = {}
-    for history in (recs, actions):
-        for version in history.filter(history_type="~").order_by("history_date", "history_id"):
-            if version.history_user_id is None and version.history_date <= settled:
-                continue
-            before = version.prev_record
-            fields = version.diff_against(before).changed_fields if before else ["saved again"]
-            if not fields:
-                continue  # saved with nothing changed (a roll-up touching it): no one's work
-            ref = recommendation_ref(version)
-            found.setdefault(ref, set()).update(FIELD_WORDS.get(f, f.replace("_", " ")) for f in fields)
-    return [f"changes to {ref} ({', '.join(sorted(words))})" for ref, words in found.items()]
-
-
-def recommendation_ref(version: Any) -> str:
-    rec_id = getattr(version, "recommendation_id", None) or version.id
-    ref = Recommendation.objects.filter(pk=rec_id).values_list("ref", flat=True).first() or ""
-    return f"recommendation {ref}".strip() if ref else "a recommendation"
 
 
 class PreviewOnly(Exception):
