@@ -70,7 +70,7 @@ def test_cancel_stores_nothing(signed_in, seed):
     response = signed_in.post(preview, {"decision": "cancel"}, follow=True)
     assert "Import cancelled: nothing was stored" in text_of(response)
     assert stored() == before
-    assert signed_in.get(preview).status_code == 404  # the draft is gone from the session
+    assert signed_in.get(preview).status_code == 404  # the import in progress is gone
 
 
 def test_confirm_stores_the_plan_once(signed_in, seed, partnership):
