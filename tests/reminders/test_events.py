@@ -116,3 +116,14 @@ def test_a_refused_change_tells_nobody(people, action, alice, told):
     with pytest.raises(ValueError):
         told(lambda: revise_due(action, alice, revised_due=date(2026, 6, 30), reason="Same date"))
     assert mail.outbox == []
+
+
+def test_a_change_of_several_actions_together_tells_the_new_agency(people, action, alice, told):
+    from actionplan.plans.bulk import change_actions
+
+    sent = told(lambda: change_actions([action], alice, reason="Health leads now", owner=people))
+    assert list(sent) == ["hana@example.org"]
+    assert "now owned by Riverton Health" in sent["hana@example.org"].body
+    sent = told(lambda: change_actions([action], alice, reason="Funding late", revised_due=date(2026, 9, 30)))
+    assert list(sent) == ["hana@example.org"]
+    assert "now due 30 September 2026: Funding late" in sent["hana@example.org"].body

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db import transaction
 
+from .events import action_assigned, announce, due_revised
 from .models import Action, Agency, User
 from .permissions import can_edit_plans, in_partnership, require
 from .status import DeliveryStatus, StatusChange, TransitionRefused
@@ -37,13 +38,19 @@ def change_actions(
         if owner is not None and owner.partnership_id != action.partnership_id:
             raise TransitionRefused("the owner must be an agency of this partnership")
     with transaction.atomic():
-        for action in actions:
+        # Locked in one order, so two people changing overlapping actions wait, never deadlock.
+        for action in sorted(actions, key=lambda a: a.pk):
             fresh = locked(action)
+            given_to_another = owner is not None and owner.pk != fresh.owner_id
             try:
                 change_one(fresh, reason=reason, status=status, owner=owner, revised_due=revised_due)
             except TransitionRefused as refusal:
                 raise TransitionRefused(f'"{fresh.text[:60]}": {refusal}') from refusal
             save_stamped(fresh, None, by, reason)
+            if given_to_another:
+                announce(action_assigned, action_id=fresh.pk)
+            if revised_due:
+                announce(due_revised, action_id=fresh.pk)
     return len(actions)
 
 
