@@ -28,6 +28,10 @@ CASES = [
     ("Quarter 2", None, "quarter", "date"),
     # A day that does not exist is not read as its year, or as any other date.
     ("31/02/2025", None, None, "unknown"),
+    # The day after the month, with a year of four digits: not "March 2015".
+    ("By March 15 2025", "2025-03-15", "day", "date"),
+    ("Mar 15th, 2025", "2025-03-15", "day", "date"),
+    ("Mar 15", "2015-03-31", "month", "date"),
     ("30 February 2025", None, None, "unknown"),
     ("Ongoing", None, None, "ongoing"),
     ("Ongoing programme", None, None, "ongoing"),

@@ -260,3 +260,23 @@ def test_a_document_refused_outright_keeps_no_draft(signed_in):
     response = signed_in.post("/import/", {"files": [SimpleUploadedFile("empty.csv", b"")]})
     assert response.status_code == 400 and "empty.csv" in text_of(response)
     assert not ImportDraft.objects.exists()
+
+
+def test_two_files_of_one_name_are_both_kept(signed_in, alice):
+    first, second = plan_csv("Child T action plan"), plan_csv("Child U action plan")
+    response = signed_in.post("/import/", {"files": [SimpleUploadedFile("plan.csv", first),
+                                                     SimpleUploadedFile("plan.csv", second)]})
+    assert response.status_code == 302
+    assert [bytes(d.document) for d in ImportDraft.objects.filter(owner=alice).order_by("pk")] == [
+        first, second]
+
+
+def test_new_columns_let_go_of_the_corrections_made_on_rows_they_move(signed_in):
+    url = upload(signed_in)
+    map_columns(signed_in, url)
+    draft = ImportDraft.objects.get()
+    import_drafts.correct(draft, {"0:0:0:text": "Run training", "section:Other": "3", "plan:0:title": "T"})
+    map_columns(signed_in, url, {**COLUMNS, "Issue identified": "outcome"})
+    draft.refresh_from_db()
+    assert draft.edits == {"section:Other": "3", "plan:0:title": "T"}
+    assert "check your corrections of rows" in text_of(signed_in.get(url))

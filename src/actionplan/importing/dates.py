@@ -25,6 +25,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d_month_y", re.compile(  # not the "07" of "July '07 March '08"
         r"(?<!')\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?[\s\-/]*" + _MONTH + r"[\s\-/,]*" + _YEAR,
         re.I)),
+    ("month_d_y", re.compile(  # "March 15 2025", "Mar 15th, 2025": the day after the month
+        r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)", re.I)),
     ("fy_quarter", re.compile(  # "Q3 2017/18", "Quarter 2, 2024-25", "Q1 24/25"
         r"\bQ(?:uarter)?\s*(?P<q>[1-4])\s*,?\s*(?:of\s+)?(?P<y>\d{4}|\d{2})\s*[/-]\s*"
         r"(?P<y2>\d{2,4})\b", re.I)),
@@ -146,7 +148,8 @@ def _read_year(match: re.Match[str]) -> tuple[date, str]:
 
 _PATTERN = dict(_PATTERNS)
 _READERS: dict[str, Callable[[re.Match[str]], tuple[date | None, str] | None]] = {
-    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "fy_quarter": _read_fy_quarter,
+    "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "month_d_y": _read_dmy,
+    "fy_quarter": _read_fy_quarter,
     "term": _read_term,
     "quarter": _read_quarter, "month_y": _read_month_y, "financial_year": _read_financial_year,
     "year": _read_year,

@@ -31,6 +31,12 @@ def warning_key(plan: int, index: int) -> str:
     return f"warning:{plan}:{index}"
 
 
+def by_position(key: str) -> bool:
+    """An edit or a checked warning kept by its row's place in the draft: a new reading of the
+    columns moves the rows, so these no longer point at the rows they were made on."""
+    return key[:1].isdigit() or key.startswith("warning:")
+
+
 def mark_warnings(plan: dict[str, Any], number: int, edits: dict[str, str]) -> None:
     """Each warning with its key and whether the person has marked it as checked."""
     for index, warning in enumerate(plan["warnings"]):

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from actionplan.importing import ColumnReading, ImportFailure
 
-from .draft_edits import apply_edits, mark_warnings
+from .draft_edits import apply_edits, by_position, mark_warnings
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
 from .draft_themes import give_themes
@@ -75,15 +75,14 @@ def start_all(
 ) -> tuple[list[ImportDraft], list[str]]:
     """Keep the files of one upload as imports in progress, or none of them with why each
     refused one was refused; the files share one time budget (parsing.py)."""
-    contents = dict(files)
     started: list[ImportDraft] = []
     errors: list[str] = []
-    for name, seconds in time_left_for_each(list(contents)):
+    for (name, data), (_, seconds) in zip(files, time_left_for_each([n for n, _ in files]), strict=True):
         if seconds is None:
             errors.append(f"{name}: not read, the files before it took all the time; import it alone")
             continue
         try:
-            started.append(start(owner, partnership, name, contents[name], timeout=seconds))
+            started.append(start(owner, partnership, name, data, timeout=seconds))
         except ImportFailure as failure:
             errors.append(str(failure))
     if errors:
@@ -124,6 +123,17 @@ def read(draft: ImportDraft, *, settle: bool = True) -> Reading:
         link_references(draft, plan)
         apply_owner_choices(draft, plan)
     return Reading(plans, columns=columns)
+
+
+def map_columns(draft: ImportDraft, chosen: Mapping[str, str]) -> int:
+    """Read the document again with these columns' roles. The corrections of rows and the
+    warnings checked are let go (the rows move: they would land on other rows); answers how
+    many were."""
+    dropped = [key for key in draft.edits if by_position(key)] if dict(chosen) != draft.columns else []
+    draft.columns = dict(chosen)
+    draft.edits = {key: value for key, value in draft.edits.items() if key not in dropped}
+    draft.save(update_fields=["columns", "edits", "updated_at"])
+    return len(dropped)
 
 
 def correct(draft: ImportDraft, changes: Mapping[str, str]) -> None:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from .models import Action, Partnership, Plan, ProgressUpdate, Recommendation, User
 from .owner_match import owner_readings
 from .store import StoredPlan, Storer, plan_stored
-from .updates import IMPORTED_AUTHOR, save_stamped
+from .updates import IMPORTED_AUTHOR, locked, save_stamped
 
 SAME_RECOMMENDATION, SAME_ACTION = 0.75, 0.6
 
@@ -124,7 +124,10 @@ def _storer(draft_plan: dict[str, Any], plan: Plan) -> Storer:
     return storer
 
 
-def _change_action(action: Action, data: dict[str, Any], by: User, why: str) -> None:
+def _change_action(compared: Action, data: dict[str, Any], by: User, why: str) -> None:
+    # The row as it is now, locked: someone may have posted progress since the comparison,
+    # and saving the compared copy would write their change back.
+    action = locked(compared)
     due = data.get("due") or {}
     action.text = data.get("text") or action.text
     if (due.get("text") or "") != action.due_text:

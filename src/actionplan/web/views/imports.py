@@ -96,8 +96,9 @@ def columns(request: SignedInRequest, pk: int) -> HttpResponse:
             role = request.POST.get("role-" + key.removeprefix("header-"), "")
             if role in import_drafts.COLUMN_ROLES and header.strip():
                 chosen[header] = role
-    draft.columns = chosen
-    draft.save(update_fields=["columns", "updated_at"])
+    if import_drafts.map_columns(draft, chosen):
+        messages.info(request, "The rows were read again with the new columns: check your corrections "
+                               "of rows and the warnings again.")
     return redirect("import_preview", pk=draft.pk)
 
 
