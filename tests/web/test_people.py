@@ -136,3 +136,12 @@ def test_an_account_outside_every_partnership_is_not_changed_here(alice, police)
         people.change_person(outsider, alice, role="agency_lead", agencies=[police], active=False)
     outsider.refresh_from_db()
     assert (outsider.role, outsider.is_active, list(outsider.agencies.all())) == ("viewer", True, [])
+
+
+def test_a_site_administrator_in_the_partnership_is_not_changed_by_its_admin(client, alice, partnership):
+    root = UserFactory(username="root", partnership=partnership, is_superuser=True, is_staff=True)
+    client.force_login(alice)
+    assert client.get(f"/people/{root.pk}/").status_code == 404
+    assert client.post(f"/people/{root.pk}/", {"role": "viewer", "active": "False"}).status_code == 404
+    root.refresh_from_db()
+    assert root.is_active and root.is_superuser

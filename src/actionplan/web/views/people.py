@@ -127,7 +127,7 @@ def send_set_password_link(request: SignedInRequest, person: User) -> None:
 @login_required
 @GET_POST
 def person_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    person = managed(request, User.objects.all(), pk)
+    person = managed(request, User.objects.filter(is_superuser=False), pk)
     initial = {"role": person.role, "agencies": list(person.agencies.values_list("pk", flat=True)),
                "active": person.is_active}
     form = PersonForm(data(request), partnership=partnership_of(request), initial=initial)
@@ -145,7 +145,7 @@ def person_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_link_again(request: SignedInRequest, pk: int) -> HttpResponse:
     """A fresh set-password link for someone invited who has not set a password yet."""
-    person = managed(request, User.objects.all(), pk)
+    person = managed(request, User.objects.filter(is_superuser=False), pk)
     if person.has_usable_password() or not person.is_active or not person.email:
         messages.error(request, "Only an active person with no password yet can be sent the link again")
     else:
