@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import ColumnReading, ImportFailure, NoPlanTable
@@ -21,8 +22,9 @@ from .readers import Part, read_parts
 from .reading import draft_of
 from .table import render_table
 
-__all__ = ["MAX_BYTES", "ColumnReading", "ImportFailure", "PlanDraft", "parse_bytes", "parse_file",
-           "parse_plans_bytes", "parse_plans_file", "read_columns", "render_table"]
+__all__ = ["MAX_BYTES", "ColumnReading", "Document", "ImportFailure", "PlanDraft", "parse_bytes",
+           "parse_file", "parse_plans_bytes", "parse_plans_file", "read_columns", "read_document",
+           "render_table"]
 
 
 def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> PlanDraft:
@@ -60,26 +62,48 @@ def parse_plans_file(
     return parse_plans_bytes(data, str(path), columns=columns)
 
 
+class Document(NamedTuple):
+    """A document read once: its plans, and how the header of its first table was read."""
+
+    plans: list[PlanDraft]
+    columns: tuple[ColumnReading, ...]
+
+
 def parse_plans_bytes(
     data: bytes, filename: str, *, columns: Mapping[str, str] | None = None,
 ) -> list[PlanDraft]:
     """Read every plan of a document's bytes: one draft a worksheet that holds a plan (a
     key or notes sheet is left out, with a warning), one for any other document."""
+    return read_document(data, filename, columns=columns).plans
+
+
+def read_document(
+    data: bytes, filename: str, *, columns: Mapping[str, str] | None = None,
+) -> Document:
+    """The document's plans (as parse_plans_bytes) and its header's reading (as read_columns),
+    from one reading of its bytes: what a preview shows."""
     try:
-        return _parse(data, filename, columns)
+        parts = _parts(data, filename, columns)
+        return Document(_drafts(data, filename, parts, columns), _first_header(parts, columns))
     except ImportFailure:
         raise
     except Exception as error:  # any library's failure on bad bytes is the file's fault
         raise ImportFailure(filename, f"could not be read ({type(error).__name__})") from error
 
 
-def _parse(data: bytes, filename: str, columns: Mapping[str, str] | None) -> list[PlanDraft]:
+def _parts(data: bytes, filename: str, columns: Mapping[str, str] | None) -> list[Part]:
     for header, role in (columns or {}).items():
         if role not in ROLES:
             raise ImportFailure(filename, f"column {header!r}: unknown role {role!r}")
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
-    parts = read_parts(fmt, data, filename)
+    return read_parts(fmt, data, filename)
+
+
+def _drafts(
+    data: bytes, filename: str, parts: list[Part], columns: Mapping[str, str] | None,
+) -> list[PlanDraft]:
+    fmt = format_of(filename)
     sha256 = hashlib.sha256(data).hexdigest()
     drafts: list[PlanDraft] = []
     left_out: list[DraftWarning] = []
@@ -110,7 +134,11 @@ def read_columns(
     confidence of its best reading), for a person to correct; empty when none was found."""
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
-    for part in read_parts(fmt, data, filename):
+    return _first_header(read_parts(fmt, data, filename), columns)
+
+
+def _first_header(parts: list[Part], columns: Mapping[str, str] | None) -> tuple[ColumnReading, ...]:
+    for part in parts:
         if found := header_readings([row.cells for row in part.rows if row.in_table], columns):
             return found
     return ()

@@ -25,16 +25,15 @@ def main() -> None:
     data = sys.stdin.buffer.read()
     limit_memory(megabytes)
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the folder holding actionplan
-    from actionplan.importing import ColumnReading, ImportFailure, parse_plans_bytes, read_columns
+    from actionplan.importing import ColumnReading, ImportFailure, read_document
 
     def listed(readings: tuple[ColumnReading, ...]) -> list[list[object]]:
         return [[r.header, r.role, r.confidence] for r in readings]
 
     answer: dict[str, object]
     try:
-        plans = [draft.to_dict() for draft in parse_plans_bytes(data, filename, columns=columns)]
-        readings = read_columns(data, filename, columns=columns)
-        answer = {"plans": plans, "columns": listed(readings)}
+        document = read_document(data, filename, columns=columns)
+        answer = {"plans": [draft.to_dict() for draft in document.plans], "columns": listed(document.columns)}
     except ImportFailure as failure:
         message = failure.message
         if isinstance(failure.__cause__, MemoryError):
