@@ -53,3 +53,10 @@ def tasks_run_at_once(request: pytest.FixtureRequest) -> None:
     if request.config.pluginmanager.hasplugin("django"):
         settings = request.getfixturevalue("settings")
         settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def report_files_apart(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Reports produced in a test are written under the test's own folder."""
+    if request.config.pluginmanager.hasplugin("django"):
+        request.getfixturevalue("settings").REPORT_FILES_DIR = tmp_path / "reports"

@@ -236,6 +236,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "actionplan@localhost"
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 TASKS_BACKEND = os.environ.get("ACTIONPLAN_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+# Reports asked for on the pages are produced by the worker and kept here, outside anything served
+# as it is, for this many days after they were last asked for (docs/deployment.md); one being
+# produced for longer than the timeout is taken as abandoned (its worker stopped).
+REPORT_FILES_DIR = DATA_DIR / "reports"
+ACTIONPLAN_REPORT_RETENTION_DAYS = int(os.environ.get("ACTIONPLAN_REPORT_RETENTION_DAYS", "7"))
+ACTIONPLAN_REPORT_TIMEOUT_MINUTES = int(os.environ.get("ACTIONPLAN_REPORT_TIMEOUT_MINUTES", "30"))
 # The address people reach the site at: the links in e-mails start with it.
 ACTIONPLAN_SITE_URL = os.environ.get("ACTIONPLAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # A notice claimed by a runner that then stopped is sent again after this many minutes.

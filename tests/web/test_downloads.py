@@ -1,15 +1,29 @@
 """Reports downloaded from the pages, and exported workbooks given back with owners' updates."""
 
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
 
 from actionplan.plans.models import Action
 from actionplan.reports.export_columns import PROGRESS
 from reports.workbooks import edit, export
 
 pytestmark = pytest.mark.django_db
+
+
+def download(client, **asked) -> HttpResponse:
+    """Ask for a report as the form does, follow to its page, and fetch its file from there."""
+    asked_for = client.post("/report/", asked)
+    assert asked_for.status_code == 302, asked_for.content[:300]
+    page = client.get(asked_for.url)
+    assert page.status_code == 200
+    assert b'data-report-state="ready"' in page.content  # the tests' worker runs at once
+    link = re.search(rb'href="(/reports/\d+/file/)"', page.content)
+    assert link, "the ready report's page offers its file"
+    return client.get(link.group(1).decode())
 
 
 @pytest.mark.parametrize(
@@ -25,23 +39,22 @@ pytestmark = pytest.mark.django_db
 )
 def test_a_viewer_downloads_each_format(client, dave, action, format, content_type):
     client.force_login(dave)
-    response = client.get("/report/", {"format": format, "plan": action.recommendation.plan_id})
+    response = download(client, format=format, plan=action.recommendation.plan_id)
     assert response.status_code == 200
     assert response["Content-Type"].startswith(content_type)
     assert response["Content-Disposition"].startswith("attachment; filename=")
-    assert len(response.content) > 100
+    assert len(b"".join(response.streaming_content)) > 100
 
 
 def test_a_report_as_at_a_past_date(client, dave, action):
     client.force_login(dave)
-    response = client.get("/report/", {"format": "json", "as_at": "31/03/2026"})
-    assert response.status_code == 200
-    assert json.loads(response.content)["as_at"] == "2026-03-31"
+    response = download(client, format="json", as_at="31/03/2026")
+    assert json.loads(b"".join(response.streaming_content))["as_at"] == "2026-03-31"
 
 
 def test_an_unknown_format_is_not_found(client, dave, action):
     client.force_login(dave)
-    assert client.get("/report/", {"format": "exe"}).status_code == 404
+    assert client.post("/report/", {"format": "exe"}).status_code == 404
 
 
 def test_an_agency_lead_gives_back_an_edited_workbook(client, bob, action):
@@ -67,7 +80,7 @@ def test_a_file_that_is_not_a_workbook_is_refused(client, bob, action):
 
 def test_an_unreadable_as_at_date_is_a_form_error_not_a_missing_page(client, dave, action):
     client.force_login(dave)
-    response = client.get("/report/", {"format": "json", "as_at": "31st of Smarch"})
+    response = client.post("/report/", {"format": "json", "as_at": "31st of Smarch"})
     assert response.status_code == 400
     page = response.content.decode()
     assert "Enter the as at date as day/month/year, for example 31/3/2026" in page

@@ -17,6 +17,7 @@ from .views import (
     people,
     plans,
     preferences,
+    report_files,
     reviews,
     writing,
 )
@@ -69,6 +70,8 @@ urlpatterns = [
     path("import/<int:pk>/updates/", import_rows.updates, name="import_updates_plan"),
     path("import/<int:pk>/rows/<int:plan>/<int:item>/", import_rows.row, name="import_row"),
     path("report/", downloads.report, name="report"),
+    path("reports/<int:pk>/", report_files.report_page, name="report_page"),
+    path("reports/<int:pk>/file/", report_files.report_file, name="report_file"),
     path("updates/", downloads.give_back_updates, name="import_updates"),
     path("agencies/", people.agency_list, name="agencies"),
     path("agencies/new/", people.agency_new, name="agency_new"),

@@ -3,6 +3,7 @@ from .import_draft import ImportDraft
 from .partnership import Agency, Partnership, Review, Theme, normalise_name
 from .plan import Plan, Recommendation, Section
 from .progress import Evidence, ProgressUpdate, RecordIsFinal
+from .report_file import ReportFile
 from .users import User
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "ProgressUpdate",
     "Recommendation",
     "RecordIsFinal",
+    "ReportFile",
     "Review",
     "Section",
     "Theme",

@@ -6,17 +6,18 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from actionplan.plans import permissions
 from actionplan.plans.permissions import require
-from actionplan.reports import FORMATS, Scope, ScopeError, build_report
-from actionplan.reports import render as render_report
+from actionplan.reports import FORMATS, Scope, ScopeError
+from actionplan.reports.background import request_report
 from actionplan.reports.give_back import apply_workbook
 from actionplan.reports.returned import WorkbookError
+from actionplan.reports.scope import check_as_at
 
 from ..scoping import SignedInRequest, partnership_of
 
@@ -35,26 +36,38 @@ class ReportForm(forms.Form):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def report(request: SignedInRequest) -> HttpResponse:
-    """Anyone in the partnership may read its reports, as at today or any past date."""
+    """Anyone in the partnership may ask for its reports, as at today or any past date. The
+    worker produces them; the person is taken to the report's own page to follow it."""
     partnership = partnership_of(request)
-    form = ReportForm(request.GET)
+    if request.method == "GET":  # the form alone, e.g. after signing in again
+        return ask_again(request, ReportForm(), request.GET, status=200)
+    form = ReportForm(request.POST)
     if not form.is_valid():
         if set(form.errors) != {"as_at"}:
             raise Http404("unknown report")
         # A date nobody can read is the person's typing, not a missing page: say so, and ask again.
-        asked = {k: request.GET[k] for k in ("plan", "composite") if request.GET.get(k)}
-        return render(request, "web/report_error.html", {"form": form, "report_scope": asked}, status=400)
+        return ask_again(request, form, request.POST)
     data = form.cleaned_data
+    as_at = data["as_at"] or timezone.localdate()
+    try:
+        check_as_at(as_at)
+    except ScopeError as error:
+        form.add_error("as_at", str(error)[:1].upper() + str(error)[1:])
+        return ask_again(request, form, request.POST)
     scope = Scope(plan_id=data["plan"], composite=data["composite"])
     try:
-        built = build_report(partnership, scope, data["as_at"] or timezone.localdate())
+        asked = request_report(partnership, scope, data["format"], as_at, request.user)
     except ScopeError as error:  # e.g. a plan of another partnership
         raise Http404(str(error)) from error
-    rendered = render_report(built, data["format"])
-    response = HttpResponse(rendered.content, content_type=rendered.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
-    return response
+    return redirect("report_page", pk=asked.pk)
+
+
+def ask_again(request: SignedInRequest, form: ReportForm, typed: QueryDict, status: int = 400) -> HttpResponse:
+    asked = {k: typed[k] for k in ("plan", "composite") if typed.get(k)}
+    context = {"form": form, "report_scope": asked, "as_at_typed": typed.get("as_at", "")}
+    return render(request, "web/report_error.html", context, status=status)
 
 
 @login_required
