@@ -24,6 +24,7 @@ from actionplan.plans.models import (
     Plan,
     ProgressUpdate,
     Recommendation,
+    ReportFile,
     Review,
     Theme,
     User,
@@ -139,6 +140,7 @@ def snapshot() -> tuple:
         list(Action.themes.through.objects.order_by("pk").values_list("action", "theme")),
         list(ImportDraft.objects.order_by("pk").values_list(
             "pk", "columns", "owners", "reviews", "edits", "updates")),
+        list(ReportFile.objects.order_by("pk").values_list("pk", "state")),  # reports asked for
     )
 
 

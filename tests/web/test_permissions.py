@@ -16,8 +16,10 @@ from django.urls import resolve
 from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
 
 from actionplan.plans import import_drafts
-from actionplan.plans.models import Action, ImportDraft, Recommendation, Theme, User
+from actionplan.plans.models import Action, ImportDraft, Recommendation, ReportFile, Theme, User
 from actionplan.reminders.models import Meeting
+from actionplan.reports import Scope
+from actionplan.reports.background import request_report
 from actionplan.web.urls import urlpatterns
 from factories import RecommendationFactory
 
@@ -100,6 +102,17 @@ def meeting(w: World, elsewhere: bool = False) -> Meeting:
 
 def other_meeting(w: World) -> Meeting:
     return meeting(w, elsewhere=True)
+
+
+def kept_report(w: World, elsewhere: bool = False) -> ReportFile:
+    """A report of the Riverton plan (or of Elsewhere's), produced and kept."""
+    plan = w.other_plan if elsewhere else w.plan
+    found = ReportFile.objects.filter(plan=plan).first()
+    return found or request_report(plan.partnership, Scope(plan_id=plan.pk), "csv", date(2030, 6, 1), None)
+
+
+def other_report(w: World) -> ReportFile:
+    return kept_report(w, elsewhere=True)
 
 
 MEETING = {"name": "Board", "kind": "board", "held_on": "12/6/2030", "papers_due": "5/6/2030"}
@@ -361,15 +374,21 @@ CASES = [
         codes(404, 302),
         lambda w: {"review": w.other_review.pk, "title": "Composite of MZ22"},
     ),
-    # Reports: everyone reads their own partnership's; a plan of the other partnership is not found.
-    Case("report of the partnership", "get", lambda w: "/report/?format=json", everyone(200)),
-    Case("report of a plan", "get", lambda w: f"/report/?format=csv&plan={w.plan.pk}", codes(200, 404)),
-    Case(
-        "report of other plan",
-        "get",
-        lambda w: f"/report/?format=csv&plan={w.other_plan.pk}",
-        codes(404, 200),
-    ),
+    # Reports: everyone asks for and reads their own partnership's (the worker produces them, at
+    # once in the tests); a plan or a report of the other partnership is not found.
+    Case("report form page", "get", lambda w: "/report/?plan=1&as_at=31/3/2026", everyone(200)),
+    Case("report of the partnership", "post", lambda w: "/report/", everyone(302), lambda w: {"format": "json"}),
+    Case("report of a plan", "post", lambda w: "/report/", codes(302, 404),
+         lambda w: {"format": "csv", "plan": w.plan.pk}),
+    Case("report of other plan", "post", lambda w: "/report/", codes(404, 302),
+         lambda w: {"format": "csv", "plan": w.other_plan.pk}),
+    Case("report page", "get", lambda w: f"/reports/{kept_report(w).pk}/", codes(200, 404), prepare=kept_report),
+    Case("other report page", "get", lambda w: f"/reports/{other_report(w).pk}/", codes(404, 200),
+         prepare=other_report),
+    Case("report file", "get", lambda w: f"/reports/{kept_report(w).pk}/file/", codes(200, 404),
+         prepare=kept_report),
+    Case("other report file", "get", lambda w: f"/reports/{other_report(w).pk}/file/", codes(404, 200),
+         prepare=other_report),
     Case(
         "give back updates page", "get", lambda w: "/updates/", codes(403, 200, alice=200, bob=200, frank=200)
     ),
