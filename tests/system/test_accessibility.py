@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 from browser import axe_violations, screenshot, sign_in, wait_for_dashboard
 
-from actionplan.plans.models import Action, Plan
+from actionplan.plans.models import Action, Plan, ReportFile
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -107,3 +108,25 @@ def test_the_learning_pages_have_no_violations(page, demo):
         page.goto(path)
         assert axe_violations(page) == [], path
     screenshot(page, "learning-themes")
+
+
+def test_the_report_pages_have_no_violations(page, demo):
+    """The report form on its own page (with a date nobody can read), and a report's page while
+    it waits for the worker and once it is ready."""
+    sign_in(page, "dave")
+    plan = Plan.objects.get(title__startswith="Child R")
+    waiting = ReportFile.objects.create(partnership=plan.partnership, plan=plan, format="pdf",
+                                        as_at=date.today(), fingerprint="-", title=plan.title)
+    page.goto(f"/reports/{waiting.pk}/")
+    assert axe_violations(page) == []
+    page.goto("/report/")
+    page.fill("#report-as-at", "31st of Smarch")
+    page.click("button:has-text('Download')")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert axe_violations(page) == []
+    page.select_option("#report-format", "html")
+    page.fill("#report-as-at", "")
+    page.click("button:has-text('Download')")
+    page.wait_for_selector("[data-report-state='ready']")  # the tests' worker runs at once
+    assert axe_violations(page) == []
+    screenshot(page, "report-ready")
