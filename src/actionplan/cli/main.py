@@ -17,7 +17,8 @@ COMMANDS: dict[str, str] = {
     "reindex": "rebuild the search index (after restoring a backup)",
     "createsuperuser": "create a site administrator (then give people their partnership and role in /admin/)",
     "runserver": "serve the web application (development server)",
-    "worker": "run background work (notices, e-mails) beside the web server",
+    "worker": "run background work (reports asked for on the pages, notices) beside the web server",
+    "prune-reports": "forget the report files nobody has asked for within the retention period",
     "remind": "send the due, overdue, not-updated and meeting reminders and the weekly digest",
     "check": "check the installation; add --deploy for the production checklist",
 }
