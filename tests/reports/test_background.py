@@ -44,7 +44,8 @@ def ask(partnership, user=None, format: str = "json", as_at: date = AS_AT, **sco
     return asked
 
 
-def test_a_report_asked_for_twice_while_nothing_changed_is_produced_once(partnership, action, alice, dave, builds):
+def test_a_report_asked_for_twice_while_nothing_changed_is_produced_once(partnership, action, alice, dave,
+                                                                         builds):
     first = ask(partnership, alice)
     again = ask(partnership, dave)
     assert again.pk == first.pk and again.state == State.READY
@@ -144,7 +145,7 @@ def test_one_abandoned_by_its_worker_is_not_reused(partnership, action, settings
     assert ask(partnership).pk != report.pk
 
 
-def test_a_report_of_what_the_partnership_does_not_have_is_refused_before_it_is_queued(partnership, eve, action):
+def test_what_the_partnership_does_not_have_is_refused_before_it_is_queued(partnership, eve, action):
     other_plan = action.recommendation.plan_id
     for scope in [{"plan_id": other_plan}, {"review": "ZZ99"}, {"agency": "Nobody"}]:
         with pytest.raises(ScopeError):

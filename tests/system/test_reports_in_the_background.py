@@ -35,7 +35,7 @@ def test_the_page_shows_the_report_ready_when_the_worker_has_produced_it(page: P
     with page.expect_download() as download:
         page.click("text=Download the report")
     assert download.value.suggested_filename.endswith(".csv")
-    assert "Child R" in open(download.value.path(), encoding="utf-8-sig").read()
+    assert "Child R" in download.value.path().read_text(encoding="utf-8-sig")
 
 
 def test_a_report_asked_for_from_a_plan_page_is_offered_when_ready(page: Page, demo):

@@ -377,12 +377,14 @@ CASES = [
     # Reports: everyone asks for and reads their own partnership's (the worker produces them, at
     # once in the tests); a plan or a report of the other partnership is not found.
     Case("report form page", "get", lambda w: "/report/?plan=1&as_at=31/3/2026", everyone(200)),
-    Case("report of the partnership", "post", lambda w: "/report/", everyone(302), lambda w: {"format": "json"}),
+    Case("report of the partnership", "post", lambda w: "/report/", everyone(302),
+         lambda w: {"format": "json"}),
     Case("report of a plan", "post", lambda w: "/report/", codes(302, 404),
          lambda w: {"format": "csv", "plan": w.plan.pk}),
     Case("report of other plan", "post", lambda w: "/report/", codes(404, 302),
          lambda w: {"format": "csv", "plan": w.other_plan.pk}),
-    Case("report page", "get", lambda w: f"/reports/{kept_report(w).pk}/", codes(200, 404), prepare=kept_report),
+    Case("report page", "get", lambda w: f"/reports/{kept_report(w).pk}/", codes(200, 404),
+         prepare=kept_report),
     Case("other report page", "get", lambda w: f"/reports/{other_report(w).pk}/", codes(404, 200),
          prepare=other_report),
     Case("report file", "get", lambda w: f"/reports/{kept_report(w).pk}/file/", codes(200, 404),

@@ -57,7 +57,7 @@ def test_a_report_being_produced_says_so(client, dave, queued):
     assert 'data-report-state="producing"' in page and "being produced" in page
 
 
-def test_a_report_whose_worker_stopped_is_shown_failed_with_a_way_to_ask_again(client, alice, queued, settings):
+def test_a_report_whose_worker_stopped_is_shown_failed(client, alice, queued, settings):
     stopped = timezone.now() - timedelta(minutes=settings.ACTIONPLAN_REPORT_TIMEOUT_MINUTES + 5)
     ReportFile.objects.filter(pk=queued.pk).update(state=State.PRODUCING, started_at=stopped)
     client.force_login(alice)
@@ -91,7 +91,7 @@ def test_a_ready_report_offers_its_file(client, dave, partnership, action):
     assert action.text.encode() in b"".join(response.streaming_content)
 
 
-def test_the_file_of_a_report_not_ready_or_no_longer_kept_is_not_found(client, dave, partnership, action, queued):
+def test_the_file_of_a_report_not_ready_or_no_longer_kept_is_not_found(client, dave, partnership, queued):
     client.force_login(dave)
     assert client.get(f"/reports/{queued.pk}/file/").status_code == 404
     report = request_report(partnership, Scope(), "csv", date(2026, 3, 31), dave)

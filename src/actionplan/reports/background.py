@@ -36,7 +36,9 @@ FORMAT_NAMES = {
 UNEXPECTED = "something went wrong while producing it; the worker's log has the details"
 
 
-def request_report(partnership: Partnership, scope: Scope, format: str, as_at: date, by: User | None) -> ReportFile:
+def request_report(
+    partnership: Partnership, scope: Scope, format: str, as_at: date, by: User | None
+) -> ReportFile:
     """The report asked for: one already produced or on its way, while nothing it reads has
     changed since it was asked for; otherwise a new one, queued. ScopeError when the partnership
     has no such plan, review or agency, or the date or format is not one a report can have."""
@@ -144,5 +146,7 @@ def produce(report_id: int) -> str:
 
 def fail(report_id: int, reason: str) -> str:
     log.warning("report %s could not be produced: %s", report_id, reason)
-    ReportFile.objects.filter(pk=report_id).update(state=State.FAILED, failure=reason, finished_at=timezone.now())
+    ReportFile.objects.filter(pk=report_id).update(
+        state=State.FAILED, failure=reason, finished_at=timezone.now()
+    )
     return State.FAILED

@@ -64,7 +64,9 @@ def report(request: SignedInRequest) -> HttpResponse:
     return redirect("report_page", pk=asked.pk)
 
 
-def ask_again(request: SignedInRequest, form: ReportForm, typed: QueryDict, status: int = 400) -> HttpResponse:
+def ask_again(
+    request: SignedInRequest, form: ReportForm, typed: QueryDict, status: int = 400
+) -> HttpResponse:
     asked = {k: typed[k] for k in ("plan", "composite") if typed.get(k)}
     context = {"form": form, "report_scope": asked, "as_at_typed": typed.get("as_at", "")}
     return render(request, "web/report_error.html", context, status=status)

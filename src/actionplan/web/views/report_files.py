@@ -64,7 +64,8 @@ def size_in_words(size: int | None) -> str:
 
 
 def report_of(request: SignedInRequest, pk: int) -> ReportFile:
-    return one(ReportFile.objects.filter(partnership=partnership_of(request)).select_related("requested_by"), pk=pk)
+    own = ReportFile.objects.filter(partnership=partnership_of(request)).select_related("requested_by")
+    return one(own, pk=pk)
 
 
 @login_required
