@@ -130,6 +130,21 @@ def test_an_unexpected_error_is_recorded_and_raised_for_the_worker_log(partnersh
     assert (queued.state, queued.failure) == (State.FAILED, background.UNEXPECTED)
 
 
+def test_a_report_that_could_not_be_queued_is_failed_so_the_next_request_queues_it(partnership, action,
+                                                                                   monkeypatch):
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    def refused(*args):
+        raise ConnectionError("the queue is unreachable")
+
+    monkeypatch.setattr(ImmediateBackend, "enqueue", refused)
+    with pytest.raises(ConnectionError):
+        ask(partnership)
+    assert ReportFile.objects.get().failure == "it could not be queued"
+    monkeypatch.undo()
+    assert ask(partnership).state == State.READY
+
+
 def test_a_task_run_twice_produces_the_report_once(partnership, action, builds):
     report = ask(partnership)
     assert background.produce(report.pk) == "not queued"

@@ -45,7 +45,7 @@ def request_report(
     if format not in FORMATS:
         raise ScopeError(f"there is no report format '{format}'")
     check_as_at(as_at)
-    title = title_of(partnership, scope)
+    title = title_of(partnership, scope)[:400]
     key = {
         "partnership": partnership,
         "plan_id": scope.plan_id,
