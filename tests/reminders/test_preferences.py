@@ -34,7 +34,7 @@ def test_a_lead_turns_off_due_soon_reminders_but_not_the_overdue_one(client, qua
     remind(date(2026, 5, 16))  # overdue: the partnership requires it
     (overdue,) = [m for m in mail.outbox if m.to == ["bob@example.org"]]
     assert "Now overdue" in overdue.body
-    assert "Choose which e-mails you get at http://127.0.0.1:8000/preferences/" in overdue.body
+    assert "Choose which e-mails you get, and how often, at http://127.0.0.1:8000/preferences/" in overdue.body
 
 
 def test_what_the_partnership_makes_mandatory_cannot_be_turned_off(client, quarter, partnership, bob):
