@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from actionplan.plans.models import Action, Partnership, User
 
-from .digest import digest_sections
+from .digest import digest_sections, failed_mail
 from .models import Notice, spoken
 
 Kind = Notice.Kind
@@ -24,6 +24,13 @@ HEADINGS = {
     Kind.NOT_UPDATED: "No recent update",
     Kind.UPDATES_WANTED: "Updates wanted",
 }
+
+
+FAILED = "E-mails that could not be sent"
+
+
+def what_of(notice: Notice) -> str:
+    return notice.heading or HEADINGS.get(Kind(notice.kind), Kind(notice.kind).label)
 
 
 @dataclass
@@ -70,9 +77,13 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
             for heading, actions in digest_sections(partnership, notice.concerns_date):
                 section = found.setdefault(heading, Section(heading))
                 section.rows += [row(a, due_note(a)) for a in actions]
+            failed = failed_mail(partnership, notice.concerns_date)
+            if failed:
+                section = found.setdefault(FAILED, Section(FAILED))
+                section.rows += [row(n.action, f"to {n.recipient.email}: {what_of(n)}") for n in failed if n.action]
             continue
         assert notice.action is not None
-        heading = notice.heading or HEADINGS.get(Kind(notice.kind), Kind(notice.kind).label)
+        heading = what_of(notice)
         if notice.kind == Kind.UPDATES_WANTED:
             heading = f"Updates wanted {notice.detail}"
         # Before a meeting, each row says when the action is due; the heading names the meeting.
