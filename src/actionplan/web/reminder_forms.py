@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from actionplan.reminders.models import KINDS, Meeting, ReminderSettings
+from actionplan.reminders.models import EVENT_KINDS, KINDS, Meeting, ReminderSettings
 
 from .edit_forms import DayField
 
@@ -75,6 +75,12 @@ class PreferencesForm(forms.Form):
     wanted = forms.MultipleChoiceField(
         choices=list(KINDS.items()), required=False, widget=forms.CheckboxSelectMultiple,
         label="E-mails you get", help_text="Untick those you do not want.",
+    )
+    daily = forms.MultipleChoiceField(
+        choices=[(kind, KINDS[kind]) for kind in EVENT_KINDS], required=False,
+        widget=forms.CheckboxSelectMultiple, label="How often: gather these into one e-mail a day",
+        help_text="Ticked, they come together in the day's e-mail with your reminders rather than as "
+        "they happen. Reminders and digests already come at most once a day.",
     )
 
     def __init__(self, *args: Any, mandatory: set[str], **kwargs: Any) -> None:
