@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+
+from actionplan.plans.models import User
+from actionplan.reminders.calendar import as_at_meetings
 
 from actionplan.reminders.models import EVENT_KINDS, KINDS, Meeting, ReminderSettings
 
@@ -89,3 +93,16 @@ class PreferencesForm(forms.Form):
         wanted = self.fields["wanted"]
         assert isinstance(wanted, forms.MultipleChoiceField)
         wanted.choices = [(kind, label) for kind, label in KINDS.items() if kind not in mandatory]
+
+
+def meeting_dates(user: User, chosen: str = "") -> list[dict[str, object]]:
+    """The partnership's meeting dates as the report forms offer them for "as at": the items of
+    a GOV.UK select, `chosen` selected (none when the partnership has no meetings)."""
+    if not user.is_authenticated or user.partnership is None:
+        return []
+    offered = as_at_meetings(user.partnership, timezone.localdate())
+    if not offered:
+        return []
+    return [{"value": "", "text": "No meeting chosen"}] + [
+        {"value": day.isoformat(), "text": label, "selected": day.isoformat() == chosen} for day, label in offered
+    ]
