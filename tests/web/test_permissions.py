@@ -500,8 +500,8 @@ CASES = [
          lambda w: {"wanted": ["due_soon", "evidence_decided"]}),
     # Everyone's own notices, and only their own.
     Case("notices", "get", lambda w: "/notices/", everyone(200), prepare=notices),
-    Case("mark a notice read", "post", lambda w: f"/notices/{notice_of(w, 'bob')}/read/", codes(404, 404, bob=302),
-         prepare=notices),
+    Case("mark a notice read", "post", lambda w: f"/notices/{notice_of(w, 'bob')}/read/",
+         codes(404, 404, bob=302), prepare=notices),
     Case("mark all notices read", "post", lambda w: "/notices/read/", everyone(302), prepare=notices),
     # Learning across reviews: everyone reads their own partnership's; themes are the admin's.
     Case("search", "get", lambda w: "/search/?q=only+action", everyone(200)),

@@ -88,7 +88,8 @@ def tell_evidence_decided(evidence_id: int) -> None:
     if submitter is not None and list(reachable(User.objects.filter(pk=submitter.pk))):
         people.append(submitter)
     key = f"evidence_decided:{evidence.pk}:{evidence.decision}"
-    tell(of_action(people, "evidence_decided", key, action, f"evidence {word}", f"Evidence {word}", note))
+    subject, heading = f"evidence {word}", f"Evidence {word}"
+    tell(of_action(people, "evidence_decided", key, action, subject, heading, note))
 
 
 @task()
@@ -97,8 +98,9 @@ def tell_action_assigned(action_id: int) -> None:
     if action is None or action.owner is None:
         return
     key = f"action_assigned:{action.pk}:{action.owner_id}:{action.version}"
-    tell(of_action(leads_of(action.owner), "action_assigned", key, action, f"an action for {action.owner.name}",
-                   "An action given to your agency", f"now owned by {action.owner.name}"))
+    name = action.owner.name
+    tell(of_action(leads_of(action.owner), "action_assigned", key, action, f"an action for {name}",
+                   "An action given to your agency", f"now owned by {name}"))
 
 
 @task()
@@ -108,8 +110,8 @@ def tell_due_revised(action_id: int) -> None:
         return
     note = f"now due {spoken(action.current_due)}: {action.revised_due_reason}"
     key = f"due_revised:{action.pk}:{action.current_due}"
-    tell(of_action(leads_of(action.owner), "due_revised", key, action, "a due date revised", "Due date revised",
-                   note))
+    tell(of_action(leads_of(action.owner), "due_revised", key, action, "a due date revised",
+                   "Due date revised", note))
 
 
 @task()
@@ -146,8 +148,9 @@ def tell_plan_imported(plan_id: int) -> None:
         return
     actions = Action.objects.filter(recommendation__plan=plan, owner__isnull=False)
     notes = {a.pk: due_note(a) for a in actions}
-    tell(plan_notices(plan, "plan_imported", f"plan_imported:{plan.pk}",
-                      "a plan imported with actions for you", f"Actions for your agency in {plan.title}", notes))
+    heading = f"Actions for your agency in {plan.title}"
+    subject = "a plan imported with actions for you"
+    tell(plan_notices(plan, "plan_imported", f"plan_imported:{plan.pk}", subject, heading, notes))
 
 
 @task()

@@ -38,7 +38,8 @@ def wanting_action(person: User) -> QuerySet[Notice]:
     rejected = Q(kind=Kind.EVIDENCE_DECIDED, key__endswith=f":{Evidence.Decision.REJECTED}")
     return (
         notices_of(person)
-        .filter(Q(kind__in=WANTING_ACTION) | rejected, read_at=None, action__recommendation__plan__closed_on=None)
+        .filter(Q(kind__in=WANTING_ACTION) | rejected, read_at=None)
+        .filter(action__recommendation__plan__closed_on=None)
         .exclude(action__status__in=FINISHED)
     )
 

@@ -80,7 +80,9 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
             failed = failed_mail(partnership, notice.concerns_date)
             if failed:
                 section = found.setdefault(FAILED, Section(FAILED))
-                section.rows += [row(n.action, f"to {n.recipient.email}: {what_of(n)}") for n in failed if n.action]
+                section.rows += [
+                    row(n.action, f"to {n.recipient.email}: {what_of(n)}") for n in failed if n.action
+                ]
             continue
         assert notice.action is not None
         heading = what_of(notice)

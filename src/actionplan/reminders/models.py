@@ -49,7 +49,8 @@ class Preferences(models.Model):
     person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     turned_off = models.JSONField(default=list, blank=True)
     daily = models.JSONField(
-        default=list, blank=True, help_text="Kinds told as they happen that this person gets once a day instead."
+        default=list, blank=True,
+        help_text="Kinds told as they happen that this person gets once a day instead.",
     )
 
     class Meta:

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from actionplan.plans.models import User
 from actionplan.reminders.calendar import as_at_meetings
-
 from actionplan.reminders.models import EVENT_KINDS, KINDS, Meeting, ReminderSettings
 
 from .edit_forms import DayField
@@ -103,6 +102,8 @@ def meeting_dates(user: User, chosen: str = "") -> list[dict[str, object]]:
     offered = as_at_meetings(user.partnership, timezone.localdate())
     if not offered:
         return []
-    return [{"value": "", "text": "No meeting chosen"}] + [
-        {"value": day.isoformat(), "text": label, "selected": day.isoformat() == chosen} for day, label in offered
+    none: dict[str, object] = {"value": "", "text": "No meeting chosen"}
+    return [none] + [
+        {"value": day.isoformat(), "text": label, "selected": day.isoformat() == chosen}
+        for day, label in offered
     ]

@@ -14,18 +14,20 @@ from .. import paging
 from ..scoping import SignedInRequest, partnership_of
 
 NOTICES_PER_PAGE = 50
+FAILED_SHOWN = 100
 
 
 @login_required
 def notice_list(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     person = request.user
+    admin = person.role == person.Role.PARTNERSHIP_ADMIN
     page = paging.page_of(request, notices_of(person), per_page=NOTICES_PER_PAGE)
     context = {
         "notices": page,
         "pagination": paging.pagination(request, page, label="Pages of your notices"),
         "unread": notices_of(person).filter(read_at=None).count(),
-        "failed": list(failed_mail(partnership)[:100]) if person.role == person.Role.PARTNERSHIP_ADMIN else [],
+        "failed": list(failed_mail(partnership)[:FAILED_SHOWN]) if admin else [],
     }
     return render(request, "web/notices.html", context)
 
