@@ -222,3 +222,17 @@ def test_the_worker_queue_holds_the_retry_until_its_wait_is_over(settings):
     event_notices.schedule_retries(when)
     (queued,) = DBTaskResult.objects.all()
     assert queued.task_path.endswith("send_retries") and queued.run_after == when
+
+
+def test_the_daily_run_leaves_a_refused_e_mail_until_its_wait_is_over(
+    people, action, bob, charlie, told, refusing, monkeypatch
+):
+    start = timezone.now()
+    reject(action, bob, charlie, told)
+    refusing["refuse"] = False
+    mail.outbox.clear()
+    remind(timezone.localdate())
+    assert not [m for m in mail.outbox if m.to == ["bob@example.org"] and "Evidence rejected" in m.body]
+    monkeypatch.setattr(timezone, "now", lambda: start + timedelta(minutes=6))
+    remind(timezone.localdate())
+    assert [m for m in mail.outbox if m.to == ["bob@example.org"] and "Evidence rejected" in m.body]
