@@ -88,6 +88,7 @@ V2 = (
     b'"1. Share information early","Train staff in routine enquiry",Riverton Police,30/09/2027,"Started"\n'
     b'"1. Share information early","Brief call handlers on routine enquiry",Riverton Police,31/12/2027,""\n'
     b'"2. Audit","Audit health visitor records",Riverton Health,30/06/2027,""\n'
+    b'"3. Escalate","Publish the escalation policy",Riverton Police,31/01/2028,""\n'
 )
 
 
@@ -101,6 +102,7 @@ def test_an_updated_version_tells_each_lead_what_changed_of_theirs(people, partn
     assert "Train staff in routine enquiry" in body and "changed in this version" in body
     assert "Brief call handlers on routine enquiry" in body and "new in this version" in body
     assert "Audit health visitor records" not in body
+    assert "Publish the escalation policy" in body  # a new recommendation's action
 
 
 def test_the_daily_choice_gathers_events_into_the_next_run(people, action, bob, charlie, told):

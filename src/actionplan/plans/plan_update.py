@@ -93,7 +93,10 @@ def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: st
     for change in changes:
         if change.kind == "new" and change.what == "recommendation":
             assert change.item is not None
-            storer.store_rows([storer.recommendation(plan, None, next_order, change.item)], plan.as_at)
+            row = storer.recommendation(plan, None, next_order, change.item)
+            storer.store_rows([row], plan.as_at)
+            added = Action.objects.filter(recommendation=row[0]).values_list("pk", flat=True)
+            told += [[pk, "new"] for pk in added]
             next_order += 1
         elif change.kind == "new":
             assert change.recommendation is not None and change.data is not None
