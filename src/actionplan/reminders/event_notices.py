@@ -121,9 +121,9 @@ def tell_status_slipped(action_id: int, by_id: int | None = None) -> None:
     if action is None or action.revised_due_date is None:
         return
     people = [p for p in leads_of(action.owner) + admins_of(action) if p.pk != by_id]
-    note = f"slipped, now due {spoken(action.revised_due_date)}: {action.status_reason}"
+    note = f"now due {spoken(action.revised_due_date)}: {action.status_reason}"
     key = f"status_slipped:{action.pk}:{action.revised_due_date}"
-    tell(of_action(people, "status_slipped", key, action, "an action slipped", "Slipped", note))
+    tell(of_action(people, "status_slipped", key, action, "an action slipped", "Action slipped", note))
 
 
 def plan_notices(plan: Plan, kind: str, key: str, subject: str, heading: str,

@@ -34,7 +34,7 @@ KINDS: dict[str, str] = {
     "action_assigned": "When an action is given to your agency",
     "due_revised": "When the due date of an action of yours is revised",
     "plan_imported": "When a plan with actions for your agency is imported",
-    "status_slipped": "When an action of yours, or of the partnership for admins, slips",
+    "status_slipped": "When an action of yours slips (for admins, any action of the partnership)",
     "plan_updated": "When an updated version of a plan with actions for your agency is applied",
 }
 # The kinds told as they happen; each person may have them gathered into one e-mail a day instead
