@@ -7,9 +7,13 @@ from collections import defaultdict
 from datetime import date
 
 import pytest
+from django.core import mail
 from quarter import build, post_update, run_quarter
 
-from actionplan.reminders.models import Meeting, Notice
+from actionplan.plans.status import DeliveryStatus, StatusChange
+from actionplan.plans.updates import record_progress
+from actionplan.reminders.models import KINDS, Meeting, Notice
+from actionplan.reminders.preferences import save_preferences
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +116,6 @@ def test_one_e_mail_per_person_per_run_and_every_notice_sent_once(sent):
 def test_a_slip_through_the_quarter_moves_the_reminders_and_reaches_the_admin_that_day(
     quarter, alice, bob, django_capture_on_commit_callbacks
 ):
-    from django.core import mail
-
-    from actionplan.plans.status import DeliveryStatus, StatusChange
-    from actionplan.plans.updates import record_progress
-    from actionplan.reminders.models import KINDS
-    from actionplan.reminders.preferences import save_preferences
-
     save_preferences(alice, set(KINDS), daily={"status_slipped"})
     slip_day = date(2026, 5, 12)
 
