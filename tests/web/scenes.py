@@ -30,7 +30,7 @@ from actionplan.plans.models import (
     User,
 )
 from actionplan.plans.updates import submit_evidence
-from actionplan.reminders.models import Meeting, Preferences, ReminderSettings
+from actionplan.reminders.models import Meeting, Notice, Preferences, ReminderSettings
 from factories import (
     ActionFactory,
     AgencyFactory,
@@ -133,7 +133,8 @@ def snapshot() -> tuple:
         list(User.objects.order_by("pk").values_list("username", "email", "role", "is_active")),
         list(Meeting.objects.order_by("pk").values_list("name", "held_on", "papers_due")),
         list(ReminderSettings.objects.values_list("partnership", "days_before_due", "not_updated_days")),
-        list(Preferences.objects.values_list("person", "turned_off")),
+        list(Preferences.objects.values_list("person", "turned_off", "daily")),
+        list(Notice.objects.order_by("pk").values_list("recipient", "read_at")),
         # Themes of the partnerships' frameworks, and the themes rows carry.
         list(Theme.objects.order_by("pk").values_list("name", "partnership", "national", "maps_to")),
         list(Recommendation.themes.through.objects.order_by("pk").values_list("recommendation", "theme")),

@@ -17,7 +17,7 @@ from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv,
 
 from actionplan.plans import import_drafts
 from actionplan.plans.models import Action, ImportDraft, Recommendation, ReportFile, Theme, User
-from actionplan.reminders.models import Meeting
+from actionplan.reminders.models import Meeting, Notice
 from actionplan.reports import Scope
 from actionplan.reports.background import request_report
 from actionplan.web.urls import urlpatterns
@@ -113,6 +113,19 @@ def kept_report(w: World, elsewhere: bool = False) -> ReportFile:
 
 def other_report(w: World) -> ReportFile:
     return kept_report(w, elsewhere=True)
+
+
+def notices(w: World) -> None:
+    """An unread notice for everyone: of the police action in Riverton, of Elsewhere's for eve."""
+    for user in User.objects.all():
+        action = w.other_action if user.username == "eve" else w.police_action
+        Notice.objects.get_or_create(recipient=user, key=f"overdue:{action.pk}", defaults={
+            "kind": "overdue", "action": action, "concerns_date": date(2026, 5, 15), "detail": "was due"})
+
+
+def notice_of(w: World, username: str) -> int:
+    notices(w)
+    return Notice.objects.get(recipient__username=username).pk
 
 
 MEETING = {"name": "Board", "kind": "board", "held_on": "12/6/2030", "papers_due": "5/6/2030"}
@@ -506,6 +519,11 @@ CASES = [
     Case("e-mail preferences page", "get", lambda w: "/preferences/", everyone(200)),
     Case("e-mail preferences", "post", lambda w: "/preferences/", everyone(302),
          lambda w: {"wanted": ["due_soon", "evidence_decided"]}),
+    # Everyone's own notices, and only their own.
+    Case("notices", "get", lambda w: "/notices/", everyone(200), prepare=notices),
+    Case("mark a notice read", "post", lambda w: f"/notices/{notice_of(w, 'bob')}/read/",
+         codes(404, 404, bob=302), prepare=notices),
+    Case("mark all notices read", "post", lambda w: "/notices/read/", everyone(302), prepare=notices),
     # Learning across reviews: everyone reads their own partnership's; themes are the admin's.
     Case("search", "get", lambda w: "/search/?q=only+action", everyone(200)),
     Case("search filtered by other agency", "get",

@@ -15,6 +15,8 @@ evidence_decided = Signal()  # evidence_id
 action_assigned = Signal()  # action_id: given to an agency, new or from another
 due_revised = Signal()  # action_id
 plan_imported = Signal()  # plan_id
+status_slipped = Signal()  # action_id, by_id: the person who recorded the slip (None: a document)
+plan_updated = Signal()  # plan_id, changes: [action_id, "new" | "changed" | "removed"] pairs
 
 
 def announce(signal: Signal, **facts: Any) -> None:

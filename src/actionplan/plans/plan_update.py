@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from .events import announce, plan_updated
 from .models import Action, Partnership, Plan, ProgressUpdate, Recommendation, User
 from .owner_match import owner_readings
 from .store import StoredPlan, Storer, plan_stored
@@ -88,10 +89,14 @@ def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: st
     storer = _storer(draft_plan, plan)
     today = timezone.localdate()
     next_order = max((r.order for r in plan.recommendations.all()), default=0) + 1
+    told: list[list[object]] = []  # [action, what became of it], for its agency's leads
     for change in changes:
         if change.kind == "new" and change.what == "recommendation":
             assert change.item is not None
-            storer.store_rows([storer.recommendation(plan, None, next_order, change.item)], plan.as_at)
+            row = storer.recommendation(plan, None, next_order, change.item)
+            storer.store_rows([row], plan.as_at)
+            added = Action.objects.filter(recommendation=row[0]).values_list("pk", flat=True)
+            told += [[pk, "new"] for pk in added]
             next_order += 1
         elif change.kind == "new":
             assert change.recommendation is not None and change.data is not None
@@ -99,19 +104,22 @@ def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: st
             owner = storer.owner(owner_readings(change.data))
             action = storer.action(change.recommendation, position, owner, change.data)
             storer.store_actions([(action, change.data)], plan.as_at)
+            told.append([action.pk, "new"])
         elif change.kind == "changed" and change.action is not None:
             _change_action(change.action, change.data or {}, by, why)
+            told.append([change.action.pk, "changed"])
         elif change.kind == "changed" and change.recommendation is not None:
             item = change.item or {}
             change.recommendation.ref = item.get("ref") or ""
             change.recommendation.text = item.get("recommendation") or change.recommendation.text
             save_stamped(change.recommendation, None, by, why)
         elif change.kind == "removed":
-            _removed(change, file_name, today, by, why)
+            told += [[a.pk, "removed"] for a in _removed(change, file_name, today, by, why)]
     plan.source_name = file_name.rsplit("/", 1)[-1]
     plan.source_sha256 = draft_plan["source"]["sha256"]
     save_stamped(plan, None, by, why)
     plan_stored.send(sender=Plan, plan=plan, updated=True)
+    announce(plan_updated, plan_id=plan.pk, changes=[t for t in told if t[0] is not None])
     return changes
 
 
@@ -138,7 +146,7 @@ def _change_action(compared: Action, data: dict[str, Any], by: User, why: str) -
     save_stamped(action, None, by, why)
 
 
-def _removed(change: Change, file_name: str, today: date, by: User, why: str) -> None:
+def _removed(change: Change, file_name: str, today: date, by: User, why: str) -> list[Action]:
     """No longer in the document: said in an update of each action (or in a note of a
     recommendation tracked on itself), nothing deleted."""
     said = f"No longer in the updated document {file_name}: kept with its progress and evidence."
@@ -150,3 +158,4 @@ def _removed(change: Change, file_name: str, today: date, by: User, why: str) ->
     if rec is not None and change.action is None and not actions:
         rec.notes = [*rec.notes, {"column": "Update", "text": said}]
         save_stamped(rec, None, by, why)
+    return actions

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from .events import announce, status_slipped
 from .models import Action, ProgressUpdate, User
 from .permissions import can_update_action, require
 from .stamping import changing, save_stamped
@@ -42,6 +43,8 @@ def record_progress(
             rag=fresh.rag(on).rag,
         )
         save_stamped(update, when, author)
+    if change is not None and change.new_status == DeliveryStatus.SLIPPED:
+        announce(status_slipped, action_id=fresh.pk, by_id=author.pk if author is not None else None)
     return update
 
 

@@ -22,7 +22,7 @@ class MeetingAdmin(admin.ModelAdmin):
 class NoticeAdmin(admin.ModelAdmin):
     """What was sent to whom: a record, never edited by hand (that could send a notice twice)."""
 
-    list_display = ["recipient", "kind", "concerns_date", "state", "sent_at"]
+    list_display = ["recipient", "kind", "concerns_date", "state", "sent_at", "attempts", "last_error"]
     list_filter = ["kind", "state"]
     search_fields = ["recipient__username", "key"]
 

@@ -10,7 +10,7 @@ from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.models import Action, Evidence, Partnership
 from actionplan.plans.status import DeliveryStatus
 
-from .models import ReminderSettings
+from .models import Notice, ReminderSettings
 from .occasions import last_touched, open_actions
 
 WEEK = timedelta(days=7)
@@ -49,3 +49,19 @@ def open_or_done(partnership: Partnership) -> QuerySet[Action]:
     return Action.objects.filter(
         recommendation__plan__partnership=partnership, recommendation__plan__closed_on=None
     ).select_related("owner", "recommendation__plan")
+
+
+def failed_mail(partnership: Partnership, day: date) -> list[Notice]:
+    """Notices about the partnership's actions whose e-mail was refused at every attempt in the
+    week before `day` (so each is listed by one digest): the admins see who was not told, to tell
+    them another way."""
+    return list(
+        Notice.objects.filter(
+            state=Notice.State.FAILED,
+            action__recommendation__plan__partnership=partnership,
+            claimed_at__date__gte=day - WEEK,
+            claimed_at__date__lt=day,
+        )
+        .select_related("recipient", "action__owner", "action__recommendation__plan")
+        .order_by("claimed_at", "id")
+    )

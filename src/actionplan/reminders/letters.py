@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from actionplan.plans.models import Action, Partnership, User
 
-from .digest import digest_sections
+from .digest import digest_sections, failed_mail
 from .models import Notice, spoken
 
 Kind = Notice.Kind
@@ -24,6 +24,13 @@ HEADINGS = {
     Kind.NOT_UPDATED: "No recent update",
     Kind.UPDATES_WANTED: "Updates wanted",
 }
+
+
+FAILED = "E-mails that could not be sent"
+
+
+def what_of(notice: Notice) -> str:
+    return notice.heading or HEADINGS.get(Kind(notice.kind), Kind(notice.kind).label)
 
 
 @dataclass
@@ -70,9 +77,15 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
             for heading, actions in digest_sections(partnership, notice.concerns_date):
                 section = found.setdefault(heading, Section(heading))
                 section.rows += [row(a, due_note(a)) for a in actions]
+            failed = failed_mail(partnership, notice.concerns_date)
+            if failed:
+                section = found.setdefault(FAILED, Section(FAILED))
+                section.rows += [
+                    row(n.action, f"to {n.recipient.email}: {what_of(n)}") for n in failed if n.action
+                ]
             continue
         assert notice.action is not None
-        heading = HEADINGS[Kind(notice.kind)]
+        heading = what_of(notice)
         if notice.kind == Kind.UPDATES_WANTED:
             heading = f"Updates wanted {notice.detail}"
         # Before a meeting, each row says when the action is due; the heading names the meeting.
@@ -87,6 +100,9 @@ def due_note(action: Action) -> str:
 
 def subject_for(notices: list[Notice], partnership: Partnership | None) -> str:
     name = partnership.name if partnership else "actionplan"
+    subjects = {n.subject for n in notices}
+    if len(subjects) == 1 and "" not in subjects:  # one event's e-mail, headed as it was told
+        return subjects.pop()
     kinds = {n.kind for n in notices}
     if kinds == {Kind.DIGEST}:
         return f"{name}: weekly digest of action plans"
@@ -119,7 +135,7 @@ def write(person: User, subject: str, sections: list[Section]) -> Letter:
 
 def why_told(person: User) -> str:
     """Why this person is written to, and how what they get is changed."""
-    choose = f"Choose which e-mails you get at {link('preferences')}"
+    choose = f"Choose which e-mails you get, and how often, at {link('preferences')}"
     if person.role == User.Role.PARTNERSHIP_ADMIN:
         return (
             f"You get this as a partnership admin. {choose}; set when owners are reminded, and "

@@ -34,7 +34,13 @@ KINDS: dict[str, str] = {
     "action_assigned": "When an action is given to your agency",
     "due_revised": "When the due date of an action of yours is revised",
     "plan_imported": "When a plan with actions for your agency is imported",
+    "status_slipped": "When an action of yours slips (for admins, any action of the partnership)",
+    "plan_updated": "When an updated version of a plan with actions for your agency is applied",
 }
+# The kinds told as they happen; each person may have them gathered into one e-mail a day instead
+# (the reminders above are worked out once a day, so they come in that day's e-mail anyway).
+EVENT_KINDS = ("evidence_decided", "action_assigned", "due_revised", "plan_imported", "status_slipped",
+               "plan_updated")
 
 
 class Preferences(models.Model):
@@ -42,6 +48,10 @@ class Preferences(models.Model):
 
     person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     turned_off = models.JSONField(default=list, blank=True)
+    daily = models.JSONField(
+        default=list, blank=True,
+        help_text="Kinds told as they happen that this person gets once a day instead.",
+    )
 
     class Meta:
         verbose_name_plural = "preferences"
@@ -119,12 +129,19 @@ class Notice(models.Model):
         NOT_UPDATED = "not_updated", "Not updated"
         UPDATES_WANTED = "updates_wanted", "Updates wanted for a meeting"
         DIGEST = "digest", "Weekly digest"
+        EVIDENCE_DECIDED = "evidence_decided", "Evidence decided"
+        ACTION_ASSIGNED = "action_assigned", "Action given to an agency"
+        DUE_REVISED = "due_revised", "Due date revised"
+        PLAN_IMPORTED = "plan_imported", "Plan imported"
+        STATUS_SLIPPED = "status_slipped", "Action slipped"
+        PLAN_UPDATED = "plan_updated", "Updated version of a plan applied"
 
     class State(models.TextChoices):
         PENDING = "pending", "Pending"
         SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
         WITHDRAWN = "withdrawn", "Not sent: no longer due"
+        FAILED = "failed", "Not sent: the e-mail server refused it every time"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -138,6 +155,15 @@ class Notice(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # What an event's e-mail is headed (reminders are headed by their kind).
+    subject = models.CharField(max_length=300, blank=True)
+    heading = models.CharField(max_length=300, blank=True)
+    # Sending that failed: tried again after retry_after, up to a bounded number of attempts.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    retry_after = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    # Shown in the app whatever became of the e-mail; read once its person has marked it so.
+    read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["recipient", "kind", "concerns_date"]

@@ -36,6 +36,8 @@ class Owed:
     action: Action | None = None
     meeting: Meeting | None = None
     detail: str = ""
+    subject: str = ""  # an event's own subject and heading (reminders are headed by their kind)
+    heading: str = ""
 
 
 def open_actions(partnership: Partnership) -> QuerySet[Action]:

@@ -8,7 +8,7 @@ from django.db import transaction
 from actionplan.plans.editing import EditRefused
 from actionplan.plans.models import Partnership, User
 
-from .models import KINDS, Preferences, ReminderSettings
+from .models import EVENT_KINDS, KINDS, Preferences, ReminderSettings
 
 
 def mandatory(partnership: Partnership | None) -> set[str]:
@@ -20,6 +20,12 @@ def mandatory(partnership: Partnership | None) -> set[str]:
 def turned_off(person: User) -> set[str]:
     found = Preferences.objects.filter(person=person).first()
     return set(found.turned_off) if found else set()
+
+
+def gathered(person: User) -> set[str]:
+    """The kinds this person gets once a day, in one e-mail, rather than as they happen."""
+    found = Preferences.objects.filter(person=person).first()
+    return set(found.daily) if found else set()
 
 
 def wanting(people: list[User], kind: str) -> list[User]:
@@ -35,13 +41,19 @@ def wanting(people: list[User], kind: str) -> list[User]:
     return found
 
 
-def save_preferences(person: User, wanted: set[str]) -> Preferences:
-    unknown = wanted - set(KINDS)
+def save_preferences(person: User, wanted: set[str], daily: set[str] | None = None) -> Preferences:
+    """Which kinds the person gets, and which of those told as they happen they get once a day."""
+    unknown = (wanted | (daily or set())) - set(KINDS)
     if unknown:
         raise EditRefused(f"there is no kind of e-mail called {', '.join(sorted(unknown))}")
+    not_daily = (daily or set()) - set(EVENT_KINDS)
+    if not_daily:
+        raise EditRefused(f"{', '.join(sorted(not_daily))} already come once a day at most")
     off = sorted(set(KINDS) - wanted - mandatory(person.partnership))
     with transaction.atomic():
         preferences, _ = Preferences.objects.select_for_update().get_or_create(person=person)
         preferences.turned_off = off
+        if daily is not None:
+            preferences.daily = sorted(daily)
         preferences.save()
     return preferences

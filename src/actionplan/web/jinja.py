@@ -13,6 +13,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 from actionplan.plans import permissions
 
 from . import presenters
+from .reminder_forms import meeting_dates
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -46,6 +47,7 @@ def environment(**options: Any) -> Environment:
             "url": url,
             "get_messages": get_messages,
             "permissions": permissions,
+            "meeting_dates": meeting_dates,
             **{name: getattr(presenters, name) for name in presenters.__all__},
         }
     )

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
-from actionplan.reminders.models import KINDS, Meeting, ReminderSettings
+from actionplan.plans.models import User
+from actionplan.reminders.calendar import as_at_meetings
+from actionplan.reminders.models import EVENT_KINDS, KINDS, Meeting, ReminderSettings
 
 from .edit_forms import DayField
 
@@ -76,6 +79,12 @@ class PreferencesForm(forms.Form):
         choices=list(KINDS.items()), required=False, widget=forms.CheckboxSelectMultiple,
         label="E-mails you get", help_text="Untick those you do not want.",
     )
+    daily = forms.MultipleChoiceField(
+        choices=[(kind, KINDS[kind]) for kind in EVENT_KINDS], required=False,
+        widget=forms.CheckboxSelectMultiple, label="How often: gather these into one e-mail a day",
+        help_text="Ticked, they come together in the day's e-mail with your reminders rather than as "
+        "they happen. Reminders and digests already come at most once a day.",
+    )
 
     def __init__(self, *args: Any, mandatory: set[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -83,3 +92,18 @@ class PreferencesForm(forms.Form):
         wanted = self.fields["wanted"]
         assert isinstance(wanted, forms.MultipleChoiceField)
         wanted.choices = [(kind, label) for kind, label in KINDS.items() if kind not in mandatory]
+
+
+def meeting_dates(user: User, chosen: str = "") -> list[dict[str, object]]:
+    """The partnership's meeting dates as the report forms offer them for "as at": the items of
+    a GOV.UK select, `chosen` selected (none when the partnership has no meetings)."""
+    if not user.is_authenticated or user.partnership is None:
+        return []
+    offered = as_at_meetings(user.partnership, timezone.localdate())
+    if not offered:
+        return []
+    none: dict[str, object] = {"value": "", "text": "No meeting chosen"}
+    return [none] + [
+        {"value": day.isoformat(), "text": label, "selected": day.isoformat() == chosen}
+        for day, label in offered
+    ]

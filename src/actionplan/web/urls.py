@@ -14,6 +14,7 @@ from .views import (
     imports,
     learning,
     meetings,
+    notices,
     people,
     plans,
     preferences,
@@ -95,4 +96,7 @@ urlpatterns = [
     path("meetings/<int:pk>/remove/", meetings.meeting_delete, name="meeting_delete"),
     path("meetings/reminders/", meetings.reminder_settings, name="reminder_settings"),
     path("preferences/", preferences.preferences, name="preferences"),
+    path("notices/", notices.notice_list, name="notices"),
+    path("notices/read/", notices.notices_all_read, name="notices_all_read"),
+    path("notices/<int:pk>/read/", notices.notice_read, name="notice_read"),
 ]

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from actionplan.plans.summary import partnership_summary
+from actionplan.reminders.in_app import needs_you
 
 from .. import paging
 from ..scoping import SignedInRequest, partnership_of
@@ -23,5 +24,6 @@ def dashboard(request: SignedInRequest) -> HttpResponse:
     )
     pagination = paging.pagination(request, plans, param="plans_page", label="Pages of the plans")
     return render(
-        request, "web/dashboard.html", {"summary": summary, "plans": plans, "plans_pagination": pagination}
+        request, "web/dashboard.html", {"summary": summary, "plans": plans, "plans_pagination": pagination,
+                                        "needs_you": needs_you(request.user, partnership)}
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -33,6 +34,26 @@ class ReportForm(forms.Form):
         input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"],
         error_messages={"invalid": "Enter the as at date as day/month/year, for example 31/3/2026"},
     )
+    meeting = forms.CharField(required=False)  # a meeting's date offered beside the typed one
+
+    def clean(self) -> dict[str, Any]:
+        """A meeting chosen is the as at date; a date typed as well must be the same day."""
+        data = super().clean() or {}
+        chosen = meeting_day(data.get("meeting") or "")
+        if chosen is None and data.get("meeting"):
+            self.add_error("as_at", "Choose a meeting from the list")
+        elif chosen is not None and data.get("as_at") not in (None, chosen):
+            self.add_error("as_at", "Enter an as at date or choose a meeting, not both")
+        elif chosen is not None:
+            data["as_at"] = chosen
+        return data
+
+
+def meeting_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from actionplan.reminders.models import KINDS
-from actionplan.reminders.preferences import mandatory, save_preferences, turned_off
+from actionplan.reminders.preferences import gathered, mandatory, save_preferences, turned_off
 
 from ..reminder_forms import PreferencesForm
 from ..scoping import SignedInRequest, partnership_of
@@ -23,12 +23,12 @@ def preferences(request: SignedInRequest) -> HttpResponse:
     off = turned_off(person)
     form = PreferencesForm(
         request.POST if request.method == "POST" else None,
-        initial={"wanted": [kind for kind in KINDS if kind not in off]},
+        initial={"wanted": [kind for kind in KINDS if kind not in off], "daily": sorted(gathered(person))},
         mandatory=required,
     )
 
     def save(cleaned: dict) -> tuple[str, str]:
-        save_preferences(person, set(cleaned["wanted"]))
+        save_preferences(person, set(cleaned["wanted"]), set(cleaned["daily"]))
         return "Your e-mail choices are saved", reverse("preferences")
 
     intro = ["You are only ever sent what concerns your own role and agencies."]
