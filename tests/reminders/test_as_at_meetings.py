@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from actionplan.reminders.models import Meeting
+from reports.pages import download
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_no_meetings_no_choice(client, action, alice):
 
 
 def facts(response) -> dict:
-    found = json.loads(response.content)
+    found = json.loads(b"".join(response.streaming_content))
     found.pop("generated_at")
     return found
 
@@ -56,21 +57,20 @@ def facts(response) -> dict:
 def test_a_report_as_at_a_meeting_is_the_report_as_at_its_date(client, action, alice, meetings):
     client.force_login(alice)
     held = meetings[1].held_on
-    chosen = client.get("/report/", {"format": "json", "meeting": held.isoformat()})
-    typed = client.get("/report/", {"format": "json", "as_at": held.strftime("%d/%m/%Y")})
-    today = client.get("/report/", {"format": "json"})
-    assert chosen.status_code == 200 and facts(chosen) == facts(typed)
-    assert facts(chosen)["as_at"] == held.isoformat() != facts(today)["as_at"]
+    chosen = facts(download(client, format="json", meeting=held.isoformat()))
+    typed = facts(download(client, format="json", as_at=held.strftime("%d/%m/%Y")))
+    today = facts(download(client, format="json"))
+    assert chosen == typed
+    assert chosen["as_at"] == held.isoformat() != today["as_at"]
 
 
 def test_a_meeting_and_another_typed_date_is_refused(client, action, alice, meetings):
     client.force_login(alice)
     held = meetings[1].held_on
-    both = client.get("/report/", {"format": "csv", "meeting": held.isoformat(), "as_at": "1/1/2020"})
+    both = client.post("/report/", {"format": "csv", "meeting": held.isoformat(), "as_at": "1/1/2020"})
     assert both.status_code == 400
     assert "Enter an as at date or choose a meeting, not both" in both.content.decode()
-    same = client.get("/report/", {"format": "csv", "meeting": held.isoformat(),
-                                   "as_at": held.strftime("%d/%m/%Y")})
+    same = download(client, format="csv", meeting=held.isoformat(), as_at=held.strftime("%d/%m/%Y"))
     assert same.status_code == 200
-    nonsense = client.get("/report/", {"format": "csv", "meeting": "soon"})
+    nonsense = client.post("/report/", {"format": "csv", "meeting": "soon"})
     assert nonsense.status_code == 400 and "Choose a meeting from the list" in nonsense.content.decode()

@@ -1,29 +1,16 @@
 """Reports downloaded from the pages, and exported workbooks given back with owners' updates."""
 
 import json
-import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.http import HttpResponse
 
 from actionplan.plans.models import Action
 from actionplan.reports.export_columns import PROGRESS
+from reports.pages import download
 from reports.workbooks import edit, export
 
 pytestmark = pytest.mark.django_db
-
-
-def download(client, **asked) -> HttpResponse:
-    """Ask for a report as the form does, follow to its page, and fetch its file from there."""
-    asked_for = client.post("/report/", asked)
-    assert asked_for.status_code == 302, asked_for.content[:300]
-    page = client.get(asked_for.url)
-    assert page.status_code == 200
-    assert b'data-report-state="ready"' in page.content  # the tests' worker runs at once
-    link = re.search(rb'href="(/reports/\d+/file/)"', page.content)
-    assert link, "the ready report's page offers its file"
-    return client.get(link.group(1).decode())
 
 
 @pytest.mark.parametrize(
