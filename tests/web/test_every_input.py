@@ -15,6 +15,8 @@ from django.urls import URLPattern, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from actionplan.plans.models import ProgressUpdate
+
 pytestmark = pytest.mark.django_db
 
 # Values that once gave 500, and values at the edges of what each kind of field parses.
@@ -67,6 +69,13 @@ def address(pattern: URLPattern, world) -> str:
     first = route.split("/", 1)[0]
     route = route.replace("<int:pk>", str(ids.get(first, 1)))
     route = route.replace("<int:evidence_pk>", str(world.police_evidence.pk))
+    if "<int:update_pk>" in route:  # an update to correct or withdraw
+        action = world.police_action
+        update = action.updates.first() or ProgressUpdate.objects.create(
+            action=action, written_on=action.created_at.date(), author_name="Test", text="Briefed",
+            status=action.status,
+        )
+        route = route.replace("<int:update_pk>", str(update.pk))
     return "/" + re.sub(r"<(?:str:)?\w+>", "no-such-token", route)
 
 

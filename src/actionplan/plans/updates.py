@@ -14,7 +14,7 @@ layers import from this module only; the work is done, by concern, in:
 from __future__ import annotations
 
 from .action_facts import edit_action, reassign_action, revise_due
-from .corrections import correct_update, withdraw_evidence, withdraw_update
+from .corrections import correct_update, shown_text, withdraw_evidence, withdraw_update
 from .evidence import (
     change_assurance,
     decide_evidence,
@@ -50,6 +50,7 @@ __all__ = [
     "revise_due",
     "save_stamped",
     "set_assurance",
+    "shown_text",
     "submit_evidence",
     "withdraw_evidence",
     "withdraw_update",
