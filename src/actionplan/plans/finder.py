@@ -18,7 +18,7 @@ from django.db.models.expressions import OrderBy
 
 from . import rag_sql
 from .assurance import AssuranceStatus
-from .models import Action, Partnership, ProgressUpdate
+from .models import Action, Partnership, ProgressUpdate, as_corrected, in_force
 from .status import FINISHED
 
 if TYPE_CHECKING:
@@ -79,12 +79,13 @@ def with_latest_update(actions: QuerySet[Action]) -> QuerySet[ActionWithLatestUp
     """Annotate the date and text of each action's newest progress update, in the same query:
     one not withdrawn, in the words of its newest correction."""
     newest = (
-        ProgressUpdate.objects.filter(action=OuterRef("pk")).in_force().as_corrected()
+        as_corrected(in_force(ProgressUpdate.objects.filter(action=OuterRef("pk"))))
         .order_by("-written_on", "-id")
     )
     return actions.annotate(
         last_update=Subquery(newest.values("written_on")[:1]),
-        latest_progress=Subquery(newest.values("shown_text")[:1]),
+        # shown_text is annotated by as_corrected(), which the type checker cannot follow.
+        latest_progress=Subquery(newest.values("shown_text")[:1]),  # type: ignore[misc]
     )
 
 

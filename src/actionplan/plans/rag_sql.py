@@ -86,9 +86,9 @@ def last_touched() -> Coalesce:
 def newest_update_on() -> Subquery:
     """The date of the action's newest progress update still in force (not withdrawn; the
     entries correcting or withdrawing others are not progress)."""
-    from .models import ProgressUpdate  # the models import this module's neighbours
+    from .models import ProgressUpdate, in_force  # the models import this module's neighbours
 
-    newest = ProgressUpdate.objects.filter(action=OuterRef("pk")).in_force().order_by("-written_on")
+    newest = in_force(ProgressUpdate.objects.filter(action=OuterRef("pk"))).order_by("-written_on")
     return Subquery(newest.values("written_on")[:1])
 
 

@@ -2,7 +2,7 @@ from .action import Action, DueKind, DuePrecision
 from .import_draft import ImportDraft
 from .partnership import Agency, Partnership, Review, Theme, normalise_name
 from .plan import Plan, Recommendation, Section
-from .progress import Evidence, ProgressUpdate, RecordIsFinal
+from .progress import Evidence, ProgressUpdate, RecordIsFinal, as_corrected, in_force
 from .users import User
 
 __all__ = [
@@ -21,5 +21,7 @@ __all__ = [
     "Section",
     "Theme",
     "User",
+    "as_corrected",
+    "in_force",
     "normalise_name",
 ]

@@ -18,23 +18,6 @@ class RecordIsFinal(ValueError):
     """Progress updates and evidence are the board's record: added, never changed or deleted."""
 
 
-class ProgressQuerySet(models.QuerySet["ProgressUpdate"]):
-    def in_force(self) -> ProgressQuerySet:
-        """The progress the action stands on: updates, not the entries correcting or
-        withdrawing them, and none that was withdrawn."""
-        withdrawn = ProgressUpdate.objects.filter(
-            corrects=models.OuterRef("pk"), kind=ProgressUpdate.Kind.WITHDRAWAL
-        )
-        return self.filter(kind=ProgressUpdate.Kind.UPDATE).exclude(models.Exists(withdrawn))
-
-    def as_corrected(self) -> ProgressQuerySet:
-        """Each update with `shown_text`: the words of its newest correction, or its own."""
-        newest = ProgressUpdate.objects.filter(
-            corrects=models.OuterRef("pk"), kind=ProgressUpdate.Kind.CORRECTION
-        ).order_by("-written_on", "-id")
-        return self.annotate(shown_text=Coalesce(models.Subquery(newest.values("text")[:1]), "text"))
-
-
 class ProgressUpdate(models.Model):
     """A dated note from the owner, with the status and RAG the action had once it was posted.
 
@@ -67,8 +50,6 @@ class ProgressUpdate(models.Model):
     )
     reason = models.TextField(blank=True, help_text="Why the earlier entry is corrected or withdrawn.")
     history = HistoricalRecords()
-
-    objects = ProgressQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "-written_on", "-id"]
@@ -146,3 +127,20 @@ class Evidence(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise RecordIsFinal("evidence is never deleted: add new evidence that says what it corrects")
+
+
+def in_force(updates: models.QuerySet[ProgressUpdate]) -> models.QuerySet[ProgressUpdate]:
+    """The progress an action stands on: updates, not the entries correcting or withdrawing
+    them, and none that was withdrawn."""
+    withdrawn = ProgressUpdate.objects.filter(
+        corrects=models.OuterRef("pk"), kind=ProgressUpdate.Kind.WITHDRAWAL
+    )
+    return updates.filter(kind=ProgressUpdate.Kind.UPDATE).exclude(models.Exists(withdrawn))
+
+
+def as_corrected(updates: models.QuerySet[ProgressUpdate]) -> models.QuerySet[ProgressUpdate]:
+    """Each update with `shown_text`: the words of its newest correction, or its own."""
+    newest = ProgressUpdate.objects.filter(
+        corrects=models.OuterRef("pk"), kind=ProgressUpdate.Kind.CORRECTION
+    ).order_by("-written_on", "-id")
+    return updates.annotate(shown_text=Coalesce(models.Subquery(newest.values("text")[:1]), "text"))
