@@ -122,7 +122,9 @@ def test_correcting_and_withdrawing_pages_have_no_violations(page, demo):
     page.click("button:has-text('Save correction')")
     page.wait_for_url(f"**/actions/{action.pk}/")
     assert page.locator(".govuk-tag:has-text('Corrected')").count() == 1
+    page.click("summary:has-text('As first posted')")  # the first wording and each correction
     assert axe_violations(page) == []
+    screenshot(page, "action-with-a-correction")
     page.goto(f"/actions/{action.pk}/updates/{update.pk}/withdraw/")
     page.click("button:has-text('Withdraw update')")  # no reason: the error summary
     assert page.locator(".govuk-error-summary").is_visible()

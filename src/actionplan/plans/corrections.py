@@ -76,7 +76,8 @@ def withdraw_evidence(
         entry = new_entry(fresh, by, Kind.WITHDRAWAL, reason, on=on)
         entry.withdraws = evidence
         save_stamped(entry, when, by)
-        reconsider_assurance(fresh, by, evidence, reason, when)
+        # As decided now: the decision may have been made since this copy was read.
+        reconsider_assurance(fresh, by, Evidence.objects.get(pk=evidence.pk), reason, when)
     action.refresh_from_db()
     return entry
 

@@ -50,7 +50,11 @@ def withdraw_update(request: SignedInRequest, pk: int, update_pk: int) -> HttpRe
 
     return form_page(
         request, WithdrawalForm(data(request)), save, heading="Withdraw a progress update",
-        caption=f"Action {pk}", intro=[update.text, "It stays on the record, marked as withdrawn."],
+        caption=f"Action {pk}",
+        intro=[
+            f"The update of {day(update.written_on)}: “{update.text}”",
+            "It stays on the record, marked as withdrawn.",
+        ],
         back=reverse("action", args=[pk]), submit="Withdraw update", warning=True,
     )
 
@@ -67,7 +71,7 @@ def withdraw_evidence(request: SignedInRequest, pk: int, evidence_pk: int) -> Ht
 
     return form_page(
         request, WithdrawalForm(data(request)), save, heading="Withdraw evidence", caption=f"Action {pk}",
-        intro=[evidence.description, "It stays on the record, marked as withdrawn, and no longer counts "
-               "towards assurance."],
+        intro=[f"“{evidence.description}”, submitted on {day(evidence.submitted_at.date())}.",
+               "It stays on the record, marked as withdrawn, and no longer counts towards assurance."],
         back=reverse("action", args=[pk]), submit="Withdraw evidence", warning=True,
     )
