@@ -57,3 +57,17 @@ def test_the_web_upload_is_read_in_the_bounded_child_and_refused_with_its_reason
     assert "tracker.xlsx: took longer than 1 seconds to read" in page.content.decode()
     assert opened_here == []  # never opened in the web server's own process
     assert not ProgressUpdate.objects.exists()
+
+
+def test_a_reader_crashing_at_its_memory_bound_is_named_as_out_of_memory(tmp_path):
+    """A library that does not check its allocations crashes on reaching the bound."""
+    from actionplan.plans.parsing import ChildFailed, run_bounded
+
+    crashing = tmp_path / "crashing.py"
+    crashing.write_text("import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n")
+    with pytest.raises(ChildFailed, match="^needs more than 64 MB of memory to read$"):
+        run_bounded(crashing, [], b"", memory_mb=64, timeout=30)
+    stopping = tmp_path / "stopping.py"
+    stopping.write_text("import sys\nsys.exit(3)\n")
+    with pytest.raises(ChildFailed, match=r"^could not be read \(the reader stopped, code 3\)$"):
+        run_bounded(stopping, [], b"", memory_mb=64, timeout=30)

@@ -5,6 +5,7 @@ bounded run reads other uploads (a workbook of updates given back: reports/workb
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -48,6 +49,10 @@ def parse_upload(
     return Parsed(answer["plans"], readings)
 
 
+OUT_OF_MEMORY = ("MemoryError", "Cannot allocate memory", "Memory allocation")
+CRASHES = {signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT}
+
+
 class ChildFailed(Exception):
     """A bounded reader gave no answer; `reason` says why in words for the person uploading."""
 
@@ -73,9 +78,10 @@ def run_bounded(worker: Path, args: list[str], data: bytes, *, memory_mb: int, t
         return json.loads(done.stdout)
     except ValueError:
         # The reader died without answering: out of memory (Python may abort while reporting a
-        # MemoryError), or a crash in a library.
+        # MemoryError; a library that does not check its allocations crashes on reaching the
+        # bound, which under load is where a greedy document ends), or a crash in a library.
         said = done.stderr.decode("utf-8", "replace")
-        if any(words in said for words in ("MemoryError", "Cannot allocate memory", "Memory allocation")):
+        if any(words in said for words in OUT_OF_MEMORY) or -done.returncode in CRASHES:
             raise ChildFailed(f"needs more than {memory_mb} MB of memory to read") from None
         raise ChildFailed(f"could not be read (the reader stopped, code {done.returncode})") from None
 
