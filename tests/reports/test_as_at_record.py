@@ -83,3 +83,8 @@ def test_who_could_update_is_named_as_it_was(partnership, police, alice, bob, da
     assert then == {police.pk: sorted([names[alice.pk], names[bob.pk]]), health.pk: [names[alice.pk]]}
     now = who_could_update(partnership, {police.pk, health.pk}, timezone.localdate())
     assert now == {police.pk: [names[dave.pk]], health.pk: sorted([names[bob.pk], names[dave.pk]])}
+
+
+def test_the_demos_people_were_in_post_at_its_past_meetings(demo):
+    police = demo.agencies.get(name="Riverton Police")
+    assert who_could_update(demo, {police.pk}, DEMO_DAY) == {police.pk: ["Alice Adeyemi", "Bob Bennett"]}
