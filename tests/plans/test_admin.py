@@ -116,3 +116,16 @@ def test_the_record_refuses_changes_from_code_too(update, evidence, charlie):
     with pytest.raises(RecordIsFinal):
         evidence.delete()
     assert Action.objects.get(pk=evidence.action_id).evidence.get().decision == Evidence.Decision.ACCEPTED
+
+
+def test_a_persons_role_and_agencies_have_a_history_page(client, root, bob, police):
+    bob.agencies.set([])
+    bob.role = "viewer"
+    bob.save()
+    client.force_login(root)
+    page = client.get(f"/admin/plans/user/{bob.pk}/history/")
+    assert page.status_code == 200
+    versions = list(bob.history.order_by("history_date", "history_id"))
+    assert [v.role for v in versions][0] == "agency_lead" and versions[-1].role == "viewer"
+    assert police.pk in {row.agency_id for row in versions[1].agencies.all()}
+    assert not versions[-1].agencies.exists()

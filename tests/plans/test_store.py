@@ -1,8 +1,9 @@
 """Storing a draft written by hand: every field of the JSON contract lands where it belongs."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.db.models import F
 
 from actionplan.plans.models import Action, Plan, Review
 from actionplan.plans.rag import Rag
@@ -159,3 +160,50 @@ def test_every_stored_row_has_its_history_and_a_done_action_is_implemented(partn
             action.status, ["+"]
         )
     assert actions[1].updates.get().text == "Recorded as done in the imported document: “Completed Oct 2009”."
+
+
+def test_a_persons_change_moments_after_the_import_still_stops_a_replace(partnership, charlie, monkeypatch):
+    """However soon after the import a person acts, their change is theirs, not the import's."""
+    from actionplan.plans import work_since_import
+    from actionplan.plans.updates import override_rag
+
+    monkeypatch.setattr(work_since_import, "IMPORT_SETTLES", timedelta(hours=1))  # all within the window
+    stored = store_draft(draft(), partnership)
+    action = Action.objects.filter(recommendation__plan=stored.plan).order_by("pk").first()
+    override_rag(action, charlie, Rag.RED, "Not assured.")
+    with pytest.raises(DuplicateImport) as refused:
+        store_draft(draft(), partnership, replace=True)
+    assert refused.value.work == [f"changes to recommendation {action.recommendation.ref} (RAG override)"]
+
+
+def test_a_change_by_no_one_while_the_import_settles_is_the_imports_own(partnership, monkeypatch):
+    from actionplan.plans import work_since_import
+    from actionplan.plans.updates import save_stamped
+
+    monkeypatch.setattr(work_since_import, "IMPORT_SETTLES", timedelta(hours=1))
+    stored = store_draft(draft(), partnership)
+    action = Action.objects.filter(recommendation__plan=stored.plan).order_by("pk").first()
+    action.measure = "Audit of 25 visits."
+    save_stamped(action)  # nobody: as the import itself would
+    assert store_draft(draft(), partnership, replace=True).plan.pk != stored.plan.pk
+
+
+def test_an_action_added_and_a_plan_renamed_since_the_import_stop_a_replace(partnership, alice):
+    from actionplan.plans.editing import add_action, save_plan
+    from actionplan.plans.models import Recommendation
+
+    stored = store_draft(draft(), partnership)
+    two_days_ago = F("history_date") - timedelta(days=2)  # as if imported then
+    Action.history.filter(recommendation__plan=stored.plan).update(history_date=two_days_ago)
+    Recommendation.history.filter(plan_id=stored.plan.pk).update(history_date=two_days_ago)
+    rec = stored.plan.recommendations.get(ref="2.")
+    add_action(rec, alice, text="Brief the housing officers.", owner=None)
+    plan = stored.plan
+    plan.title = "Adult K tracker"
+    save_plan(plan, alice, list(plan.reviews.all()))
+    with pytest.raises(DuplicateImport) as refused:
+        store_draft(draft(), partnership, replace=True)
+    assert refused.value.work == [
+        "changes to recommendation 2. (action added)", "changes to the plan (title)"
+    ]
+    assert Action.objects.filter(text="Brief the housing officers.").exists()

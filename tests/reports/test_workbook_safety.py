@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 
 from actionplan.reports import Scope, build_report, render
 from actionplan.reports.export_columns import ABOUT_SHEET, EXPORT_SHEET
-from actionplan.reports.returned import MAX_UNPACKED_BYTES, WorkbookError, read_workbook
+from actionplan.reports.returned import WorkbookError, read_workbook
+from actionplan.reports.workbook_worker import MAX_UNPACKED_BYTES
 
 pytestmark = pytest.mark.django_db
 

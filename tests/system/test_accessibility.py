@@ -130,3 +130,26 @@ def test_the_report_pages_have_no_violations(page, demo):
     page.wait_for_selector("[data-report-state='ready']")  # the tests' worker runs at once
     assert axe_violations(page) == []
     screenshot(page, "report-ready")
+
+
+def test_correcting_and_withdrawing_pages_have_no_violations(page, demo):
+    """The correction and withdrawal forms, and the action page showing what they put right."""
+    action = Action.objects.get(text__startswith="Extend the school notification scheme")
+    update = action.updates.filter(kind="update").first()
+    assert update is not None, "the demo action has progress updates"
+    sign_in(page, "alice")
+    page.goto(f"/actions/{action.pk}/updates/{update.pk}/correct/")
+    assert axe_violations(page) == []
+    page.fill("#id_text", "Scheme extended to every secondary school.")
+    page.fill("#id_reason", "The first wording left out the academies")
+    page.click("button:has-text('Save correction')")
+    page.wait_for_url(f"**/actions/{action.pk}/")
+    assert page.locator(".govuk-tag:has-text('Corrected')").count() == 1
+    page.click("summary:has-text('As first posted')")  # the first wording and each correction
+    assert axe_violations(page) == []
+    screenshot(page, "action-with-a-correction")
+    page.goto(f"/actions/{action.pk}/updates/{update.pk}/withdraw/")
+    page.click("button:has-text('Withdraw update')")  # no reason: the error summary
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert axe_violations(page) == []
+    screenshot(page, "withdraw-update-error")

@@ -15,7 +15,7 @@ from django.urls import URLPattern, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actionplan.plans.models import ReportFile
+from actionplan.plans.models import ProgressUpdate, ReportFile
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,13 @@ def address(pattern: URLPattern, world) -> str:
     first = route.split("/", 1)[0]
     route = route.replace("<int:pk>", str(ids.get(first, 1)))
     route = route.replace("<int:evidence_pk>", str(world.police_evidence.pk))
+    if "<int:update_pk>" in route:  # an update to correct or withdraw
+        action = world.police_action
+        update = action.updates.first() or ProgressUpdate.objects.create(
+            action=action, written_on=action.created_at.date(), author_name="Test", text="Briefed",
+            status=action.status,
+        )
+        route = route.replace("<int:update_pk>", str(update.pk))
     return "/" + re.sub(r"<(?:str:)?\w+>", "no-such-token", route)
 
 

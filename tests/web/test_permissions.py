@@ -17,6 +17,7 @@ from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv,
 
 from actionplan.plans import import_drafts
 from actionplan.plans.models import Action, ImportDraft, Recommendation, ReportFile, Theme, User
+from actionplan.plans.updates import record_progress
 from actionplan.reminders.models import Meeting, Notice
 from actionplan.reports import Scope
 from actionplan.reports.background import request_report
@@ -162,6 +163,20 @@ def police(w: World) -> int:
     return w.police_action.pk
 
 
+def update_on(action: Callable[[World], Action], by: str) -> Callable[[World], int]:
+    """An update posted on an action (bob's on the police action, eve's on hers), to correct."""
+    def posted(w: World) -> int:
+        found = action(w).updates.first()
+        return (found or record_progress(action(w), User.objects.get(username=by), "Sergeants briefed",
+                                         on=date(2030, 1, 6))).pk
+    return posted
+
+
+police_update, other_update = update_on(police_action, "bob"), update_on(lambda w: w.other_action, "eve")
+CORRECTION = {"text": "Every sergeant briefed", "reason": "Said sergeants, meant every sergeant"}
+WITHDRAWAL = {"reason": "Posted on the wrong action"}
+
+
 def national(name: str = "Neglect") -> int:
     return Theme.objects.get(partnership=None, name=name).pk
 
@@ -262,6 +277,34 @@ CASES = [
         codes(403, 404, alice=302, frank=302),
         evidence,
     ),
+    # Corrections and withdrawals: open to those who may post on the action.
+    Case("correct police update page", "get",
+         lambda w: f"/actions/{police(w)}/updates/{police_update(w)}/correct/",
+         codes(403, 404, alice=200, bob=200), prepare=police_update),
+    Case("correct police update", "post",
+         lambda w: f"/actions/{police(w)}/updates/{police_update(w)}/correct/",
+         codes(403, 404, **OWNERS), lambda w: CORRECTION, prepare=police_update),
+    Case("withdraw police update", "post",
+         lambda w: f"/actions/{police(w)}/updates/{police_update(w)}/withdraw/",
+         codes(403, 404, **OWNERS), lambda w: WITHDRAWAL, prepare=police_update),
+    Case("withdraw police update page", "get",
+         lambda w: f"/actions/{police(w)}/updates/{police_update(w)}/withdraw/",
+         codes(403, 404, alice=200, bob=200), prepare=police_update),
+    Case("withdraw police evidence page", "get",
+         lambda w: f"/actions/{police(w)}/evidence/{w.police_evidence.pk}/withdraw/",
+         codes(403, 404, alice=200, bob=200)),
+    Case("withdraw police evidence", "post",
+         lambda w: f"/actions/{police(w)}/evidence/{w.police_evidence.pk}/withdraw/",
+         codes(403, 404, **OWNERS), lambda w: WITHDRAWAL),
+    Case("withdraw other evidence under own action", "post",
+         lambda w: f"/actions/{police(w)}/evidence/{w.other_evidence.pk}/withdraw/",
+         codes(403, 404, alice=404, bob=404), lambda w: WITHDRAWAL),
+    Case("correct other update", "post",
+         lambda w: f"/actions/{w.other_action.pk}/updates/{other_update(w)}/correct/",
+         codes(404, 302), lambda w: CORRECTION, prepare=other_update),
+    Case("withdraw other update under own action", "post",
+         lambda w: f"/actions/{police(w)}/updates/{other_update(w)}/withdraw/",
+         codes(403, 404, alice=404, bob=404), lambda w: WITHDRAWAL, prepare=other_update),
     Case(
         "decision on police evidence",
         "post",

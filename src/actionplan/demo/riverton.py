@@ -138,6 +138,9 @@ class Builder:
             is_staff=role == User.Role.PARTNERSHIP_ADMIN,
         )
         user.agencies.set([self.agencies[a] for a in agencies])
+        # In post since the demo's history begins, so that a report as at a past meeting names
+        # who could update then.
+        User.history.filter(id=user.pk).update(history_date=moment(self.today, -365))
         return user
 
     def plan(self, spec: c.PlanSpec) -> Plan:

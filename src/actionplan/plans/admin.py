@@ -115,7 +115,7 @@ class ActionAdmin(KeepsTheRecord, HistoryAdmin):
 
 @admin.register(m.ProgressUpdate)
 class ProgressUpdateAdmin(ReadOnly, HistoryAdmin):
-    list_display = ["written_on", "action", "status", "rag"]
+    list_display = ["written_on", "kind", "action", "status", "rag"]
 
 
 @admin.register(m.Evidence)
@@ -124,7 +124,7 @@ class EvidenceAdmin(ReadOnly, HistoryAdmin):
 
 
 @admin.register(m.User)
-class PartnershipUserAdmin(UserAdmin):
+class PartnershipUserAdmin(HistoryAdmin, UserAdmin):  # a person's role and agencies as they were
     list_display = ["username", "get_full_name", "role", "partnership", "is_active"]
     fieldsets = (
         *(UserAdmin.fieldsets or ()), ("Partnership", {"fields": ["partnership", "role", "agencies"]})

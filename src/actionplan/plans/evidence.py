@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .assurance import ALLOWED as ASSURANCE_STEPS
@@ -71,6 +72,8 @@ def decide_evidence(
         require(can_assure(by, action), "decide on evidence")
     if evidence.decision != Evidence.Decision.PENDING:
         raise TransitionRefused("this evidence has already been decided")
+    if evidence.withdrawals.exists():
+        raise TransitionRefused("this evidence was withdrawn: there is nothing to decide")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
     with transaction.atomic():
@@ -79,7 +82,7 @@ def decide_evidence(
         evidence.decision_reason = reason.strip()
         save_stamped(evidence, when, by)
         # The action's assurance follows the last decision, once no other evidence awaits one.
-        waiting = action.evidence.filter(decision=Evidence.Decision.PENDING).exists()
+        waiting = standing(action).filter(decision=Evidence.Decision.PENDING).exists()
         if locked(action).assurance == AssuranceStatus.SUBMITTED and not waiting:
             set_assurance(action, by, new, reason, when=when)
         if when is None:  # a decision made now, not one recorded from the past (the demo)
@@ -118,8 +121,13 @@ def set_assurance(
         save_stamped(fresh, when, by, reason)
 
 
+def standing(action: Action) -> QuerySet[Evidence]:
+    """The action's evidence that was not withdrawn: what assurance may rest on."""
+    return action.evidence.filter(withdrawals__isnull=True)
+
+
 def evidence_behind(action: Action) -> EvidenceBehind:
-    evidence = action.evidence.all()
+    evidence = standing(action)
     return EvidenceBehind(
         submitted=evidence.count(), accepted=evidence.filter(decision=Evidence.Decision.ACCEPTED).count()
     )

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
-from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import OrderBy
 
 from . import rag_sql
 from .assurance import AssuranceStatus
-from .models import Action, Partnership, ProgressUpdate
+from .models import Action, Partnership, ProgressUpdate, as_corrected, in_force
 from .status import FINISHED
 
 if TYPE_CHECKING:
@@ -76,11 +76,16 @@ def awaits_assurance(action: Action) -> bool:
 
 
 def with_latest_update(actions: QuerySet[Action]) -> QuerySet[ActionWithLatestUpdate]:
-    """Annotate the date and text of each action's newest progress update, in the same query."""
-    newest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-written_on", "-id")
+    """Annotate the date and text of each action's newest progress update, in the same query:
+    one not withdrawn, in the words of its newest correction."""
+    newest = (
+        as_corrected(in_force(ProgressUpdate.objects.filter(action=OuterRef("pk"))))
+        .order_by("-written_on", "-id")
+    )
     return actions.annotate(
-        last_update=Max("updates__written_on"),
-        latest_progress=Subquery(newest.values("text")[:1]),
+        last_update=Subquery(newest.values("written_on")[:1]),
+        # shown_text is annotated by as_corrected(), which the type checker cannot follow.
+        latest_progress=Subquery(newest.values("shown_text")[:1]),  # type: ignore[misc]
     )
 
 

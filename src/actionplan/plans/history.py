@@ -76,14 +76,23 @@ def actions_as_at(action_ids: Iterable[int], on: date, partnership: Partnership)
 
 
 def newest_updates_as_at(action_ids: Iterable[int], on: date) -> dict[int, tuple[date, str]]:
-    """Each action's newest update written by `on`: its date and wording as they stood then
-    (an update edited or deleted later does not change the past)."""
+    """Each action's newest update written by `on`: its date and wording as they stood then.
+    An update withdrawn by then is passed over; one corrected by then reads as its newest
+    correction; corrections and withdrawals made later do not change the past."""
     latest = versions_in_force(ProgressUpdate.history.filter(action_id__in=list(action_ids)), on)
+    written = [v for v in latest.values() if v.history_type != "-" and v.written_on <= on]
+    withdrawn = {v.corrects_id for v in written if v.kind == ProgressUpdate.Kind.WITHDRAWAL}
+    corrected: dict[int, tuple[date, int, str]] = {}
+    for v in written:
+        if v.kind == ProgressUpdate.Kind.CORRECTION and (
+            v.corrects_id not in corrected or (v.written_on, v.id) > corrected[v.corrects_id][:2]
+        ):
+            corrected[v.corrects_id] = (v.written_on, v.id, v.text)
     newest: dict[int, tuple[date, int, str]] = {}
-    for v in latest.values():
-        if v.history_type == "-" or v.written_on > on:
+    for v in written:
+        if v.kind != ProgressUpdate.Kind.UPDATE or v.id in withdrawn:
             continue
-        key = (v.written_on, v.id, v.text)
+        key = (v.written_on, v.id, corrected[v.id][2] if v.id in corrected else v.text)
         if v.action_id not in newest or key > newest[v.action_id]:
             newest[v.action_id] = key
     return {action_id: (written_on, text) for action_id, (written_on, _, text) in newest.items()}

@@ -1,9 +1,11 @@
 """Uploaded plans are read in a child process with memory and time limits (parse_worker.py),
-so no document can hold a web worker past its timeout or take the server's memory."""
+so no document can hold a web worker past its timeout or take the server's memory. The same
+bounded run reads other uploads (a workbook of updates given back: reports/workbook_worker.py)."""
 
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -34,32 +36,54 @@ def parse_upload(
     """The document's plans (a workbook may hold several) and its header's reading, or
     ImportFailure naming the file and why; `columns` maps headings to roles, as in the importer."""
     try:
-        done = subprocess.run(
-            [sys.executable, str(WORKER), str(memory_mb), filename, json.dumps(dict(columns or {}))],
-            input=data,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
+        answer = run_bounded(
+            WORKER, [filename, json.dumps(dict(columns or {}))], data, memory_mb=memory_mb, timeout=timeout
         )
-    except subprocess.TimeoutExpired as error:
-        raise ImportFailure(filename, f"took longer than {timeout:.0f} seconds to read") from error
-    try:
-        answer = json.loads(done.stdout)
-    except ValueError:
-        # The reader died without answering: out of memory (Python may abort while reporting a
-        # MemoryError), or a crash in a library.
-        said = done.stderr.decode("utf-8", "replace")
-        if "MemoryError" in said or "Cannot allocate memory" in said:
-            raise ImportFailure(filename, f"needs more than {memory_mb} MB of memory to read") from None
-        raise ImportFailure(
-            filename, f"could not be read (the reader stopped, code {done.returncode})"
-        ) from None
+    except ChildFailed as stopped:
+        raise ImportFailure(filename, stopped.reason) from None
     readings = tuple(ColumnReading(*reading) for reading in answer["columns"])
     if "failure" in answer:
         failure = answer["failure"]
         raise ImportFailure(filename, failure["message"], line=failure["line"], page=failure["page"],
                             columns=readings)
     return Parsed(answer["plans"], readings)
+
+
+OUT_OF_MEMORY = ("MemoryError", "Cannot allocate memory", "Memory allocation")
+CRASHES = {signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT}
+
+
+class ChildFailed(Exception):
+    """A bounded reader gave no answer; `reason` says why in words for the person uploading."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def run_bounded(worker: Path, args: list[str], data: bytes, *, memory_mb: int, timeout: float) -> Any:
+    """Run `python WORKER MEMORY_MB ARGS…` with `data` on its stdin and answer the JSON it
+    prints; ChildFailed when it runs out of time or memory, or dies without answering."""
+    try:
+        done = subprocess.run(
+            [sys.executable, str(worker), str(memory_mb), *args],
+            input=data,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise ChildFailed(f"took longer than {timeout:.0f} seconds to read") from error
+    try:
+        return json.loads(done.stdout)
+    except ValueError:
+        # The reader died without answering: out of memory (Python may abort while reporting a
+        # MemoryError; a library that does not check its allocations crashes on reaching the
+        # bound, which under load is where a greedy document ends), or a crash in a library.
+        said = done.stderr.decode("utf-8", "replace")
+        if any(words in said for words in OUT_OF_MEMORY) or -done.returncode in CRASHES:
+            raise ChildFailed(f"needs more than {memory_mb} MB of memory to read") from None
+        raise ChildFailed(f"could not be read (the reader stopped, code {done.returncode})") from None
 
 
 def time_left_for_each(names: list[str]) -> Iterator[tuple[str, float | None]]:

@@ -80,10 +80,16 @@ def due_soon(as_at: date, within_days: int) -> Q:
 def last_touched() -> Coalesce:
     """The newest progress update's date, or the day the action was created (in UTC, as Django
     reads `created_at`). A subquery per action, served by the (action, written_on) index."""
-    from .models import ProgressUpdate  # the models import this module's neighbours
+    return Coalesce(newest_update_on(), TruncDate("created_at", tzinfo=UTC))
 
-    newest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-written_on")
-    return Coalesce(Subquery(newest.values("written_on")[:1]), TruncDate("created_at", tzinfo=UTC))
+
+def newest_update_on() -> Subquery:
+    """The date of the action's newest progress update still in force (not withdrawn; the
+    entries correcting or withdrawing others are not progress)."""
+    from .models import ProgressUpdate, in_force  # the models import this module's neighbours
+
+    newest = in_force(ProgressUpdate.objects.filter(action=OuterRef("pk"))).order_by("-written_on")
+    return Subquery(newest.values("written_on")[:1])
 
 
 def stale(as_at: date, stale_after_days: int) -> Q:

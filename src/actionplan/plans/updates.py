@@ -7,12 +7,14 @@ layers import from this module only; the work is done, by concern, in:
 - stamping.py: a fresh, locked copy of the action, saved with who, when and why;
 - progress_updates.py: progress updates and the delivery status, imported progress included;
 - evidence.py: evidence, its decisions, the assurance status and the RAG override;
+- corrections.py: corrections and withdrawals of updates and evidence, each a new entry;
 - action_facts.py: the admin's edits of what an action says, who owns it and when it is due.
 """
 
 from __future__ import annotations
 
 from .action_facts import edit_action, reassign_action, revise_due
+from .corrections import correct_update, shown_text, withdraw_evidence, withdraw_update
 from .evidence import (
     change_assurance,
     decide_evidence,
@@ -35,6 +37,7 @@ __all__ = [
     "EditConflict",
     "apply_status_change",
     "change_assurance",
+    "correct_update",
     "decide_evidence",
     "edit_action",
     "evidence_behind",
@@ -47,5 +50,8 @@ __all__ = [
     "revise_due",
     "save_stamped",
     "set_assurance",
+    "shown_text",
     "submit_evidence",
+    "withdraw_evidence",
+    "withdraw_update",
 ]

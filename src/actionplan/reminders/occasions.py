@@ -10,9 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 
 from actionplan.plans.models import Action, Partnership, User
+from actionplan.plans.rag_sql import newest_update_on
 from actionplan.plans.status import FINISHED
 
 from .calendar import updates_wanted_from
@@ -47,7 +48,7 @@ def open_actions(partnership: Partnership) -> QuerySet[Action]:
             recommendation__plan__partnership=partnership, recommendation__plan__closed_on=None
         )
         .exclude(status__in=FINISHED)
-        .annotate(last_update=Max("updates__written_on"))
+        .annotate(last_update=newest_update_on())
         .select_related("owner", "recommendation__plan")
         .order_by("recommendation__plan__title", "recommendation__order", "order")
     )

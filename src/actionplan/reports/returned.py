@@ -4,21 +4,17 @@ the file, sheet and row named, before anything is applied."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from dateutil import parser as dates
 
+from actionplan.plans.parsing import ChildFailed, run_bounded
 from actionplan.plans.status import DeliveryStatus
 
 from .export_columns import ABOUT_SHEET, EXPORT_SHEET, ID, PROGRESS, REASON, REVISED_DUE, STATUS
 from .safe_text import unescape
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
 
 STATUS_OF_LABEL = {label.lower(): value for value, label in DeliveryStatus.choices}
 
@@ -53,33 +49,54 @@ class Returned:
     rows: list[ReturnedRow]
 
 
-# An .xlsx is a zip: a small upload can unpack to gigabytes. Real trackers unpack to a few MB.
-MAX_UNPACKED_BYTES = 100 * 2**20
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet's title and rows of cell values (row 1 first), as the bounded reader gave them."""
+
+    title: str
+    rows: list[tuple[object, ...]]
 
 
-def read_workbook(content: bytes, name: str) -> Returned:
-    from openpyxl import load_workbook  # here, not above: only a returned workbook needs it
+MEMORY_MB = 512  # a real tracker of a few thousand actions is read in well under 200 MB
+SECONDS = 60  # well inside the web worker's timeout (gunicorn.conf.py)
+WORKER = Path(__file__).resolve().parent / "workbook_worker.py"
 
+
+def read_workbook(
+    content: bytes, name: str, *, memory_mb: int | None = None, timeout: float | None = None
+) -> Returned:
+    """The owners' rows of a returned workbook, its cells read in a child process bounded in
+    memory and time (workbook_worker.py), so that no upload can hold the web server; WorkbookError
+    naming the file and why (not a workbook, too big, too slow) when it cannot be read."""
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unpacked = sum(entry.file_size for entry in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise WorkbookError(f"{name}: not an Excel workbook (.xlsx)") from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise WorkbookError(f"{name}: unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB; not a tracker")
-    try:
-        book = load_workbook(io.BytesIO(content), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise WorkbookError(f"{name}: not an Excel workbook (.xlsx)") from error
-    if EXPORT_SHEET not in book.sheetnames:
+        answer = run_bounded(
+            WORKER, [name], content, memory_mb=memory_mb or MEMORY_MB, timeout=timeout or SECONDS
+        )
+    except ChildFailed as failure:
+        raise WorkbookError(f"{name}: {failure.reason}") from None
+    if "failure" in answer:
+        raise WorkbookError(f"{name}: {answer['failure']}")
+    book = {sheet["title"]: Sheet(sheet["title"], [tuple(map(value_of, row)) for row in sheet["rows"]])
+            for sheet in answer["sheets"]}
+    if EXPORT_SHEET not in book:
         raise WorkbookError(f"{name}: not a workbook exported by actionplan (no '{EXPORT_SHEET}' sheet)")
     reader = Reader(name)
     versions, exported, as_at, exported_at = reader.export_sheet(book[EXPORT_SHEET])
     rows = []
-    for sheet in book.worksheets:
+    for sheet in book.values():
         if sheet.title not in {EXPORT_SHEET, ABOUT_SHEET}:
             rows += reader.action_sheet(sheet)
     return Returned(as_at, exported_at, versions, exported, rows)
+
+
+def value_of(cell: object) -> object:
+    """A cell's value as openpyxl gave it: dates come through JSON tagged."""
+    if isinstance(cell, dict):
+        if "datetime" in cell:
+            return datetime.fromisoformat(cell["datetime"])
+        if "date" in cell:
+            return date.fromisoformat(cell["date"])
+    return cell
 
 
 class Reader:
@@ -89,9 +106,9 @@ class Reader:
     def fail(self, where: str, message: str) -> WorkbookError:
         return WorkbookError(f"{self.name}: {where}: {message}")
 
-    def export_sheet(self, sheet: Worksheet) -> tuple[dict[int, int], dict[int, Edited], date, datetime]:
+    def export_sheet(self, sheet: Sheet) -> tuple[dict[int, int], dict[int, Edited], date, datetime]:
         where = f"sheet '{sheet.title}'"
-        first = [cell.value for cell in sheet[1]]
+        first = list(sheet.rows[0]) if sheet.rows else []
         try:
             as_at_cell, exported_cell = first[3], first[5]
             if not isinstance(as_at_cell, datetime) or not isinstance(exported_cell, str):
@@ -100,7 +117,7 @@ class Reader:
         except (IndexError, TypeError, ValueError) as error:
             raise self.fail(where, "the as-at date or export time is missing") from error
         versions, exported = {}, {}
-        for number, values in enumerate(sheet.iter_rows(min_row=3, values_only=True), start=3):
+        for number, values in enumerate(sheet.rows[2:], start=3):
             action_id = self.action_id(values[0], f"{where} row {number}")
             try:
                 if not isinstance(values[1], int | float | str):
@@ -111,14 +128,14 @@ class Reader:
             exported[action_id] = self.edited(values[2:6], f"{where} row {number}")
         return versions, exported, as_at, exported_at
 
-    def action_sheet(self, sheet: Worksheet) -> list[ReturnedRow]:
-        headings = [str(cell.value or "").strip() for cell in sheet[1]]
+    def action_sheet(self, sheet: Sheet) -> list[ReturnedRow]:
+        headings = [str(value or "").strip() for value in (sheet.rows[0] if sheet.rows else ())]
         missing = [h for h in (ID, STATUS, REVISED_DUE, REASON, PROGRESS) if h not in headings]
         if missing:
             raise self.fail(f"sheet '{sheet.title}'", f"no column headed {', '.join(missing)}")
         at = {heading: headings.index(heading) for heading in (ID, STATUS, REVISED_DUE, REASON, PROGRESS)}
         rows = []
-        for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        for number, values in enumerate(sheet.rows[1:], start=2):
             where = f"sheet '{sheet.title}' row {number}"
             if not values[at[ID]]:
                 continue  # a recommendation tracked without actions, or a blank line

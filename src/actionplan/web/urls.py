@@ -7,6 +7,7 @@ from .views import (
     actions,
     assurance,
     composite,
+    corrections,
     dashboard,
     downloads,
     import_reviews,
@@ -42,6 +43,19 @@ urlpatterns = [
     ),
     path("actions/<int:pk>/evidence/<int:evidence_pk>/file/", actions.evidence_file, name="evidence_file"),
     path("actions/<int:pk>/edit/", action_edits.action_edit, name="action_edit"),
+    path(
+        "actions/<int:pk>/updates/<int:update_pk>/correct/", corrections.correct_update, name="update_correct"
+    ),
+    path(
+        "actions/<int:pk>/updates/<int:update_pk>/withdraw/",
+        corrections.withdraw_update,
+        name="update_withdraw",
+    ),
+    path(
+        "actions/<int:pk>/evidence/<int:evidence_pk>/withdraw/",
+        corrections.withdraw_evidence,
+        name="evidence_withdraw",
+    ),
     path("actions/<int:pk>/reassign/", action_edits.action_reassign, name="action_reassign"),
     path("actions/<int:pk>/due/", action_edits.action_due, name="action_due"),
     path("plans/", plans.plan_list, name="plans"),

@@ -2,7 +2,7 @@ from .action import Action, DueKind, DuePrecision
 from .import_draft import ImportDraft
 from .partnership import Agency, Partnership, Review, Theme, normalise_name
 from .plan import Plan, Recommendation, Section
-from .progress import Evidence, ProgressUpdate, RecordIsFinal
+from .progress import Evidence, ProgressUpdate, RecordIsFinal, as_corrected, in_force
 from .report_file import ReportFile
 from .users import User
 
@@ -23,5 +23,7 @@ __all__ = [
     "Section",
     "Theme",
     "User",
+    "as_corrected",
+    "in_force",
     "normalise_name",
 ]

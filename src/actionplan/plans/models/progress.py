@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from ..rag import Rag
@@ -18,7 +19,16 @@ class RecordIsFinal(ValueError):
 
 
 class ProgressUpdate(models.Model):
-    """A dated note from the owner, with the status and RAG the action had once it was posted."""
+    """A dated note from the owner, with the status and RAG the action had once it was posted.
+
+    A mistake is put right by a new entry, never by changing the old one: a correction (its
+    text replaces the corrected update's from the day it is posted) or a withdrawal (of an
+    update or of evidence), each saying why."""
+
+    class Kind(models.TextChoices):
+        UPDATE = "update", "Progress update"
+        CORRECTION = "correction", "Correction"
+        WITHDRAWAL = "withdrawal", "Withdrawal"
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     written_on = models.DateField()
@@ -30,12 +40,32 @@ class ProgressUpdate(models.Model):
     status = models.CharField(max_length=20, choices=DeliveryStatus.choices)
     rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.UPDATE)
+    # What a correction or withdrawal puts right: an earlier update, or a piece of evidence.
+    corrects = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="corrections"
+    )
+    withdraws = models.ForeignKey(
+        "Evidence", on_delete=models.CASCADE, null=True, blank=True, related_name="withdrawals"
+    )
+    reason = models.TextField(blank=True, help_text="Why the earlier entry is corrected or withdrawn.")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "-written_on", "-id"]
         # An action's newest update, read for "not updated for N days" and the latest progress.
         indexes = [models.Index(fields=["action", "-written_on", "-id"], name="update_newest_first")]
+        constraints = [
+            # An update stands alone; a correction names the update it corrects; a withdrawal
+            # names the one update or piece of evidence it withdraws.
+            models.CheckConstraint(
+                condition=models.Q(kind="update", corrects__isnull=True, withdraws__isnull=True)
+                | models.Q(kind="correction", corrects__isnull=False, withdraws__isnull=True)
+                | models.Q(kind="withdrawal", corrects__isnull=False, withdraws__isnull=True)
+                | models.Q(kind="withdrawal", corrects__isnull=True, withdraws__isnull=False),
+                name="update_names_what_it_corrects",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.written_on}: {self.text[:60]}"
@@ -97,3 +127,20 @@ class Evidence(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise RecordIsFinal("evidence is never deleted: add new evidence that says what it corrects")
+
+
+def in_force(updates: models.QuerySet[ProgressUpdate]) -> models.QuerySet[ProgressUpdate]:
+    """The progress an action stands on: updates, not the entries correcting or withdrawing
+    them, and none that was withdrawn."""
+    withdrawn = ProgressUpdate.objects.filter(
+        corrects=models.OuterRef("pk"), kind=ProgressUpdate.Kind.WITHDRAWAL
+    )
+    return updates.filter(kind=ProgressUpdate.Kind.UPDATE).exclude(models.Exists(withdrawn))
+
+
+def as_corrected(updates: models.QuerySet[ProgressUpdate]) -> models.QuerySet[ProgressUpdate]:
+    """Each update with `shown_text`: the words of its newest correction, or its own."""
+    newest = ProgressUpdate.objects.filter(
+        corrects=models.OuterRef("pk"), kind=ProgressUpdate.Kind.CORRECTION
+    ).order_by("-written_on", "-id")
+    return updates.annotate(shown_text=Coalesce(models.Subquery(newest.values("text")[:1]), "text"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .partnership import Agency, Partnership
 
@@ -22,6 +23,9 @@ class User(AbstractUser):
     agencies = models.ManyToManyField(
         Agency, blank=True, related_name="leads", help_text="For agency leads: whose actions they update."
     )
+    # A past report names who could update as it was then: the role and the agencies keep their
+    # history. Sign-in details are left out (a history row per sign-in says nothing of the board).
+    history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=[agencies])
 
     @property
     def is_partnership_admin(self) -> bool:

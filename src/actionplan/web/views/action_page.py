@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -124,16 +125,38 @@ def context(
     }
 
 
-def timeline(action: Action) -> list[tuple[date, str, ProgressUpdate | Evidence]]:
-    """Updates and evidence, newest first, as (when, kind, item)."""
-    updates: list[tuple[date, str, ProgressUpdate | Evidence]] = [
-        (u.written_on, "update", u) for u in action.updates.select_related("author")
+@dataclass(frozen=True)
+class Entry:
+    """An update or a piece of evidence on the timeline, with what put it right since: the
+    corrections of an update (oldest first; the last one is what it now says) and its withdrawal."""
+
+    when: date
+    kind: str  # "update" or "evidence"
+    item: ProgressUpdate | Evidence
+    corrections: list[ProgressUpdate] = field(default_factory=list)
+    withdrawal: ProgressUpdate | None = None
+
+
+def timeline(action: Action) -> list[Entry]:
+    """Updates and evidence, newest first; corrections and withdrawals are shown on what they
+    put right, not as entries of their own."""
+    posted = list(action.updates.select_related("author").order_by("written_on", "id"))
+    corrections: dict[int, list[ProgressUpdate]] = {}
+    withdrawals: dict[tuple[str, int], ProgressUpdate] = {}
+    for u in posted:
+        if u.kind == ProgressUpdate.Kind.CORRECTION and u.corrects_id:
+            corrections.setdefault(u.corrects_id, []).append(u)
+        elif u.kind == ProgressUpdate.Kind.WITHDRAWAL:
+            withdrawals[("update", u.corrects_id) if u.corrects_id else ("evidence", u.withdraws_id or 0)] = u
+    entries = [
+        Entry(u.written_on, "update", u, corrections.get(u.pk, []), withdrawals.get(("update", u.pk)))
+        for u in reversed(posted) if u.kind == ProgressUpdate.Kind.UPDATE
     ]
-    evidence: list[tuple[date, str, ProgressUpdate | Evidence]] = [
-        (e.submitted_at.date(), "evidence", e)
+    entries += [
+        Entry(e.submitted_at.date(), "evidence", e, withdrawal=withdrawals.get(("evidence", e.pk)))
         for e in action.evidence.select_related("submitted_by", "decided_by")
     ]
-    return sorted(updates + evidence, key=lambda entry: entry[0], reverse=True)
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
 def history(action: Action) -> list[Change]:
