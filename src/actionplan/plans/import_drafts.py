@@ -19,7 +19,7 @@ from django.db import transaction
 
 from actionplan.importing import ColumnReading, ImportFailure
 
-from .draft_edits import apply_edits, by_position, mark_warnings
+from .draft_edits import apply_edits, by_position, join, mark_warnings, split
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
 from .draft_themes import give_themes
@@ -139,6 +139,20 @@ def map_columns(draft: ImportDraft, chosen: Mapping[str, str]) -> int:
 def correct(draft: ImportDraft, changes: Mapping[str, str]) -> None:
     """Keep corrections of the contents (edit key -> value, see draft_edits)."""
     draft.edits = {**draft.edits, **changes}
+    draft.save(update_fields=["edits", "updated_at"])
+
+
+def split_action(draft: ImportDraft, plan: int, item: int, action: int, texts: tuple[str, str]) -> None:
+    """Split one action of a row in two texts (draft_edits.split)."""
+    count = len(read(draft, settle=False).plans[plan]["items"][item]["actions"])
+    draft.edits = split(draft.edits, plan, item, action, count, texts)
+    draft.save(update_fields=["edits", "updated_at"])
+
+
+def join_actions(draft: ImportDraft, plan: int, item: int, action: int) -> None:
+    """Join one action of a row to the next (draft_edits.join)."""
+    shown = read(draft, settle=False).plans[plan]["items"][item]["actions"]
+    draft.edits = join(draft.edits, plan, item, action, shown)
     draft.save(update_fields=["edits", "updated_at"])
 
 
