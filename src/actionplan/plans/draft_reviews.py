@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .models import ImportDraft, Review
+from .models import ImportDraft, Partnership, Review
 from .store import ALL_REVIEWS, StoredPlan
 
 NEW, NOT_A_REVIEW = "new", "none"
@@ -41,6 +41,19 @@ def case_references(draft: ImportDraft, plans: Iterable[dict[str, Any]]) -> list
                 else:
                     found[code] = CaseReference(code, 1, existing.get(code.lower()), draft.reviews.get(code))
     return list(found.values())
+
+
+def unknown_references(partnership: Partnership, plans: Iterable[dict[str, Any]]) -> dict[str, int | None]:
+    """The case references of the plans' rows naming no review of the partnership, each once
+    with the line it is first met on: storing them would make a review of each."""
+    known = {code.strip().lower() for code in partnership.reviews.values_list("code", flat=True)}
+    found: dict[str, int | None] = {}
+    for plan in plans:
+        for item in plan["items"]:
+            for code in item["review_refs"]:
+                if code.strip().lower() not in ALL_REVIEWS | known:
+                    found.setdefault(code, item.get("line"))
+    return found
 
 
 def link_references(draft: ImportDraft, plan: dict[str, Any]) -> None:
