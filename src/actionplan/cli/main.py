@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "runserver": "serve the web application (development server)",
     "worker": "run background work (notices, e-mails) beside the web server",
     "remind": "send the due, overdue, not-updated and meeting reminders and the weekly digest",
+    "clear-drafts": "remove the imports in progress nobody has changed for 30 days (run daily)",
     "check": "check the installation; add --deploy for the production checklist",
 }
 

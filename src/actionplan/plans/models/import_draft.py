@@ -7,8 +7,11 @@ nothing of the plan exists in the database until the import is confirmed.
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .partnership import Partnership
 
@@ -40,3 +43,13 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def expires_on(self) -> date:
+        """The day it is removed if nobody changes it before (`actionplan clear-drafts`)."""
+        return timezone.localdate(self.updated_at + timedelta(days=settings.ACTIONPLAN_IMPORT_DRAFT_DAYS))
+
+    @classmethod
+    def abandoned(cls, now: datetime) -> models.QuerySet[ImportDraft]:
+        """The imports in progress nobody has changed for the days the settings allow."""
+        return cls.objects.filter(updated_at__lt=now - timedelta(days=settings.ACTIONPLAN_IMPORT_DRAFT_DAYS))
