@@ -91,6 +91,8 @@ def record_facts(draft: ImportDraft, stored: StoredPlan) -> None:
         review = Review.objects.get(partnership=draft.partnership, code=code[:50])
         review.kind = facts.get("kind") or review.kind
         review.title = (facts.get("title") or review.title)[:300]
+        review.pseudonym = (facts.get("pseudonym") or review.pseudonym)[:200]
+        review.author = (facts.get("author") or review.author)[:300]
         review.started_on = _date(facts.get("commissioned")) or review.started_on
         review.published_on = _date(facts.get("published")) or review.published_on
         review.published = review.published or review.published_on is not None

@@ -28,7 +28,8 @@ class ImportDraft(models.Model):
     columns = models.JSONField(default=dict, blank=True)
     # Owner wording -> {"agency": agency pk | "new" | "none", "name": new agency's name, "role": post}.
     owners = models.JSONField(default=dict, blank=True)
-    # Review code -> {"link": review pk | "new" | "none", "kind", "title", "commissioned", "published"}.
+    # Review code -> {"link": review pk | "new" | "none", "kind", "title", "pseudonym",
+    # "author", "commissioned", "published"}.
     reviews = models.JSONField(default=dict, blank=True)
     # Corrections of the contents, keyed "item:action:field" (see plans/import_drafts.py).
     edits = models.JSONField(default=dict, blank=True)
