@@ -291,3 +291,15 @@ def test_the_list_says_when_each_import_in_progress_is_removed(signed_in, settin
     listing = text_of(signed_in.get("/import/"))
     assert f'href="{url}"' in listing and "11 March 2027" in listing
     assert "An import nobody changes for 10 days is removed" in listing
+
+
+def test_a_workbooks_columns_mapped_by_hand_keep_its_merged_and_coloured_cells(signed_in):
+    from importing.test_excel_mapped_columns import MAPPED, workbook
+
+    url = upload(signed_in, "log.xlsx", workbook())
+    assert "no recognisable header row" in text_of(signed_in.get(url))
+    map_columns(signed_in, url, MAPPED)
+    page = text_of(signed_in.get(url))
+    assert "RAG read from cell colour 00B050 as green" in page
+    second = import_drafts.read(ImportDraft.objects.get()).plans[0]["items"][1]["actions"][0]
+    assert (second["owners"], second["rag"]) == (["Eastshire Adult Social Care"], "green")
