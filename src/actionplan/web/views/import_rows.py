@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -152,12 +153,15 @@ def plan_facts(request: SignedInRequest, pk: int, plan: int) -> HttpResponse:
 @login_required
 @require_POST
 def updates(request: SignedInRequest, pk: int) -> HttpResponse:
-    """Say which stored plan the document is an updated version of (or none)."""
+    """Say which stored plan a plan of the document (a sheet of a workbook) is an updated
+    version of, or none."""
     draft = own_draft(request, pk)
-    chosen = request.POST.get("plan", "")
-    plan = Plan.objects.filter(partnership=draft.partnership, pk=chosen).first() if chosen.isdigit() else None
-    if (chosen and plan is None) or len(import_drafts.read(draft).plans) != 1:
-        raise Http404("no such plan, or a document of several plans")
-    draft.updates = plan
-    draft.save(update_fields=["updates", "updated_at"])
-    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + "#plan-0")
+    chosen, sent = request.POST.get("plan", ""), request.POST.get("number", "0")
+    plan = Plan.objects.filter(partnership=draft.partnership, pk=chosen).first() if re.fullmatch(
+        r"[0-9]{1,18}", chosen) else None
+    number = int(sent) if re.fullmatch(r"[0-9]{1,4}", sent) else -1
+    if (chosen and plan is None) or not 0 <= number < len(import_drafts.read(draft).plans):
+        raise Http404("no such plan in the partnership or in the document")
+    if not import_drafts.choose_update(draft, number, plan):
+        messages.warning(request, f"Another sheet of the document already updates {plan}: choose another")
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + f"#plan-{number}")

@@ -73,18 +73,16 @@ def preview(request: SignedInRequest, pk: int) -> HttpResponse:
         draft.delete()
         messages.success(request, "Import cancelled: nothing was stored")
         return redirect("import_upload")
-    updating, file_name = draft.updates, draft.file_name
+    file_name = draft.file_name
     try:
         stored = import_drafts.confirm(draft)
     except (ImportFailure, DuplicateImport) as refusal:
         messages.warning(request, f"Not imported: {refusal}")
         return redirect("import_preview", pk=draft.pk)
-    if updating is not None:
-        messages.success(request, f"Updated {updating.title} from {file_name}: each change is in its history")
-        return redirect("plan", pk=updating.pk)
     for result in stored:
-        messages.success(
-            request, f"Imported {result.plan.title}: {result.items} items, {result.actions} actions")
+        messages.success(request, (
+            f"Updated {result.plan.title} from {file_name}: each change is in its history" if result.updated
+            else f"Imported {result.plan.title}: {result.items} items, {result.actions} actions"))
     return redirect("plan", pk=stored[0].plan.pk) if len(stored) == 1 else redirect("plans")
 
 
