@@ -120,7 +120,8 @@ class Review(models.Model):
     code = models.CharField(max_length=50, help_text='How the board refers to it: "BN09", "Child M".')
     title = models.CharField(max_length=300, blank=True)
     pseudonym = models.CharField(
-        max_length=200, blank=True, help_text='The name the review gives its subject: "Child T", "Adult B".')
+        "subject's pseudonym", max_length=200, blank=True,
+        help_text='The name the review gives its subject: "Child T", "Adult B".')
     author = models.CharField(
         max_length=300, blank=True, help_text="Who wrote the review: the independent reviewer.")
     started_on = models.DateField(null=True, blank=True)
