@@ -31,9 +31,9 @@ def section_changes(plan: Plan, draft_plan: dict[str, Any],
         if rec.section and rec.section.name in went_to:
             went_to[rec.section.name].append(item.get("section") or "")
     renamed: dict[str, str] = {}
-    for old, now in sorted(went_to.items(), key=lambda pair: -len(pair[1])):
-        if len(set(now)) == 1 and now[0] in unknown and now[0] not in renamed.values():
-            renamed[old] = now[0]
+    for old, places in sorted(went_to.items(), key=lambda pair: -len(pair[1])):
+        if len(set(places)) == 1 and places[0] in unknown and places[0] not in renamed.values():
+            renamed[old] = places[0]
     moved = [(rec, now) for rec, item in matched
              if (now := item.get("section") or "") != _renamed(rec, renamed) and now]
     return SectionChanges([n for n in unknown if n not in renamed.values()], renamed, moved)
