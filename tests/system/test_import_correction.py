@@ -88,11 +88,13 @@ def test_an_import_is_put_right_left_resumed_and_remembered(page, demo, tmp_path
     assert axe_violations(page) == []
     page.click("button:has-text('Split the action')")  # the second half left empty
     assert page.locator(".govuk-error-summary").is_visible() and axe_violations(page) == []
+    screenshot(page, "import-split-error")
     page.fill("#first", "Audit fifty case records")
     page.fill("#second", "Report the audit to the board")
     page.click("button:has-text('Split the action')")
     page.wait_for_url("**/rows/0/2/")
     assert page.locator("button:has-text('Join action 1 and action 2')").is_visible()
+    screenshot(page, "import-row-split")
     page.goto(page.url.split("rows/")[0])
     page.click("button:has-text('Confirm and import')")
     page.wait_for_url(PLAN_PAGE)
