@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from datetime import date, timedelta
 
+import openpyxl
 import pytest
 from django.utils import timezone
 from docx import Document
@@ -43,6 +44,8 @@ def test_the_cover_of_a_reviews_report_names_its_subject_and_author(review):
     assert "<dt>Subject</dt><dd>Child T</dd>" in page and "<dt>Author</dt><dd>Dr A. Reviewer</dd>" in page
     cover = "\n".join(p.text for p in Document(io.BytesIO(render(report, "docx").content)).paragraphs[:12])
     assert "Subject: Child T" in cover and "Author: Dr A. Reviewer" in cover
+    about = openpyxl.load_workbook(io.BytesIO(render(report, "xlsx").content))["About"]
+    assert "Subject: Child T" in [row[0] for row in about.iter_rows(values_only=True)]
 
 
 def test_a_plans_report_names_the_review_it_answers_and_a_partnership_report_none(review):
