@@ -245,6 +245,8 @@ ACTIONPLAN_REPORT_TIMEOUT_MINUTES = int(os.environ.get("ACTIONPLAN_REPORT_TIMEOU
 # The address people reach the site at: the links in e-mails start with it.
 ACTIONPLAN_SITE_URL = os.environ.get("ACTIONPLAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # A notice claimed by a runner that then stopped is sent again after this many minutes.
+# An import in progress not changed for this many days is removed (`actionplan clear-drafts`).
+ACTIONPLAN_IMPORT_DRAFT_DAYS = int(os.environ.get("ACTIONPLAN_IMPORT_DRAFT_DAYS", "30"))
 ACTIONPLAN_NOTICE_LEASE_MINUTES = int(os.environ.get("ACTIONPLAN_NOTICE_LEASE_MINUTES", "15"))
 # GOV.UK Notify instead of SMTP: its API key and an e-mail template of ((subject)) and ((body)).
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")

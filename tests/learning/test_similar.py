@@ -124,7 +124,8 @@ def test_the_national_list_is_shipped_with_the_project():
 def test_on_the_seeds_the_gp_recommendations_of_three_reviews_find_each_other(seed):
     board = Partnership.objects.create(name="Seed board")
     for number in ["000", "001", "003", "004"]:
-        call_command("import", str(seed(number)), "--partnership", board.name, stdout=io.StringIO())
+        call_command("import", str(seed(number)), "--partnership", board.name, "--new-reviews",
+                     stdout=io.StringIO())
     every = Recommendation.objects.filter(plan__partnership=board)
     an09 = every.get(text__startswith="GP's should be made aware of their responsibility")
     norfolk = every.get(plan__title__contains="Composite", ref="2.2")

@@ -26,7 +26,7 @@ def run(*args: str) -> str:
 def test_every_seed_is_stored_as_its_draft_says(seed, number):
     path = seed(number)
     draft = parse_file(path).to_dict()
-    run(path, "--partnership", BOARD)
+    run(path, "--partnership", BOARD, *(["--new-reviews"] if number == "003" else []))
     plan = Plan.objects.get(source_sha256=draft["source"]["sha256"])
     assert plan.recommendations.count() == len(draft["items"])
     assert Action.objects.filter(recommendation__plan=plan).count() == sum(
@@ -47,7 +47,7 @@ def test_actions_in_an_agency_section_belong_to_that_agency(seed):
 def test_owners_are_matched_to_agencies_by_alias(seed):
     norfolk = Partnership.objects.create(name="Norfolk Safeguarding Children Partnership")
     Agency.objects.create(partnership=norfolk, name="Norfolk Safeguarding Children Board", aliases=["NSCB"])
-    out = run(seed("003"), "--partnership", norfolk.name)
+    out = run(seed("003"), "--partnership", norfolk.name, "--new-reviews")
     assert "owners matched to agencies: Norfolk Safeguarding Children Board" in out
     action = Action.objects.get(recommendation__ref="1.1")
     assert (action.owner.name, action.owner_role) == (
@@ -65,13 +65,13 @@ def test_completed_wording_marks_the_action_implemented_with_an_imported_update(
 
 
 def test_the_same_file_twice_is_refused_unless_replaced(seed):
-    run(seed("003"), "--partnership", BOARD)
+    run(seed("003"), "--partnership", BOARD, "--new-reviews")
     errors = io.StringIO()
     with pytest.raises(CommandError, match="1 of 1"):
         call_command("import", str(seed("003")), "--partnership", BOARD, stdout=io.StringIO(), stderr=errors)
     assert "is already imported as" in errors.getvalue() and "(use --replace)" in errors.getvalue()
     assert Plan.objects.count() == 1
-    run(seed("003"), "--partnership", BOARD, "--replace")
+    run(seed("003"), "--partnership", BOARD, "--replace", "--new-reviews")
     assert Plan.objects.count() == 1
     assert Recommendation.objects.count() == 22
 

@@ -28,7 +28,7 @@ def report(*args: str, tmp_path) -> dict:
 
 
 def test_the_norfolk_plan_comes_out_in_its_own_layout(seed, tmp_path):
-    call_command("import", str(seed("003")), "--partnership", NORFOLK, stdout=io.StringIO())
+    call_command("import", str(seed("003")), "--partnership", NORFOLK, "--new-reviews", stdout=io.StringIO())
     data = report("--composite", tmp_path=tmp_path)  # as at today: the plan was imported today
     [plan] = data["plans"]
     assert plan["layout"] == COMPOSITE_LAYOUT

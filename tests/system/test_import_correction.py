@@ -82,8 +82,23 @@ def test_an_import_is_put_right_left_resumed_and_remembered(page, demo, tmp_path
     page.fill("textarea[name='0:2:0:text']", "Audit fifty case records")
     page.click("button:has-text('Save the corrections')")
     page.wait_for_selector("#owners")
+    page.click("a:has-text('Correct'):has-text('row 3')")
+    page.click("a:has-text('Split action 1 in two')")
+    page.wait_for_url("**/split/0/")
+    assert axe_violations(page) == []
+    page.click("button:has-text('Split the action')")  # the second half left empty
+    assert page.locator(".govuk-error-summary").is_visible() and axe_violations(page) == []
+    screenshot(page, "import-split-error")
+    page.fill("#first", "Audit fifty case records")
+    page.fill("#second", "Report the audit to the board")
+    page.click("button:has-text('Split the action')")
+    page.wait_for_url("**/rows/0/2/")
+    assert page.locator("button:has-text('Join action 1 and action 2')").is_visible()
+    screenshot(page, "import-row-split")
+    page.goto(page.url.split("rows/")[0])
     page.click("button:has-text('Confirm and import')")
     page.wait_for_url(PLAN_PAGE)
+    assert Action.objects.get(text="Report the audit to the board").owner.name == "Riverton Police"
 
     page.goto("/")
     dashboard = page.locator("main").inner_text()

@@ -4,6 +4,7 @@ nothing stored before confirm, and another person's import never reachable."""
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 import openpyxl
 import pytest
@@ -280,3 +281,25 @@ def test_new_columns_let_go_of_the_corrections_made_on_rows_they_move(signed_in)
     draft.refresh_from_db()
     assert draft.edits == {"section:Other": "3", "plan:0:title": "T"}
     assert "check your corrections of rows" in text_of(signed_in.get(url))
+
+
+def test_the_list_says_when_each_import_in_progress_is_removed(signed_in, settings):
+    settings.ACTIONPLAN_IMPORT_DRAFT_DAYS = 10
+    url = upload(signed_in)
+    draft = ImportDraft.objects.get()
+    ImportDraft.objects.filter(pk=draft.pk).update(updated_at=datetime(2027, 3, 1, 12, tzinfo=UTC))
+    listing = text_of(signed_in.get("/import/"))
+    assert f'href="{url}"' in listing and "11 March 2027" in listing
+    assert "An import nobody changes for 10 days is removed" in listing
+
+
+def test_a_workbooks_columns_mapped_by_hand_keep_its_merged_and_coloured_cells(signed_in):
+    from importing.test_excel_mapped_columns import MAPPED, workbook
+
+    url = upload(signed_in, "log.xlsx", workbook())
+    assert "no recognisable header row" in text_of(signed_in.get(url))
+    map_columns(signed_in, url, MAPPED)
+    page = text_of(signed_in.get(url))
+    assert "RAG read from cell colour 00B050 as green" in page
+    second = import_drafts.read(ImportDraft.objects.get()).plans[0]["items"][1]["actions"][0]
+    assert (second["owners"], second["rag"]) == (["Eastshire Adult Social Care"], "green")

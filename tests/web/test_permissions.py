@@ -157,6 +157,8 @@ def alices_import(name: str, content: bytes) -> Callable[[World], int]:
 
 warned_import = alices_import("warned.csv", WARNED)  # one row with a due date not understood
 themed_import = alices_import("themed.csv", THEMED)  # one section, "Think family"
+TWO_ACTIONS = b'Recommendation,Action,Lead agency\n1. Share,"- Write it\n- Teach it",Riverton Police\n'
+paired_import = alices_import("paired.csv", TWO_ACTIONS)  # one row of two actions
 
 
 def police(w: World) -> int:
@@ -408,6 +410,9 @@ CASES = [
          prepare=themed_import),
     Case("import updates a plan", "post", lambda w: f"/import/{riverton_import(w)}/updates/",
          codes(403, 404, alice=302), lambda w: {"plan": str(w.plan.pk)}, prepare=riverton_import),
+    Case("import updates a plan from no such sheet", "post",
+         lambda w: f"/import/{riverton_import(w)}/updates/", codes(403, 404, alice=404),
+         lambda w: {"plan": str(w.plan.pk), "number": "1"}, prepare=riverton_import),
     Case("import updates other plan", "post", lambda w: f"/import/{riverton_import(w)}/updates/",
          codes(403, 404, alice=404), lambda w: {"plan": str(w.other_plan.pk)}, prepare=riverton_import),
     Case("other import updates a plan", "post", lambda w: f"/import/{elsewhere_import(w)}/updates/",
@@ -416,6 +421,20 @@ CASES = [
          codes(403, 404, alice=302), lambda w: {"0:0:-:ref": "9"}, prepare=riverton_import),
     Case("other import row", "post", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/",
          codes(403, 302, alice=404), lambda w: {"0:0:-:ref": "9"}, prepare=elsewhere_import),
+    Case("import split page", "get", lambda w: f"/import/{riverton_import(w)}/rows/0/0/split/0/",
+         admin_only(eve=404), prepare=riverton_import),
+    Case("other import split page", "get", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/split/0/",
+         codes(403, 200, alice=404), prepare=elsewhere_import),
+    Case("import split", "post", lambda w: f"/import/{riverton_import(w)}/rows/0/0/split/0/",
+         codes(403, 404, alice=302), lambda w: {"first": "Train", "second": "Audit"},
+         prepare=riverton_import),
+    Case("other import split", "post", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/split/0/",
+         codes(403, 302, alice=404), lambda w: {"first": "Train", "second": "Audit"},
+         prepare=elsewhere_import),
+    Case("import join", "post", lambda w: f"/import/{paired_import(w)}/rows/0/0/join/0/",
+         codes(403, 404, alice=302), lambda w: {}, prepare=paired_import),
+    Case("other import join", "post", lambda w: f"/import/{elsewhere_import(w)}/rows/0/0/join/0/",
+         codes(403, 404, alice=404), lambda w: {}, prepare=elsewhere_import),
     Case(
         "composite save",
         "post",

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "worker": "run background work (reports asked for on the pages, notices) beside the web server",
     "prune-reports": "forget the report files nobody has asked for within the retention period",
     "remind": "send the due, overdue, not-updated and meeting reminders and the weekly digest",
+    "clear-drafts": "remove the imports in progress nobody has changed for 30 days (run daily)",
     "check": "check the installation; add --deploy for the production checklist",
 }
 

@@ -97,7 +97,7 @@ def _parts(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
             raise ImportFailure(filename, f"column {header!r}: unknown role {role!r}")
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
-    return read_parts(fmt, data, filename)
+    return read_parts(fmt, data, filename, columns)
 
 
 def _drafts(
@@ -134,7 +134,7 @@ def read_columns(
     confidence of its best reading), for a person to correct; empty when none was found."""
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
-    return _first_header(read_parts(fmt, data, filename), columns)
+    return _first_header(read_parts(fmt, data, filename, columns), columns)
 
 
 def _first_header(parts: list[Part], columns: Mapping[str, str] | None) -> tuple[ColumnReading, ...]:

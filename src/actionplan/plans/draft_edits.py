@@ -8,6 +8,9 @@ can be seen and undone.
 
 from __future__ import annotations
 
+import copy
+import json
+import re
 from typing import Any
 
 from actionplan.importing.delivery import read_status
@@ -17,6 +20,8 @@ PLAN_FIELDS = {"title": "Title of the plan", "kind": "Kind of plan"}
 ITEM_FIELDS = {"ref": "Ref", "recommendation": "Recommendation"}
 ACTION_FIELDS = {"text": "Action", "owner": "Owner", "due": "Due", "status": "Status"}
 NOT_AN_ACTION = "not_an_action"
+# An item's actions split or joined, in the order the person did it (a JSON list).
+SHAPE = "shape"
 
 
 def edit_key(plan: int, item: int, action: int | None, name: str) -> str:
@@ -52,6 +57,8 @@ def apply_edits(plan: dict[str, Any], number: int, edits: dict[str, str], *, set
         if value := edits.get(plan_key(number, name)):
             plan["plan"][name] = value
     for i, item in enumerate(plan["items"]):
+        if shape := edits.get(edit_key(number, i, None, SHAPE)):
+            item["actions"] = reshape(item["actions"], json.loads(shape))
         for name in ITEM_FIELDS:
             if (value := edits.get(edit_key(number, i, None, name))) is not None:
                 item[name] = value
@@ -83,3 +90,81 @@ def _set(action: dict[str, Any], name: str, value: str) -> None:
     elif name == "status":
         status = read_status(value) if value.strip() else None
         action["status"] = vars(status) if status else None
+
+
+def reshape(actions: list[dict[str, Any]], steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The actions as the document has them, split and joined as the person did, in order.
+    Split: both halves keep everything of the action but its text (its ref stays with the
+    first). Joined: one action holding both texts, both owners, and the first's due date."""
+    actions = list(actions)
+    for step in steps:
+        at = step["at"]
+        if step["do"] == "split" and at < len(actions):
+            second = copy.deepcopy(actions[at])
+            actions[at] = {**actions[at], "text": step["texts"][0]}
+            actions.insert(at + 1, {**second, "text": step["texts"][1], "ref": None})
+        elif step["do"] == "join" and at + 1 < len(actions):
+            actions[at:at + 2] = [_joined(actions[at], actions[at + 1], step["text"])]
+    return actions
+
+
+def _joined(first: dict[str, Any], second: dict[str, Any], text: str) -> dict[str, Any]:
+    def both(name: str) -> str | None:
+        return "\n".join(v for v in (first.get(name), second.get(name)) if v) or None
+
+    readings = {r["text"]: r for r in [*first.get("owner_readings", []), *second.get("owner_readings", [])]}
+    return {**first, "text": text, "measure": both("measure"), "progress": both("progress"),
+            "owners": list(dict.fromkeys([*first.get("owners", []), *second.get("owners", [])])),
+            "owner_readings": list(readings.values()), "due": first.get("due") or second.get("due"),
+            "status": first.get("status") or second.get("status"),
+            "rag": first.get("rag") or second.get("rag")}
+
+
+def _renumbered(edits: dict[str, str], plan: int, item: int, move: dict[int, int | None]) -> dict[str, str]:
+    """The edits with the actions of one item given new numbers (None: the edit is let go)."""
+    pattern = re.compile(rf"{plan}:{item}:(\d+):(\w+)")
+    kept: dict[str, str] = {}
+    for key, value in edits.items():
+        found = pattern.fullmatch(key)
+        if not found:
+            kept[key] = value
+        elif (to := move.get(int(found[1]), int(found[1]))) is not None:
+            kept[edit_key(plan, item, to, found[2])] = value
+    return kept
+
+
+def _steps(edits: dict[str, str], plan: int, item: int) -> list[dict[str, Any]]:
+    return list(json.loads(edits.get(edit_key(plan, item, None, SHAPE)) or "[]"))
+
+
+def split(edits: dict[str, str], plan: int, item: int, action: int, count: int,
+          texts: tuple[str, str]) -> dict[str, str]:
+    """The draft's edits with one action of `count` split in two texts: the second half keeps
+    the corrections of the owner, due and status made on the action."""
+    move: dict[int, int | None] = {a: a + 1 for a in range(action + 1, count)}
+    kept = _renumbered(edits, plan, item, move)
+    kept.pop(edit_key(plan, item, action, "text"), None)
+    for name in ("owner", "due", "status"):
+        if (value := edits.get(edit_key(plan, item, action, name))) is not None:
+            kept[edit_key(plan, item, action + 1, name)] = value
+    steps = [*_steps(edits, plan, item), {"do": "split", "at": action, "texts": list(texts)}]
+    return kept | {edit_key(plan, item, None, SHAPE): json.dumps(steps)}
+
+
+def join(
+    edits: dict[str, str], plan: int, item: int, action: int, shown: list[dict[str, Any]],
+) -> dict[str, str]:
+    """The draft's edits with an action joined to the next one, `shown` being the item's
+    actions as the person sees them now (corrections applied). The second's corrections are
+    let go: its text and owners live on in the joined action."""
+    first, second = shown[action], shown[action + 1]
+    text = "\n".join(t for t in (first.get("text"), second.get("text")) if t)
+    corrected = [edit_key(plan, item, a, "owner") in edits for a in (action, action + 1)]
+    move: dict[int, int | None] = {action + 1: None} | {a: a - 1 for a in range(action + 2, len(shown))}
+    kept = _renumbered(edits, plan, item, move)
+    kept.pop(edit_key(plan, item, action, "text"), None)
+    if any(corrected):  # the joined action's owners are those the person sees on both
+        owners = dict.fromkeys([*first.get("owners", []), *second.get("owners", [])])
+        kept[edit_key(plan, item, action, "owner")] = "; ".join(owners)
+    steps = [*_steps(edits, plan, item), {"do": "join", "at": action, "text": text}]
+    return kept | {edit_key(plan, item, None, SHAPE): json.dumps(steps)}

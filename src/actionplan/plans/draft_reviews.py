@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .models import ImportDraft, Review
+from .models import ImportDraft, Partnership, Review
 from .store import ALL_REVIEWS, StoredPlan
 
 NEW, NOT_A_REVIEW = "new", "none"
@@ -41,6 +41,19 @@ def case_references(draft: ImportDraft, plans: Iterable[dict[str, Any]]) -> list
                 else:
                     found[code] = CaseReference(code, 1, existing.get(code.lower()), draft.reviews.get(code))
     return list(found.values())
+
+
+def unknown_references(partnership: Partnership, plans: Iterable[dict[str, Any]]) -> dict[str, int | None]:
+    """The case references of the plans' rows naming no review of the partnership, each once
+    with the line it is first met on: storing them would make a review of each."""
+    known = {code.strip().lower() for code in partnership.reviews.values_list("code", flat=True)}
+    found: dict[str, int | None] = {}
+    for plan in plans:
+        for item in plan["items"]:
+            for code in item["review_refs"]:
+                if code.strip().lower() not in ALL_REVIEWS | known:
+                    found.setdefault(code, item.get("line"))
+    return found
 
 
 def link_references(draft: ImportDraft, plan: dict[str, Any]) -> None:
@@ -78,6 +91,8 @@ def record_facts(draft: ImportDraft, stored: StoredPlan) -> None:
         review = Review.objects.get(partnership=draft.partnership, code=code[:50])
         review.kind = facts.get("kind") or review.kind
         review.title = (facts.get("title") or review.title)[:300]
+        review.pseudonym = (facts.get("pseudonym") or review.pseudonym)[:200]
+        review.author = (facts.get("author") or review.author)[:300]
         review.started_on = _date(facts.get("commissioned")) or review.started_on
         review.published_on = _date(facts.get("published")) or review.published_on
         review.published = review.published or review.published_on is not None

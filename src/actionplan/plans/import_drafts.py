@@ -19,11 +19,11 @@ from django.db import transaction
 
 from actionplan.importing import ColumnReading, ImportFailure
 
-from .draft_edits import apply_edits, by_position, mark_warnings
+from .draft_edits import apply_edits, by_position, join, mark_warnings, plan_key, split
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
 from .draft_themes import give_themes
-from .models import ImportDraft, Partnership, User
+from .models import ImportDraft, Partnership, Plan, User
 from .parsing import SECONDS_PER_FILE, parse_upload, time_left_for_each
 from .plan_update import Change, apply_update, compare
 from .store import DuplicateImport, StoredPlan, store_draft
@@ -142,11 +142,53 @@ def correct(draft: ImportDraft, changes: Mapping[str, str]) -> None:
     draft.save(update_fields=["edits", "updated_at"])
 
 
+def split_action(draft: ImportDraft, plan: int, item: int, action: int, texts: tuple[str, str]) -> None:
+    """Split one action of a row in two texts (draft_edits.split)."""
+    count = len(read(draft, settle=False).plans[plan]["items"][item]["actions"])
+    draft.edits = split(draft.edits, plan, item, action, count, texts)
+    draft.save(update_fields=["edits", "updated_at"])
+
+
+def join_actions(draft: ImportDraft, plan: int, item: int, action: int) -> None:
+    """Join one action of a row to the next (draft_edits.join)."""
+    shown = read(draft, settle=False).plans[plan]["items"][item]["actions"]
+    draft.edits = join(draft.edits, plan, item, action, shown)
+    draft.save(update_fields=["edits", "updated_at"])
+
+
 def describe_review(draft: ImportDraft, code: str, facts: Mapping[str, str]) -> None:
     """Record what the person says of a review the document names: the review it is (a
     number), a new one ("new") or none ("none"), and a new review's facts."""
     draft.reviews = {**draft.reviews, code: dict(facts)}
     draft.save(update_fields=["reviews", "updated_at"])
+
+
+UPDATES = "updates"
+
+
+def updated_plans(draft: ImportDraft) -> dict[int, Plan]:
+    """The stored plan each plan of the document is an updated version of, by its number: the
+    first plan's is the draft's `updates`; each other sheet's of a workbook is kept with the
+    edits (ADR 0017: a sheet, a plan)."""
+    chosen = {int(key.split(":")[1]): int(pk) for key, pk in draft.edits.items()
+              if key.startswith("plan:") and key.endswith(f":{UPDATES}") and pk.isdigit()}
+    found = {p.pk: p for p in Plan.objects.filter(partnership=draft.partnership, pk__in=chosen.values())}
+    targets = {number: found[pk] for number, pk in chosen.items() if pk in found}
+    return {0: draft.updates, **targets} if draft.updates else targets
+
+
+def choose_update(draft: ImportDraft, number: int, plan: Plan | None) -> bool:
+    """Say which stored plan plan `number` of the document updates (None: it is a new plan).
+    False, and nothing kept, when another plan of the document already updates that one."""
+    others = {n: p for n, p in updated_plans(draft).items() if n != number}
+    if plan is not None and plan in others.values():
+        return False
+    if number == 0:
+        draft.updates = plan
+    else:
+        draft.edits = {**draft.edits, plan_key(number, UPDATES): str(plan.pk) if plan else ""}
+    draft.save(update_fields=["updates", "edits", "updated_at"])
+    return True
 
 
 class PreviewOnly(Exception):
@@ -159,18 +201,20 @@ class PlanPreview:
     outcome: StoredPlan | None
     refusal: str | None
     changes: list[Change] | None = None  # an updated version of a stored plan: what it changes
+    updates: Plan | None = None  # the stored plan it is an updated version of
 
 
 def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
     """What confirming would store, from the same code, in a transaction always rolled back."""
-    if draft.updates is not None and len(reading.plans) == 1:
-        plan = reading.plans[0]
-        return [PlanPreview(plan, None, None, compare(draft.updates, plan))]
+    targets = updated_plans(draft)
     previews: list[PlanPreview] = []
     try:
         with transaction.atomic():
             created = remember_owners(draft)
-            for plan in reading.plans:
+            for number, plan in enumerate(reading.plans):
+                if (target := targets.get(number)) is not None:
+                    previews.append(PlanPreview(plan, None, None, compare(target, plan), target))
+                    continue
                 try:
                     outcome = store_draft(plan, draft.partnership)
                     record_facts(draft, outcome)
@@ -191,14 +235,16 @@ def confirm(draft: ImportDraft) -> list[StoredPlan]:
     if reading.refusal:
         raise ImportFailure(draft.file_name, "its columns still need mapping")
     remember_owners(draft)
-    if draft.updates is not None and len(reading.plans) == 1:
-        apply_update(draft.updates, reading.plans[0], draft.owner, draft.file_name)
-        updated = StoredPlan(draft.updates)
-        draft.delete()
-        return [updated]
-    stored = [store_draft(plan, draft.partnership) for plan in reading.plans]
-    for plan, outcome in zip(reading.plans, stored, strict=True):
+    targets = updated_plans(draft)
+    stored: list[StoredPlan] = []
+    for number, plan in enumerate(reading.plans):
+        if (target := targets.get(number)) is not None:
+            apply_update(target, plan, draft.owner, draft.file_name)
+            stored.append(StoredPlan(target, updated=True))
+            continue
+        outcome = store_draft(plan, draft.partnership)
         record_facts(draft, outcome)
         give_themes(draft, [plan], outcome)
+        stored.append(outcome)
     draft.delete()
     return stored

@@ -1,7 +1,8 @@
 """An updated version of a stored plan: what changed (new, changed and removed recommendations
-and actions), and those changes applied to the stored plan with history. Nothing is deleted:
-an action no longer in the document keeps its progress and evidence and is told so in an
-update; a changed action keeps its number, so everything recorded on it stays with it."""
+and actions, owners, sections), and those changes applied to the stored plan with history.
+Nothing is deleted: an action no longer in the document keeps its progress and evidence and is
+told so in an update; a changed action keeps its number, so everything recorded on it stays
+with it; an action the document gives another owner is reassigned, as a person would."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from .action_facts import reassign_action
 from .events import announce, plan_updated
-from .models import Action, Partnership, Plan, ProgressUpdate, Recommendation, User
-from .owner_match import owner_readings
+from .models import Action, Agency, Partnership, Plan, ProgressUpdate, Recommendation, Section, User
+from .owner_match import match_agency, owner_readings, owner_wording
 from .store import StoredPlan, Storer, plan_stored
+from .update_sections import kind_of, section_changes
 from .updates import IMPORTED_AUTHOR, locked, save_stamped
 
 SAME_RECOMMENDATION, SAME_ACTION = 0.75, 0.6
@@ -23,8 +26,8 @@ SAME_RECOMMENDATION, SAME_ACTION = 0.75, 0.6
 
 @dataclass
 class Change:
-    kind: str  # "new", "changed" or "removed"
-    what: str  # "recommendation" or "action"
+    kind: str  # "new", "changed", "removed", "renamed" (a section) or "moved" (a recommendation)
+    what: str  # "recommendation", "action", "owner" (of an action) or "section"
     before: str = ""
     after: str = ""
     recommendation: Recommendation | None = None  # the stored one it is about
@@ -46,8 +49,11 @@ def _best(text: str, candidates: list[Any], words: Any, least: float) -> Any:
 def compare(plan: Plan, draft_plan: dict[str, Any]) -> list[Change]:
     """The changes the document makes to the stored plan: recommendations matched by their ref,
     else by a close text; actions within them by a close text."""
-    stored = list(plan.recommendations.prefetch_related("actions").order_by("order"))
+    stored = list(plan.recommendations.select_related("section").prefetch_related("actions")
+                  .order_by("order"))
+    agencies = list(plan.partnership.agencies.all())
     changes: list[Change] = []
+    matched: list[tuple[Recommendation, dict[str, Any]]] = []
     for item in draft_plan["items"]:
         text = item.get("recommendation") or item.get("outcome") or ""
         ref = (item.get("ref") or "").strip()
@@ -57,15 +63,37 @@ def compare(plan: Plan, draft_plan: dict[str, Any]) -> list[Change]:
             changes.append(Change("new", "recommendation", after=text, item=item))
             continue
         stored.remove(rec)
+        matched.append((rec, item))
         if (rec.text or rec.outcome) != text or rec.ref != (item.get("ref") or ""):
             changes.append(Change("changed", "recommendation", rec.text or rec.outcome, text, rec, item=item))
-        changes.extend(_compare_actions(rec, item))
+        changes.extend(_compare_actions(rec, item, agencies))
     for rec in stored:
         changes.append(Change("removed", "recommendation", rec.text or rec.outcome, recommendation=rec))
-    return changes
+    sections = section_changes(plan, draft_plan, matched)
+    return [
+        *(Change("new", "section", after=name) for name in sections.new),
+        *(Change("renamed", "section", old, new) for old, new in sections.renamed.items()),
+        *(Change("moved", "recommendation", f"{rec.ref} in {rec.section or 'no section'}",
+                 f"{rec.ref} in {now}", rec, item={"section": now}) for rec, now in sections.moved),
+        *changes,
+    ]
 
 
-def _compare_actions(rec: Recommendation, item: dict[str, Any]) -> list[Change]:
+def _owner_named(rec: Recommendation, data: dict[str, Any], agencies: list[Agency]) -> str | None:
+    """The agency the document gives the action, by the name it will be stored under; None
+    when it names none (a post alone) or the section says whose it is (grouped by agency)."""
+    if rec.section and rec.section.kind == Section.Kind.AGENCY:
+        return None
+    readings = owner_readings(data)
+    for reading in readings:
+        if found := match_agency(reading, agencies):
+            return found.agency.name
+    named = next((r["agency"] for r in readings if r.get("agency")), None)
+    known = next((a for a in agencies if named and a.is_called(named)), None)
+    return known.name if known else named
+
+
+def _compare_actions(rec: Recommendation, item: dict[str, Any], agencies: list[Agency]) -> list[Change]:
     actions = list(rec.actions.order_by("order"))
     changes: list[Change] = []
     for data in item["actions"]:
@@ -78,6 +106,11 @@ def _compare_actions(rec: Recommendation, item: dict[str, Any]) -> list[Change]:
         if found.text != data["text"] or found.due_text != due:
             changes.append(Change("changed", "action", f"{found.text} ({found.due_text or 'no date'})",
                                   f"{data['text']} ({due or 'no date'})", rec, found, data=data))
+        owner = _owner_named(rec, data, agencies)
+        if owner and not (found.owner and found.owner.is_called(owner)):
+            before = found.owner.name if found.owner else "No agency"
+            changes.append(Change("changed", "owner", f"{found.text}: {before}", f"{data['text']}: {owner}",
+                                  rec, found, data=data))
     changes.extend(Change("removed", "action", a.text, recommendation=rec, action=a) for a in actions)
     return changes
 
@@ -89,22 +122,35 @@ def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: st
     storer = _storer(draft_plan, plan)
     today = timezone.localdate()
     next_order = max((r.order for r in plan.recommendations.all()), default=0) + 1
+    sections = _sections(plan, draft_plan, changes, by, why)
     told: list[list[object]] = []  # [action, what became of it], for its agency's leads
     for change in changes:
         if change.kind == "new" and change.what == "recommendation":
             assert change.item is not None
-            row = storer.recommendation(plan, None, next_order, change.item)
+            section = sections.get(change.item.get("section") or "")
+            storer.section_agency = section.name if section and section.kind == Section.Kind.AGENCY else None
+            row = storer.recommendation(plan, section, next_order, change.item)
             storer.store_rows([row], plan.as_at)
             added = Action.objects.filter(recommendation=row[0]).values_list("pk", flat=True)
             told += [[pk, "new"] for pk in added]
             next_order += 1
-        elif change.kind == "new":
+        elif change.kind == "new" and change.what == "action":
             assert change.recommendation is not None and change.data is not None
             position = max((a.order for a in change.recommendation.actions.all()), default=-1) + 1
+            section = change.recommendation.section
+            storer.section_agency = section.name if section and section.kind == Section.Kind.AGENCY else None
             owner = storer.owner(owner_readings(change.data))
             action = storer.action(change.recommendation, position, owner, change.data)
             storer.store_actions([(action, change.data)], plan.as_at)
             told.append([action.pk, "new"])
+        elif change.kind == "moved":
+            assert change.recommendation is not None
+            rec = change.recommendation
+            rec.section = sections[(change.item or {})["section"]]
+            save_stamped(rec, None, by, why)
+        elif change.what == "owner":
+            assert change.action is not None and change.data is not None
+            _reassign(storer, change.action, change.data, by, why)
         elif change.kind == "changed" and change.action is not None:
             _change_action(change.action, change.data or {}, by, why)
             told.append([change.action.pk, "changed"])
@@ -121,6 +167,32 @@ def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: st
     plan_stored.send(sender=Plan, plan=plan, updated=True)
     announce(plan_updated, plan_id=plan.pk, changes=[t for t in told if t[0] is not None])
     return changes
+
+
+def _sections(plan: Plan, draft_plan: dict[str, Any], changes: list[Change], by: User, why: str,
+              ) -> dict[str, Section]:
+    """The plan's sections by name, the renamed renamed and the new made (after the others)."""
+    order = max((s.order for s in plan.sections.all()), default=-1) + 1
+    for change in changes:
+        if change.what == "section" and change.kind == "renamed":
+            section = plan.sections.get(name=change.before)
+            section.name = change.after
+            save_stamped(section, None, by, why)
+        elif change.what == "section":
+            Section.objects.create(
+                plan=plan, order=order, name=change.after, kind=kind_of(draft_plan, change.after))
+            order += 1
+    return {s.name: s for s in plan.sections.all()}
+
+
+def _reassign(storer: Storer, action: Action, data: dict[str, Any], by: User, why: str) -> None:
+    """The document gives the action to another agency: reassigned with the reason, as in the
+    app (its history and the agency told), the named person kept."""
+    storer.section_agency = None
+    readings = owner_readings(data)
+    fresh = Action.objects.get(pk=action.pk)  # as it is now: a change of its text came first
+    reassign_action(fresh, by, owner=storer.owner(readings), owner_role=owner_wording(readings),
+                    owner_person=fresh.owner_person, reason=why)
 
 
 def _storer(draft_plan: dict[str, Any], plan: Plan) -> Storer:

@@ -86,6 +86,7 @@ class StoredPlan:
     new_reviews: list[str] = field(default_factory=list)
     actions: int = 0
     items: int = 0
+    updated: bool = False  # an updated version applied to this stored plan (plan_update.py)
 
 
 def month_date(text: str | None) -> date | None:

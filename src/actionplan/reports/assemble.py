@@ -14,6 +14,7 @@ from .exceptions import RECENT_DAYS, exceptions
 from .facts import facts_as_at, recommendations_as_at
 from .model import BoardReport
 from .names import as_they_were
+from .review_header import review_headers
 from .scope import PlanSource, Scope, check_as_at, resolve
 from .tables import AsAt, plan_tables
 from .trend import trend
@@ -49,6 +50,7 @@ def build_report(
         exceptions=exceptions(plans, known, partnership),
         plans=plans,
         trend=trend(list(counts.distinct_actions(plans)), as_at, partnership),
+        reviews=review_headers(partnership, scope, as_at),
     )
 
 

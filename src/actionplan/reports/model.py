@@ -115,6 +115,27 @@ class TrendPoint:
     counts: RagCounts
 
 
+@dataclass(frozen=True)
+class ReviewHeader:
+    """A review the report answers, as its cover names it."""
+
+    code: str
+    kind: str  # the board's label: "Serious Case Review"
+    title: str
+    pseudonym: str  # the name the review gives its subject: "Child T"
+    author: str
+    published: date | None
+
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """Term and value of each fact recorded, in the order a cover reads them."""
+        return [(term, value) for term, value in [
+            ("Review", f"{self.code}: {self.kind}"), ("Title", self.title),
+            ("Subject", self.pseudonym), ("Author", self.author),
+            ("Published", f"{self.published:%-d %B %Y}" if self.published else ""),
+        ] if value]
+
+
 @dataclass
 class BoardReport:
     partnership: str
@@ -128,6 +149,8 @@ class BoardReport:
     exceptions: Exceptions
     plans: list[PlanTable]
     trend: list[TrendPoint]
+    # The reviews a review's or a plan's report answers.
+    reviews: list[ReviewHeader] = field(default_factory=list)
 
     @property
     def rows(self) -> list[PlanRow]:

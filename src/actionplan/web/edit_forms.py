@@ -44,8 +44,9 @@ def words(
 class ReviewForm(forms.ModelForm):
     class Meta:
         model = Review
-        fields = ["code", "kind", "title", "reported_on", "published_on"]
-        labels = {"code": "Code", "kind": "Kind of review", "title": "Title"}
+        fields = ["code", "kind", "title", "pseudonym", "author", "reported_on", "published_on"]
+        labels = {"code": "Code", "kind": "Kind of review", "title": "Title",
+                  "pseudonym": "Subject's pseudonym", "author": "Author"}
 
     reported_on = DayField(label="Date reported")
     published_on = DayField(label="Date published (leave blank if not published)")

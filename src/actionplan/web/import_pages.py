@@ -86,7 +86,7 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
         "agencies": list(draft.partnership.agencies.all()), "left": left, "references": references,
         "reviews": list(draft.partnership.reviews.all()), "review_kinds": Review.Kind.choices,
         "plan_kinds": Plan.Kind.choices,
-        "stored_plans": list(draft.partnership.plans.all()) if len(reading.plans) == 1 else [],
+        "stored_plans": list(draft.partnership.plans.all()),
         "sections": section_themes(draft, reading.plans), "themes": themes_of(draft),
         "new_reviews": new_reviews(plans),
         "left_total": sum(left.values()),

@@ -8,7 +8,7 @@ Word reader writes paragraphs and list items the same way, so one cell reader se
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -45,12 +45,15 @@ class Part(NamedTuple):
     readings: tuple[Reading, ...] = ()
 
 
-Reader = Callable[[bytes, str], list[Part]]
+Columns = Mapping[str, str] | None  # header text -> role, as a person mapped them
+Reader = Callable[[bytes, str, Columns], list[Part]]
 
 
-def read_parts(fmt: str, data: bytes, name: str) -> list[Part]:
-    """The document's parts, in order; a reader of one-part documents gives one."""
-    return _readers()[fmt](data, name)
+def read_parts(fmt: str, data: bytes, name: str, columns: Columns = None) -> list[Part]:
+    """The document's parts, in order; a reader of one-part documents gives one. A workbook's
+    reader is given the columns a person mapped: it finds the header (to read colours, merged
+    and hidden cells by the columns' roles) as the rows will be read."""
+    return _readers()[fmt](data, name, columns)
 
 
 @cache
@@ -63,7 +66,7 @@ def _readers() -> dict[str, Reader]:
     from . import xlsx as xlsx_reader
 
     def whole(read: Callable[[bytes, str], list[SourceRow]]) -> Reader:
-        return lambda data, name: [Part(read(data, name))]
+        return lambda data, name, _columns: [Part(read(data, name))]
 
     return {
         "text": whole(text_reader.read), "csv": whole(csv_reader.read),

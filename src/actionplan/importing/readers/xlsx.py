@@ -16,37 +16,38 @@ from typing import Any
 import openpyxl
 from openpyxl.styles.colors import COLOR_INDEX
 
-from ..header import read_header, role_of
-from . import Part, Reading, SourceRow, cell_html, repeats_down, titles_above
+from ..header import normalise, read_header, role_of
+from . import Columns, Part, Reading, SourceRow, cell_html, repeats_down, titles_above
 from .fill_colours import rag_of_colour, theme_colours, tinted
 
 Grid = list[list[str]]
 _ROWS_NAMED = 10  # in a warning; a long tracker's rows are counted after these
 
 
-def read_parts(data: bytes, name: str) -> list[Part]:
+def read_parts(data: bytes, name: str, columns: Columns = None) -> list[Part]:
+    """Each sheet's rows; `columns` are the roles a person gave the header's columns."""
     # Not read_only: only a loaded sheet knows its merged cells, fills and hidden rows.
     workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     try:
-        return [_read_sheet(sheet) for sheet in workbook.worksheets]
+        return [_read_sheet(sheet, columns) for sheet in workbook.worksheets]
     finally:
         workbook.close()
 
 
-def _read_sheet(sheet: Any) -> Part:
+def _read_sheet(sheet: Any, columns: Columns = None) -> Part:
     if sheet.sheet_state != "visible":
         return Part([], sheet.title, (Reading(None, f"sheet {sheet.title!r} is hidden: "
                                                     "not imported"),))
     grid = [[_cell_text(cell.value) for cell in row] for row in sheet.iter_rows()]
     readings: list[Reading] = []
-    header = _header_row(grid)
+    header = _header_row(grid, columns)
     merges = [m for m in sheet.merged_cells.ranges if m.max_row > m.min_row]
     hidden: set[int] = set()
     header_row = header
     if header is not None:
-        header_row = _two_header_rows(sheet, grid, header, readings)
-        hidden = _hidden_columns(sheet, grid[header_row], readings)
-        roles = _roles(grid[header_row], hidden)
+        header_row = _two_header_rows(sheet, grid, header, readings, columns)
+        hidden = _hidden_columns(sheet, grid[header_row], readings, columns)
+        roles = _roles(grid[header_row], hidden, columns)
         _read_colours(sheet, grid, header_row, roles, readings)
         _carry_merged(grid, merges, header_row, roles)
     rows: list[SourceRow] = []
@@ -66,13 +67,13 @@ def _read_sheet(sheet: Any) -> Part:
     return Part(rows, sheet.title, tuple(readings))
 
 
-def _header_row(grid: Grid) -> int | None:
+def _header_row(grid: Grid, columns: Columns) -> int | None:
     """The first row that reads as a header, alone or with the row under it."""
     for index, cells in enumerate(grid):
-        if read_header(cells) is not None:
+        if read_header(cells, columns) is not None:
             return index
-        if index + 1 < len(grid) and read_header(grid[index + 1]) is None and read_header(
-                _under(cells, grid[index + 1])):
+        if index + 1 < len(grid) and read_header(grid[index + 1], columns) is None and read_header(
+                _under(cells, grid[index + 1]), columns):
             return index
     return None
 
@@ -82,7 +83,7 @@ def _under(upper: list[str], lower: list[str]) -> list[str]:
     return [low or up for up, low in zip(upper, lower, strict=False)]
 
 
-def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]) -> int:
+def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading], columns: Columns) -> int:
     """When a group heading merged over its columns stands above the header, the two rows
     become one (the lower row's names, the upper's where it has none); the group heading is
     named in a warning. Returns the index of the header row to read."""
@@ -92,8 +93,8 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
     groups = [m for m in sheet.merged_cells.ranges
               if m.min_row == index + 1 and m.max_row == m.min_row and m.max_col > m.min_col
               and all(lower[c - 1] for c in range(m.min_col, min(m.max_col, len(lower)) + 1))]
-    alone = read_header(upper) is not None
-    if (alone and not groups) or read_header(_under(upper, lower)) is None:
+    alone = read_header(upper, columns) is not None
+    if (alone and not groups) or read_header(_under(upper, lower), columns) is None:
         return index
     grid[index + 1] = _under(upper, lower)
     grid[index] = [""] * len(upper)
@@ -105,10 +106,10 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
     return index + 1
 
 
-def _roles(header: list[str], hidden: set[int]) -> tuple[str | None, ...]:
+def _roles(header: list[str], hidden: set[int], columns: Columns) -> tuple[str | None, ...]:
     """Each column's role, read from the header without the columns left out."""
     shown = [column for column in range(len(header)) if column not in hidden]
-    layout = read_header([header[column] for column in shown])
+    layout = read_header([header[column] for column in shown], columns)
     roles: list[str | None] = [None] * len(header)
     for place, column in enumerate(shown):
         roles[column] = layout.role_at(place) if layout else None
@@ -172,14 +173,16 @@ def _carry_merged(grid: Grid, merges: list[Any], header: int,
             grid[row][column] = text
 
 
-def _hidden_columns(sheet: Any, header: list[str], readings: list[Reading]) -> set[int]:
-    """The hidden columns to leave out: all but one that alone would give its role."""
+def _hidden_columns(sheet: Any, header: list[str], readings: list[Reading], columns: Columns) -> set[int]:
+    """The hidden columns to leave out: all but one that alone would give its role (the role
+    a person mapped it to, else the one its header names)."""
     hidden = {column for column in range(len(header)) if _column_hidden(sheet, column + 1)}
-    shown_roles = set(_roles(header, hidden))
+    shown_roles = set(_roles(header, hidden, columns))
+    mapped = {normalise(text): role for text, role in (columns or {}).items()}
     left_out = set()
     for column in sorted(hidden):
-        role = role_of(header[column])
-        if role is not None and role not in shown_roles:
+        role = mapped.get(normalise(header[column])) or role_of(header[column])
+        if role is not None and role != "notes" and role not in shown_roles:
             readings.append(Reading(None, f"hidden column {header[column]!r} read: no "
                                           f"other column gives the {role}"))
             shown_roles.add(role)

@@ -7,8 +7,11 @@ nothing of the plan exists in the database until the import is confirmed.
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .partnership import Partnership
 
@@ -25,7 +28,8 @@ class ImportDraft(models.Model):
     columns = models.JSONField(default=dict, blank=True)
     # Owner wording -> {"agency": agency pk | "new" | "none", "name": new agency's name, "role": post}.
     owners = models.JSONField(default=dict, blank=True)
-    # Review code -> {"link": review pk | "new" | "none", "kind", "title", "commissioned", "published"}.
+    # Review code -> {"link": review pk | "new" | "none", "kind", "title", "pseudonym",
+    # "author", "commissioned", "published"}.
     reviews = models.JSONField(default=dict, blank=True)
     # Corrections of the contents, keyed "item:action:field" (see plans/import_drafts.py).
     edits = models.JSONField(default=dict, blank=True)
@@ -40,3 +44,13 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def expires_on(self) -> date:
+        """The day it is removed if nobody changes it before (`actionplan clear-drafts`)."""
+        return timezone.localdate(self.updated_at + timedelta(days=settings.ACTIONPLAN_IMPORT_DRAFT_DAYS))
+
+    @classmethod
+    def abandoned(cls, now: datetime) -> models.QuerySet[ImportDraft]:
+        """The imports in progress nobody has changed for the days the settings allow."""
+        return cls.objects.filter(updated_at__lt=now - timedelta(days=settings.ACTIONPLAN_IMPORT_DRAFT_DAYS))

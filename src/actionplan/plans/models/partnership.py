@@ -119,6 +119,11 @@ class Review(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SCR)
     code = models.CharField(max_length=50, help_text='How the board refers to it: "BN09", "Child M".')
     title = models.CharField(max_length=300, blank=True)
+    pseudonym = models.CharField(
+        "subject's pseudonym", max_length=200, blank=True,
+        help_text='The name the review gives its subject: "Child T", "Adult B".')
+    author = models.CharField(
+        max_length=300, blank=True, help_text="Who wrote the review: the independent reviewer.")
     started_on = models.DateField(null=True, blank=True)
     reported_on = models.DateField(null=True, blank=True)
     published_on = models.DateField(null=True, blank=True)

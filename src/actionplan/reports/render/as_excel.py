@@ -97,6 +97,7 @@ def about(sheet: Worksheet, report: BoardReport) -> None:
     lines = [
         (escape(report.partnership), Font(bold=True, size=14)),
         (escape(f"{report.scope}, as at {report.as_at:%-d %B %Y}"), Font(bold=True)),
+        *((escape(f"{term}: {value}"), None) for review in report.reviews for term, value in review.facts),
         (f"Exported {report.generated_at:%-d %B %Y at %H:%M}", None),
         ("", None),
         ("Each action has one row; keep the ID column as it is.", None),

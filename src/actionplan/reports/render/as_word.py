@@ -51,6 +51,7 @@ def cover(doc: WordDocument, report: BoardReport) -> None:
     doc.add_heading("Action plan progress report", level=0)
     for term, value in [
         ("Covering", report.scope),
+        *(fact for review in report.reviews for fact in review.facts),
         ("As at", f"{report.as_at:%-d %B %Y}"),
         ("Actions", str(report.totals.total)),
         ("Produced", f"{report.generated_at:%-d %B %Y} from actionplan"),

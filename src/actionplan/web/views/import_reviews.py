@@ -1,5 +1,6 @@
 """The reviews and themes of an import in progress: a case reference linked to a review of
-the partnership, made a new review, or kept as a note; a new review's kind, title and dates;
+the partnership, made a new review, or kept as a note; a new review's kind, title, subject's
+pseudonym, author and dates;
 a section mapped to one of the partnership's themes."""
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.warning(request, problem)
         return redirect(back)
     facts = {"link": link, "kind": kind, "title": request.POST.get("title", "").strip()[:300],
+             "pseudonym": request.POST.get("pseudonym", "").strip()[:200],
+             "author": request.POST.get("author", "").strip()[:300],
              **{name: day(text) or "" for name, text in dates.items()}}
     import_drafts.describe_review(draft, code, facts)
     return redirect(back)

@@ -1,11 +1,13 @@
 """Correcting one row of an import in progress: the recommendation's ref and text, and each
-action's text, owner, due wording and status, or marking it "not an action" (kept as a note)."""
+action's text, owner, due wording and status, or marking it "not an action" (kept as a note);
+splitting an action in two or joining it to the next."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +22,7 @@ from actionplan.plans.draft_edits import (
     edit_key,
     plan_key,
 )
-from actionplan.plans.models import Plan
+from actionplan.plans.models import ImportDraft, Plan
 
 from ..scoping import SignedInRequest
 from .imports import own_draft
@@ -65,7 +67,58 @@ def row(request: SignedInRequest, pk: int, plan: int, item: int) -> HttpResponse
         url = reverse("import_preview", kwargs={"pk": draft.pk})
         return redirect(f"{url}#row-{plan}-{item}")
     return render(request, "web/import_row.html", {
-        "draft": draft, "item": found, "fields": fields, "actions": actions})
+        "draft": draft, "item": found, "fields": fields, "actions": actions, "plan_number": plan,
+        "item_number": item})
+
+
+def actions_of(draft: ImportDraft, plan: int, item: int) -> list[dict[str, Any]]:
+    reading = import_drafts.read(draft, settle=False)
+    if plan >= len(reading.plans) or item >= len(reading.plans[plan]["items"]):
+        raise Http404("no such row in this import")
+    return list(reading.plans[plan]["items"][item]["actions"])
+
+
+def halves(text: str) -> tuple[str, str]:
+    """Where a split is first offered: at the first line break, else after the first sentence."""
+    for mark in ("\n", ". ", "; "):
+        first, found, rest = text.partition(mark)
+        if found and rest.strip():
+            return (first + found).strip(), rest.strip()
+    return text, ""
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def split(request: SignedInRequest, pk: int, plan: int, item: int, action: int) -> HttpResponse:
+    """Split an action in two: the person divides its text; both keep its owner and due."""
+    draft = own_draft(request, pk)
+    actions = actions_of(draft, plan, item)
+    if action >= len(actions):
+        raise Http404("no such action in this row")
+    texts, errors = halves(actions[action].get("text") or ""), {}
+    if request.method == "POST":
+        texts = (request.POST.get("first", "").strip(), request.POST.get("second", "").strip())
+        errors = {name: f"Enter the text of the {name} action"
+                  for name, text in zip(("first", "second"), texts, strict=True) if not text}
+        if not errors:
+            import_drafts.split_action(draft, plan, item, action, texts)
+            return redirect("import_row", pk=draft.pk, plan=plan, item=item)
+    return render(request, "web/import_split.html", {
+        "draft": draft, "plan": plan, "item": item, "number": action + 1, "texts": texts,
+        "action": actions[action], "errors": errors,
+        "error_list": [{"text": message, "href": f"#{name}"} for name, message in errors.items()],
+    }, status=400 if errors else 200)
+
+
+@login_required
+@require_POST
+def join(request: SignedInRequest, pk: int, plan: int, item: int, action: int) -> HttpResponse:
+    """Join an action to the next one of the same row."""
+    draft = own_draft(request, pk)
+    if action + 1 >= len(actions_of(draft, plan, item)):
+        raise Http404("no next action to join in this row")
+    import_drafts.join_actions(draft, plan, item, action)
+    return redirect("import_row", pk=draft.pk, plan=plan, item=item)
 
 
 @login_required
@@ -100,12 +153,15 @@ def plan_facts(request: SignedInRequest, pk: int, plan: int) -> HttpResponse:
 @login_required
 @require_POST
 def updates(request: SignedInRequest, pk: int) -> HttpResponse:
-    """Say which stored plan the document is an updated version of (or none)."""
+    """Say which stored plan a plan of the document (a sheet of a workbook) is an updated
+    version of, or none."""
     draft = own_draft(request, pk)
-    chosen = request.POST.get("plan", "")
-    plan = Plan.objects.filter(partnership=draft.partnership, pk=chosen).first() if chosen.isdigit() else None
-    if (chosen and plan is None) or len(import_drafts.read(draft).plans) != 1:
-        raise Http404("no such plan, or a document of several plans")
-    draft.updates = plan
-    draft.save(update_fields=["updates", "updated_at"])
-    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + "#plan-0")
+    chosen, sent = request.POST.get("plan", ""), request.POST.get("number", "0")
+    plan = Plan.objects.filter(partnership=draft.partnership, pk=chosen).first() if re.fullmatch(
+        r"[0-9]{1,18}", chosen) else None
+    number = int(sent) if re.fullmatch(r"[0-9]{1,4}", sent) else -1
+    if (chosen and plan is None) or not 0 <= number < len(import_drafts.read(draft).plans):
+        raise Http404("no such plan in the partnership or in the document")
+    if not import_drafts.choose_update(draft, number, plan):
+        messages.warning(request, f"Another sheet of the document already updates {plan}: choose another")
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + f"#plan-{number}")

@@ -4,6 +4,7 @@ the person's own, kept in the database so a long correction survives a timeout."
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
@@ -31,8 +32,10 @@ def upload(request: SignedInRequest) -> HttpResponse:
     require(can_import(request.user), "import plans")
     partnership = partnership_of(request)
     in_progress = ImportDraft.objects.filter(owner=request.user, partnership=partnership)
+    days = settings.ACTIONPLAN_IMPORT_DRAFT_DAYS
     if request.method == "GET":
-        return render(request, "web/import_upload.html", {"errors": [], "in_progress": in_progress})
+        return render(request, "web/import_upload.html", {"errors": [], "in_progress": in_progress,
+                                                           "draft_days": days})
     files = request.FILES.getlist("files")
     errors = check_uploads(files)
     started: list[ImportDraft] = []
@@ -40,8 +43,9 @@ def upload(request: SignedInRequest) -> HttpResponse:
         files_read = [(f.name or "upload", f.read()) for f in files]
         started, errors = import_drafts.start_all(request.user, partnership, files_read)
     if errors:
-        return render(request, "web/import_upload.html", {"errors": errors, "in_progress": in_progress},
-                      status=400)
+        return render(request, "web/import_upload.html", {
+            "errors": errors, "in_progress": in_progress, "draft_days": days,
+        }, status=400)
     return redirect("import_preview", pk=started[0].pk) if len(started) == 1 else redirect("import_upload")
 
 
@@ -69,18 +73,16 @@ def preview(request: SignedInRequest, pk: int) -> HttpResponse:
         draft.delete()
         messages.success(request, "Import cancelled: nothing was stored")
         return redirect("import_upload")
-    updating, file_name = draft.updates, draft.file_name
+    file_name = draft.file_name
     try:
         stored = import_drafts.confirm(draft)
     except (ImportFailure, DuplicateImport) as refusal:
         messages.warning(request, f"Not imported: {refusal}")
         return redirect("import_preview", pk=draft.pk)
-    if updating is not None:
-        messages.success(request, f"Updated {updating.title} from {file_name}: each change is in its history")
-        return redirect("plan", pk=updating.pk)
     for result in stored:
-        messages.success(
-            request, f"Imported {result.plan.title}: {result.items} items, {result.actions} actions")
+        messages.success(request, (
+            f"Updated {result.plan.title} from {file_name}: each change is in its history" if result.updated
+            else f"Imported {result.plan.title}: {result.items} items, {result.actions} actions"))
     return redirect("plan", pk=stored[0].plan.pk) if len(stored) == 1 else redirect("plans")
 
 

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 from tqdm import tqdm
 
 from actionplan.importing import ImportFailure, parse_plans_file, render_table
+from actionplan.plans.draft_reviews import unknown_references
 from actionplan.plans.models import Partnership
 from actionplan.plans.store import DuplicateImport, StoredPlan, store_draft
 
@@ -40,6 +42,10 @@ class Command(BaseCommand):
             "--replace", action="store_true", help="replace a plan already imported from the same file"
         )
         parser.add_argument(
+            "--new-reviews", action="store_true",
+            help="make a new review of each case reference naming none of the partnership's reviews",
+        )
+        parser.add_argument(
             "--column",
             action="append",
             default=[],
@@ -56,6 +62,7 @@ class Command(BaseCommand):
         format: str,
         partnership: str | None,
         replace: bool,
+        new_reviews: bool,
         column: list[tuple[str, str]],
         **options: Any,
     ) -> None:
@@ -65,16 +72,24 @@ class Command(BaseCommand):
         for path in tqdm(files, desc="Importing", unit="file", disable=len(files) < 2, file=self.stderr):
             try:
                 # One draft a plan: each worksheet holding a plan is its own (one JSON object each).
-                for number, draft in enumerate(parse_plans_file(path, columns=columns)):
-                    if target is None:  # a dry run
+                drafts = parse_plans_file(path, columns=columns)
+                if target is None:  # a dry run
+                    for number, draft in enumerate(drafts):
                         self.stdout.write(
                             json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
                             if format == "json"
                             else ("\n" if number else "") + render_table(draft)
                         )
-                    else:
-                        stored = store_draft(draft.to_dict(), target, replace=replace)
-                        self.report(stored, len(draft.warnings))
+                    continue
+                plans = [draft.to_dict() for draft in drafts]
+                if not new_reviews and (unknown := unknown_references(target, plans)):
+                    failures += 1
+                    self.refuse_references(path, target, unknown)
+                    continue
+                with transaction.atomic():  # every plan of the file, or none
+                    stored = [store_draft(plan, target, replace=replace) for plan in plans]
+                for outcome, draft in zip(stored, drafts, strict=True):
+                    self.report(outcome, len(draft.warnings))
             except ImportFailure as failure:
                 failures += 1
                 self.stderr.write(self.style.ERROR(f"error: {failure}"))
@@ -97,6 +112,15 @@ class Command(BaseCommand):
         if len(existing) != 1:
             raise CommandError("name the partnership to import into with --partnership NAME")
         return existing[0]
+
+    def refuse_references(self, path: Path, target: Partnership, unknown: dict[str, int | None]) -> None:
+        """Case references are often a row's own shorthand ("D", "L"): a review is made of one
+        only when the person says so."""
+        named = ", ".join(f"{code!r} (line {line})" if line else repr(code) for code, line in unknown.items())
+        self.stderr.write(self.style.ERROR(
+            f"error: {path}: case references naming no review of {target.name}: {named}; nothing stored. "
+            "Add the reviews first, import it from the web to link each, or use --new-reviews to make "
+            "a review of each."))
 
     def columns_as_read(self, failure: ImportFailure) -> None:
         """The nearest role of each column of the likeliest header, to map by hand."""
