@@ -43,10 +43,15 @@ class PlanRow:
     latest_progress: str
     version: int | None  # the action's version when exported, for conflict checks on import
     first_of_recommendation: bool = True  # later rows leave the recommendation cells blank
+    recommendation_id: int | None = None  # set on the row of a recommendation tracked without actions
 
     @property
     def stable_id(self) -> str:
-        return f"A-{self.action_id}" if self.action_id is not None else ""
+        """A-12 for an action, R-7 for a recommendation tracked without actions: the key a
+        workbook given back is matched on."""
+        if self.action_id is not None:
+            return f"A-{self.action_id}"
+        return f"R-{self.recommendation_id}" if self.recommendation_id is not None else ""
 
     @property
     def owner(self) -> str:
