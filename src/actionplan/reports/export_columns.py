@@ -24,6 +24,8 @@ EXPORT_SHEET = "Exported"
 # RAG last: a recommendation tracked without actions carries its own RAG, which its owner may edit.
 EXPORT_HEADINGS = (ID, "Version", STATUS, REVISED_DUE, REASON, PROGRESS, RAG)
 ABOUT_SHEET = "About"
+# The recommendations not accepted in full, with the board's reasons: read, never given back.
+DECISIONS_SHEET = "Decisions"
 
 
 @dataclass(frozen=True)

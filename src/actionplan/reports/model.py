@@ -105,6 +105,17 @@ class Exceptions:
     recently_implemented: list[ExceptionLine] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DecisionLine:
+    """A recommendation not accepted, or accepted in part, with the board's reason."""
+
+    plan: str
+    ref: str
+    recommendation: str
+    decision: str  # the board's label: "Not accepted", "Accepted in part"
+    reason: str
+
+
 @dataclass
 class RagBreakdown:
     """RAG counts by one dimension (plan, agency or theme), in the order the board reads them."""
@@ -133,6 +144,8 @@ class BoardReport:
     exceptions: Exceptions
     plans: list[PlanTable]
     trend: list[TrendPoint]
+    # Recommendations not accepted in full; none in a report on one agency's actions.
+    decisions: list[DecisionLine] = field(default_factory=list)
 
     @property
     def rows(self) -> list[PlanRow]:

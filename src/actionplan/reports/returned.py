@@ -16,7 +16,17 @@ from dateutil import parser as dates
 from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
 
-from .export_columns import ABOUT_SHEET, EXPORT_SHEET, ID, PROGRESS, RAG, REASON, REVISED_DUE, STATUS
+from .export_columns import (
+    ABOUT_SHEET,
+    DECISIONS_SHEET,
+    EXPORT_SHEET,
+    ID,
+    PROGRESS,
+    RAG,
+    REASON,
+    REVISED_DUE,
+    STATUS,
+)
 from .safe_text import unescape
 
 if TYPE_CHECKING:
@@ -92,7 +102,7 @@ def read_workbook(content: bytes, name: str) -> Returned:
     versions, exported, as_at, exported_at = reader.export_sheet(book[EXPORT_SHEET])
     rows: list[ReturnedRow | ReturnedRecommendationRow] = []
     for sheet in book.worksheets:
-        if sheet.title not in {EXPORT_SHEET, ABOUT_SHEET}:
+        if sheet.title not in {EXPORT_SHEET, ABOUT_SHEET, DECISIONS_SHEET}:
             rows += reader.action_sheet(sheet)
     return Returned(
         as_at, exported_at, versions, exported,

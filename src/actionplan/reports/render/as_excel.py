@@ -19,7 +19,17 @@ from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
 
 from ..colours import RAG_FILL, RAG_TEXT
-from ..export_columns import ABOUT_SHEET, COLUMNS, EXPORT_HEADINGS, EXPORT_SHEET, RAG, STATUS, rag_label
+from ..export_columns import (
+    ABOUT_SHEET,
+    COLUMNS,
+    DECISIONS_SHEET,
+    EXPORT_HEADINGS,
+    EXPORT_SHEET,
+    RAG,
+    STATUS,
+    rag_label,
+)
+from ..layouts import DECISION_COLUMNS
 from ..model import BoardReport, PlanRow
 from ..safe_text import escape
 
@@ -30,9 +40,11 @@ EDITABLE_FILL = PatternFill("solid", fgColor="1D70B8")  # the columns owners fil
 def write(report: BoardReport) -> bytes:
     book = Workbook()
     about(book.worksheets[0], report)  # the sheet a new workbook starts with
-    names: set[str] = {ABOUT_SHEET}
+    names: set[str] = {ABOUT_SHEET, DECISIONS_SHEET, EXPORT_SHEET}
     for title, rows in sheets(report):
         action_sheet(book.create_sheet(sheet_name(title, names)), rows)
+    if report.decisions:
+        decisions(book.create_sheet(DECISIONS_SHEET), report)
     exported(book.create_sheet(EXPORT_SHEET), report)
     out = io.BytesIO()
     book.save(out)
@@ -110,6 +122,19 @@ def about(sheet: Worksheet, report: BoardReport) -> None:
         if font:
             sheet.cell(row=sheet.max_row, column=1).font = font
     sheet.column_dimensions["A"].width = 100
+
+
+def decisions(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.append([heading for heading, _ in DECISION_COLUMNS])
+    for line in report.decisions:
+        sheet.append([escape(text(line)) for _, text in DECISION_COLUMNS])
+    for index, width in enumerate((30, 60, 16, 60), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.cell(row=1, column=index).font = Font(bold=True, color="FFFFFF")
+        sheet.cell(row=1, column=index).fill = HEADER_FILL
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def exported(sheet: Worksheet, report: BoardReport) -> None:
