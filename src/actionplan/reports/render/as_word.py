@@ -93,7 +93,8 @@ def chart_and_table(doc: WordDocument, heading: str, png: bytes, rows: CountRows
     """The chart across the page, its numbers in a table under it (a portrait page is too narrow
     for both side by side: names would wrap a letter at a time)."""
     doc.add_heading(heading, level=2)
-    doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(14))
+    # 15 cm: the width it was drawn at (charts.py), so its text prints at the size set there.
+    doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(15))
     counts_table(doc, rows)
     if note:
         doc.add_paragraph(note).runs[0].italic = True
