@@ -1,7 +1,7 @@
 """Read a workbook that owners have edited and given back: each action's row (and each row of a
 recommendation tracked without actions) as they left it, and what it looked like when the
-workbook was exported. Bad input is refused whole, with
-the file, sheet and row named, before anything is applied."""
+workbook was exported. Bad input is refused whole, with the file, sheet and row named, before
+anything is applied."""
 
 from __future__ import annotations
 
