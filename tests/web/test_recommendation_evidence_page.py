@@ -42,6 +42,7 @@ def test_the_admin_adds_a_file_and_a_scrutineer_accepts_it(client, media, alice,
     assert response.status_code == 302
     lone.refresh_from_db()
     assert lone.assurance == "accepted"
+    assert "Evidence accepted" in text_of(client.get(f"/plans/{lone.plan_id}/"))  # beside its status
 
 
 def test_a_file_that_is_not_what_it_says_is_refused_and_nothing_stored(client, media, alice, lone):
