@@ -61,3 +61,33 @@ def test_as_at_a_date_before_a_revision_the_old_due_date_is_in_force(action, ali
     after = action_as_at(action, timezone.localdate())
     assert before is not None and after is not None
     assert (before.current_due, after.current_due) == (date(2026, 6, 30), date(2026, 12, 31))
+
+
+def test_an_agency_merged_away_is_named_in_old_history_as_it_was_then(action, alice, police):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from actionplan.plans.people import merge_agencies, save_agency
+
+    last_year = timezone.make_aware(datetime(2025, 1, 1, 9, 0))
+    duplicate = AgencyFactory(partnership=police.partnership, name="Riverton Constabulary")
+    for made in (action, duplicate):
+        made.history.update(history_date=last_year)
+    reassign_action(action, alice, owner=duplicate, owner_role="", owner_person=None,
+                    reason="The constabulary leads")
+    # The reassignment happened last year; the duplicate was renamed, then merged, since.
+    action.history.filter(history_change_reason="The constabulary leads").update(
+        history_date=timezone.make_aware(datetime(2025, 5, 1, 9, 0))
+    )
+    save_agency(duplicate, alice, name="Riverton Constabulary (old)", aliases=[])
+    merge_agencies(duplicate, police, alice)
+
+    moved, reassigned = changes_of(action)[0], changes_of(action)[1]
+    assert {(f.field, f.old, f.new) for f in moved.fields} == {
+        ("Owner", "Riverton Constabulary (old)", "Riverton Police")
+    }
+    assert {(f.field, f.old, f.new) for f in reassigned.fields} >= {
+        ("Owner", "Riverton Police", "Riverton Constabulary")
+    }
+    assert "(removed)" not in str(changes_of(action))

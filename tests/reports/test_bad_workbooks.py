@@ -51,7 +51,7 @@ def test_a_formula_in_progress_text_is_exported_as_text_and_comes_back_unchanged
     [
         ({STATUS: "Nearly done"}, "sheet '.*' row 2: unknown status 'Nearly done'"),
         ({REVISED_DUE: "next Tuesday-ish"}, "sheet '.*' row 2: 'next Tuesday-ish' is not a date"),
-        ({ID: "123"}, "sheet '.*' row 2: '123' is not an action ID"),
+        ({ID: "123"}, "sheet '.*' row 2: '123' is not an ID like A-123"),
     ],
 )
 def test_a_bad_row_refuses_the_whole_file(two_actions, tmp_path, damage, message):

@@ -18,8 +18,9 @@ def export(partnership: Partnership) -> bytes:
     return render(build_report(partnership, Scope(), timezone.localdate()), "xlsx").content
 
 
-def edit(content: bytes, edits: dict[int, dict[str, object]]) -> bytes:
-    """Set cells, by column heading, on every row of the given actions (on every sheet)."""
+def edit(content: bytes, edits: dict[int | str, dict[str, object]]) -> bytes:
+    """Set cells, by column heading, on every row of the given actions (keyed by id) or rows
+    (keyed by their ID, "R-7"), on every sheet."""
     book = load_workbook(io.BytesIO(content))
     for sheet in book.worksheets:
         if sheet.title == EXPORT_SHEET:
@@ -28,8 +29,9 @@ def edit(content: bytes, edits: dict[int, dict[str, object]]) -> bytes:
         if ID not in headings:
             continue
         for row in sheet.iter_rows(min_row=2):
-            action_id = row[headings.index(ID)].value
-            for heading, value in edits.get(int(action_id[2:]) if action_id else 0, {}).items():
+            stable_id = row[headings.index(ID)].value or ""
+            key = int(stable_id[2:]) if stable_id.startswith("A-") else stable_id
+            for heading, value in edits.get(key, {}).items():
                 row[headings.index(heading)].value = value
     out = io.BytesIO()
     book.save(out)

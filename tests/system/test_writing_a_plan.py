@@ -96,6 +96,22 @@ def test_a_plan_written_reassigned_revised_and_closed_in_the_app(page, alice, po
     assert "Front-door audit half done" in page.content()
     assert Recommendation.objects.get(ref="2").status == "in_progress"
 
+    # Evidence on the recommendation itself, decided by the same rules as an action's.
+    page.get_by_role("link", name="Evidence and assurance of recommendation 2").click()
+    checked(page)
+    page.fill("#id_description", "Front-door audit report")
+    page.fill("#id_link", "https://intranet.example.org/front-door-audit")
+    page.click("button:has-text('Add evidence')")
+    page.wait_for_selector(".govuk-notification-banner--success")
+    checked(page)
+    page.check("input[name=decision][value=accept]")
+    page.click("button:has-text('Record decision')")
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert Recommendation.objects.get(ref="2").assurance == "accepted"
+    assert "Evidence submitted" in page.content() and "Evidence accepted" in page.content()  # its history
+    checked(page)
+    page.goto(plan_url)
+
     page.click("text=Close the plan")
     page.fill("#id_reason", "Every action assured at the March board")
     checked(page)

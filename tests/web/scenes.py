@@ -125,7 +125,7 @@ def snapshot() -> tuple:
             "text", "measure", "owner", "owner_role", "owner_person", "revised_due_reason"
         )),
         list(Recommendation.objects.order_by("pk").values_list(
-            "ref", "text", "decision", "status", "progress"
+            "ref", "text", "decision", "status", "progress", "assurance"
         )),
         list(Plan.objects.order_by("pk").values_list("title", "closed_on")),
         list(Review.objects.order_by("pk").values_list("code", "title")),

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http.response import HttpResponseBase
 from django.urls import resolve
-from scenes import ELSEWHERE_WORDS, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
+from scenes import ELSEWHERE_WORDS, PDF, RIVERTON_WORDS, World, csv_upload, plan_csv, snapshot
 
 from actionplan.plans import import_drafts
-from actionplan.plans.models import Action, ImportDraft, Recommendation, ReportFile, Theme, User
+from actionplan.plans.models import Action, Evidence, ImportDraft, Recommendation, ReportFile, Theme, User
+from actionplan.plans.recommendation_evidence import submit_recommendation_evidence
 from actionplan.plans.updates import record_progress
 from actionplan.reminders.models import Meeting, Notice
 from actionplan.reports import Scope
@@ -57,6 +59,16 @@ def lone(w: World) -> Recommendation:
     """A recommendation of the Riverton plan with no actions, tracked on itself."""
     found = Recommendation.objects.filter(plan=w.plan, ref="2").first()
     return found or RecommendationFactory(plan=w.plan, ref="2", text="Audit the front door.")
+
+
+def lone_evidence(w: World) -> Evidence:
+    """Evidence awaiting a decision on the recommendation tracked without actions."""
+    rec = lone(w)
+    found = rec.evidence.filter(decision=Evidence.Decision.PENDING).first()
+    alice = User.objects.get(username="alice")
+    return found or submit_recommendation_evidence(
+        rec, alice, "Audit of the front door", file=SimpleUploadedFile("audit.pdf", PDF)
+    )
 
 
 def editor(eve: int, **roles: int) -> dict[str, int]:
@@ -508,6 +520,23 @@ CASES = [
          editor(404, alice=200), prepare=lone),
     Case("recommendation progress", "post", lambda w: f"/recommendations/{lone(w).pk}/progress/",
          editor(404, alice=302), lambda w: {"text": "Audit begun", "status": "in_progress"}, prepare=lone),
+    # Evidence on a recommendation tracked without actions: the admin adds it, assurers decide.
+    Case("recommendation evidence page", "get", lambda w: f"/recommendations/{lone(w).pk}/evidence/",
+         codes(200, 404), prepare=lone_evidence),
+    Case("recommendation evidence", "post", lambda w: f"/recommendations/{lone(w).pk}/evidence/",
+         editor(404, alice=302), evidence, prepare=lone),
+    Case("recommendation evidence decision", "post",
+         lambda w: f"/recommendations/{lone(w).pk}/evidence/{lone_evidence(w).pk}/decision/",
+         editor(404, alice=302, charlie=302), lambda w: {"decision": "accept"}, prepare=lone_evidence),
+    Case("recommendation evidence file", "get",
+         lambda w: f"/recommendations/{lone(w).pk}/evidence/{lone_evidence(w).pk}/file/", codes(200, 404),
+         prepare=lone_evidence),
+    Case("recommendation assurance", "post", lambda w: f"/recommendations/{lone(w).pk}/assurance/",
+         editor(404, alice=302, charlie=302),
+         lambda w: {"assurance": "accepted", "reason": "Verified at the audit on 3 March"},
+         prepare=lone_evidence),
+    Case("evidence of a recommendation with actions", "get",
+         lambda w: f"/recommendations/{riverton_rec(w)}/evidence/", codes(404, 404)),
     Case("new action page", "get", lambda w: f"/recommendations/{riverton_rec(w)}/actions/new/",
          editor(404, alice=200)),
     Case("new action", "post", lambda w: f"/recommendations/{riverton_rec(w)}/actions/new/",

@@ -45,15 +45,16 @@ def stored_field(model: type[Model], name: str) -> Field[Any, Any]:
     return field
 
 
-def in_words(model: type[Model], name: str, value: Any) -> str:
-    """One stored value as a person reads it: a name for a row, a label for a code."""
+def in_words(model: type[Model], name: str, value: Any, when: datetime | None = None) -> str:
+    """One stored value as a person reads it: a name for a row, a label for a code. A row removed
+    since (an agency merged into another) is named as it was at `when`, from its own history."""
     if value in (None, ""):
         return "(blank)"
     field = stored_field(model, name)
     if (field.many_to_one or field.one_to_one) and field.related_model is not None:
         related = field.related_model._default_manager.filter(pk=value).first()
         if related is None:
-            return "(removed)"
+            return removed_name(field.related_model, value, when)
         full_name = getattr(related, "get_full_name", None)
         return (full_name() if full_name else "") or str(related)
     if field.choices:
@@ -67,6 +68,19 @@ def in_words(model: type[Model], name: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "(blank)"
     return str(value)
+
+
+def removed_name(model: Any, pk: Any, when: datetime | None) -> str:
+    """The name a removed row had at `when` (or, failing that, the last it had), read from its
+    history; "(removed)" only for a row that kept none."""
+    history = getattr(model, "history", None)
+    if history is None:
+        return "(removed)"
+    versions = history.filter(id=pk).order_by("-history_date", "-history_id")
+    version = (versions.filter(history_date__lte=when).first() if when else None) or versions.first()
+    if version is None:
+        return "(removed)"
+    return str(version.instance)
 
 
 def person(user: Any) -> str:
@@ -90,8 +104,9 @@ def changes_of(instance: Model) -> list[Change]:
                 if name in HIDDEN_FIELDS:
                     continue
                 label = stored_field(model, name).verbose_name
-                fields.append(FieldChange(label[:1].upper() + label[1:], in_words(model, name, c.old),
-                                          in_words(model, name, c.new)))
+                when = after.history_date
+                fields.append(FieldChange(label[:1].upper() + label[1:], in_words(model, name, c.old, when),
+                                          in_words(model, name, c.new, when)))
             if not fields:
                 continue
         found.append(

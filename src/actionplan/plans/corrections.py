@@ -65,6 +65,8 @@ def withdraw_evidence(
 ) -> ProgressUpdate:
     """Withdraw a piece of evidence: kept, marked withdrawn, and no longer behind assurance."""
     action = evidence.action
+    if action is None:  # a recommendation's evidence: its withdrawals would need an entry of their own
+        raise TransitionRefused("evidence on a recommendation cannot be withdrawn yet")
     if by is not None:
         require(can_update_action(by, action), "withdraw evidence from this action")
     if not reason.strip():

@@ -126,7 +126,7 @@ def record_recommendation_progress(
     thresholds = rec.plan.partnership.rag_thresholds
     rec.status = status
     rec.progress = text.strip()
-    rec.rag = rag or compute_rag(ActionState(status, "none", None), on, thresholds).value
+    rec.rag = rag or compute_rag(ActionState(status, rec.assurance, None), on, thresholds).value
     save_stamped(rec, None, by, reason)
 
 

@@ -68,6 +68,8 @@ def decide_evidence(
     when: datetime | None = None,
 ) -> Evidence:
     action = evidence.action
+    if action is None:  # a recommendation's: see recommendation_evidence.py
+        raise TransitionRefused("this evidence is a recommendation's, decided on the recommendation")
     if by is not None:
         require(can_assure(by, action), "decide on evidence")
     if evidence.decision != Evidence.Decision.PENDING:

@@ -33,6 +33,13 @@ def can_assure(user: User, action: Action) -> bool:
     )
 
 
+def can_assure_recommendation(user: User, partnership_id: int) -> bool:
+    """Decide on the evidence of a recommendation tracked without actions: as for an action."""
+    return in_partnership(user, partnership_id) and (
+        user.is_superuser or user.role in {Role.SCRUTINEER, Role.PARTNERSHIP_ADMIN}
+    )
+
+
 def can_import(user: User) -> bool:
     """Import plan documents into the partnership."""
     return user.is_active and user.role == Role.PARTNERSHIP_ADMIN

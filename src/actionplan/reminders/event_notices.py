@@ -76,7 +76,7 @@ def fetch_action(pk: int) -> Action | None:
 @task()
 def tell_evidence_decided(evidence_id: int) -> None:
     evidence = Evidence.objects.filter(pk=evidence_id).select_related("submitted_by").first()
-    action = fetch_action(evidence.action_id) if evidence else None
+    action = fetch_action(evidence.action_id) if evidence and evidence.action_id else None
     if evidence is None or action is None:
         return  # removed since: nothing left to tell
     accepted = evidence.decision == Evidence.Decision.ACCEPTED

@@ -10,6 +10,7 @@ from actionplan.plans.history import actions_as_at
 from actionplan.plans.models import Partnership
 
 from . import counts
+from .decisions import decisions_as_at
 from .exceptions import RECENT_DAYS, exceptions
 from .facts import facts_as_at, recommendations_as_at
 from .model import BoardReport
@@ -51,6 +52,7 @@ def build_report(
         plans=plans,
         trend=trend(list(counts.distinct_actions(plans)), as_at, partnership),
         reviews=review_headers(partnership, scope, as_at),
+        decisions=[] if resolved.agency else decisions_as_at(resolved.sources, as_at),
     )
 
 

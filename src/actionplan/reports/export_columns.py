@@ -16,12 +16,16 @@ STATUS = "Status"
 REVISED_DUE = "Revised due date"
 REASON = "Reason (slipped / not achieved)"
 PROGRESS = "Latest progress"
+RAG = "RAG"
 
 # The hidden sheet recording what each action looked like when exported, so that an import can
 # tell the owner's edits from changes made in the meantime by someone else.
 EXPORT_SHEET = "Exported"
-EXPORT_HEADINGS = (ID, "Version", STATUS, REVISED_DUE, REASON, PROGRESS)
+# RAG last: a recommendation tracked without actions carries its own RAG, which its owner may edit.
+EXPORT_HEADINGS = (ID, "Version", STATUS, REVISED_DUE, REASON, PROGRESS, RAG)
 ABOUT_SHEET = "About"
+# The recommendations not accepted in full, with the board's reasons: read, never given back.
+DECISIONS_SHEET = "Decisions"
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,6 @@ COLUMNS: tuple[Column, ...] = (
     Column(REVISED_DUE, lambda r: r.revised_due, 12, editable=True),
     Column(STATUS, lambda r: r.status, 14, editable=True),
     Column(REASON, lambda r: r.reason, 30, editable=True),
-    Column("RAG", rag_label, 10),
+    Column(RAG, rag_label, 10),
     Column(PROGRESS, lambda r: r.latest_progress, 60, editable=True),
 )

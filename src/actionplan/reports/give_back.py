@@ -5,6 +5,7 @@ plans.updates by the person giving it back, with their permissions.
   the export, is a conflict: reported, not applied (plans.updates refuses it with EditConflict).
 - A row already applied (the same workbook given back twice) is unchanged: no duplicates.
 - Bad input refuses the whole file; nothing is half-applied.
+- A recommendation tracked without actions (ID R-7) is updated on itself: see give_back_recommendations.py.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from .returned import Edited, Returned, ReturnedRow, WorkbookError, read_workboo
 
 @dataclass(frozen=True)
 class Outcome:
-    action_id: int
+    action_id: int  # or the recommendation's id, when kind is "R"
     where: str
     message: str
+    kind: str = "A"
 
     def __str__(self) -> str:
-        return f"A-{self.action_id} ({self.where}): {self.message}"
+        return f"{self.kind}-{self.action_id} ({self.where}): {self.message}"
 
 
 @dataclass
@@ -69,6 +71,9 @@ def apply_workbook(content: bytes, user: User, *, name: str = "workbook") -> Upd
             if row.action_id not in returned.exported:
                 raise WorkbookError(f"{name}: {row.where}: A-{row.action_id} was not in this export")
             apply_row(row, returned, actions.get(row.action_id), user, result)
+        from .give_back_recommendations import apply_recommendation_rows  # it imports Outcome from here
+
+        apply_recommendation_rows(returned, user, result, name)
     return result
 
 

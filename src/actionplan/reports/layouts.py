@@ -13,7 +13,7 @@ from actionplan.plans.due_words import due_with_wording
 from actionplan.plans.summary import RagCounts
 
 from .colours import label
-from .model import COMPOSITE_LAYOUT, BoardReport, ExceptionLine, PlanRow, RagBreakdown
+from .model import COMPOSITE_LAYOUT, BoardReport, DecisionLine, ExceptionLine, PlanRow, RagBreakdown
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,19 @@ def exception_lists(report: BoardReport) -> list[ExceptionList]:
             ("Implemented", lambda x: day(x.implemented_on)), ("Assurance", lambda x: x.assurance)),
             f"Nothing was implemented in the last {report.recent_days} days."),
     ]  # fmt: skip
+
+
+DECISIONS_TITLE = "Recommendations not accepted in full"
+DECISION_COLUMNS: tuple[tuple[str, Callable[[DecisionLine], str]], ...] = (
+    ("Plan / ref", lambda d: f"{d.plan} {d.ref}".strip()),
+    ("Recommendation", lambda d: d.recommendation),
+    ("Decision", lambda d: d.decision),
+    ("Reason", lambda d: d.reason),
+)
+
+
+def no_decisions(report: BoardReport) -> str:
+    return f"Every recommendation was accepted in full as at {long_date(report.as_at)}."
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,15 @@ class PlanRow:
     latest_progress: str
     version: int | None  # the action's version when exported, for conflict checks on import
     first_of_recommendation: bool = True  # later rows leave the recommendation cells blank
+    recommendation_id: int | None = None  # set on the row of a recommendation tracked without actions
 
     @property
     def stable_id(self) -> str:
-        return f"A-{self.action_id}" if self.action_id is not None else ""
+        """A-12 for an action, R-7 for a recommendation tracked without actions: the key a
+        workbook given back is matched on."""
+        if self.action_id is not None:
+            return f"A-{self.action_id}"
+        return f"R-{self.recommendation_id}" if self.recommendation_id is not None else ""
 
     @property
     def owner(self) -> str:
@@ -100,6 +105,17 @@ class Exceptions:
     recently_implemented: list[ExceptionLine] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DecisionLine:
+    """A recommendation not accepted, or accepted in part, with the board's reason."""
+
+    plan: str
+    ref: str
+    recommendation: str
+    decision: str  # the board's label: "Not accepted", "Accepted in part"
+    reason: str
+
+
 @dataclass
 class RagBreakdown:
     """RAG counts by one dimension (plan, agency or theme), in the order the board reads them."""
@@ -151,6 +167,8 @@ class BoardReport:
     trend: list[TrendPoint]
     # The reviews a review's or a plan's report answers.
     reviews: list[ReviewHeader] = field(default_factory=list)
+    # Recommendations not accepted in full; none in a report on one agency's actions.
+    decisions: list[DecisionLine] = field(default_factory=list)
 
     @property
     def rows(self) -> list[PlanRow]:

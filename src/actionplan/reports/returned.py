@@ -1,22 +1,35 @@
-"""Read a workbook that owners have edited and given back: each action's row as they left it, and
-what the action looked like when the workbook was exported. Bad input is refused whole, with
-the file, sheet and row named, before anything is applied."""
+"""Read a workbook that owners have edited and given back: each action's row (and each row of a
+recommendation tracked without actions) as they left it, and what it looked like when the
+workbook was exported. Bad input is refused whole, with the file, sheet and row named, before
+anything is applied."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from dateutil import parser as dates
 
 from actionplan.plans.parsing import ChildFailed, run_bounded
+from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
 
-from .export_columns import ABOUT_SHEET, EXPORT_SHEET, ID, PROGRESS, REASON, REVISED_DUE, STATUS
+from .export_columns import (
+    ABOUT_SHEET,
+    DECISIONS_SHEET,
+    EXPORT_SHEET,
+    ID,
+    PROGRESS,
+    RAG,
+    REASON,
+    REVISED_DUE,
+    STATUS,
+)
 from .safe_text import unescape
 
 STATUS_OF_LABEL = {label.lower(): value for value, label in DeliveryStatus.choices}
+RAG_OF_LABEL = {label.lower(): value for value, label in Rag.choices}
 
 
 class WorkbookError(ValueError):
@@ -31,6 +44,7 @@ class Edited:
     revised_due: date | None
     reason: str
     progress: str
+    rag: str = ""  # read on a recommendation's row only: an action's RAG is worked out
 
 
 @dataclass(frozen=True)
@@ -41,12 +55,23 @@ class ReturnedRow:
 
 
 @dataclass(frozen=True)
+class ReturnedRecommendationRow:
+    """The row of a recommendation tracked without actions (ID R-7)."""
+
+    where: str
+    recommendation_id: int
+    cells: Edited
+
+
+@dataclass(frozen=True)
 class Returned:
     as_at: date
     exported_at: datetime
     versions: dict[int, int]  # action id → its version when exported
     exported: dict[int, Edited]
     rows: list[ReturnedRow]
+    recommendations_exported: dict[int, Edited] = field(default_factory=dict)
+    recommendation_rows: list[ReturnedRecommendationRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -82,11 +107,16 @@ def read_workbook(
         raise WorkbookError(f"{name}: not a workbook exported by actionplan (no '{EXPORT_SHEET}' sheet)")
     reader = Reader(name)
     versions, exported, as_at, exported_at = reader.export_sheet(book[EXPORT_SHEET])
-    rows = []
+    rows: list[ReturnedRow | ReturnedRecommendationRow] = []
     for sheet in book.values():
-        if sheet.title not in {EXPORT_SHEET, ABOUT_SHEET}:
+        if sheet.title not in {EXPORT_SHEET, ABOUT_SHEET, DECISIONS_SHEET}:
             rows += reader.action_sheet(sheet)
-    return Returned(as_at, exported_at, versions, exported, rows)
+    return Returned(
+        as_at, exported_at, versions, exported,
+        [row for row in rows if isinstance(row, ReturnedRow)],
+        reader.recommendations_exported,
+        [row for row in rows if isinstance(row, ReturnedRecommendationRow)],
+    )  # fmt: skip
 
 
 def value_of(cell: object) -> object:
@@ -102,6 +132,7 @@ def value_of(cell: object) -> object:
 class Reader:
     def __init__(self, name: str) -> None:
         self.name = name
+        self.recommendations_exported: dict[int, Edited] = {}
 
     def fail(self, where: str, message: str) -> WorkbookError:
         return WorkbookError(f"{self.name}: {where}: {message}")
@@ -118,6 +149,13 @@ class Reader:
             raise self.fail(where, "the as-at date or export time is missing") from error
         versions, exported = {}, {}
         for number, values in enumerate(sheet.rows[2:], start=3):
+            recommendation_id = self.recommendation_id(values[0])
+            if recommendation_id is not None:
+                rag = values[6] if len(values) > 6 else ""
+                self.recommendations_exported[recommendation_id] = self.edited(
+                    values[2:6], f"{where} row {number}", rag
+                )
+                continue
             action_id = self.action_id(values[0], f"{where} row {number}")
             try:
                 if not isinstance(values[1], int | float | str):
@@ -128,31 +166,54 @@ class Reader:
             exported[action_id] = self.edited(values[2:6], f"{where} row {number}")
         return versions, exported, as_at, exported_at
 
-    def action_sheet(self, sheet: Sheet) -> list[ReturnedRow]:
+    def action_sheet(self, sheet: Sheet) -> list[ReturnedRow | ReturnedRecommendationRow]:
         headings = [str(value or "").strip() for value in (sheet.rows[0] if sheet.rows else ())]
         missing = [h for h in (ID, STATUS, REVISED_DUE, REASON, PROGRESS) if h not in headings]
         if missing:
             raise self.fail(f"sheet '{sheet.title}'", f"no column headed {', '.join(missing)}")
         at = {heading: headings.index(heading) for heading in (ID, STATUS, REVISED_DUE, REASON, PROGRESS)}
-        rows = []
+        rag_at = headings.index(RAG) if RAG in headings else None
+        rows: list[ReturnedRow | ReturnedRecommendationRow] = []
         for number, values in enumerate(sheet.rows[1:], start=2):
             where = f"sheet '{sheet.title}' row {number}"
             if not values[at[ID]]:
-                continue  # a recommendation tracked without actions, or a blank line
+                continue  # a blank line (or a recommendation's row in a workbook from before R- IDs)
             cells = [values[at[h]] for h in (STATUS, REVISED_DUE, REASON, PROGRESS)]
+            recommendation_id = self.recommendation_id(values[at[ID]])
+            if recommendation_id is not None:
+                rag = values[rag_at] if rag_at is not None else ""
+                edited = self.edited(cells, where, rag)
+                rows.append(ReturnedRecommendationRow(where, recommendation_id, edited))
+                continue
             rows.append(ReturnedRow(where, self.action_id(values[at[ID]], where), self.edited(cells, where)))
         return rows
 
-    def edited(self, values: tuple | list, where: str) -> Edited:
+    def edited(self, values: tuple | list, where: str, rag: object = None) -> Edited:
         status, revised, reason, progress = values
         return Edited(
-            self.status(status, where), self.date(revised, where), self.text(reason), self.text(progress)
-        )
+            self.status(status, where), self.date(revised, where), self.text(reason), self.text(progress),
+            self.rag(rag, where),
+        )  # fmt: skip
+
+    @staticmethod
+    def recommendation_id(value: object) -> int | None:
+        """The id in an ID like R-7 (a recommendation tracked without actions), else None."""
+        text = str(value or "").strip()
+        return int(text[2:]) if text.upper().startswith("R-") and text[2:].isdigit() else None
+
+    def rag(self, value: object, where: str) -> str:
+        # "Red (override)" reads as red: the override is the action's, never a recommendation's.
+        label = str(value or "").strip().removesuffix("(override)").strip()
+        if not label:
+            return ""
+        if label.lower() not in RAG_OF_LABEL:
+            raise self.fail(where, f"unknown RAG '{label}' (use one of: {', '.join(Rag.labels)})")
+        return RAG_OF_LABEL[label.lower()]
 
     def action_id(self, value: object, where: str) -> int:
         text = str(value or "").strip()
         if not (text.upper().startswith("A-") and text[2:].isdigit()):
-            raise self.fail(where, f"'{text}' is not an action ID like A-123")
+            raise self.fail(where, f"'{text}' is not an ID like A-123 (an action) or R-12 (a recommendation)")
         return int(text[2:])
 
     def status(self, value: object, where: str) -> str:

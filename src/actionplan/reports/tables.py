@@ -102,6 +102,7 @@ def row_of(
             action_id=None, **common, action="", agency="", owner_role="", due_text="", due=None,
             revised_due=None, measure="", status=DeliveryStatus(own.status).label, reason="",
             rag=own.rag, rag_overridden=False, latest_progress=own.progress, version=None,
+            recommendation_id=rec.pk,
         )  # fmt: skip
     assert facts is not None  # known for every action that existed on the day
     return PlanRow(

@@ -19,6 +19,7 @@ from .views import (
     people,
     plans,
     preferences,
+    recommendation_evidence,
     report_files,
     reviews,
     writing,
@@ -68,6 +69,26 @@ urlpatterns = [
         "recommendations/<int:pk>/progress/", writing.recommendation_progress, name="recommendation_progress"
     ),
     path("recommendations/<int:pk>/actions/new/", action_edits.action_new, name="action_new"),
+    path(
+        "recommendations/<int:pk>/evidence/",
+        recommendation_evidence.recommendation_evidence,
+        name="recommendation_evidence",
+    ),
+    path(
+        "recommendations/<int:pk>/evidence/<int:evidence_pk>/decision/",
+        recommendation_evidence.recommendation_evidence_decision,
+        name="recommendation_evidence_decision",
+    ),
+    path(
+        "recommendations/<int:pk>/evidence/<int:evidence_pk>/file/",
+        recommendation_evidence.recommendation_evidence_file,
+        name="recommendation_evidence_file",
+    ),
+    path(
+        "recommendations/<int:pk>/assurance/",
+        recommendation_evidence.recommendation_assurance,
+        name="recommendation_assurance",
+    ),
     path("plans/<int:pk>/", plans.plan_detail, name="plan"),
     path("reviews/", reviews.review_list, name="reviews"),
     path("reviews/new/", writing.review_new, name="review_new"),

@@ -7,6 +7,7 @@ from datetime import date
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..assurance import AssuranceStatus
 from ..rag import RagThresholds
 from ..rollup import RolledUp, roll_up
 from ..status import DeliveryStatus
@@ -103,6 +104,9 @@ class Recommendation(models.Model):
     )
     progress = models.TextField(blank=True)
     rag = models.CharField(max_length=10, blank=True)
+    # Its own assurance, on its own evidence, by the same rules as an action's (plans.assurance).
+    assurance = models.CharField(max_length=20, choices=AssuranceStatus.choices, default=AssuranceStatus.NONE)
+    assurance_reason = models.TextField(blank=True)
     notes = models.JSONField(
         default=list, blank=True, help_text="Columns of the source with no place of their own."
     )

@@ -80,14 +80,20 @@ class ProgressUpdate(models.Model):
 
 
 class Evidence(models.Model):
-    """A file or link offered to show an action was done, and the scrutineer's decision on it."""
+    """A file or link offered to show an action was done (or a recommendation tracked without
+    actions), and the scrutineer's decision on it."""
 
     class Decision(models.TextChoices):
         PENDING = "pending", "Awaiting assurance"
         ACCEPTED = "accepted", "Accepted"
         REJECTED = "rejected", "Rejected"
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="evidence", null=True, blank=True
+    )
+    recommendation = models.ForeignKey(
+        "plans.Recommendation", on_delete=models.CASCADE, related_name="evidence", null=True, blank=True
+    )
     description = models.TextField()
     file = models.FileField(upload_to="evidence/%Y/%m/", blank=True)
     link = models.URLField(blank=True)
@@ -107,12 +113,23 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["action", "-submitted_at"]
         verbose_name_plural = "evidence"
+        constraints = [
+            # Evidence is for one thing: an action, or a recommendation that has none.
+            models.CheckConstraint(
+                condition=models.Q(action__isnull=False, recommendation__isnull=True)
+                | models.Q(action__isnull=True, recommendation__isnull=False),
+                name="evidence_for_an_action_or_a_recommendation",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.description[:80]
 
     # What the submitter gave; fixed once saved. The decision is made once, from pending.
-    SUBMITTED = ("action_id", "description", "file", "link", "sha256", "submitted_by_id", "submitted_at")
+    SUBMITTED = (
+        "action_id", "recommendation_id", "description", "file", "link", "sha256", "submitted_by_id",
+        "submitted_at",
+    )  # fmt: skip
     DECIDED = ("decision", "decided_by_id", "decided_at", "decision_reason")
 
     def save(self, *args: Any, **kwargs: Any) -> None:

@@ -19,7 +19,17 @@ from actionplan.plans.rag import Rag
 from actionplan.plans.status import DeliveryStatus
 
 from ..colours import RAG_FILL, RAG_TEXT
-from ..export_columns import ABOUT_SHEET, COLUMNS, EXPORT_HEADINGS, EXPORT_SHEET, STATUS
+from ..export_columns import (
+    ABOUT_SHEET,
+    COLUMNS,
+    DECISIONS_SHEET,
+    EXPORT_HEADINGS,
+    EXPORT_SHEET,
+    RAG,
+    STATUS,
+    rag_label,
+)
+from ..layouts import DECISION_COLUMNS
 from ..model import BoardReport, PlanRow
 from ..safe_text import escape
 
@@ -30,9 +40,11 @@ EDITABLE_FILL = PatternFill("solid", fgColor="1D70B8")  # the columns owners fil
 def write(report: BoardReport) -> bytes:
     book = Workbook()
     about(book.worksheets[0], report)  # the sheet a new workbook starts with
-    names: set[str] = {ABOUT_SHEET}
+    names: set[str] = {ABOUT_SHEET, DECISIONS_SHEET, EXPORT_SHEET}
     for title, rows in sheets(report):
         action_sheet(book.create_sheet(sheet_name(title, names)), rows)
+    if report.decisions:
+        decisions(book.create_sheet(DECISIONS_SHEET), report)
     exported(book.create_sheet(EXPORT_SHEET), report)
     out = io.BytesIO()
     book.save(out)
@@ -78,7 +90,7 @@ def action_sheet(sheet: Worksheet, rows: list[PlanRow]) -> None:
     last = f"{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 2)}"
     sheet.auto_filter.ref = f"A1:{last}"
     sheet.freeze_panes = "B2"  # the header row and the ID stay in view
-    rag = get_column_letter([c.heading for c in COLUMNS].index("RAG") + 1)
+    rag = get_column_letter([c.heading for c in COLUMNS].index(RAG) + 1)
     for value, fill in RAG_FILL.items():
         label = Rag(value).label  # "Red" matches "Red (override)" too
         style = DifferentialStyle(
@@ -100,8 +112,10 @@ def about(sheet: Worksheet, report: BoardReport) -> None:
         *((escape(f"{term}: {value}"), None) for review in report.reviews for term, value in review.facts),
         (f"Exported {report.generated_at:%-d %B %Y at %H:%M}", None),
         ("", None),
-        ("Each action has one row; keep the ID column as it is.", None),
+        ("Each action has one row (ID A-…), and so has each recommendation tracked without actions "
+         "(ID R-…); keep the ID column as it is.", None),
         ("Owners may change the blue columns: Status, Revised due date, Reason and Latest progress.", None),
+        ("On a recommendation's row (R-…) the RAG may be changed too; it has no due date to revise.", None),
         ("Give the file back with: actionplan import-updates FILE --as USERNAME", None),
     ]
     for text, font in lines:
@@ -111,21 +125,34 @@ def about(sheet: Worksheet, report: BoardReport) -> None:
     sheet.column_dimensions["A"].width = 100
 
 
+def decisions(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.append([heading for heading, _ in DECISION_COLUMNS])
+    for line in report.decisions:
+        sheet.append([escape(text(line)) for _, text in DECISION_COLUMNS])
+    for index, width in enumerate((30, 60, 16, 60), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.cell(row=1, column=index).font = Font(bold=True, color="FFFFFF")
+        sheet.cell(row=1, column=index).fill = HEADER_FILL
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def exported(sheet: Worksheet, report: BoardReport) -> None:
-    """What each action looked like at export, so the import can tell edits from later changes."""
+    """What each row looked like at export, so the import can tell edits from later changes."""
     exported_at = report.generated_at.isoformat(timespec="seconds")
     sheet.append(
         ["Partnership", escape(report.partnership), "As at", report.as_at, "Exported at", exported_at]
     )
     sheet.append(list(EXPORT_HEADINGS))
-    done: set[int] = set()
+    done: set[str] = set()
     for row in report.rows:
-        if row.action_id is None or row.action_id in done:
+        if not row.stable_id or row.stable_id in done:
             continue
-        done.add(row.action_id)
+        done.add(row.stable_id)
         sheet.append(
             [row.stable_id, row.version, row.status, row.revised_due, escape(row.reason),
-             escape(row.latest_progress)]
+             escape(row.latest_progress), rag_label(row)]
         )  # fmt: skip
     sheet.sheet_state = "hidden"
     sheet.protection.sheet = True  # a guard against accidental edits, not a security control

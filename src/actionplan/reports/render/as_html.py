@@ -11,7 +11,17 @@ from actionplan.plans.rag import meanings
 
 from .. import charts
 from ..colours import ORDER, RAG_FILL, RAG_TEXT, label
-from ..layouts import breakdown_rows, cell_text, columns_for, exception_lists, total_rows, trend_rows
+from ..layouts import (
+    DECISION_COLUMNS,
+    DECISIONS_TITLE,
+    breakdown_rows,
+    cell_text,
+    columns_for,
+    exception_lists,
+    no_decisions,
+    total_rows,
+    trend_rows,
+)
 from ..model import BoardReport
 
 # Rows per printed table block: small enough for WeasyPrint to lay out quickly (see bench/reports).
@@ -66,6 +76,7 @@ def page(report: BoardReport) -> str:
             total_rows=total_rows(report),
             exception_lists=exception_lists(report),
             plans=[(plan, columns_for(plan.layout)) for plan in report.plans],
+            decisions=(DECISIONS_TITLE, DECISION_COLUMNS, no_decisions(report)),
         )
     )
 

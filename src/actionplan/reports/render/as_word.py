@@ -18,12 +18,15 @@ from actionplan.plans.rag import meanings
 from .. import charts
 from ..colours import ORDER, RAG_FILL, RAG_TEXT, label
 from ..layouts import (
+    DECISION_COLUMNS,
+    DECISIONS_TITLE,
     CountRows,
     ExceptionList,
     breakdown_rows,
     cell_text,
     columns_for,
     exception_lists,
+    no_decisions,
     total_rows,
     trend_rows,
 )
@@ -39,6 +42,7 @@ def write(report: BoardReport) -> bytes:
     doc.add_heading("Exceptions", level=1)
     for exception_list in exception_lists(report):
         exceptions(doc, exception_list)
+    decisions(doc, report)
     for plan in report.plans:
         plan_table(doc, plan)
     out = io.BytesIO()
@@ -90,7 +94,8 @@ def chart_and_table(doc: WordDocument, heading: str, png: bytes, rows: CountRows
     """The chart across the page, its numbers in a table under it (a portrait page is too narrow
     for both side by side: names would wrap a letter at a time)."""
     doc.add_heading(heading, level=2)
-    doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(14))
+    # 15 cm: the width it was drawn at (charts.py), so its text prints at the size set there.
+    doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(15))
     counts_table(doc, rows)
     if note:
         doc.add_paragraph(note).runs[0].italic = True
@@ -130,6 +135,19 @@ def exceptions(doc: WordDocument, exception_list: ExceptionList) -> None:
         for cell, (_, text) in zip(cells, exception_list.columns, strict=False):
             write_cell(cell, text(line), size=8)
         rag_cell(cells[-1], line.rag)
+
+
+def decisions(doc: WordDocument, report: BoardReport) -> None:
+    doc.add_heading(f"{DECISIONS_TITLE} ({len(report.decisions)})", level=1)
+    if not report.decisions:
+        doc.add_paragraph(no_decisions(report)).runs[0].italic = True
+        return
+    table = doc.add_table(rows=1, cols=len(DECISION_COLUMNS))
+    table.style = "Table Grid"
+    header(table, [heading for heading, _ in DECISION_COLUMNS])
+    for line in report.decisions:
+        for cell, (_, text) in zip(table.add_row().cells, DECISION_COLUMNS, strict=True):
+            write_cell(cell, text(line), size=8)
 
 
 def plan_table(doc: WordDocument, plan: PlanTable) -> None:

@@ -1,0 +1,89 @@
+"""The evidence page of a recommendation tracked without actions: files checked as an action's,
+decisions by assurers, and "evidence accepted" refused without accepted evidence or a reason."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from scenes import PDF, text_of
+
+from actionplan.plans.models import Evidence, Recommendation
+from factories import RecommendationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lone(partnership) -> Recommendation:
+    return RecommendationFactory(plan__partnership=partnership, ref="2", text="Audit the front door.")
+
+
+def test_the_admin_adds_a_file_and_a_scrutineer_accepts_it(client, media, alice, charlie, dave, lone):
+    client.force_login(alice)
+    response = client.post(
+        f"/recommendations/{lone.pk}/evidence/",
+        {"description": "Audit report", "file": SimpleUploadedFile("audit.pdf", PDF)},
+    )
+    assert response.status_code == 302
+    evidence = Evidence.objects.get(recommendation=lone)
+    assert (evidence.sha256, evidence.action) == (hashlib.sha256(PDF).hexdigest(), None)
+
+    client.force_login(dave)  # anyone of the partnership reads it and fetches the file
+    page = text_of(client.get(f"/recommendations/{lone.pk}/evidence/"))
+    assert "Audit report" in page and "Evidence submitted" in page and "Record decision" not in page
+    assert client.get(f"/recommendations/{lone.pk}/evidence/{evidence.pk}/file/").status_code == 200
+
+    client.force_login(charlie)
+    response = client.post(
+        f"/recommendations/{lone.pk}/evidence/{evidence.pk}/decision/", {"decision": "accept"}
+    )
+    assert response.status_code == 302
+    lone.refresh_from_db()
+    assert lone.assurance == "accepted"
+    assert "Evidence accepted" in text_of(client.get(f"/plans/{lone.plan_id}/"))  # beside its status
+
+
+def test_a_file_that_is_not_what_it_says_is_refused_and_nothing_stored(client, media, alice, lone):
+    client.force_login(alice)
+    fake = SimpleUploadedFile("minutes.pdf", b"MZ\\x90\\x00 a program")
+    response = client.post(f"/recommendations/{lone.pk}/evidence/", {"description": "Minutes", "file": fake})
+    assert response.status_code == 400
+    assert "do not match its type" in text_of(response)
+    assert not Evidence.objects.exists()
+
+
+def test_a_rejection_without_a_reason_is_shown_as_an_error(client, alice, charlie, lone):
+    client.force_login(alice)
+    client.post(
+        f"/recommendations/{lone.pk}/evidence/", {"description": "Draft", "link": "https://example.org/d"}
+    )
+    evidence = Evidence.objects.get(recommendation=lone)
+    client.force_login(charlie)
+    response = client.post(
+        f"/recommendations/{lone.pk}/evidence/{evidence.pk}/decision/", {"decision": "reject"}
+    )
+    assert response.status_code == 400 and "needs a reason" in text_of(response)
+    assert Evidence.objects.get(pk=evidence.pk).decision == Evidence.Decision.PENDING
+
+
+def test_evidence_accepted_by_hand_needs_a_recorded_reason(client, alice, charlie, lone):
+    client.force_login(alice)
+    client.post(
+        f"/recommendations/{lone.pk}/evidence/", {"description": "Draft", "link": "https://example.org/d"}
+    )
+    client.force_login(charlie)
+    response = client.post(f"/recommendations/{lone.pk}/assurance/", {"assurance": "accepted"}, follow=True)
+    assert "accepted piece of evidence or a recorded reason" in text_of(response)
+    lone.refresh_from_db()
+    assert lone.assurance == "submitted"
+    client.post(
+        f"/recommendations/{lone.pk}/assurance/",
+        {"assurance": "accepted", "reason": "Verified at the multi-agency audit on 3 March"},
+    )
+    lone.refresh_from_db()
+    assert (lone.assurance, lone.assurance_reason) == (
+        "accepted",
+        "Verified at the multi-agency audit on 3 March",
+    )
