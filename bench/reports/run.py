@@ -5,7 +5,8 @@
 Builds a plan of N actions (each with a progress update, written with history) in its own SQLite
 file in ACTIONPLAN_DATA_DIR, builds its board report once, then writes it as PDF (through the
 memory-bound print worker, as the application does) and as Word (in a forked process, so its peak
-memory is its own). Results are recorded in bench/reports/README.md.
+memory is its own). Each is reported in wall time and in CPU time: on a shared machine the wall
+time grows with the other work, the CPU time much less. Results: bench/reports/README.md.
 """
 
 from __future__ import annotations
