@@ -14,6 +14,7 @@ from ..colours import ORDER, RAG_FILL, RAG_TEXT, label
 from ..layouts import (
     DECISION_COLUMNS,
     DECISIONS_TITLE,
+    ExceptionList,
     breakdown_rows,
     cell_text,
     columns_for,
@@ -26,6 +27,9 @@ from ..model import BoardReport
 
 # Rows per printed table block: small enough for WeasyPrint to lay out quickly (see bench/reports).
 ROWS_PER_TABLE = 40
+# An exception table's width in characters of its text; a column's padding and borders, in
+# characters; how much wider bold type is.
+EXCEPTION_TABLE_CHARACTERS, PADDING, BOLD = 110, 2, 1.2
 
 
 @cache
@@ -55,6 +59,33 @@ def css_string(text: object) -> str:
     return "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06x}" for c in str(text))
 
 
+def column_widths(headings: list[str], rows: list[list[str]], bold: int) -> list[float]:
+    """Each column's share of the table's width in per cent, as a browser's automatic table
+    layout would give it, counted in characters: every column at least as wide as its longest
+    word, then the rest of the width shared in proportion to what its longest cell lacks.
+    WeasyPrint measures every cell of a table on every page to do this (a tenth of the time of
+    a long report, bench/reports); counting is enough for these short texts. The headings and
+    the column `bold` are in bold type, a fifth wider."""
+    least, most = [], []
+    for index, (heading, *texts) in enumerate(zip(headings, *rows, strict=True)):
+        widen = BOLD if index == bold else 1.0
+        words = [len(word) * widen for text in texts for word in text.split()]
+        lines = [len(line) * widen for text in texts for line in text.splitlines()]
+        least.append(max([*words, *(len(word) * BOLD for word in heading.split())]) + PADDING)
+        most.append(max([*lines, len(heading) * BOLD]) + PADDING)
+    room = max(EXCEPTION_TABLE_CHARACTERS, sum(least))
+    lacking = sum(most) - sum(least)
+    share = min(1.0, (room - sum(least)) / lacking) if lacking else 0.0
+    widths = [low + (high - low) * share for low, high in zip(least, most, strict=True)]
+    return [round(100 * width / sum(widths), 1) for width in widths]
+
+
+def exception_table(exceptions: ExceptionList) -> tuple[ExceptionList, list[float]]:
+    headings = [heading for heading, _ in exceptions.columns] + ["RAG"]
+    rows = [[text(line) for _, text in exceptions.columns] + [label(line.rag)] for line in exceptions.lines]
+    return exceptions, column_widths(headings, rows, bold=len(headings) - 1) if rows else []
+
+
 def svg_image(svg: bytes) -> str:
     """A data URI keeps the page one file; an <img> keeps each chart's ids to itself."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
@@ -74,7 +105,7 @@ def page(report: BoardReport) -> str:
             trend=trend,
             trend_rows=trend_rows(report),
             total_rows=total_rows(report),
-            exception_lists=exception_lists(report),
+            exception_lists=[exception_table(e) for e in exception_lists(report)],
             plans=[(plan, columns_for(plan.layout)) for plan in report.plans],
             decisions=(DECISIONS_TITLE, DECISION_COLUMNS, no_decisions(report)),
         )

@@ -9,8 +9,8 @@ from pathlib import Path
 from ..model import BoardReport
 from . import as_html
 
-MEMORY_MB = 2048  # a 2,000-action plan peaks at about 700 MB (bench/reports)
-TIMEOUT_SECONDS = 600  # a 2,000-action plan takes about four minutes
+MEMORY_MB = 2048  # a 2,000-action plan peaks at about 460 MB (bench/reports)
+TIMEOUT_SECONDS = 600  # a 2,000-action plan takes 30 s of CPU, minutes on a busy machine
 # Run as a script, not with -m: importing the package would start Django in the child for nothing.
 WORKER = Path(__file__).resolve().parent.parent / "pdf_worker.py"
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 
 from actionplan.plans.rag import meanings
@@ -20,6 +19,7 @@ from ..colours import ORDER, RAG_FILL, RAG_TEXT, label
 from ..layouts import (
     DECISION_COLUMNS,
     DECISIONS_TITLE,
+    Column,
     CountRows,
     ExceptionList,
     breakdown_rows,
@@ -31,6 +31,7 @@ from ..layouts import (
     trend_rows,
 )
 from ..model import BoardReport, PlanTable
+from .word_table import Cell, add_table
 
 
 def write(report: BoardReport) -> bytes:
@@ -83,11 +84,8 @@ def summary(doc: WordDocument, report: BoardReport) -> None:
 
 def rag_key(doc: WordDocument) -> None:
     """What the colours mean, beside the first of them (the same words as the pages)."""
-    key = doc.add_table(rows=0, cols=2)
-    for rag, meaning in meanings():
-        cells = key.add_row().cells
-        rag_cell(cells[0], rag)
-        write_cell(cells[1], meaning, size=8)
+    rows = ([rag_cell(rag), Cell(meaning, 8)] for rag, meaning in meanings())
+    add_table(doc, None, rows, columns=2, style=None)
 
 
 def chart_and_table(doc: WordDocument, heading: str, png: bytes, rows: CountRows, note: str = "") -> None:
@@ -107,19 +105,14 @@ COUNT_WIDTHS = [Cm(6.5), *[Cm(1.6)] * 6]
 
 def counts_table(parent: WordDocument | _Cell, rows: CountRows) -> Table:
     headings = [rows.heading, *(label(rag) for rag in ORDER), "Total"]
-    table = parent.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
-    table.autofit = False
-    header(table, headings)
-    for name, counts in rows.rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, [name, *(str(counts.counts[r]) for r in ORDER), str(counts.total)],
-                              strict=True):  # fmt: skip
-            write_cell(cell, text, size=8)
-    for row in table.rows:
-        for cell, width in zip(row.cells, COUNT_WIDTHS, strict=True):
-            cell.width = width
-    return table
+    return add_table(
+        parent,
+        header(headings),
+        ([Cell(text, 8) for text in (name, *(str(counts.counts[r]) for r in ORDER), str(counts.total))]
+         for name, counts in rows.rows),
+        widths=COUNT_WIDTHS,
+        autofit=False,
+    )  # fmt: skip
 
 
 def exceptions(doc: WordDocument, exception_list: ExceptionList) -> None:
@@ -127,14 +120,15 @@ def exceptions(doc: WordDocument, exception_list: ExceptionList) -> None:
     if not exception_list.lines:
         doc.add_paragraph(exception_list.empty).runs[0].italic = True
         return
-    table = doc.add_table(rows=1, cols=len(exception_list.columns) + 1)
-    table.style = "Table Grid"
-    header(table, [heading for heading, _ in exception_list.columns] + ["RAG"])
-    for line in exception_list.lines:
-        cells = table.add_row().cells
-        for cell, (_, text) in zip(cells, exception_list.columns, strict=False):
-            write_cell(cell, text(line), size=8)
-        rag_cell(cells[-1], line.rag)
+    add_table(
+        doc,
+        header([heading for heading, _ in exception_list.columns] + ["RAG"]),
+        ([*(Cell(text(line), 8) for _, text in exception_list.columns), rag_cell(line.rag)]
+         for line in exception_list.lines),
+    )  # fmt: skip
+
+
+PAGE_WIDTH = 27.7  # A4 landscape less the margins, in cm
 
 
 def decisions(doc: WordDocument, report: BoardReport) -> None:
@@ -142,39 +136,37 @@ def decisions(doc: WordDocument, report: BoardReport) -> None:
     if not report.decisions:
         doc.add_paragraph(no_decisions(report)).runs[0].italic = True
         return
-    table = doc.add_table(rows=1, cols=len(DECISION_COLUMNS))
-    table.style = "Table Grid"
-    header(table, [heading for heading, _ in DECISION_COLUMNS])
-    for line in report.decisions:
-        for cell, (_, text) in zip(table.add_row().cells, DECISION_COLUMNS, strict=True):
-            write_cell(cell, text(line), size=8)
+    add_table(
+        doc,
+        header([heading for heading, _ in DECISION_COLUMNS]),
+        ([Cell(text(line), 8) for _, text in DECISION_COLUMNS] for line in report.decisions),
+    )
 
 
 def plan_table(doc: WordDocument, plan: PlanTable) -> None:
     landscape(doc)
     doc.add_heading(plan.title, level=1)
     columns = columns_for(plan.layout)
-    table = doc.add_table(rows=1, cols=len(columns))
-    table.style = "Table Grid"
+    table = add_table(
+        doc,
+        header([c.heading for c in columns]),
+        plan_rows(plan, columns),
+        widths=[Cm(PAGE_WIDTH * column.width / 100) for column in columns],
+    )
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    header(table, [c.heading for c in columns])
-    page_width = 27.7  # A4 landscape less the margins, in cm
+
+
+def plan_rows(plan: PlanTable, columns: tuple[Column, ...]) -> Iterator[list[Cell]]:
     for section in plan.sections:
         if section.heading:
-            row = table.add_row()
-            merged = row.cells[0].merge(row.cells[-1])
-            write_cell(merged, section.heading, size=9, bold=True)
-            shade(merged, "DEE0E2")
-        for plan_row in section.rows:
-            cells = table.add_row().cells
-            for cell, column in zip(cells, columns, strict=True):
-                if column.heading == "RAG":
-                    rag_cell(cell, plan_row.rag, " (override)" if plan_row.rag_overridden else "")
-                else:
-                    write_cell(cell, cell_text(column, plan_row), size=7.5)
-    for index, column in enumerate(columns):
-        for cell in table.columns[index].cells:
-            cell.width = Cm(page_width * column.width / 100)
+            yield [Cell(section.heading, 9, bold=True, fill="DEE0E2", span=len(columns))]
+        for row in section.rows:
+            yield [
+                rag_cell(row.rag, " (override)" if row.rag_overridden else "")
+                if column.heading == "RAG"
+                else Cell(cell_text(column, row), 7.5)
+                for column in columns
+            ]
 
 
 def landscape(doc: WordDocument) -> None:
@@ -185,34 +177,10 @@ def landscape(doc: WordDocument) -> None:
     section.left_margin = section.right_margin = Cm(1)
 
 
-def header(table: Table, headings: list[str]) -> None:
-    row = table.rows[0]
-    for cell, text in zip(row.cells, headings, strict=True):
-        write_cell(cell, text, size=8, bold=True)
-        shade(cell, "F3F2F1")
-    # Repeat the heading row on every page, as the source documents do.
-    properties = row._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
+def header(headings: list[str]) -> list[Cell]:
+    return [Cell(text, 8, bold=True, fill="F3F2F1") for text in headings]
 
 
-def write_cell(cell: _Cell, text: str, *, size: float, bold: bool = False, colour: str = "") -> None:
-    run = cell.paragraphs[0].add_run(text)
-    run.font.size = Pt(size)
-    run.bold = bold
-    if colour:
-        run.font.color.rgb = RGBColor.from_string(colour)
-
-
-def rag_cell(cell: _Cell, rag: str, extra: str = "") -> None:
-    write_cell(cell, label(rag) + extra, size=8, bold=True, colour=RAG_TEXT.get(rag, ""))
-    if rag:
-        shade(cell, RAG_FILL[rag])
-
-
-def shade(cell: _Cell, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+def rag_cell(rag: str, extra: str = "") -> Cell:
+    fill = RAG_FILL[rag] if rag else ""
+    return Cell(label(rag) + extra, 8, bold=True, colour=RAG_TEXT.get(rag, ""), fill=fill)
