@@ -11,6 +11,7 @@ from django.db import connection
 
 from .index import START, STOP
 from .search_table import TABLE
+from .words import alternatives
 
 # ts_headline drops anything that looks like an HTML tag; the snippet must show the text as it
 # is, so angle brackets are swapped for two unused characters and swapped back afterwards.
@@ -28,7 +29,21 @@ class Match:
 
 def words(query: str) -> list[str]:
     """The words of a query; punctuation and search operators are not passed to the database."""
-    return re.findall(r"\w+", query.lower())[:20]
+    return re.findall(r"\w+", query.lower().replace("'s", "").replace("’s", ""))[:20]
+
+
+def fts5_query(found: list[str]) -> str:
+    """Every word (or one of its synonyms, synonyms.txt) must match. Each word is quoted, so
+    FTS5 reads it as a word and never as an operator (AND, NEAR, *); a phrase is quoted whole."""
+    groups = [" OR ".join('"' + " ".join(form) + '"' for form in forms) for forms in alternatives(found)]
+    return " AND ".join(f"({group})" for group in groups)
+
+
+def tsquery(found: list[str]) -> str:
+    """The same for PostgreSQL's to_tsquery: the words hold letters and digits only, so none is
+    read as an operator; a phrase's words must follow one another (<->)."""
+    groups = [" | ".join(" <-> ".join(form) for form in forms) for forms in alternatives(found)]
+    return " & ".join(f"({group})" for group in groups)
 
 
 SQLITE = f"""
@@ -40,7 +55,7 @@ SQLITE = f"""
 POSTGRESQL = f"""
     WITH best AS (
         SELECT kind, object_id, recommendation_id, action_id, body, ts_rank(vector, q) AS rank, q
-        FROM {TABLE}, plainto_tsquery('english', %s) q
+        FROM {TABLE}, to_tsquery('english', %s) q
         WHERE vector @@ q AND partnership_id IN ({{places}})
         ORDER BY rank DESC LIMIT %s)
     SELECT kind, object_id, recommendation_id, action_id,
@@ -55,10 +70,9 @@ def matches(query: str, partnership_ids: list[int], limit: int) -> list[Match]:
         return []
     places = ", ".join(["%s"] * len(partnership_ids))
     if connection.vendor == "postgresql":
-        sql, text = POSTGRESQL.format(places=places), " ".join(found)
+        sql, text = POSTGRESQL.format(places=places), tsquery(found)
     else:
-        # Each word quoted, so FTS5 reads it as a word and never as an operator (AND, NEAR, *).
-        sql, text = SQLITE.format(places=places), " ".join(f'"{word}"' for word in found)
+        sql, text = SQLITE.format(places=places), fts5_query(found)
     with connection.cursor() as cursor:
         cursor.execute(sql, [text, *partnership_ids, limit])
         rows = cursor.fetchall()
