@@ -70,14 +70,16 @@ def replacements() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
         for form in forms:
             if own := tuple(plain_terms(form)):
                 found.setdefault(own[0], []).append((own, into))
-    for forms in found.values():
-        forms.sort(key=lambda pair: -len(pair[0]))
+    for pairs in found.values():
+        pairs.sort(key=lambda pair: -len(pair[0]))
     return found
 
 
 def joined(stems: list[str]) -> list[str]:
     """Each form of a set of synonyms replaced by the set's first form."""
-    forms, out, i = replacements(), [], 0
+    forms = replacements()
+    out: list[str] = []
+    i = 0
     while i < len(stems):
         for own, into in forms.get(stems[i], ()):
             if tuple(stems[i : i + len(own)]) == own:
