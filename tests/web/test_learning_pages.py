@@ -48,6 +48,26 @@ def test_search_marks_the_words_and_escapes_the_document(client, dave, partnersh
     assert "1 result for" in page
 
 
+def test_search_results_beyond_a_page_are_paged(client, dave, partnership):
+    plan = PlanFactory(partnership=partnership, title="Large plan")
+    for n in range(120):
+        RecommendationFactory(plan=plan, ref=f"R{n}", text=f"Hoarding audit number {n}.")
+    client.force_login(dave)
+    first = text_of(client.get("/search/", {"q": "hoarding"}))
+    assert "120 results for ‘hoarding’, showing 1 to 50" in first
+    third = client.get("/search/", {"q": "hoarding", "page": "3"}).content.decode()
+    assert "showing 101 to 120" in third and third.count("<mark>") == 20
+    refs = set()
+    for page in (1, 2, 3):
+        html = client.get("/search/", {"q": "hoarding", "page": page}).content.decode()
+        refs |= {n for n in range(120) if f"Large plan, R{n}<" in html}
+    assert refs == set(range(120))  # every hit on one page or another, none twice or lost
+    assert 'href="?q=hoarding&amp;page=2"' in client.get("/search/", {"q": "hoarding"}).content.decode()
+    # A page past the end shows the last; nonsense shows the first.
+    assert "showing 101 to 120" in text_of(client.get("/search/", {"q": "hoarding", "page": "99"}))
+    assert "showing 1 to 50" in text_of(client.get("/search/", {"q": "hoarding", "page": "x"}))
+
+
 def test_search_filters_by_year(client, dave, two_reviews):
     client.force_login(dave)
     page = text_of(client.get("/search/", {"q": "conferences", "year": "2023"}))

@@ -20,11 +20,11 @@ LT, GT = "\x04", "\x05"
 
 @dataclass(frozen=True)
 class Match:
+    entry: int  # the row of the search table, so its snippet can be asked for afterwards
     kind: str
     object_id: int
     recommendation_id: int
     action_id: int | None
-    snippet: str
 
 
 def words(query: str) -> list[str]:
@@ -46,22 +46,26 @@ def tsquery(found: list[str]) -> str:
     return " & ".join(f"({group})" for group in groups)
 
 
+# Ranked first; the snippets are made afterwards for the hits shown only.
 SQLITE = f"""
-    SELECT kind, object_id, recommendation_id, action_id,
-           snippet({TABLE}, 0, '{START}', '{STOP}', '…', 24)
+    SELECT rowid, kind, object_id, recommendation_id, action_id
     FROM {TABLE} WHERE {TABLE} MATCH %s AND partnership_id IN ({{places}})
     ORDER BY bm25({TABLE}) LIMIT %s"""
 
 POSTGRESQL = f"""
-    WITH best AS (
-        SELECT kind, object_id, recommendation_id, action_id, body, ts_rank(vector, q) AS rank, q
-        FROM {TABLE}, to_tsquery('english', %s) q
-        WHERE vector @@ q AND partnership_id IN ({{places}})
-        ORDER BY rank DESC LIMIT %s)
-    SELECT kind, object_id, recommendation_id, action_id,
-           ts_headline('english', translate(body, '<>', '{LT}{GT}'), q,
-                       'StartSel="{START}", StopSel="{STOP}", MaxWords=40, MinWords=20')
-    FROM best ORDER BY rank DESC"""
+    SELECT id, kind, object_id, recommendation_id, action_id
+    FROM {TABLE}, to_tsquery('english', %s) q
+    WHERE vector @@ q AND partnership_id IN ({{places}})
+    ORDER BY ts_rank(vector, q) DESC LIMIT %s"""
+
+SQLITE_SNIPPETS = f"""
+    SELECT rowid, snippet({TABLE}, 0, '{START}', '{STOP}', '…', 24)
+    FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({{places}})"""
+
+POSTGRESQL_SNIPPETS = f"""
+    SELECT id, ts_headline('english', translate(body, '<>', '{LT}{GT}'), q,
+                           'StartSel="{START}", StopSel="{STOP}", MaxWords=40, MinWords=20')
+    FROM {TABLE}, to_tsquery('english', %s) q WHERE id IN ({{places}})"""
 
 
 def matches(query: str, partnership_ids: list[int], limit: int) -> list[Match]:
@@ -75,8 +79,19 @@ def matches(query: str, partnership_ids: list[int], limit: int) -> list[Match]:
         sql, text = SQLITE.format(places=places), fts5_query(found)
     with connection.cursor() as cursor:
         cursor.execute(sql, [text, *partnership_ids, limit])
-        rows = cursor.fetchall()
-    return [
-        Match(kind, object_id, rec_id, action_id, snippet.replace(LT, "<").replace(GT, ">"))
-        for kind, object_id, rec_id, action_id, snippet in rows
-    ]
+        return [Match(*row) for row in cursor.fetchall()]
+
+
+def snippets(query: str, entries: list[int]) -> dict[int, str]:
+    """Each entry's text around the query's words, the matches marked with START and STOP."""
+    found = words(query)
+    if not found or not entries:
+        return {}
+    places = ", ".join(["%s"] * len(entries))
+    if connection.vendor == "postgresql":
+        sql, text = POSTGRESQL_SNIPPETS.format(places=places), tsquery(found)
+    else:
+        sql, text = SQLITE_SNIPPETS.format(places=places), fts5_query(found)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [text, *entries])
+        return {entry: snippet.replace(LT, "<").replace(GT, ">") for entry, snippet in cursor.fetchall()}

@@ -11,28 +11,40 @@ from django.urls import reverse
 
 from actionplan.learning import recurring
 from actionplan.learning.outcomes import made_on, outcome_of
-from actionplan.learning.search import search
+from actionplan.learning.search import CANDIDATES, ranked, shown
 from actionplan.learning.similar import similar_to
 from actionplan.learning.suggest import suggest
 from actionplan.learning.themes import save_theme, tag, themes_of
 from actionplan.plans.models import Recommendation, Theme
 from actionplan.plans.permissions import can_edit_plans, require
 
+from .. import paging
 from ..learning_forms import SearchForm, TaggingForm, ThemeForm
 from ..scoping import SignedInRequest, for_editing, one, partnership_of, recommendations
 from .form_page import form_page
 from .writing import GET_POST, data
 
-PAGE = 50  # hits shown for a search
+PAGE = 50  # hits shown on a page of search results
 
 
 @login_required
 def search_page(request: SignedInRequest) -> HttpResponse:
+    """The best `CANDIDATES` hits, a page at a time; snippets are made for the page's hits only."""
     partnership = partnership_of(request)
     form = SearchForm(request.GET or None, partnership)
     query = form.query() if form.is_bound else ""
-    hits = search(query, [partnership.pk], form.filters(), limit=PAGE) if query else []
-    return render(request, "web/search.html", {"form": form, "query": query, "hits": hits, "limit": PAGE})
+    found = ranked(query, [partnership.pk], form.filters()) if query else []
+    page = paging.page_of(request, found, per_page=PAGE)
+    context = {
+        "form": form,
+        "query": query,
+        "hits": shown(query, list(page.object_list)),
+        "page": page,
+        "total": len(found),
+        "limit": CANDIDATES,
+        "pagination": paging.pagination(request, page, label="Pages of the results"),
+    }
+    return render(request, "web/search.html", context)
 
 
 @login_required
