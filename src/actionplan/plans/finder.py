@@ -135,7 +135,8 @@ def find_actions(
         by_recommendation = Recommendation.themes.through.objects.filter(theme=criteria.theme)
         own = Action.themes.through.objects.filter(theme=criteria.theme)
         actions = actions.filter(
-            Q(recommendation__in=by_recommendation.values("recommendation_id")) | Q(pk__in=own.values("action_id"))
+            Q(recommendation__in=by_recommendation.values("recommendation_id"))
+            | Q(pk__in=own.values("action_id"))
         )
     if criteria.status:
         actions = actions.filter(status=criteria.status)
