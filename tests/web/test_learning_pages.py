@@ -108,6 +108,19 @@ def test_the_admin_tags_a_recommendation_and_its_actions(client, alice, two_revi
     assert "Information sharing; Professional curiosity" in text_of(client.get(f"/recommendations/{rec.pk}/"))
 
 
+def test_tagging_on_the_page_is_in_the_action_history_by_name(client, alice, action):
+    alice.first_name, alice.last_name = "Alice", "Ashworth"
+    alice.save()
+    curiosity = Theme.objects.get(name="Professional curiosity", national=True)
+    client.force_login(alice)
+    response = client.post(
+        f"/recommendations/{action.recommendation_id}/themes/", {f"action_{action.pk}": [curiosity.pk]}
+    )
+    assert response.status_code == 302
+    page = text_of(client.get(f"/actions/{action.pk}/"))
+    assert "Alice Ashworth" in page and "Professional curiosity" in page
+
+
 def test_the_admin_maps_the_partnership_framework_to_the_national_list(client, alice, partnership):
     client.force_login(alice)
     national = Theme.objects.get(name="Voice and lived experience of the child")

@@ -50,6 +50,8 @@ def in_words(model: type[Model], name: str, value: Any) -> str:
     if value in (None, ""):
         return "(blank)"
     field = stored_field(model, name)
+    if field.many_to_many and isinstance(value, list):
+        return names_of(field, value)
     if (field.many_to_one or field.one_to_one) and field.related_model is not None:
         related = field.related_model._default_manager.filter(pk=value).first()
         if related is None:
@@ -67,6 +69,17 @@ def in_words(model: type[Model], name: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "(blank)"
     return str(value)
+
+
+def names_of(field: Field[Any, Any], rows: list[dict[str, Any]]) -> str:
+    """The names of the rows a many-to-many field held in a version (themes), in order; each
+    of `rows` is the version's link row, naming the related row by its field's name."""
+    related = field.related_model
+    assert related is not None and not isinstance(related, str)
+    key = related._meta.model_name
+    ids = [row.get(key) for row in rows]
+    found = {r.pk: str(r) for r in related._default_manager.filter(pk__in=ids)}
+    return ", ".join(sorted(found.get(pk, "(removed)") for pk in ids)) or "(none)"
 
 
 def person(user: Any) -> str:

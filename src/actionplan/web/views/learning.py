@@ -76,7 +76,7 @@ def recommendation_themes(request: SignedInRequest, pk: int) -> HttpResponse:
     form = TaggingForm(data(request), rec)
 
     def save(cleaned: dict) -> tuple[str, str]:
-        tag(rec, list(cleaned["themes"]), form.action_themes())
+        tag(rec, list(cleaned["themes"]), form.action_themes(), by=request.user)
         return "Themes saved", reverse("recommendation", args=[rec.pk])
 
     return form_page(
