@@ -76,7 +76,7 @@ def names_of(field: Field[Any, Any], rows: list[dict[str, Any]]) -> str:
     of `rows` is the version's link row, naming the related row by its field's name."""
     related = field.related_model
     assert related is not None and not isinstance(related, str)
-    key = related._meta.model_name
+    key = related._meta.model_name or ""
     ids = [row.get(key) for row in rows]
     found = {r.pk: str(r) for r in related._default_manager.filter(pk__in=ids)}
     return ", ".join(sorted(found.get(pk, "(removed)") for pk in ids)) or "(none)"
