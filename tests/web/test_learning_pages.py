@@ -148,3 +148,34 @@ def test_plan_and_review_pages_lead_to_the_recommendation_page(client, dave, two
     client.force_login(dave)
     for path in [f"/plans/{rec.plan_id}/", f"/reviews/{rec.reviews.get().pk}/"]:
         assert f'href="/recommendations/{rec.pk}/"' in client.get(path).content.decode(), path
+
+
+def test_recurring_learning_downloads_as_csv_and_workbook_with_formulas_as_text(client, dave, two_reviews):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    old, new = two_reviews
+    new.text = "=HYPERLINK(\"http://x\") GP attendance at child protection conferences."
+    new.save()
+    sharing = Theme.objects.get(name="Information sharing")
+    for rec in two_reviews:
+        rec.themes.add(sharing)
+    client.force_login(dave)
+    assert 'href="/learning/download/?format=csv"' in client.get("/learning/").content.decode()
+    response = client.get("/learning/download/", {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith('attachment; filename="recurring-learning-')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert ["Information sharing", "", "2", "2", "1 February 2023"] in rows
+    made_again = [row for row in rows if row and row[0] == "1"]
+    assert [row[4] for row in made_again] == ["Child A plan", "Child B plan"]
+    assert made_again[1][-1].startswith("'=HYPERLINK")  # text, never a formula
+    assert made_again[0][3] == "Yes"  # an earlier similar action was implemented
+    book = load_workbook(io.BytesIO(client.get("/learning/download/", {"format": "xlsx"}).content))
+    assert book.sheetnames == ["Themes", "Recommendations made again"]
+    cells = [c.value for c in book["Recommendations made again"]["J"]]
+    assert cells[2].startswith("'=HYPERLINK")
+    assert all(c.data_type != "f" for row in book.worksheets[1] for c in row)
+    assert client.get("/learning/download/", {"format": "exe"}).status_code == 404

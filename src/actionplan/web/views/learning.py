@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from actionplan.learning import recurring
 from actionplan.learning.outcomes import made_on, outcome_of
@@ -17,6 +18,7 @@ from actionplan.learning.suggest import suggest
 from actionplan.learning.themes import save_theme, tag, themes_of
 from actionplan.plans.models import Recommendation, Theme
 from actionplan.plans.permissions import can_edit_plans, require
+from actionplan.reports import recurring_export
 
 from .. import paging
 from ..learning_forms import SearchForm, TaggingForm, ThemeForm
@@ -67,6 +69,22 @@ def recurring_page(request: SignedInRequest) -> HttpResponse:
         "recurrences": recurring.recurrences(recs),
     }
     return render(request, "web/recurring.html", context)
+
+
+@login_required
+def recurring_download(request: SignedInRequest) -> HttpResponse:
+    """The recurring-learning page as a CSV file or an Excel workbook (?format=csv|xlsx)."""
+    partnership = partnership_of(request)
+    chosen = recurring_export.FORMATS.get(request.GET.get("format", ""))
+    if chosen is None:
+        raise Http404("unknown format")
+    write, content_type = chosen
+    on = timezone.localdate()
+    learning = recurring_export.recurring_learning(recommendations(request), themes_of(partnership), on)
+    response = HttpResponse(write(learning), content_type=content_type)
+    extension = request.GET["format"]
+    response["Content-Disposition"] = f'attachment; filename="recurring-learning-{on:%Y-%m-%d}.{extension}"'
+    return response
 
 
 @login_required
