@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from browser import axe_violations, screenshot, sign_in, wait_for_dashboard
 
-from actionplan.plans.models import Action, Plan
+from actionplan.plans.models import Action, Plan, Recommendation
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -107,3 +107,9 @@ def test_the_learning_pages_have_no_violations(page, demo):
         page.goto(path)
         assert axe_violations(page) == [], path
     screenshot(page, "learning-themes")
+    # More results than a page holds: the GOV.UK pagination below them.
+    for n in range(60):
+        Recommendation.objects.create(plan=action.recommendation.plan, ref=f"H{n}", text="Hoarding audit.")
+    page.goto("/search/?q=hoarding&page=2")
+    assert page.locator("nav.govuk-pagination").count() == 1
+    assert axe_violations(page) == []
