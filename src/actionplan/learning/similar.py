@@ -15,7 +15,7 @@ from django.db.models import Case, F, FloatField, QuerySet, Sum, Value, When
 
 from actionplan.plans.models import Action, Recommendation
 
-from .models import RecommendationTerms, TermDocuments, TermPosting
+from .models import TERM_LENGTH, RecommendationTerms, TermDocuments, TermPosting
 from .term_index import EVERY
 from .words import terms
 
@@ -75,7 +75,8 @@ def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 
     terms are gathered through the inverted index, the likeliest `CANDIDATES` of them weighed in
     full, and ranked by the same cosine as `weigh` gives."""
     partnerships = list(among.order_by().values_list("plan__partnership_id", flat=True).distinct())
-    own_counts = Counter(documents_of(Recommendation.objects.filter(pk=rec.pk))[rec.pk])
+    own_words = documents_of(Recommendation.objects.filter(pk=rec.pk))[rec.pk]
+    own_counts = Counter(t[:TERM_LENGTH] for t in own_words)  # as stored
     if not own_counts or not partnerships:
         return []
     count, documents = stored_documents(partnerships, own_counts)
