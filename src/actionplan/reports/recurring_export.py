@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import QuerySet
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from actionplan.learning.outcomes import reviews_of
 from actionplan.learning.recurring import Recurrence, ThemeCount, recurrences, recurring_themes
@@ -83,6 +81,10 @@ def as_csv(learning: RecurringLearning) -> bytes:
 
 def as_workbook(learning: RecurringLearning) -> bytes:
     """A sheet for each table, headings in bold and frozen."""
+    # Loaded when a workbook is asked for: the pages would otherwise all pay for it (ADR 27).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     themes = book.worksheets[0]
     themes.title = "Themes"
