@@ -109,6 +109,22 @@ def test_themes_met_in_several_reviews_are_counted_by_review(board):
     ]
 
 
+def test_a_local_theme_mapped_to_a_national_one_is_counted_under_it(board):
+    partnership, recs = board
+    sharing = Theme.objects.get(name="Information sharing", national=True)
+    front_door = Theme.objects.create(partnership=partnership, name="Front door", maps_to=sharing)
+    unmapped = Theme.objects.create(partnership=partnership, name="Our own", maps_to=None)
+    recs["front door"].themes.add(front_door, sharing)  # both ways: counted once
+    recs["gp again"].themes.add(front_door)  # of the later review
+    ActionFactory(recommendation=recs["sleep"]).themes.add(unmapped)
+    recs["sleep again"].themes.add(unmapped)
+    rows = recurring_themes(
+        Recommendation.objects.filter(plan__partnership=partnership), themes_of(partnership)
+    )
+    found = {row.theme.name: (row.reviews, row.recommendations, row.includes) for row in rows}
+    assert found == {"Information sharing": (2, 2, ("Front door",)), "Our own": (2, 2, ())}
+
+
 def test_the_national_list_is_shipped_with_the_project():
     national = set(Theme.objects.filter(partnership=None).values_list("name", flat=True))
     assert {

@@ -76,3 +76,24 @@ def test_an_action_counts_once_under_each_theme_of_its_recommendation(partnershi
     assert {theme.name: dict(counts.counts) for theme, counts in summary.by_theme.items()} == {
         "Neglect": {"amber": 1, "red": 2}, "Voice": {"amber": 1, "red": 1},
     }
+
+
+def test_an_action_counts_under_its_own_themes_too_and_once_a_theme(partnership, action, police):
+    from actionplan.plans.finder import ActionCriteria, find_actions
+    from actionplan.plans.models import Theme
+
+    neglect, voice, sleep = (Theme.objects.create(partnership=partnership, name=name)
+                             for name in ("Neglect", "Voice", "Sleep"))
+    action.recommendation.themes.set([neglect, voice])
+    action.themes.set([neglect, sleep])  # Neglect both ways: once
+    overdue = ActionFactory(recommendation=action.recommendation, owner=police, due_date=date(2026, 5, 1))
+    other = ActionFactory(recommendation__plan=action.recommendation.plan, owner=police)
+    other.themes.set([sleep])
+    summary = partnership_summary(partnership, AS_AT)
+    counts = {theme.name: dict(+counts.counts) for theme, counts in summary.by_theme.items()}
+    assert counts == {"Neglect": {"amber": 1, "red": 1}, "Voice": {"amber": 1, "red": 1},
+                      "Sleep": {"amber": 1, "grey": 1}}
+    # The lists agree with the counts, and show each action once.
+    for theme, expected in [(neglect, [action, overdue]), (sleep, [action, other])]:
+        found = list(find_actions(partnership, AS_AT, ActionCriteria(theme=theme.pk)))
+        assert sorted(found, key=lambda a: a.pk) == sorted(expected, key=lambda a: a.pk)

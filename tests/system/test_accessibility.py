@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from browser import axe_violations, screenshot, sign_in, wait_for_dashboard
 
-from actionplan.plans.models import Action, Plan, ReportFile
+from actionplan.plans.models import Action, Plan, Recommendation, ReportFile
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -108,6 +108,12 @@ def test_the_learning_pages_have_no_violations(page, demo):
         page.goto(path)
         assert axe_violations(page) == [], path
     screenshot(page, "learning-themes")
+    # More results than a page holds: the GOV.UK pagination below them.
+    for n in range(60):
+        Recommendation.objects.create(plan=action.recommendation.plan, ref=f"H{n}", text="Hoarding audit.")
+    page.goto("/search/?q=hoarding&page=2")
+    assert page.locator("nav.govuk-pagination").count() == 1
+    assert axe_violations(page) == []
 
 
 def test_the_report_pages_have_no_violations(page, demo):
@@ -153,3 +159,4 @@ def test_correcting_and_withdrawing_pages_have_no_violations(page, demo):
     assert page.locator(".govuk-error-summary").is_visible()
     assert axe_violations(page) == []
     screenshot(page, "withdraw-update-error")
+

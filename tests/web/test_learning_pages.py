@@ -48,6 +48,26 @@ def test_search_marks_the_words_and_escapes_the_document(client, dave, partnersh
     assert "1 result for" in page
 
 
+def test_search_results_beyond_a_page_are_paged(client, dave, partnership):
+    plan = PlanFactory(partnership=partnership, title="Large plan")
+    for n in range(120):
+        RecommendationFactory(plan=plan, ref=f"R{n}", text=f"Hoarding audit number {n}.")
+    client.force_login(dave)
+    first = text_of(client.get("/search/", {"q": "hoarding"}))
+    assert "120 results for ‘hoarding’, showing 1 to 50" in first
+    third = client.get("/search/", {"q": "hoarding", "page": "3"}).content.decode()
+    assert "showing 101 to 120" in third and third.count("<mark>") == 20
+    refs = set()
+    for page in (1, 2, 3):
+        html = client.get("/search/", {"q": "hoarding", "page": page}).content.decode()
+        refs |= {n for n in range(120) if f"Large plan, R{n}<" in html}
+    assert refs == set(range(120))  # every hit on one page or another, none twice or lost
+    assert 'href="?q=hoarding&amp;page=2"' in client.get("/search/", {"q": "hoarding"}).content.decode()
+    # A page past the end shows the last; nonsense shows the first.
+    assert "showing 101 to 120" in text_of(client.get("/search/", {"q": "hoarding", "page": "99"}))
+    assert "showing 1 to 50" in text_of(client.get("/search/", {"q": "hoarding", "page": "x"}))
+
+
 def test_search_filters_by_year(client, dave, two_reviews):
     client.force_login(dave)
     page = text_of(client.get("/search/", {"q": "conferences", "year": "2023"}))
@@ -88,6 +108,19 @@ def test_the_admin_tags_a_recommendation_and_its_actions(client, alice, two_revi
     assert "Information sharing; Professional curiosity" in text_of(client.get(f"/recommendations/{rec.pk}/"))
 
 
+def test_tagging_on_the_page_is_in_the_action_history_by_name(client, alice, action):
+    alice.first_name, alice.last_name = "Alice", "Ashworth"
+    alice.save()
+    curiosity = Theme.objects.get(name="Professional curiosity", national=True)
+    client.force_login(alice)
+    response = client.post(
+        f"/recommendations/{action.recommendation_id}/themes/", {f"action_{action.pk}": [curiosity.pk]}
+    )
+    assert response.status_code == 302
+    page = text_of(client.get(f"/actions/{action.pk}/"))
+    assert "Alice Ashworth" in page and "Professional curiosity" in page
+
+
 def test_the_admin_maps_the_partnership_framework_to_the_national_list(client, alice, partnership):
     client.force_login(alice)
     national = Theme.objects.get(name="Voice and lived experience of the child")
@@ -115,3 +148,34 @@ def test_plan_and_review_pages_lead_to_the_recommendation_page(client, dave, two
     client.force_login(dave)
     for path in [f"/plans/{rec.plan_id}/", f"/reviews/{rec.reviews.get().pk}/"]:
         assert f'href="/recommendations/{rec.pk}/"' in client.get(path).content.decode(), path
+
+
+def test_recurring_learning_downloads_as_csv_and_workbook_with_formulas_as_text(client, dave, two_reviews):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    old, new = two_reviews
+    new.text = "=HYPERLINK(\"http://x\") GP attendance at child protection conferences."
+    new.save()
+    sharing = Theme.objects.get(name="Information sharing")
+    for rec in two_reviews:
+        rec.themes.add(sharing)
+    client.force_login(dave)
+    assert 'href="/learning/download/?format=csv"' in client.get("/learning/").content.decode()
+    response = client.get("/learning/download/", {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith('attachment; filename="recurring-learning-')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert ["Information sharing", "", "2", "2", "1 February 2023"] in rows
+    made_again = [row for row in rows if row and row[0] == "1"]
+    assert [row[4] for row in made_again] == ["Child A plan", "Child B plan"]
+    assert made_again[1][-1].startswith("'=HYPERLINK")  # text, never a formula
+    assert made_again[0][3] == "Yes"  # an earlier similar action was implemented
+    book = load_workbook(io.BytesIO(client.get("/learning/download/", {"format": "xlsx"}).content))
+    assert book.sheetnames == ["Themes", "Recommendations made again"]
+    cells = [c.value for c in book["Recommendations made again"]["J"]]
+    assert cells[2].startswith("'=HYPERLINK")
+    assert all(c.data_type != "f" for row in book.worksheets[1] for c in row)
+    assert client.get("/learning/download/", {"format": "exe"}).status_code == 404

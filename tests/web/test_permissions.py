@@ -623,6 +623,7 @@ CASES = [
     Case("other recommendation page", "get",
          lambda w: f"/recommendations/{w.other_action.recommendation_id}/", codes(404, 200)),
     Case("recurring learning", "get", lambda w: "/learning/", everyone(200)),
+    Case("recurring learning download", "get", lambda w: "/learning/download/?format=csv", everyone(200)),
     Case("theme list", "get", lambda w: "/themes/", everyone(200)),
     Case("recommendation themes page", "get", lambda w: f"/recommendations/{riverton_rec(w)}/themes/",
          editor(404, alice=200)),

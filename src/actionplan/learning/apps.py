@@ -7,6 +7,7 @@ class LearningConfig(AppConfig):
     verbose_name = "Learning across reviews"
 
     def ready(self) -> None:
-        from . import index
+        from . import index, term_index
 
         index.connect()
+        term_index.connect()

@@ -109,11 +109,18 @@ class ThemeCount:
     reviews: int
     recommendations: int
     newest: date | None
+    includes: tuple[str, ...] = ()  # the partnership's own themes counted under this national one
 
 
 def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) -> list[ThemeCount]:
     """Themes carried, on a recommendation or on one of its actions, in more than one review;
-    the theme met most recently first."""
+    the theme met most recently first. A partnership's own theme mapped to a national one is
+    counted under the national theme (a recommendation tagged with both, once)."""
+    folded = {t.pk: t.maps_to_id for t in themes if t.maps_to_id}
+    folded_names: dict[int, list[str]] = defaultdict(list)
+    for theme in themes:
+        if theme.maps_to_id:
+            folded_names[theme.maps_to_id].append(theme.name)
     tagged = [
         *Recommendation.themes.through.objects.filter(recommendation__in=recs).values_list(
             "theme_id", "recommendation_id"
@@ -129,12 +136,13 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
     dates = dict(Review.objects.filter(recommendations__in=recs).values_list("pk", "reported_on"))
     recs_of: dict[int, set[int]] = defaultdict(set)
     for theme_id, rec_id in tagged:
-        recs_of[theme_id].add(rec_id)
+        recs_of[folded.get(theme_id, theme_id)].add(rec_id)
     rows = []
     for theme in themes.filter(pk__in=recs_of):
         reviews = {review for rec in recs_of[theme.pk] for review in reviews_of[rec]}
         if len(reviews) > 1:
             reported = [day for r in reviews if (day := dates.get(r)) is not None]
             newest = max(reported) if reported else None
-            rows.append(ThemeCount(theme, len(reviews), len(recs_of[theme.pk]), newest))
+            includes = tuple(sorted(folded_names.get(theme.pk, [])))
+            rows.append(ThemeCount(theme, len(reviews), len(recs_of[theme.pk]), newest, includes))
     return sorted(rows, key=lambda row: (row.newest or date.min, row.reviews), reverse=True)

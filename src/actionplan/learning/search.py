@@ -11,9 +11,9 @@ from markupsafe import Markup, escape
 from actionplan.plans.models import Action, Recommendation
 
 from .index import KINDS, START, STOP
-from .matching import matches
+from .matching import Match, matches, snippets
 
-# Ranked candidates read before filtering; filters that leave fewer than a page are rare.
+# Ranked candidates read before filtering, and the most hits a search offers (ten pages of 50).
 CANDIDATES = 500
 
 
@@ -27,6 +27,13 @@ class Filters:
 
     def any(self) -> bool:
         return bool(self.review_kind or self.theme or self.agency or self.year or self.status)
+
+
+@dataclass(frozen=True)
+class Found:
+    match: Match
+    recommendation: Recommendation
+    action: Action | None
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,20 @@ def search(
 ) -> list[Hit]:
     """The best `limit` hits among the partnerships' rows; scoping is by `partnership_ids`, which
     the caller takes from the signed-in person (or the command line's --partnership)."""
+    return shown(query, ranked(query, partnership_ids, filters, limit))
+
+
+def shown(query: str, found: list[Found]) -> list[Hit]:
+    """Hits with their snippets, made for these only (a page of results, not all of them)."""
+    marked = snippets(query, [f.match.entry for f in found])
+    return [
+        Hit(f.match.kind, f.recommendation, f.action, highlighted(marked.get(f.match.entry, "")))
+        for f in found
+    ]
+
+
+def ranked(query: str, partnership_ids: list[int], filters: Filters, limit: int = CANDIDATES) -> list[Found]:
+    """The best `limit` matches in scope and through the filters, best first, without snippets."""
     found = matches(query, partnership_ids, CANDIDATES if filters.any() else limit)
     in_scope = Recommendation.objects.filter(
         pk__in={m.recommendation_id for m in found}, plan__partnership_id__in=partnership_ids
@@ -99,5 +120,5 @@ def search(
         if not m.action_id and m.recommendation_id not in rec_level:
             continue
         action = actions.get(m.action_id) if m.action_id else None
-        hits.append(Hit(m.kind, rec, action, highlighted(m.snippet)))
+        hits.append(Found(m, rec, action))
     return hits[:limit]

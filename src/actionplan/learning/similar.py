@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Case, F, FloatField, QuerySet, Sum, Value, When
 
 from actionplan.plans.models import Action, Recommendation
 
+from .models import TERM_LENGTH, RecommendationTerms, TermDocuments, TermPosting
+from .term_index import EVERY
 from .words import terms
+
+POSTINGS = 20_000  # rows of the inverted index read at most (about) to gather candidates
+CANDIDATES = 300  # weighed in full
 
 Vector = dict[str, float]
 
@@ -63,11 +69,44 @@ def documents_of(recs: QuerySet[Recommendation]) -> dict[int, list[str]]:
 
 def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 5) -> list[Like]:
     """The `top` recommendations of other plans most like `rec`, best first; `among` is what the
-    person may see. Those of the same plan are left out: they are its neighbours, not recurrences."""
-    vectors = weigh(documents_of(among | Recommendation.objects.filter(pk=rec.pk)))
-    own = vectors.get(rec.pk, {})
-    others = set(among.exclude(plan=rec.plan_id).values_list("pk", flat=True))
-    scored = sorted(((cosine(own, vectors[pk]), pk) for pk in others), reverse=True)
+    person may see. Those of the same plan are left out: they are its neighbours, not recurrences.
+
+    Read from the stored terms (docs/adr/0049): the recommendations sharing `rec`'s most telling
+    terms are gathered through the inverted index, the likeliest `CANDIDATES` of them weighed in
+    full, and ranked by the same cosine as `weigh` gives."""
+    partnerships = list(among.order_by().values_list("plan__partnership_id", flat=True).distinct())
+    own_words = documents_of(Recommendation.objects.filter(pk=rec.pk))[rec.pk]
+    own_counts = Counter(t[:TERM_LENGTH] for t in own_words)  # as stored
+    if not own_counts or not partnerships:
+        return []
+    count, documents = stored_documents(partnerships, own_counts)
+    rarity = {t: rarity_of(count, documents.get(t, 0)) for t in own_counts}
+    own = normalised({t: (1 + math.log(n)) * rarity[t] for t, n in own_counts.items()})
+    chosen = telling(own, documents)
+    if not chosen:
+        return []
+    # A first guess at the cosine, summed by the database: the shared terms' weights, each
+    # posting's over the square root of its recommendation's number of terms (models.TermPosting).
+    guess = Sum(Case(*(When(term=t, then=Value(own[t] * rarity[t])) for t in chosen),
+                     output_field=FloatField()) * F("weight"))
+    likely = list(
+        TermPosting.objects.filter(partnership_id__in=partnerships, term__in=chosen)
+        .exclude(plan_id=rec.plan_id)
+        .values("recommendation_id")
+        .annotate(guess=guess)
+        .order_by("-guess")
+        .values_list("recommendation_id", flat=True)[:CANDIDATES]
+    )
+    visible = set(among.filter(pk__in=likely).values_list("pk", flat=True))
+    stored = RecommendationTerms.objects.filter(recommendation_id__in=visible)
+    counts = dict(stored.values_list("recommendation_id", "counts"))
+    _, more = stored_documents(partnerships, {t for c in counts.values() for t in c} - set(rarity))
+    rarity |= {t: rarity_of(count, n) for t, n in more.items()}
+    scored = sorted(
+        ((cosine(own, normalised({t: (1 + math.log(n)) * rarity[t] for t, n in c.items()})), pk)
+         for pk, c in counts.items()),
+        reverse=True,
+    )
     best = [(score, pk) for score, pk in scored[:top] if score > 0]
     found = (
         Recommendation.objects.select_related("plan")
@@ -75,3 +114,38 @@ def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 
         .in_bulk([pk for _, pk in best])
     )
     return [Like(found[pk], round(score, 3)) for score, pk in best]
+
+
+def normalised(vector: Vector) -> Vector:
+    length = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {t: w / length for t, w in vector.items()}
+
+
+def telling(own: Vector, documents: dict[str, int]) -> list[str]:
+    """The recommendation's terms through which candidates are gathered: the most telling first,
+    leaving out those no other recommendation holds, until about `POSTINGS` rows would be read."""
+    chosen: list[str] = []
+    read = 0
+    for term in sorted(own, key=lambda t: -own[t]):
+        held = documents.get(term, 0)
+        if held > 1 and (not chosen or read + held <= POSTINGS):
+            chosen.append(term)
+            read += held
+    return chosen
+
+
+def rarity_of(count: int, held: int) -> float:
+    """As in `weigh`: smoothed rarity, squared."""
+    return (1 + math.log((1 + count) / (1 + max(held, 0)))) ** 2
+
+
+def stored_documents(partnerships: list[int], wanted: Iterable[str]) -> tuple[int, dict[str, int]]:
+    """How many recommendations the partnerships hold, and how many hold each wanted term."""
+    rows = (
+        TermDocuments.objects.filter(partnership_id__in=partnerships, term__in={*wanted, EVERY})
+        .values_list("term")
+        .annotate(n=Sum("documents"))
+        .order_by()
+    )
+    documents = {term: n or 0 for term, n in rows}
+    return documents.pop(EVERY, 0), documents

@@ -83,6 +83,26 @@ def removed_name(model: Any, pk: Any, when: datetime | None) -> str:
     return str(version.instance)
 
 
+def related_in_versions(records: list[Any]) -> dict[str, tuple[str, dict[int, str]]]:
+    """For each many-to-many field the versions keep (themes): its label, and the names each
+    version held, read for all the versions at once rather than a query per version."""
+    found: dict[str, tuple[str, dict[int, str]]] = {}
+    for field in getattr(records[0], "_history_m2m_fields", []) if records else []:
+        links = getattr(records[0], field.name).model  # the versions' copy of the link table
+        key = f"{field.related_model._meta.model_name}_id"
+        versions = [r.history_id for r in records]
+        rows = links.objects.filter(history_id__in=versions).values_list("history_id", key)
+        named = field.related_model._default_manager.filter(pk__in={pk for _, pk in rows})
+        names = {row.pk: str(row) for row in named}
+        held: dict[int, list[str]] = {}
+        for history_id, pk in rows:
+            held.setdefault(history_id, []).append(names.get(pk, "(removed)"))
+        label = str(field.verbose_name)
+        label = label[:1].upper() + label[1:]
+        found[field.name] = (label, {h: ", ".join(sorted(n)) for h, n in held.items()})
+    return found
+
+
 def person(user: Any) -> str:
     if user is None:
         return "System or import"
@@ -95,11 +115,12 @@ def changes_of(instance: Model) -> list[Change]:
     records = list(
         instance.history.select_related("history_user").order_by("history_date", "history_id")  # type: ignore[attr-defined]  # added by django-simple-history, untyped
     )
+    related = related_in_versions(records)
     found = []
     for before, after in zip([None, *records], records, strict=False):
         fields = []
         if before is not None:
-            for c in after.diff_against(before).changes:
+            for c in after.diff_against(before, excluded_fields=list(related)).changes:
                 name = c.field
                 if name in HIDDEN_FIELDS:
                     continue
@@ -107,6 +128,10 @@ def changes_of(instance: Model) -> list[Change]:
                 when = after.history_date
                 fields.append(FieldChange(label[:1].upper() + label[1:], in_words(model, name, c.old, when),
                                           in_words(model, name, c.new, when)))
+            for label, held in related.values():
+                old, new = held.get(before.history_id, ""), held.get(after.history_id, "")
+                if old != new:
+                    fields.append(FieldChange(label, old or "(none)", new or "(none)"))
             if not fields:
                 continue
         found.append(

@@ -18,7 +18,7 @@ from django.db.models.expressions import OrderBy
 
 from . import rag_sql
 from .assurance import AssuranceStatus
-from .models import Action, Partnership, ProgressUpdate, as_corrected, in_force
+from .models import Action, Partnership, ProgressUpdate, Recommendation, as_corrected, in_force
 from .status import FINISHED
 
 if TYPE_CHECKING:
@@ -136,8 +136,13 @@ def find_actions(
         actions = actions.filter(owner_id=criteria.agency)
     if criteria.agencies:
         actions = actions.filter(owner_id__in=criteria.agencies)
-    if criteria.theme:  # a recommendation has each theme once, so this join adds no row
-        actions = actions.filter(recommendation__themes=criteria.theme)
+    if criteria.theme:  # its recommendation's theme or its own; subqueries, so no row twice
+        by_recommendation = Recommendation.themes.through.objects.filter(theme=criteria.theme)
+        own = Action.themes.through.objects.filter(theme=criteria.theme)
+        actions = actions.filter(
+            Q(recommendation__in=by_recommendation.values("recommendation_id"))
+            | Q(pk__in=own.values("action_id"))
+        )
     if criteria.status:
         actions = actions.filter(status=criteria.status)
     actions = actions.alias(due_by=rag_sql.current_due(), shown_rag=rag_sql.shown_rag(

@@ -67,9 +67,8 @@ def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSum
     add_per(summary.by_plan, plans, linked_counts(partnership, as_at))
     agencies = Agency.objects.filter(partnership=partnership).in_bulk()
     add_per(summary.by_agency, agencies, grouped(live.filter(owner__isnull=False), "owner_id"))
-    themes = Theme.objects.filter(in_open_plans(partnership, "recommendations__")).distinct().in_bulk()
-    add_per(summary.by_theme, themes, grouped(live.filter(recommendation__themes__isnull=False),
-                                             "recommendation__themes"))
+    themes = Theme.objects.filter(Theme.seen_by(partnership)).in_bulk()
+    add_theme_counts(summary.by_theme, themes, live)
     exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days)
     numbers = live.aggregate(**{name: Count("pk", filter=condition)
                                 for name, condition in vars(exceptions).items()})
@@ -100,6 +99,15 @@ def add_counts(counts: RagCounts, groups: Iterable[tuple]) -> None:
 def add_per(per: dict, things: dict, groups: Iterable[tuple]) -> None:
     for key, rag, n in groups:
         per.setdefault(things[key], RagCounts()).add(rag, n)
+
+
+def add_theme_counts(per: dict, themes: dict, live: QuerySet) -> None:
+    """Each action under the themes of its recommendation and its own, once a theme: those
+    through the recommendation, plus its own, less those it has both ways (three GROUP BYs)."""
+    add_per(per, themes, grouped(live.filter(recommendation__themes__isnull=False), "recommendation__themes"))
+    add_per(per, themes, grouped(live.filter(themes__isnull=False), "themes"))
+    both = grouped(live.filter(themes=F("recommendation__themes")), "themes")
+    add_per(per, themes, ((theme, rag, -n) for theme, rag, n in both))
 
 
 def linked_counts(partnership: Partnership, as_at: date) -> Iterable[tuple]:

@@ -125,6 +125,7 @@ urlpatterns = [
     path("recommendations/<int:pk>/", learning.recommendation_detail, name="recommendation"),
     path("recommendations/<int:pk>/themes/", learning.recommendation_themes, name="recommendation_themes"),
     path("learning/", learning.recurring_page, name="recurring"),
+    path("learning/download/", learning.recurring_download, name="recurring_download"),
     path("themes/", learning.theme_list, name="themes"),
     path("themes/new/", learning.theme_new, name="theme_new"),
     path("themes/<int:pk>/edit/", learning.theme_edit, name="theme_edit"),

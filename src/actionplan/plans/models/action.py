@@ -71,7 +71,8 @@ class Action(models.Model):
     # a change made against an older version is refused (see stamping.locked).
     version = models.PositiveIntegerField(default=0, editable=False)
     # The reason for each change is kept in full beside it ("why"), not cut at 100 characters.
-    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+    # Themes are kept in each version too: who tagged the action with what, and when.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True), m2m_fields=[themes])
 
     # Never stored: the RAG on the day shown, set on the instances read for a page or a list so
     # that it is worked out once per action.

@@ -111,7 +111,8 @@ class Recommendation(models.Model):
         default=list, blank=True, help_text="Columns of the source with no place of their own."
     )
     source_line = models.PositiveIntegerField(null=True, blank=True)
-    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+    # Themes are kept in each version too: who tagged the recommendation with what, and when.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True), m2m_fields=[themes])
 
     class Meta:
         ordering = ["plan", "order"]

@@ -5,34 +5,48 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from actionplan.learning import recurring
 from actionplan.learning.outcomes import made_on, outcome_of
-from actionplan.learning.search import search
+from actionplan.learning.search import CANDIDATES, ranked, shown
 from actionplan.learning.similar import similar_to
 from actionplan.learning.suggest import suggest
 from actionplan.learning.themes import save_theme, tag, themes_of
 from actionplan.plans.models import Recommendation, Theme
 from actionplan.plans.permissions import can_edit_plans, require
+from actionplan.reports import recurring_export
 
+from .. import paging
 from ..learning_forms import SearchForm, TaggingForm, ThemeForm
 from ..scoping import SignedInRequest, for_editing, one, partnership_of, recommendations
 from .form_page import form_page
 from .writing import GET_POST, data
 
-PAGE = 50  # hits shown for a search
+PAGE = 50  # hits shown on a page of search results
 
 
 @login_required
 def search_page(request: SignedInRequest) -> HttpResponse:
+    """The best `CANDIDATES` hits, a page at a time; snippets are made for the page's hits only."""
     partnership = partnership_of(request)
     form = SearchForm(request.GET or None, partnership)
     query = form.query() if form.is_bound else ""
-    hits = search(query, [partnership.pk], form.filters(), limit=PAGE) if query else []
-    return render(request, "web/search.html", {"form": form, "query": query, "hits": hits, "limit": PAGE})
+    found = ranked(query, [partnership.pk], form.filters()) if query else []
+    page = paging.page_of(request, found, per_page=PAGE)
+    context = {
+        "form": form,
+        "query": query,
+        "hits": shown(query, list(page.object_list)),
+        "page": page,
+        "total": len(found),
+        "limit": CANDIDATES,
+        "pagination": paging.pagination(request, page, label="Pages of the results"),
+    }
+    return render(request, "web/search.html", context)
 
 
 @login_required
@@ -58,13 +72,29 @@ def recurring_page(request: SignedInRequest) -> HttpResponse:
 
 
 @login_required
+def recurring_download(request: SignedInRequest) -> HttpResponse:
+    """The recurring-learning page as a CSV file or an Excel workbook (?format=csv|xlsx)."""
+    partnership = partnership_of(request)
+    chosen = recurring_export.FORMATS.get(request.GET.get("format", ""))
+    if chosen is None:
+        raise Http404("unknown format")
+    write, content_type = chosen
+    on = timezone.localdate()
+    learning = recurring_export.recurring_learning(recommendations(request), themes_of(partnership), on)
+    response = HttpResponse(write(learning), content_type=content_type)
+    extension = request.GET["format"]
+    response["Content-Disposition"] = f'attachment; filename="recurring-learning-{on:%Y-%m-%d}.{extension}"'
+    return response
+
+
+@login_required
 @GET_POST
 def recommendation_themes(request: SignedInRequest, pk: int) -> HttpResponse:
     rec = for_editing(request, recommendations(request).select_related("plan__partnership"), pk)
     form = TaggingForm(data(request), rec)
 
     def save(cleaned: dict) -> tuple[str, str]:
-        tag(rec, list(cleaned["themes"]), form.action_themes())
+        tag(rec, list(cleaned["themes"]), form.action_themes(), by=request.user)
         return "Themes saved", reverse("recommendation", args=[rec.pk])
 
     return form_page(

@@ -1,4 +1,5 @@
-"""`actionplan reindex`: rebuild the search index from every recommendation, action and note."""
+"""`actionplan reindex`: rebuild the search index from every recommendation, action and note,
+and the stored terms that similar recommendations are found through."""
 
 from __future__ import annotations
 
@@ -6,12 +7,18 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from actionplan.learning import term_index
 from actionplan.learning.index import rebuild
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index (it is kept up to date as rows change; rebuild after a restore)."
+    help = (
+        "Rebuild the search index and the terms of similar recommendations "
+        "(both are kept up to date as rows change; rebuild after a restore)."
+    )
 
     def handle(self, *args: str, **options: Any) -> None:
         count = rebuild()
         self.stdout.write(f"Search index rebuilt: {count} entries.")
+        terms = term_index.rebuild()
+        self.stdout.write(f"Terms of similar recommendations rebuilt: {terms} recommendations.")
