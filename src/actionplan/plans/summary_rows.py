@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from . import history_sql, rag_sql
@@ -45,7 +45,11 @@ def rows_today(partnership: Partnership, as_at: date) -> SummaryRows:
     shown = rag_sql.shown_rag(as_at, partnership.rag_thresholds)
     links = LINKS.objects.filter(open_plans(partnership, "recommendation__"),
                                  open_plans(partnership, "action__recommendation__"))
-    alone = Recommendation.objects.filter(open_plans(partnership, ""), actions=None, linked_actions=None)
+    # NOT EXISTS, not a join of every action then kept where none matched (0.5 s at 100,000).
+    own = Action.objects.filter(recommendation=OuterRef("pk"))
+    linked = LINKS.objects.filter(recommendation=OuterRef("pk"))
+    alone = Recommendation.objects.filter(open_plans(partnership, "")).exclude(Exists(own)).exclude(
+        Exists(linked))
     return SummaryRows(
         plans=partnership.plans.filter(closed_on=None),
         actions=Action.objects.filter(open_plans(partnership, "recommendation__")).annotate(shown=shown),
