@@ -77,7 +77,8 @@ def store(partnership: Partnership, rows: list[dict]) -> None:
             action.owner = None if change["owner"] is None else agencies[change["owner"]]
             save_stamped(action, when=moment(day))
         for written, recorded in row["updates"]:
-            update = ProgressUpdate(action=action, written_on=when(written), text="Update", status=action.status)
+            update = ProgressUpdate(action=action, written_on=when(written), text="Update",
+                                    status=action.status)
             save_stamped(update, when=moment(max(recorded, row["created"])))
 
 
