@@ -68,16 +68,19 @@ def partnership_summary(
     add_counts(summary.overall, own_plans)
     add_per(summary.by_plan, plans, own_plans)
     add_per(summary.by_plan, plans, rows.linked)
-    agencies = summary_rows.agencies(partnership, rows)
-    add_per(summary.by_agency, agencies, grouped(live.filter(owner__isnull=False), "owner_id"))
     add_per_theme(summary.by_theme, grouped(live.filter(recommendation__themes__isnull=False),
                                             "recommendation__themes"))
+    # The exceptions are counted in the same reading of the actions as the owners' RAG.
     exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days,
                                        rows.last_touched)
-    numbers = live.aggregate(**{name: Count("pk", filter=condition)
-                                for name, condition in vars(exceptions).items()})
-    for name, n in numbers.items():
-        setattr(summary, name, n)
+    names = list(vars(exceptions))
+    by_owner = list(live.values_list("owner_id", "shown").annotate(
+        n=Count("pk"), **{name: Count("pk", filter=condition) for name, condition in vars(exceptions).items()}
+    ).order_by())
+    for i, name in enumerate(names):
+        setattr(summary, name, sum(group[3 + i] for group in by_owner))
+    agencies = summary_rows.agencies(partnership, rows)
+    add_per(summary.by_agency, agencies, [group[:3] for group in by_owner if group[0] is not None])
     count_recommendations_on_their_own(summary, rows.alone, plans)
     if from_history:  # plans that held nothing yet on that day are not shown as empty
         summary.by_plan = {plan: counts for plan, counts in summary.by_plan.items() if counts.total}
