@@ -118,12 +118,13 @@ def sign_in_page(bind: str, users: int, seconds: float) -> Tally:
     return tally
 
 
-def mix(bind: str, rows: dict, seconds: float, run: str) -> tuple[Tally, set[str]]:
+def mix(bind: str, rows: dict, seconds: float, run: str, without: list[str]) -> tuple[Tally, set[str]]:
     tally, acknowledged, lock = Tally(), set(), threading.Lock()
 
     def person(username: str, has_own_actions: bool, updatable: list[int], seed: int) -> None:
         # "My actions" is the page of an agency's lead; a partnership admin has none of their own.
-        reads = [read for read in READS if has_own_actions or read[0] != "my actions"]
+        reads = [read for read in READS if (has_own_actions or read[0] != "my actions")
+                 and read[0] not in without]
         rng, session = random.Random(seed), Session(bind)
         session.sign_in(username, PASSWORD)
         deadline, n = time.monotonic() + seconds, 0
@@ -167,6 +168,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=6)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--bind", default="127.0.0.1:8011")
+    parser.add_argument("--without", action="append", default=[], choices=[label for label, *_ in READS],
+                        help="leave a kind of page out of the mix (to see what it costs the rest)")
     args = parser.parse_args()
     rows = prepare(args.users)
     from django.db import connection
@@ -176,7 +179,7 @@ def main() -> None:
     server = start_gunicorn(args.bind, log)
     try:
         before = sign_in_page(args.bind, args.users, args.seconds)
-        load, acknowledged = mix(args.bind, rows, args.seconds, run)
+        load, acknowledged = mix(args.bind, rows, args.seconds, run, args.without)
         after = sign_in_page(args.bind, args.users, args.seconds)
     finally:
         stop(server)
@@ -184,7 +187,8 @@ def main() -> None:
     sign_in_rate = (before.rate() + after.rate()) / 2
     print(f"{len(rows['actions']):,} actions; {platform.node()}: {os.cpu_count()} cores, "
           f"{platform.python_version()}, PostgreSQL {connection.pg_version}; {args.users} users, "
-          f"{args.seconds:.0f} s a phase; load average {os.getloadavg()[0]:.1f}")
+          f"{args.seconds:.0f} s a phase; load average {os.getloadavg()[0]:.1f}"
+          + (f"; without {', '.join(args.without)}" if args.without else ""))
     print("| requests | count | per second | median ms | p95 ms | errors |\n|---|---|---|---|---|---|")
     for label, tally in [("sign-in page, before", before), ("sign-in page, after", after)]:
         print(tally.row(label))
