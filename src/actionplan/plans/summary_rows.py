@@ -71,7 +71,7 @@ def rows_as_at(partnership: Partnership, on: date) -> SummaryRows:
         plans=partnership.plans.filter(Q(closed_on=None) | Q(closed_on__gt=on)),
         actions=actions,
         last_touched=history_sql.last_touched_on(on),
-        linked=counted_links(linked.exclude(shown=None)),
+        linked=counted_links(linked.exclude(shown=None)),  # type: ignore[misc]  # django-stubs misses annotations on a link table's rows
         alone=Recommendation.objects.filter(pk__in=alone.values("id")).annotate(
             shown=Subquery(alone.filter(id=OuterRef("pk")).annotate(shown=RECOMMENDATION_RAG)
                            .values("shown")[:1])),
