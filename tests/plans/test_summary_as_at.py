@@ -138,6 +138,9 @@ def test_a_change_after_the_day_does_not_change_its_counts():
     assert (later.overall.counts, later.overdue) == (Counter({Rag.GREEN: 1}), 0)
     assert then.by_plan == {plan: then.overall}
     assert list(then.by_agency) == [police]
+    # A day before today is read from the history unless asked otherwise; today's rows are green.
+    assert partnership_summary(partnership, ON).overall.counts == then.overall.counts
+    assert partnership_summary(partnership, ON, from_history=False).overall.counts == Counter({Rag.GREEN: 1})
 
 
 def test_a_plan_closed_after_the_day_is_counted_on_that_day():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from . import rag_sql, summary_rows
 from .models import Agency, Partnership, Plan, Recommendation, Theme
@@ -50,13 +51,16 @@ class PartnershipSummary:
 
 
 def partnership_summary(
-    partnership: Partnership, as_at: date, *, from_history: bool = False
+    partnership: Partnership, as_at: date, *, from_history: bool | None = None
 ) -> PartnershipSummary:
     """The live counts: closed plans are left out (they stay in reports and searches).
     A recommendation with no actions is tracked on itself and counted like an action.
 
-    `from_history`: the counts as they stood at the end of `as_at` (a past meeting), from each
-    action's version in force then, with the same aggregates (`summary_rows.rows_as_at`)."""
+    A day before today gives the counts as they stood at the end of that day (a past meeting),
+    from each action's version in force then, with the same aggregates (`summary_rows.rows_as_at`).
+    `from_history` says which, whatever the day (False: today's actions rated on `as_at`)."""
+    if from_history is None:
+        from_history = as_at < timezone.localdate()
     summary = PartnershipSummary(as_at)
     rows = summary_rows.rows_as_at(partnership, as_at) if from_history else summary_rows.rows_today(
         partnership, as_at)
