@@ -3,8 +3,8 @@ query, for counting many actions without reading them into Python.
 
 The rules are those of `history.versions_in_force` and `history.newest_updates_as_at` (the newest
 version saved by the end of the day, the newest id among versions of the same moment; a row
-deleted by then is gone; an update counts from the day it was written); tests/plans/
-test_rag_sql.py checks on generated histories that both forms give the same counts.
+deleted by then is gone; an update counts from the day it was written);
+tests/plans/test_summary_as_at.py checks on generated histories that both give the same counts.
 """
 
 from __future__ import annotations
