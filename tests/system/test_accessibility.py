@@ -33,7 +33,7 @@ def test_the_main_pages_have_no_violations(page, demo, username):
     plan = Plan.objects.get(title__startswith="Child R")
     action = Action.objects.get(text__startswith="Extend the school notification scheme")
     for path in ["/", f"/plans/{plan.pk}/", f"/actions/{action.pk}/", "/actions/?rag=red", "/reviews/",
-                 "/composite/?review=1&review=2&open=on"]:
+                 "/composite/?review=1&review=2&open=on", "/plans/"]:
         page.goto(path)
         assert axe_violations(page) == [], path
     screenshot(page, f"action-as-{username}")
