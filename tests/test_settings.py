@@ -129,3 +129,11 @@ def test_the_data_directory_is_made_for_the_database_when_the_key_is_given(tmp_p
     run("s.DATABASES['default']['NAME']", {"ACTIONPLAN_DATA_DIR": str(data), "SECRET_KEY": "x" * 60},
         tmp_path)
     assert data.is_dir() and not (data / "secret_key").exists()
+
+
+@pytest.mark.parametrize("jit,expected", [("", "'-c jit=off'"), ("1", "None")])
+def test_postgresql_runs_the_pages_queries_without_compiling_them(tmp_path, jit, expected):
+    env = {"ACTIONPLAN_DATA_DIR": str(tmp_path), "DATABASE_URL": "postgres://u@db.internal:5432/ap",
+           "SECRET_KEY": "from-the-environment", "DATABASE_JIT": jit}
+    out = run("repr(s.DATABASES['default'].get('OPTIONS', {}).get('options'))", env, tmp_path).stdout
+    assert out.strip() == expected

@@ -7,7 +7,7 @@ from actionplan.plans.summary import partnership_summary
 from factories import ActionFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
-AS_AT = date(2026, 6, 5)
+AS_AT = date(2026, 6, 5)  # the rows stored today, rated on this day (not the history as at it)
 
 
 def test_it_counts_rag_per_plan_and_the_exceptions(partnership, action, police):
@@ -18,7 +18,7 @@ def test_it_counts_rag_per_plan_and_the_exceptions(partnership, action, police):
     ActionFactory(
         recommendation=action.recommendation, owner=police, status="implemented", assurance="submitted"
     )
-    summary = partnership_summary(partnership, AS_AT)
+    summary = partnership_summary(partnership, AS_AT, from_history=False)
     assert dict(summary.overall.rows) == {"red": 1, "amber": 1, "green": 1, "grey": 0, "blue": 0}
     assert (summary.overdue, summary.due_soon, summary.awaiting_assurance) == (1, 1, 1)
     assert summary.stale == 0  # all created today
@@ -29,7 +29,7 @@ def test_a_composite_plan_counts_the_actions_it_links(partnership, action):
         plan__partnership=partnership, plan__kind=Plan.Kind.COMPOSITE_ACTION_PLAN
     )
     composite.linked_actions.add(action)
-    summary = partnership_summary(partnership, AS_AT)
+    summary = partnership_summary(partnership, AS_AT, from_history=False)
     assert summary.by_plan[composite.plan].total == 1
     assert summary.by_plan[action.recommendation.plan].total == 1
     assert summary.overall.total == 1  # counted once for the partnership
@@ -38,7 +38,7 @@ def test_a_composite_plan_counts_the_actions_it_links(partnership, action):
 def test_a_recommendation_without_actions_is_counted_with_its_own_rag(partnership, action):
     alone = RecommendationFactory(plan=action.recommendation.plan, rag="red", status="in_progress")
     RecommendationFactory(plan=action.recommendation.plan, rag="")  # never rated: grey
-    summary = partnership_summary(partnership, AS_AT)
+    summary = partnership_summary(partnership, AS_AT, from_history=False)
     assert dict(summary.overall.rows) == {"red": 1, "amber": 1, "green": 0, "grey": 1, "blue": 0}
     assert summary.by_plan[alone.plan].total == 3
     assert summary.recommendations_alone == 2
@@ -49,7 +49,7 @@ def test_a_closed_plan_leaves_the_live_counts(partnership, action):
     plan.closed_on = AS_AT
     plan.save()
     RecommendationFactory(plan=plan, rag="red")
-    summary = partnership_summary(partnership, AS_AT)
+    summary = partnership_summary(partnership, AS_AT, from_history=False)
     assert plan not in summary.by_plan
     assert (summary.overall.total, summary.by_agency, summary.recommendations_alone) == (0, {}, 0)
 
@@ -72,7 +72,7 @@ def test_an_action_counts_once_under_each_theme_of_its_recommendation(partnershi
     ActionFactory(recommendation=action.recommendation, owner=police, due_date=date(2026, 5, 1))
     alone = RecommendationFactory(plan=action.recommendation.plan, rag="red")
     alone.themes.set(themes[:1])
-    summary = partnership_summary(partnership, AS_AT)
+    summary = partnership_summary(partnership, AS_AT, from_history=False)
     assert {theme.name: dict(counts.counts) for theme, counts in summary.by_theme.items()} == {
         "Neglect": {"amber": 1, "red": 2}, "Voice": {"amber": 1, "red": 1},
     }

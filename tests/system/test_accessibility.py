@@ -28,6 +28,12 @@ def test_the_sign_in_page_has_no_violations(page, demo):
     screenshot(page, "sign-in-error")
 
 
+def test_the_list_of_plans_has_no_violations(page, demo):
+    sign_in(page, "alice")
+    page.goto("/plans/")
+    assert axe_violations(page) == []
+
+
 @pytest.mark.parametrize("username", ["alice", "bob", "charlie"])
 def test_the_main_pages_have_no_violations(page, demo, username):
     sign_in(page, username)

@@ -119,3 +119,15 @@ def test_a_long_plan_comes_a_page_of_recommendations_at_a_time(client, alice, pa
     Action.objects.filter(pk__in=[late[0].pk, late[2].pk]).update(due_date=today + timedelta(days=300))
     overdue = [action_ids(client.get(f"/plans/{plan.pk}/?overdue=on&page={n}")) for n in (1, 2)]
     assert overdue == [[late[1].pk, late[3].pk], [late[4].pk]]  # only rows with a match are paged
+
+
+def test_the_list_of_plans_comes_a_page_at_a_time(client, alice, partnership, small_pages):
+    from actionplan.plans.models import Plan
+
+    Plan.objects.bulk_create([Plan(partnership=partnership, title=f"Plan {n:02d}") for n in range(7)])
+    client.force_login(alice)
+    pages = [client.get(f"/plans/?page={n}").content.decode() for n in (1, 2)]
+    shown = [re.findall(r'href="/plans/(\d+)/"', page) for page in pages]
+    assert [len(ids) for ids in shown] == [5, 2] and not set(shown[0]) & set(shown[1])
+    assert "7 plans of the partnership, showing 1 to 5" in pages[0]
+    assert 'href="?page=2"' in pages[0]

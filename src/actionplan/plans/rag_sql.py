@@ -92,8 +92,10 @@ def newest_update_on() -> Subquery:
     return Subquery(newest.values("written_on")[:1])
 
 
-def stale(as_at: date, stale_after_days: int) -> Q:
-    return is_open() & Q(LessThan(last_touched(), as_at - timedelta(days=stale_after_days)))
+def stale(as_at: date, stale_after_days: int, touched: Coalesce | None = None) -> Q:
+    """`touched`: the day each action was last touched, when not today's (`last_touched`)."""
+    touched = last_touched() if touched is None else touched
+    return is_open() & Q(LessThan(touched, as_at - timedelta(days=stale_after_days)))
 
 
 def awaiting_assurance() -> Q:
@@ -110,8 +112,10 @@ class Exceptions:
     awaiting_assurance: Q
 
     @classmethod
-    def on(cls, as_at: date, amber_within_days: int, stale_after_days: int) -> Exceptions:
+    def on(
+        cls, as_at: date, amber_within_days: int, stale_after_days: int, touched: Coalesce | None = None
+    ) -> Exceptions:
         return cls(
-            overdue(as_at), due_soon(as_at, amber_within_days), stale(as_at, stale_after_days),
+            overdue(as_at), due_soon(as_at, amber_within_days), stale(as_at, stale_after_days, touched),
             awaiting_assurance(),
         )

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, F, QuerySet
+from django.utils import timezone
 
-from . import rag_sql
-from .models import Action, Agency, Partnership, Plan, Recommendation, Theme
-from .rag import SEVERITY, Rag
+from . import rag_sql, summary_rows
+from .models import Agency, Partnership, Plan, Recommendation, Theme
+from .rag import SEVERITY
 
 
 @dataclass
@@ -50,40 +50,48 @@ class PartnershipSummary:
     recommendations_alone: int = 0  # of the counts above, recommendations tracked on their own
 
 
-def partnership_summary(partnership: Partnership, as_at: date) -> PartnershipSummary:
+def partnership_summary(
+    partnership: Partnership, as_at: date, *, from_history: bool | None = None
+) -> PartnershipSummary:
     """The live counts: closed plans are left out (they stay in reports and searches).
-    A recommendation with no actions is tracked on itself and counted like an action."""
+    A recommendation with no actions is tracked on itself and counted like an action.
+
+    A day before today gives the counts as they stood at the end of that day (a past meeting),
+    from each action's version in force then, with the same aggregates (`summary_rows.rows_as_at`).
+    `from_history` says which, whatever the day (False: today's actions rated on `as_at`)."""
+    if from_history is None:
+        from_history = as_at < timezone.localdate()
     summary = PartnershipSummary(as_at)
-    plans = {plan.pk: plan for plan in partnership.plans.filter(closed_on=None).order_by("title")}
+    rows = summary_rows.rows_as_at(partnership, as_at) if from_history else summary_rows.rows_today(
+        partnership, as_at)
+    plans = {plan.pk: plan for plan in rows.plans.order_by("title")}
     summary.by_plan = {plan: RagCounts() for plan in plans.values()}
-    thresholds = partnership.rag_thresholds
-    live = Action.objects.filter(in_open_plans(partnership, "recommendation__")).annotate(
-        shown=rag_sql.shown_rag(as_at, thresholds)
-    )
+    live = rows.actions
     # Each action is in one plan of its own: the partnership's counts are the sum of its plans'.
     own_plans = list(grouped(live, "recommendation__plan_id"))
     add_counts(summary.overall, own_plans)
     add_per(summary.by_plan, plans, own_plans)
-    add_per(summary.by_plan, plans, linked_counts(partnership, as_at))
-    agencies = Agency.objects.filter(partnership=partnership).in_bulk()
-    add_per(summary.by_agency, agencies, grouped(live.filter(owner__isnull=False), "owner_id"))
-    themes = Theme.objects.filter(Theme.seen_by(partnership)).in_bulk()
-    add_theme_counts(summary.by_theme, themes, live)
-    exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days)
-    numbers = live.aggregate(**{name: Count("pk", filter=condition)
-                                for name, condition in vars(exceptions).items()})
-    for name, n in numbers.items():
-        setattr(summary, name, n)
-    count_recommendations_on_their_own(summary, partnership, plans, themes)
+    add_per(summary.by_plan, plans, rows.linked)
+    # A version's own themes are kept apart from it (ADR 50): as at a past day, the
+    # recommendation's themes are counted, as the reports' "as at" does.
+    add_theme_counts(summary.by_theme, live, own_themes=not from_history)
+    # The exceptions are counted in the same reading of the actions as the owners' RAG.
+    exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days,
+                                       rows.last_touched)
+    names = list(vars(exceptions))
+    by_owner = list(live.values_list("owner_id", "shown").annotate(
+        n=Count("pk"), **{name: Count("pk", filter=condition) for name, condition in vars(exceptions).items()}
+    ).order_by())
+    for i, name in enumerate(names):
+        setattr(summary, name, sum(group[3 + i] for group in by_owner))
+    agencies = summary_rows.agencies(partnership, rows)
+    add_per(summary.by_agency, agencies, [group[:3] for group in by_owner if group[0] is not None])
+    count_recommendations_on_their_own(summary, rows.alone, plans)
+    if from_history:  # plans that held nothing yet on that day are not shown as empty
+        summary.by_plan = {plan: counts for plan, counts in summary.by_plan.items() if counts.total}
     summary.by_agency = dict(sorted(summary.by_agency.items(), key=lambda item: item[0].name))
     summary.by_theme = dict(sorted(summary.by_theme.items(), key=lambda item: item[0].name))
     return summary
-
-
-def in_open_plans(partnership: Partnership, path: str) -> Q:
-    """Rows of the partnership's open plans, reached through `path`. A join, not a list of plan
-    ids: the database then knows how many rows match and plans accordingly."""
-    return Q(**{f"{path}plan__partnership": partnership, f"{path}plan__closed_on": None})
 
 
 def grouped(rows: QuerySet, by: str) -> Iterable[tuple]:
@@ -101,38 +109,30 @@ def add_per(per: dict, things: dict, groups: Iterable[tuple]) -> None:
         per.setdefault(things[key], RagCounts()).add(rag, n)
 
 
-def add_theme_counts(per: dict, themes: dict, live: QuerySet) -> None:
+def add_theme_counts(per: dict, live: QuerySet, *, own_themes: bool) -> None:
     """Each action under the themes of its recommendation and its own, once a theme: those
-    through the recommendation, plus its own, less those it has both ways (three GROUP BYs)."""
-    add_per(per, themes, grouped(live.filter(recommendation__themes__isnull=False), "recommendation__themes"))
-    add_per(per, themes, grouped(live.filter(themes__isnull=False), "themes"))
-    both = grouped(live.filter(themes=F("recommendation__themes")), "themes")
-    add_per(per, themes, ((theme, rag, -n) for theme, rag, n in both))
+    through the recommendation, plus its own, less those it has both ways (three GROUP BYs).
+    Themes are read for the groups found: national themes belong to no partnership."""
+    groups = list(grouped(live.filter(recommendation__themes__isnull=False), "recommendation__themes"))
+    if own_themes:
+        groups += grouped(live.filter(themes__isnull=False), "themes")
+        both = grouped(live.filter(themes=F("recommendation__themes")), "themes")
+        groups += [(theme, rag, -n) for theme, rag, n in both]
+    add_per_theme(per, groups)
 
 
-def linked_counts(partnership: Partnership, as_at: date) -> Iterable[tuple]:
-    """(composite plan id, rag, count) of the actions of other open plans that each open plan's
-    recommendations link to; an action is counted once per plan however many links it has."""
-    links = Action.linked_recommendations.through.objects.filter(
-        in_open_plans(partnership, "recommendation__"), in_open_plans(partnership, "action__recommendation__")
-    ).exclude(action__recommendation__plan=F("recommendation__plan"))
-    return (
-        links.annotate(shown=rag_sql.shown_rag(as_at, partnership.rag_thresholds, prefix="action__"))
-        .values_list("recommendation__plan_id", "shown")  # type: ignore[misc]  # django-stubs misses annotations on a link table's rows
-        .annotate(n=Count("action_id", distinct=True))
-        .order_by()
-    )
+def add_per_theme(per: dict, groups: Iterable[tuple]) -> None:
+    """Themes are read for the groups found: national themes belong to no partnership."""
+    found = list(groups)
+    add_per(per, Theme.objects.in_bulk({key for key, _rag, _n in found}), found)
 
 
 def count_recommendations_on_their_own(
-    summary: PartnershipSummary, partnership: Partnership, plans: dict[int, Plan], themes: dict[int, Theme]
+    summary: PartnershipSummary, alone: QuerySet[Recommendation], plans: dict[int, Plan]
 ) -> None:
     """Recommendations with no actions (own or linked), each counted with its own RAG."""
-    alone = Recommendation.objects.filter(in_open_plans(partnership, ""), actions=None, linked_actions=None)
-    # Never rated: grey, as an action not started.
-    alone = alone.annotate(shown=Coalesce(NullIf("rag", Value("")), Value(Rag.GREY.value)))
     for plan_id, rag, n in grouped(alone, "plan_id"):
         summary.overall.add(rag, n)
         summary.by_plan[plans[plan_id]].add(rag, n)
         summary.recommendations_alone += n
-    add_per(summary.by_theme, themes, grouped(alone.filter(themes__isnull=False), "themes"))
+    add_per_theme(summary.by_theme, grouped(alone.filter(themes__isnull=False), "themes"))

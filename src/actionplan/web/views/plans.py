@@ -23,8 +23,11 @@ RECOMMENDATIONS_PER_PAGE = 100
 
 @login_required
 def plan_list(request: SignedInRequest) -> HttpResponse:
-    found = plans(request).prefetch_related("reviews").order_by("kind", "title")
-    return render(request, "web/plans.html", {"plans": found})
+    # A region's partnership has thousands of plans: a page of them at a time, counted by COUNT.
+    page = paging.page_of(request, plans(request).prefetch_related("reviews").order_by("kind", "title", "pk"))
+    pagination = paging.pagination(request, page, label="Pages of the plans")
+    context = {"plans": page.object_list, "page": page, "pagination": pagination}
+    return render(request, "web/plans.html", context)
 
 
 @login_required
