@@ -142,6 +142,10 @@ def test_the_report_pages_have_no_violations(page, demo):
     page.wait_for_selector("[data-report-state='ready']")  # the tests' worker runs at once
     assert axe_violations(page) == []
     screenshot(page, "report-ready")
+    page.goto("/?as_at=31st+of+Smarch")  # the dashboard as at a day nobody can read
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert axe_violations(page) == []
+    screenshot(page, "dashboard-as-at-error")
 
 
 def test_correcting_and_withdrawing_pages_have_no_violations(page, demo):

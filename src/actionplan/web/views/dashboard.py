@@ -9,6 +9,7 @@ from actionplan.plans.summary import partnership_summary
 from actionplan.reminders.in_app import needs_you
 
 from .. import paging
+from ..as_at_form import AsAtForm
 from ..scoping import SignedInRequest, partnership_of
 
 PLANS_PER_PAGE = 50
@@ -16,14 +17,19 @@ PLANS_PER_PAGE = 50
 
 @login_required
 def dashboard(request: SignedInRequest) -> HttpResponse:
+    """The partnership's counts today, or as they stood on a day asked for (a past meeting's,
+    say), counted from the history. A day nobody can read is said beside the field, with
+    today's counts."""
     partnership = partnership_of(request)
-    summary = partnership_summary(partnership, timezone.localdate())
+    today = timezone.localdate()
+    form = AsAtForm(request.GET)
+    as_at = (form.cleaned_data.get("as_at") if form.is_valid() else None) or today
+    summary = partnership_summary(partnership, as_at)
     # A region's partnership has thousands of plans: their table comes a page at a time.
     plans = paging.page_of(
         request, list(summary.by_plan.items()), param="plans_page", per_page=PLANS_PER_PAGE
     )
     pagination = paging.pagination(request, plans, param="plans_page", label="Pages of the plans")
-    return render(
-        request, "web/dashboard.html", {"summary": summary, "plans": plans, "plans_pagination": pagination,
-                                        "needs_you": needs_you(request.user, partnership)}
-    )
+    context = {"summary": summary, "plans": plans, "plans_pagination": pagination, "as_at_form": form,
+               "today": today, "needs_you": needs_you(request.user, partnership)}
+    return render(request, "web/dashboard.html", context, status=400 if form.errors else 200)

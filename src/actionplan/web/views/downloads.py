@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -18,42 +17,17 @@ from actionplan.reports import FORMATS, Scope, ScopeError
 from actionplan.reports.background import request_report
 from actionplan.reports.give_back import apply_workbook
 from actionplan.reports.returned import WorkbookError
-from actionplan.reports.scope import check_as_at
 
+from ..as_at_form import AsAtForm
 from ..scoping import SignedInRequest, partnership_of
 
 MAX_WORKBOOK_BYTES = 10 * 2**20
 
 
-class ReportForm(forms.Form):
+class ReportForm(AsAtForm):
     format = forms.ChoiceField(choices=[(f, f) for f in FORMATS])
     plan = forms.IntegerField(required=False)
     composite = forms.BooleanField(required=False)
-    as_at = forms.DateField(
-        required=False,
-        input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"],
-        error_messages={"invalid": "Enter the as at date as day/month/year, for example 31/3/2026"},
-    )
-    meeting = forms.CharField(required=False)  # a meeting's date offered beside the typed one
-
-    def clean(self) -> dict[str, Any]:
-        """A meeting chosen is the as at date; a date typed as well must be the same day."""
-        data = super().clean() or {}
-        chosen = meeting_day(data.get("meeting") or "")
-        if chosen is None and data.get("meeting"):
-            self.add_error("as_at", "Choose a meeting from the list")
-        elif chosen is not None and data.get("as_at") not in (None, chosen):
-            self.add_error("as_at", "Enter an as at date or choose a meeting, not both")
-        elif chosen is not None:
-            data["as_at"] = chosen
-        return data
-
-
-def meeting_day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 @login_required
@@ -72,11 +46,6 @@ def report(request: SignedInRequest) -> HttpResponse:
         return ask_again(request, form, request.POST)
     data = form.cleaned_data
     as_at = data["as_at"] or timezone.localdate()
-    try:
-        check_as_at(as_at)
-    except ScopeError as error:
-        form.add_error("as_at", str(error)[:1].upper() + str(error)[1:])
-        return ask_again(request, form, request.POST)
     scope = Scope(plan_id=data["plan"], composite=data["composite"])
     try:
         asked = request_report(partnership, scope, data["format"], as_at, request.user)
