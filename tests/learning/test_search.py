@@ -11,6 +11,7 @@ from django.core.management import call_command
 from actionplan.learning import index
 from actionplan.learning.search import Filters, highlighted, search
 from actionplan.plans.models import ProgressUpdate, Review, Theme
+from actionplan.plans.updates import correct_update, withdraw_update
 from factories import ActionFactory, AgencyFactory, PartnershipFactory, PlanFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +157,25 @@ def test_a_plan_stored_in_bulk_from_a_document_is_found_at_once():
     assert kinds(search("midwives", [partnership.pk])) == ["recommendation"]
     assert kinds(search("enquiry", [partnership.pk])) == ["action"]
     assert kinds(search("tool", [partnership.pk])) == ["progress"]
+
+
+def test_it_finds_progress_as_corrected_and_never_what_was_withdrawn(riverton):
+    partnership, _, rec = riverton
+    author = None  # who puts it right is the pages' concern, not the index's
+    action = ActionFactory(recommendation=rec, text="Audit attendance.")
+    mistyped = ProgressUpdate.objects.create(
+        action=action, written_on=date(2021, 6, 1), text="Audit sent to Harbourside school.",
+        status="in_progress",
+    )
+    wrong_action = ProgressUpdate.objects.create(
+        action=action, written_on=date(2021, 6, 2), text="Hoarding panel met.", status="in_progress"
+    )
+    correct_update(mistyped, author, "Audit report sent to Meadowbank school.", "The school was misnamed")
+    withdraw_update(wrong_action, author, "Posted on the wrong action")
+    assert kinds(search("Meadowbank", [partnership.pk])) == ["progress"]
+    assert search("Harbourside", [partnership.pk]) == []  # the wording the correction replaced
+    assert search("hoarding", [partnership.pk]) == []  # withdrawn
+    assert search("misnamed", [partnership.pk]) == []  # a correction's reason is not progress
+    index.rebuild()  # the same after a rebuild
+    assert kinds(search("Meadowbank", [partnership.pk])) == ["progress"]
+    assert search("Harbourside", [partnership.pk]) == search("hoarding", [partnership.pk]) == []

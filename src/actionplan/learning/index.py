@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 
-from actionplan.plans.models import Action, Plan, ProgressUpdate, Recommendation
+from actionplan.plans.models import Action, Plan, ProgressUpdate, Recommendation, as_corrected, in_force
 from actionplan.plans.store import plan_stored
 
 from .search_table import TABLE
@@ -119,10 +120,13 @@ def all_entries(models: Any = None, plan_id: int | None = None) -> Iterator[Entr
         action = Action(pk=pk, recommendation_id=rec_id, text=text, measure=measure)
         yield action_entry(action, partnership_id)
     of_plan = {} if plan_id is None else {"action__recommendation__plan_id": plan_id}
-    updates = update_model.objects.filter(**of_plan).values_list(
-        "pk", "action_id", "action__recommendation_id", "action__recommendation__plan__partnership_id", "text"
+    updates, words = update_model.objects.filter(**of_plan), "text"
+    if models is None:  # a migration's models may come from before corrections were kept
+        updates, words = standing(updates), "shown_text"
+    rows = updates.values_list(
+        "pk", "action_id", "action__recommendation_id", "action__recommendation__plan__partnership_id", words
     )
-    for pk, action_id, rec_id, partnership_id, text in updates.iterator(chunk_size=2000):
+    for pk, action_id, rec_id, partnership_id, text in rows.iterator(chunk_size=2000):
         if clean(text):
             yield update_entry(ProgressUpdate(pk=pk, action_id=action_id, text=text), rec_id, partnership_id)
 
@@ -176,11 +180,26 @@ def on_action_deleted(instance: Action, **_: Any) -> None:
     remove("action", [instance.pk])
 
 
+def standing(updates: QuerySet[ProgressUpdate]) -> QuerySet[ProgressUpdate]:
+    """The progress notes search finds: each update in force, in the words of its newest
+    correction; never one withdrawn, nor the wording a correction replaced."""
+    return as_corrected(in_force(updates))
+
+
 def on_update_saved(instance: ProgressUpdate, **_: Any) -> None:
-    remove("progress", [instance.pk])
-    if clean(instance.text):
-        action = instance.action
-        put([update_entry(instance, action.recommendation_id, action.partnership_id)])
+    # A correction or withdrawal changes the entry of the update it puts right (a withdrawal of
+    # evidence changes none); it has no entry of its own.
+    update_id = instance.pk if instance.kind == ProgressUpdate.Kind.UPDATE else instance.corrects_id
+    if update_id is None:
+        return
+    remove("progress", [update_id])
+    found = standing(ProgressUpdate.objects.filter(pk=update_id)).values_list(  # type: ignore[misc]  # django-stubs cannot see the annotation
+        "action_id", "action__recommendation_id", "action__recommendation__plan__partnership_id", "shown_text"
+    ).first()
+    if found is not None and clean(found[3]):
+        action_id, rec_id, partnership_id, text = found
+        shown = ProgressUpdate(pk=update_id, action_id=action_id, text=text)
+        put([update_entry(shown, rec_id, partnership_id)])
 
 
 def on_update_deleted(instance: ProgressUpdate, **_: Any) -> None:
