@@ -97,12 +97,13 @@ class RecommendationAsAt:
     status: str
     progress: str
     rag: str
+    assurance: str = ""  # on its own evidence, as an action's
 
 
 def recommendations_as_at(ids: Iterable[int], on: date) -> dict[int, RecommendationAsAt]:
     latest = versions_in_force(Recommendation.history.filter(id__in=list(ids)), on)
     return {
-        rec_id: RecommendationAsAt(v.status, v.progress, v.rag)
+        rec_id: RecommendationAsAt(v.status, v.progress, v.rag, v.assurance)
         for rec_id, v in latest.items()
         if v.history_type != "-"
     }

@@ -77,9 +77,10 @@ class PlanTable:
 
 @dataclass(frozen=True)
 class ExceptionLine:
-    """An action the board should look at, with the facts that make it an exception."""
+    """An action (or a recommendation tracked on itself) the board should look at, with the
+    facts that make it an exception."""
 
-    action_id: int
+    action_id: int | None  # None for a recommendation tracked on itself
     plan: str
     ref: str
     action: str
