@@ -34,9 +34,9 @@ STEPS: list[tuple[str, str]] = [
         SELECT %(p)s, 'Plan ' || to_char(g, 'FM0000000'), 'review_action_plan', '', '', now(), ''
         FROM generate_series(1, %(n)s / 100) g"""),
     ("recommendations", """INSERT INTO plans_recommendation (plan_id, "order", ref, outcome, text,
-            decision, decision_reason, status, progress, rag, notes)
+            decision, decision_reason, status, progress, rag, notes, assurance, assurance_reason)
         SELECT p.id, r, r || '.', 'Outcome', 'Agencies should share information early.',
-            'accepted', '', 'not_started', '', '', '[]'::jsonb
+            'accepted', '', 'not_started', '', '', '[]'::jsonb, 'none', ''
         FROM plans_plan p CROSS JOIN generate_series(1, 20) r WHERE p.partnership_id = %(p)s"""),
     ("themes of recommendations", """INSERT INTO plans_recommendation_themes (recommendation_id, theme_id)
         SELECT r.id, t.id FROM plans_recommendation r JOIN plans_theme t
@@ -57,18 +57,18 @@ STEPS: list[tuple[str, str]] = [
             'slipped', 'implemented', 'implemented', 'implemented', 'not_achieved', 'superseded'])
             [(r.id * 5 + a) * 31 %% 10 + 1] AS status) s"""),
     ("progress updates", """INSERT INTO plans_progressupdate (action_id, written_on, author_name, text,
-            status, rag, created_at)
+            status, rag, created_at, kind, reason)
         SELECT a.id, current_date - ((a.id * 13 + u * 97) %% 400)::int, 'Named nurse',
-            'Briefings delivered to two of three teams.', a.status, '', now()
+            'Briefings delivered to two of three teams.', a.status, '', now(), 'update', ''
         FROM plans_action a CROSS JOIN generate_series(1, %(updates)s) u"""),
     ("composite plans", """INSERT INTO plans_plan (partnership_id, title, kind, source_name,
             source_sha256, created_at, closed_reason)
         SELECT %(p)s, 'Composite ' || to_char(g, 'FM00000'), 'composite_action_plan', '', '', now(), ''
         FROM generate_series(1, greatest(%(n)s / 5000, 1)) g"""),
     ("composite recommendations", """INSERT INTO plans_recommendation (plan_id, "order", ref, outcome,
-            text, decision, decision_reason, status, progress, rag, notes)
+            text, decision, decision_reason, status, progress, rag, notes, assurance, assurance_reason)
         SELECT p.id, 1, '1.', '', 'Learning across reviews.', 'accepted', '', 'not_started', '', '',
-            '[]'::jsonb FROM plans_plan p WHERE p.kind = 'composite_action_plan'"""),
+            '[]'::jsonb, 'none', '' FROM plans_plan p WHERE p.kind = 'composite_action_plan'"""),
     ("composite links", """INSERT INTO plans_recommendation_linked_actions (recommendation_id, action_id)
         SELECT c.id, (SELECT min(a.id) FROM plans_action a JOIN plans_recommendation r
                       ON a.recommendation_id = r.id WHERE r.plan_id = p.id)
@@ -86,9 +86,9 @@ STEPS: list[tuple[str, str]] = [
             owner_id, superseded_by_id, recommendation_id, version, owner_person_id, revised_due_reason
         FROM plans_action"""),
     ("history of updates", """INSERT INTO plans_historicalprogressupdate (id, written_on, author_name,
-            text, status, rag, created_at, history_date, history_type, action_id, author_id)
+            text, status, rag, created_at, history_date, history_type, action_id, author_id, kind, reason)
         SELECT id, written_on, author_name, text, status, rag, created_at, created_at, '+', action_id,
-            author_id FROM plans_progressupdate"""),
+            author_id, kind, reason FROM plans_progressupdate"""),
 ]
 
 
