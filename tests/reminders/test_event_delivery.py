@@ -3,7 +3,6 @@ a growing wait and then shown as failed, never sent twice; slips and updated ver
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -21,36 +20,11 @@ from actionplan.reminders import claims, event_notices, runs
 from actionplan.reminders.models import Notice
 from actionplan.reminders.preferences import save_preferences
 from actionplan.reminders.runs import remind
-from factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 Role = User.Role
 KINDS_ALL = {"due_soon", "overdue", "not_updated", "updates_wanted", "digest", "evidence_decided",
              "action_assigned", "due_revised", "plan_imported", "status_slipped", "plan_updated"}
-
-
-@pytest.fixture
-def people(partnership, police, alice, bob, charlie, eve):
-    health = AgencyFactory(partnership=partnership, name="Riverton Health")
-    hana = UserFactory(
-        username="hana", email="hana@example.org", partnership=partnership, role=Role.AGENCY_LEAD
-    )
-    hana.agencies.add(health)
-    for person in (alice, bob, charlie, eve):
-        person.email = f"{person.username}@example.org"
-        person.save()
-    return health
-
-
-@pytest.fixture
-def told(django_capture_on_commit_callbacks):
-    def run(change: Callable[[], object]) -> dict[str, mail.EmailMessage]:
-        mail.outbox.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-        return {message.to[0]: message for message in mail.outbox}
-
-    return run
 
 
 def slip(action, by, revised=date(2026, 9, 30)):

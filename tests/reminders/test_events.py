@@ -3,7 +3,6 @@ given to an agency, a due date revised, a plan imported. Nobody else hears of th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -14,36 +13,9 @@ from actionplan.plans.editing import add_action
 from actionplan.plans.models import User
 from actionplan.plans.store import preview_draft, store_draft
 from actionplan.plans.updates import decide_evidence, reassign_action, revise_due, submit_evidence
-from factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 Role = User.Role
-
-
-@pytest.fixture
-def people(partnership, police, alice, bob, charlie, eve):
-    health = AgencyFactory(partnership=partnership, name="Riverton Health")
-    hana = UserFactory(
-        username="hana", email="hana@example.org", partnership=partnership, role=Role.AGENCY_LEAD
-    )
-    hana.agencies.add(health)
-    for person in (alice, bob, charlie, eve):
-        person.email = f"{person.username}@example.org"
-        person.save()
-    return health
-
-
-@pytest.fixture
-def told(django_capture_on_commit_callbacks):
-    """Run a change as a request would: its announcements go out when it commits."""
-
-    def run(change: Callable[[], object]) -> None:
-        mail.outbox.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-        return {message.to[0]: message for message in mail.outbox}
-
-    return run
 
 
 def test_rejected_evidence_tells_the_lead_why(people, action, bob, charlie, told):
