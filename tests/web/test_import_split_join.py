@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from import_uploads import map_columns, upload
 from scenes import text_of
-from test_import_drafts import map_columns, upload
 
 from actionplan.plans import import_drafts
 from actionplan.plans.draft_edits import edit_key, join, reshape, split
