@@ -16,12 +16,6 @@ from factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def signed_in(client, alice, police):
-    client.force_login(alice)
-    return client
-
-
 def actions(texts: list[str]) -> list[dict]:
     return [{"text": t, "owners": [f"owner of {t}"], "due": {"text": f"due of {t}"}, "ref": t[0],
              "owner_readings": [], "measure": None, "progress": None} for t in texts]
