@@ -2,7 +2,7 @@ from itertools import pairwise
 
 import pytest
 
-from actionplan.plans.assurance import AssuranceRefused, check_assurance_change
+from actionplan.plans.assurance import AssuranceRefused, check_assurance_change, fresh_evidence_asks_again
 from actionplan.plans.assurance import AssuranceStatus as A
 
 PATH = [A.NONE, A.SUBMITTED, A.ACCEPTED, A.IMPACT_EVIDENCED, A.RECHECKED, A.RECHECKED]
@@ -61,3 +61,9 @@ def test_evidence_accepted_needs_an_accepted_piece_or_a_reason():
         check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=2, accepted=0), "   ")
     check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=2, accepted=1))
     check_evidence_behind(A.ACCEPTED, EvidenceBehind(submitted=0, accepted=0), "Verified on 3 March")
+
+
+def test_fresh_evidence_asks_again_unless_assurance_waits_or_has_moved_on_to_impact():
+    asks = {status: fresh_evidence_asks_again(status) for status in A.values}
+    assert asks == {A.NONE: True, A.SUBMITTED: False, A.REJECTED: True, A.ACCEPTED: True,
+                    A.IMPACT_EVIDENCED: False, A.RECHECKED: False}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -20,6 +21,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def quarter(partnership, police, alice, bob, dave, eve):
     return build(partnership, police, alice, bob, dave, eve)
+
+
+@pytest.fixture
+def bob_unreachable(monkeypatch):
+    """E-mails to bob fail as a refused connection until `reconnect()` is called."""
+    real = runs.deliver
+
+    def refuse_bob(letter):
+        if letter.to == "bob@example.org":
+            raise OSError("connection refused")
+        real(letter)
+
+    monkeypatch.setattr(runs, "deliver", refuse_bob)
+    return SimpleNamespace(reconnect=lambda: monkeypatch.setattr(runs, "deliver", real))
 
 
 def told_of_overdue() -> list[list[str]]:
@@ -45,36 +60,20 @@ def test_dry_run_lists_what_would_be_sent_and_sends_nothing(quarter):
     assert "bob@example.org" not in remind("--dry-run", "--today", "2026-05-16")
 
 
-def test_an_e_mail_that_fails_is_kept_for_the_next_run(quarter, monkeypatch):
-    real = runs.deliver
-
-    def refuse_bob(letter):
-        if letter.to == "bob@example.org":
-            raise OSError("connection refused")
-        real(letter)
-
-    monkeypatch.setattr(runs, "deliver", refuse_bob)
+def test_an_e_mail_that_fails_is_kept_for_the_next_run(quarter, bob_unreachable):
     with pytest.raises(CommandError, match="could not send to bob@example.org"):
         remind("--today", "2026-05-16")
     assert Notice.objects.get(recipient__username="bob", kind="overdue").state == Notice.State.PENDING
-    monkeypatch.setattr(runs, "deliver", real)
+    bob_unreachable.reconnect()
     mail.outbox.clear()
     remind("--today", "2026-05-17")
     assert told_of_overdue() == [["bob@example.org"]]
 
 
-def test_a_notice_left_unsent_is_not_sent_once_its_person_has_left(quarter, bob, monkeypatch):
-    real = runs.deliver
-
-    def refuse_bob(letter):
-        if letter.to == "bob@example.org":
-            raise OSError("connection refused")
-        real(letter)
-
-    monkeypatch.setattr(runs, "deliver", refuse_bob)
+def test_a_notice_left_unsent_is_not_sent_once_its_person_has_left(quarter, bob, bob_unreachable):
     with pytest.raises(CommandError):
         remind("--today", "2026-05-16")
-    monkeypatch.setattr(runs, "deliver", real)
+    bob_unreachable.reconnect()
     bob.is_active = False
     bob.save()
     mail.outbox.clear()

@@ -82,6 +82,6 @@ def test_only_the_products_own_static_files_may_be_read():
     stylesheet = next(PACKAGE.glob("*/static/**/*.js"))
     assert own_static_file(stylesheet.as_uri())
     assert not own_static_file(Path("/etc/passwd").as_uri())
-    assert not own_static_file((PACKAGE / "settings.py").as_uri())
-    assert not own_static_file((stylesheet.parent / ".." / ".." / ".." / "settings.py").as_uri())
+    assert not own_static_file((PACKAGE / "settings" / "__init__.py").as_uri())
+    assert not own_static_file((stylesheet.parent / ".." / ".." / ".." / "settings" / "__init__.py").as_uri())
     assert not own_static_file("http://127.0.0.1/static/web/application.js")

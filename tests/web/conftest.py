@@ -1,3 +1,3 @@
-from scenes import demo, frank, health, media, world  # noqa: F401  (partnerships for the page tests)
+from scenes import demo, frank, health, media, signed_in, world  # noqa: F401  (partnerships for the page tests)
 
 from personas import *  # noqa: F403  (the shared personas: alice, bob, charlie, dave, eve)

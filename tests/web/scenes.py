@@ -95,6 +95,13 @@ def frank(partnership, health):
 
 
 @pytest.fixture
+def signed_in(client, alice, police):
+    """alice, the partnership admin, signed in; the police agency exists."""
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
 def world(media, partnership, police, health, alice, bob, frank, charlie, dave, eve) -> World:
     plan, review, rec = build_plan(partnership, "Child Q practice review plan", "CQ21")
     police_action = ActionFactory(recommendation=rec, owner=police, text="Riverton-only escalation action",

@@ -29,12 +29,6 @@ def upload(client: Client, *paths_or_files: Path | SimpleUploadedFile) -> HttpRe
     return client.post("/import/", {"files": files})
 
 
-@pytest.fixture
-def signed_in(client, alice, police):
-    client.force_login(alice)
-    return client
-
-
 def test_it_previews_a_seed_without_storing_it(signed_in, seed, partnership):
     path = seed("003")
     before = stored()

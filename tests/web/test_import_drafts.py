@@ -10,49 +10,15 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from import_uploads import ROWS, map_columns, plan_csv, upload
 from scenes import text_of
 
 from actionplan.plans import import_drafts
 from actionplan.plans.models import Action, Agency, ImportDraft, Plan, Recommendation
 from actionplan.plans.store import DuplicateImport
-from actionplan.web.import_pages import place_warnings
 from factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-HEADER = "Issue identified,Steps to take,Named lead,Completion target"
-ROWS = [
-    "1. Professionals did not share concerns,Run training on information sharing,"
-    "Riverton Youth Offending Service,31/03/2027",
-    "2. Escalation was not used,Publish the escalation policy,Safeguarding Children Project Manager,"
-    "Q1 2027/28",
-    "3. Records were incomplete,Audit case records,Riverton Police,30/06/2027",
-]
-COLUMNS = {"Issue identified": "recommendation", "Steps to take": "action", "Named lead": "owner",
-           "Completion target": "due"}
-
-
-def plan_csv(title: str = "Child T action plan", rows: list[str] = ROWS) -> bytes:
-    return "\n".join([title, HEADER, *rows]).encode()
-
-
-def upload(client: Client, name: str = "child-t.csv", content: bytes | None = None) -> str:
-    response = client.post("/import/", {"files": [SimpleUploadedFile(name, content or plan_csv())]})
-    assert response.status_code == 302, text_of(response)[:500]
-    return response.url
-
-
-def map_columns(client: Client, url: str, columns: dict[str, str] = COLUMNS) -> None:
-    data = {}
-    for n, (header, role) in enumerate(columns.items(), start=1):
-        data |= {f"header-{n}": header, f"role-{n}": role}
-    assert client.post(f"{url}columns/", data).status_code == 302
-
-
-@pytest.fixture
-def signed_in(client, alice, police):
-    client.force_login(alice)
-    return client
 
 
 def test_an_unrecognised_header_is_mapped_and_read_again_at_once(signed_in):
@@ -165,64 +131,6 @@ def test_confirm_stores_all_or_nothing(signed_in):
     assert ImportDraft.objects.filter(pk=int(again.strip("/").rsplit("/", 1)[-1])).exists()
 
 
-def test_warnings_go_beside_the_row_they_are_about():
-    plan = {"items": [{"line": 3}, {"line": 5}, {"line": None}, {"line": 9}],
-            "warnings": [{"line": 1, "message": "title"}, {"line": 6, "message": "in the second"},
-                         {"line": 9, "message": "in the last"}, {"line": None, "message": "overall"}]}
-    general, by_item = place_warnings(plan)
-    assert [w["message"] for w in general] == ["title", "overall"]
-    assert {i: [w["message"] for w in ws] for i, ws in by_item.items()} == {
-        1: ["in the second"], 3: ["in the last"]}
-
-
-def test_a_column_read_wrongly_is_corrected_and_read_again(signed_in):
-    plan = b"Child V action plan\nRecommendation,Action,Lead,Target date,Remarks\n" \
-           b"1. Share early,Write the protocol,Riverton Police,31/03/2027,Agreed at the March board\n"
-    url = upload(signed_in, "child-v.csv", plan)
-    page = text_of(signed_in.get(url))
-    assert "Change what a column holds" in page and "Not recognised" in page
-    assert '<option value="notes" selected>' in page  # Remarks: kept as notes, as read
-    map_columns(signed_in, url, {"Recommendation": "recommendation", "Action": "action", "Lead": "owner",
-                                 "Target date": "due", "Remarks": "progress"})
-    draft = ImportDraft.objects.get()
-    assert import_drafts.read(draft).plans[0]["items"][0]["actions"][0]["progress"] == \
-        "Agreed at the March board"
-    signed_in.post(url, {"decision": "confirm"})
-    action = Action.objects.get(text="Write the protocol")
-    assert "Agreed at the March board" in action.updates.first().text
-
-
-def test_a_warning_is_shown_beside_its_row_and_marked_as_checked(signed_in):
-    plan = (b"Child W plan\nRecommendation,Action,Lead,Target date\n"
-            b"1. Share early,Write the protocol,Riverton Police,sometime soonish\n"
-            b"2. Train,Run the course,Riverton Police,31/03/2027\n")
-    url = upload(signed_in, "child-w.csv", plan)
-    page = text_of(signed_in.get(url))
-    row = page.split('id="row-0-0"')[1].split("</tr>")[0]
-    assert "Line 3: due date not understood: 'sometime soonish'" in row
-    assert "1 warnings to check" in page and "1 things left to look at" not in page
-    assert "1 thing left to look at" in page
-    response = signed_in.post(f"{url}warning/", {"key": "warning:0:0", "checked": "yes", "back": "#row-0-0"})
-    assert response.url.endswith("#row-0-0")
-    page = text_of(signed_in.get(url))
-    assert "Nothing left to look at" in page and "Checked" in page
-    assert signed_in.post(f"{url}warning/", {"key": "warning:0:9", "checked": "yes"}).status_code == 404
-    away = signed_in.post(f"{url}warning/", {"key": "warning:0:0", "back": "https://example.org/"})
-    assert away.url == url
-
-
-def test_the_plans_title_and_kind_are_corrected(signed_in):
-    url = upload(signed_in)
-    map_columns(signed_in, url)
-    assert signed_in.post(f"{url}plans/0/", {"title": "Child T improvement plan", "kind": "nonsense"}
-                          ).status_code == 404
-    signed_in.post(f"{url}plans/0/", {"title": "Child T improvement plan", "kind": "improvement_plan"})
-    assert "Child T improvement plan" in text_of(signed_in.get(url))
-    signed_in.post(url, {"decision": "confirm"})
-    plan = Plan.objects.get()
-    assert (plan.title, plan.kind) == ("Child T improvement plan", "improvement_plan")
-
-
 def workbook(*sheets: str) -> bytes:
     """A workbook of one small plan a sheet, each sheet named as given."""
     book = openpyxl.Workbook()
@@ -272,17 +180,6 @@ def test_two_files_of_one_name_are_both_kept(signed_in, alice):
         first, second]
 
 
-def test_new_columns_let_go_of_the_corrections_made_on_rows_they_move(signed_in):
-    url = upload(signed_in)
-    map_columns(signed_in, url)
-    draft = ImportDraft.objects.get()
-    import_drafts.correct(draft, {"0:0:0:text": "Run training", "section:Other": "3", "plan:0:title": "T"})
-    map_columns(signed_in, url, {**COLUMNS, "Issue identified": "outcome"})
-    draft.refresh_from_db()
-    assert draft.edits == {"section:Other": "3", "plan:0:title": "T"}
-    assert "check your corrections of rows" in text_of(signed_in.get(url))
-
-
 def test_the_list_says_when_each_import_in_progress_is_removed(signed_in, settings):
     settings.ACTIONPLAN_IMPORT_DRAFT_DAYS = 10
     url = upload(signed_in)
@@ -292,14 +189,3 @@ def test_the_list_says_when_each_import_in_progress_is_removed(signed_in, settin
     assert f'href="{url}"' in listing and "11 March 2027" in listing
     assert "An import nobody changes for 10 days is removed" in listing
 
-
-def test_a_workbooks_columns_mapped_by_hand_keep_its_merged_and_coloured_cells(signed_in):
-    from importing.test_excel_mapped_columns import MAPPED, workbook
-
-    url = upload(signed_in, "log.xlsx", workbook())
-    assert "no recognisable header row" in text_of(signed_in.get(url))
-    map_columns(signed_in, url, MAPPED)
-    page = text_of(signed_in.get(url))
-    assert "RAG read from cell colour 00B050 as green" in page
-    second = import_drafts.read(ImportDraft.objects.get()).plans[0]["items"][1]["actions"][0]
-    assert (second["owners"], second["rag"]) == (["Eastshire Adult Social Care"], "green")

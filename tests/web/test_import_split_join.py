@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from import_uploads import map_columns, upload
 from scenes import text_of
-from test_import_drafts import map_columns, upload
 
 from actionplan.plans import import_drafts
 from actionplan.plans.draft_edits import edit_key, join, reshape, split
@@ -14,12 +14,6 @@ from actionplan.plans.models import Action, ImportDraft, Recommendation
 from factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed_in(client, alice, police):
-    client.force_login(alice)
-    return client
 
 
 def actions(texts: list[str]) -> list[dict]:

@@ -14,12 +14,6 @@ from factories import ReviewFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def signed_in(client, alice, police):
-    client.force_login(alice)
-    return client
-
-
 def test_the_pseudonym_and_author_are_edited_and_shown_with_their_history(signed_in, partnership):
     review = ReviewFactory(partnership=partnership, code="CT24", kind="cspr_local", title="Child T")
     form = text_of(signed_in.get(f"/reviews/{review.pk}/edit/"))

@@ -48,6 +48,12 @@ def check_assurance_change(current: str, new: str, reason: str = "") -> None:
         raise AssuranceRefused("rejecting evidence needs a reason the owner can act on")
 
 
+
+def fresh_evidence_asks_again(current: str) -> bool:
+    """Fresh evidence, on an action or a recommendation, asks for assurance again unless assurance
+    is already waiting or has moved on to impact: then the evidence only supports what was decided."""
+    return current != A.SUBMITTED and A.SUBMITTED in ALLOWED[current]
+
 @dataclass(frozen=True)
 class EvidenceBehind:
     """How much evidence an action has: what the assurance it claims must rest on."""

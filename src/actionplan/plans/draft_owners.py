@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .draft_rows import StoredPlan
 from .models import Agency, ImportDraft
 from .owner_match import AgencyMatch, likely_agencies, match_agency, owner_readings
-from .store import StoredPlan
 
 NEW_AGENCY, NO_AGENCY = "new", "none"
 

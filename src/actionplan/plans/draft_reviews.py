@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .draft_rows import ALL_REVIEWS, StoredPlan
 from .models import ImportDraft, Partnership, Review
-from .store import ALL_REVIEWS, StoredPlan
 
 NEW, NOT_A_REVIEW = "new", "none"
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .draft_rows import StoredPlan
 from .models import ImportDraft, Recommendation, Theme, normalise_name
-from .store import StoredPlan
 
 NO_THEME = "none"
 

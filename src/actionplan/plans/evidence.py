@@ -10,8 +10,13 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .assurance import ALLOWED as ASSURANCE_STEPS
-from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
+from .assurance import (
+    AssuranceStatus,
+    EvidenceBehind,
+    check_assurance_change,
+    check_evidence_behind,
+    fresh_evidence_asks_again,
+)
 from .events import announce, evidence_decided
 from .models import Action, Evidence, User
 from .permissions import can_assure, can_update_action, require
@@ -48,9 +53,7 @@ def submit_evidence(
         with transaction.atomic():
             current = locked(action).assurance
             save_stamped(evidence, when, by)
-            # Fresh evidence asks for assurance again, unless assurance is already waiting or
-            # has moved on to impact: then the evidence only supports what was decided.
-            if current != AssuranceStatus.SUBMITTED and AssuranceStatus.SUBMITTED in ASSURANCE_STEPS[current]:
+            if fresh_evidence_asks_again(current):
                 set_assurance(action, by, AssuranceStatus.SUBMITTED, when=when)
     except Exception:
         if evidence.file:

@@ -22,11 +22,12 @@ from actionplan.importing import ColumnReading, ImportFailure
 from .draft_edits import apply_edits, by_position, join, mark_warnings, plan_key, split
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
+from .draft_rows import StoredPlan
 from .draft_themes import give_themes
 from .models import ImportDraft, Partnership, Plan, User
 from .parsing import SECONDS_PER_FILE, parse_upload, time_left_for_each
 from .plan_update import Change, apply_update, compare
-from .store import DuplicateImport, StoredPlan, store_draft
+from .store import DuplicateImport, store_draft
 
 # The roles a column can have, in the words the person choosing sees.
 COLUMN_ROLES = {

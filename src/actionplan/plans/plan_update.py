@@ -14,10 +14,11 @@ from typing import Any
 from django.utils import timezone
 
 from .action_facts import reassign_action
+from .draft_rows import StoredPlan, Storer
 from .events import announce, plan_updated
 from .models import Action, Agency, Partnership, Plan, ProgressUpdate, Recommendation, Section, User
 from .owner_match import match_agency, owner_readings, owner_wording
-from .store import StoredPlan, Storer, plan_stored
+from .store import plan_stored
 from .update_sections import kind_of, section_changes
 from .updates import IMPORTED_AUTHOR, locked, save_stamped
 

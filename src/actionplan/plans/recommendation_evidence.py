@@ -11,8 +11,13 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from .assurance import ALLOWED as ASSURANCE_STEPS
-from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
+from .assurance import (
+    AssuranceStatus,
+    EvidenceBehind,
+    check_assurance_change,
+    check_evidence_behind,
+    fresh_evidence_asks_again,
+)
 from .editing import EditRefused, check_editor
 from .models import Evidence, Recommendation, User
 from .permissions import can_assure_recommendation, require
@@ -44,8 +49,7 @@ def submit_recommendation_evidence(
         with transaction.atomic():
             current = locked(rec).assurance
             save_stamped(evidence, None, by)
-            # As for an action: fresh evidence asks for assurance again, unless it already waits.
-            if current != AssuranceStatus.SUBMITTED and AssuranceStatus.SUBMITTED in ASSURANCE_STEPS[current]:
+            if fresh_evidence_asks_again(current):  # as for an action
                 set_assurance(rec, by, AssuranceStatus.SUBMITTED)
     except Exception:
         if evidence.file:

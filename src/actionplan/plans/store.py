@@ -5,59 +5,19 @@ Works from the draft's dictionary form, so what the preview showed is exactly wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.dispatch import Signal
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
+from .draft_rows import StoredPlan, Storer
 from .events import announce, plan_imported
-from .models import (
-    Action,
-    Agency,
-    DueKind,
-    Partnership,
-    Plan,
-    ProgressUpdate,
-    Recommendation,
-    Review,
-    Section,
-)
-from .owner_match import match_agency, owner_readings, owner_wording
-from .status import DeliveryStatus
-from .updates import imported_progress
+from .models import Partnership, Plan
 from .work_since_import import work_since_import
-
-# Rows per INSERT when storing a plan's rows in bulk.
-BATCH = 500
-# A row of the draft ready to store: its recommendation (unsaved), the reviews it answers, and
-# its actions' data each with the agency that owns it.
-Row = tuple[Recommendation, list[Review], list[tuple[Agency | None, dict[str, Any]]]]
 
 # Sent with `plan` once a plan's rows are stored. They are stored in bulk, which sends no
 # signal per row: whatever follows rows as they change (the search index) listens here.
 plan_stored = Signal()
-
-# Review refs meaning "every review of the plan" rather than a review's code.
-ALL_REVIEWS = {"all", "all reviews"}
-
-# The kind of review a plan's title speaks of, for reviews first met in an import.
-REVIEW_KIND_WORDS = [
-    ("serious case review", Review.Kind.SCR),
-    ("safeguarding adult review", Review.Kind.SAR),
-    ("domestic homicide review", Review.Kind.DHR),
-    ("domestic abuse related death review", Review.Kind.DARDR),
-    ("rapid review", Review.Kind.RAPID_REVIEW),
-    ("practice review", Review.Kind.CSPR_LOCAL),
-]
-
-
-def review_kind(title: str) -> str:
-    words = title.lower()
-    return next((kind for phrase, kind in REVIEW_KIND_WORDS if phrase in words), Review.Kind.OTHER)
 
 
 class DuplicateImport(Exception):
@@ -75,26 +35,6 @@ class DuplicateImport(Exception):
             )
         else:
             super().__init__(f"{path} is already imported as '{existing.title}'")
-
-
-@dataclass
-class StoredPlan:
-    plan: Plan
-    new_agencies: list[str] = field(default_factory=list)
-    matched_agencies: list[str] = field(default_factory=list)
-    owners_to_map: list[str] = field(default_factory=list)  # no agency named or matched
-    new_reviews: list[str] = field(default_factory=list)
-    actions: int = 0
-    items: int = 0
-    updated: bool = False  # an updated version applied to this stored plan (plan_update.py)
-
-
-def month_date(text: str | None) -> date | None:
-    """'2010-03' or '2010-03-15' → a date (the first of the month when no day is given)."""
-    if not text:
-        return None
-    parts = [int(p) for p in text.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 @transaction.atomic
@@ -134,174 +74,3 @@ def preview_draft(draft: dict[str, Any], partnership: Partnership) -> StoredPlan
             raise PreviewOnly
     except PreviewOnly:
         return stored
-
-
-class Storer:
-    def __init__(self, draft: dict[str, Any], partnership: Partnership) -> None:
-        self.draft = draft
-        self.partnership = partnership
-        self.agencies = list(partnership.agencies.all())
-        self.reviews = {r.code.lower(): r for r in partnership.reviews.all()}
-        self.review_kind = review_kind(draft["plan"].get("title") or "")
-
-    def store(self) -> StoredPlan:
-        """The plan, then its rows in a few bulk inserts (recommendations, their reviews, actions,
-        the imported updates), each with its history rows, rather than a save per row: a plan
-        of thousands of rows is stored in seconds."""
-        meta, source = self.draft["plan"], self.draft["source"]
-        plan = Plan.objects.create(
-            partnership=self.partnership,
-            title=meta.get("title") or source["path"],
-            kind=meta.get("kind") or Plan.Kind.REVIEW_ACTION_PLAN,
-            as_at=month_date(meta.get("date")),
-            source_name=source["path"].rsplit("/", 1)[-1],
-            source_sha256=source["sha256"],
-        )
-        self.result = StoredPlan(plan)
-        self.plan_reviews = [self.review(code) for code in meta.get("reviews", [])]
-        plan.reviews.set(self.plan_reviews)
-        sections = {
-            s["name"]: Section.objects.create(
-                plan=plan, order=i, name=s["name"], kind=s.get("kind") or "other"
-            )
-            for i, s in enumerate(self.draft.get("sections", []))
-        }
-        rows: list[Row] = []
-        for order, item in enumerate(self.draft.get("items", []), start=1):
-            section = sections.get(item.get("section") or "")
-            # In plans grouped by agency, the section says whose actions they are.
-            self.section_agency = section.name if section and section.kind == Section.Kind.AGENCY else None
-            rows.append(self.recommendation(plan, section, order, item))
-        self.store_rows(rows, plan.as_at)
-        return self.result
-
-    def store_rows(self, rows: list[Row], as_at: date | None) -> None:
-        recommendations = bulk_create_with_history([rec for rec, _, _ in rows], Recommendation, BATCH)
-        Recommendation.reviews.through.objects.bulk_create(
-            [Recommendation.reviews.through(recommendation=rec, review=review)
-             for rec, (_, reviews, _) in zip(recommendations, rows, strict=True) for review in reviews],
-            batch_size=BATCH,
-        )
-        actions = [
-            (self.action(rec, position, owner, data), data)
-            for rec, (_, _, owned) in zip(recommendations, rows, strict=True)
-            for position, (owner, data) in enumerate(owned)
-        ]
-        self.store_actions(actions, as_at)
-        self.result.items, self.result.actions = len(recommendations), len(actions)
-
-    def store_actions(self, actions: list[tuple[Action, dict[str, Any]]], as_at: date | None) -> None:
-        """Unsaved actions, each with its draft data, stored with their imported progress."""
-        updates = [u for action, data in actions if (u := self.imported_progress(action, data, as_at))]
-        bulk_create_with_history([action for action, _ in actions], Action, BATCH)
-        bulk_create_with_history(updates, ProgressUpdate, BATCH)
-
-    def recommendation(
-        self, plan: Plan, section: Section | None, order: int, item: dict[str, Any]
-    ) -> Row:
-        """The row's recommendation (unsaved), the reviews it answers and its actions' data."""
-        refs = item.get("review_refs") or []
-        notes = list(item.get("notes") or [])
-        if any(r.lower() in ALL_REVIEWS for r in refs):
-            notes.append({"column": "Review refs", "text": ", ".join(refs)})
-        rec = Recommendation(
-            plan=plan,
-            section=section,
-            order=order,
-            ref=item.get("ref") or "",
-            outcome=item.get("outcome") or "",
-            text=item.get("recommendation") or "",
-            progress=item.get("progress") or "",
-            rag=item.get("rag") or "",
-            notes=notes,
-            source_line=item.get("line"),
-        )
-        codes = [r for r in refs if r.lower() not in ALL_REVIEWS]
-        # Owners are matched row by row, so new agencies are created in the order they are met.
-        actions = [(self.owner(owner_readings(data)), data) for data in item.get("actions") or []]
-        return rec, [self.review(code) for code in codes] or self.plan_reviews, actions
-
-    def action(
-        self, rec: Recommendation, position: int, owner: Agency | None, data: dict[str, Any]
-    ) -> Action:
-        due = data.get("due") or {}
-        return Action(
-            recommendation=rec,
-            order=position,
-            text=data.get("text") or "",
-            owner=owner,
-            owner_role=owner_wording(owner_readings(data)),
-            due_text=due.get("text") or "",
-            due_date=date.fromisoformat(due["date"]) if due.get("date") else None,
-            due_precision=due.get("precision") or "",
-            due_kind=due.get("kind") or DueKind.UNKNOWN,
-            measure=data.get("measure") or "",
-            rag_override=data.get("rag") or "",
-            rag_override_reason="RAG rating given in the imported document" if data.get("rag") else "",
-        )
-
-    def imported_progress(
-        self, action: Action, data: dict[str, Any], as_at: date | None
-    ) -> ProgressUpdate | None:
-        """The source's own progress column, its status wording and "Completed …" due
-        wordings become the first update. Done and in progress are taken as they are; any
-        other status needs what the board's rules ask for (a revised date, a reason), so its
-        wording is recorded for a person to act on."""
-        status = data.get("status") or {}
-        done = (data.get("due") or {}).get("kind") == DueKind.DONE or (
-            status.get("value") == DeliveryStatus.IMPLEMENTED)
-        text = data.get("progress") or ""
-        taken: DeliveryStatus | None = None
-        if done:
-            taken = DeliveryStatus.IMPLEMENTED
-            said = status.get("text") or action.due_text
-            text = text or f"Recorded as done in the imported document: “{said}”."
-        elif status.get("value") == DeliveryStatus.IN_PROGRESS:
-            taken = DeliveryStatus.IN_PROGRESS
-        if status.get("text") and not done:
-            text = "\n".join(filter(None, [
-                text, f"Status in the imported document: “{status['text']}”."]))
-        on, rag = as_at or timezone.localdate(), data.get("rag") or ""
-        return imported_progress(action, text, on=on, rag=rag, status=taken)
-
-    def owner(self, readings: list[dict[str, Any]]) -> Agency | None:
-        """The agency answerable for an action. Owners are often roles ("Named Nurse"): the
-        agency section the row sits in wins, then an agency an owner names that matches one
-        of the partnership's with confidence, then a new agency an owner names. An owner
-        naming no agency (a post alone) is left for the person importing to map: a job
-        title is never made an agency."""
-        if self.section_agency:
-            return self.agency(self.section_agency)
-        for reading in readings:
-            if found := match_agency(reading, self.agencies):
-                return self.matched(found.agency)
-        for reading in readings:
-            if reading.get("agency"):
-                return self.agency(reading["agency"])
-        for reading in readings:
-            if reading["text"] not in self.result.owners_to_map:
-                self.result.owners_to_map.append(reading["text"])
-        return None
-
-    def matched(self, agency: Agency) -> Agency:
-        if agency.name not in self.result.matched_agencies + self.result.new_agencies:
-            self.result.matched_agencies.append(agency.name)
-        return agency
-
-    def agency(self, name: str) -> Agency:
-        for agency in self.agencies:
-            if agency.is_called(name):
-                return self.matched(agency)
-        agency = Agency.objects.create(partnership=self.partnership, name=name[:200])
-        self.agencies.append(agency)
-        self.result.new_agencies.append(agency.name)
-        return agency
-
-    def review(self, code: str) -> Review:
-        key = code.strip().lower()
-        if key not in self.reviews:
-            self.reviews[key] = Review.objects.create(
-                partnership=self.partnership, code=code.strip()[:50], kind=self.review_kind
-            )
-            self.result.new_reviews.append(code.strip())
-        return self.reviews[key]

@@ -12,8 +12,9 @@ from tqdm import tqdm
 
 from actionplan.importing import ImportFailure, parse_plans_file, render_table
 from actionplan.plans.draft_reviews import unknown_references
+from actionplan.plans.draft_rows import StoredPlan
 from actionplan.plans.models import Partnership
-from actionplan.plans.store import DuplicateImport, StoredPlan, store_draft
+from actionplan.plans.store import DuplicateImport, store_draft
 
 
 def column_override(text: str) -> tuple[str, str]:
