@@ -56,8 +56,11 @@ def needs_you(person: User, partnership: Partnership) -> NeedsYou:
     wanting = wanting_action(person)
     found = NeedsYou(list(wanting[:PANEL_ROWS]), wanting.count())
     if person.role in {User.Role.SCRUTINEER, User.Role.PARTNERSHIP_ADMIN}:
+        # An action's or a recommendation's (tracked on its own): both are in the list it links to.
         found.evidence_to_decide = Evidence.objects.filter(
-            action__recommendation__plan__partnership=partnership, decision=Evidence.Decision.PENDING
+            Q(action__recommendation__plan__partnership=partnership)
+            | Q(recommendation__plan__partnership=partnership),
+            decision=Evidence.Decision.PENDING,
         ).count()
     if person.role == User.Role.PARTNERSHIP_ADMIN:
         found.failed_mail = failed_mail(partnership).count()
