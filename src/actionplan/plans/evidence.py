@@ -11,7 +11,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from .assurance import ALLOWED as ASSURANCE_STEPS
-from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
+from .assurance import (
+    AssuranceStatus,
+    EvidenceBehind,
+    EvidenceLeft,
+    check_assurance_change,
+    check_evidence_behind,
+)
 from .events import announce, evidence_decided
 from .models import Action, Evidence, User
 from .permissions import can_assure, can_update_action, require
@@ -126,6 +132,15 @@ def set_assurance(
 def standing(action: Action) -> QuerySet[Evidence]:
     """The action's evidence that was not withdrawn: what assurance may rest on."""
     return action.evidence.filter(withdrawals__isnull=True)
+
+
+def left_of(standing_evidence: QuerySet[Evidence]) -> EvidenceLeft:
+    """What stands of an action's or a recommendation's evidence after a withdrawal."""
+    return EvidenceLeft(
+        any=standing_evidence.exists(),
+        accepted=standing_evidence.filter(decision=Evidence.Decision.ACCEPTED).exists(),
+        pending=standing_evidence.filter(decision=Evidence.Decision.PENDING).exists(),
+    )
 
 
 def evidence_behind(action: Action) -> EvidenceBehind:

@@ -99,8 +99,13 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
                     row(n.action, f"to {n.recipient.email}: {what_of(n)}") for n in failed if n.action
                 ]
             continue
-        assert notice.action is not None
         heading = what_of(notice)
+        if notice.recommendation is not None:  # an event on a recommendation tracked on its own
+            found.setdefault(heading, Section(heading)).rows.append(
+                recommendation_row(notice.recommendation, notice.detail))
+            continue
+        assert notice.action is not None
+
         if notice.kind == Kind.UPDATES_WANTED:
             heading = f"Updates wanted {notice.detail}"
         # Before a meeting, each row says when the action is due; the heading names the meeting.
