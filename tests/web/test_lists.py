@@ -110,6 +110,7 @@ def test_recommendations_tracked_alone_are_counted_and_listed_alike(client, demo
         if "awaiting_assurance" in url:
             assert shown == [waiting.pk]
             assert "Evidence and assurance" in text_of(listed)
+            assert "Only what is awaiting assurance." in text_of(listed)  # the filter is said
         if any(key in url for key in ("overdue", "due_soon", "stale", "agency=")):
             assert shown == []  # no due date, no owner
     plan_list = client.get(f"/actions/?plan={plan.pk}")
