@@ -111,8 +111,9 @@ def tell_recommendation_evidence_decided(evidence: Evidence) -> None:
     """A recommendation tracked on its own has no owning agency: its partnership's admins look
     after it (they add its evidence), so they are told, and whoever submitted the evidence; not
     the person who decided, who knows."""
+    rec_id = evidence.recommendation_id
     recs = Recommendation.objects.select_related("plan__partnership")
-    rec = recs.filter(pk=evidence.recommendation_id).first()
+    rec = recs.filter(pk=rec_id).first() if rec_id else None
     if rec is None:
         return
     word, note = decision_words(evidence)
