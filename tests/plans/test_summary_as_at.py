@@ -151,3 +151,19 @@ def test_a_plan_closed_after_the_day_is_counted_on_that_day():
 
     assert partnership_summary(partnership, ON, from_history=True).overall.total == 1
     assert partnership_summary(partnership, ON + timedelta(days=1), from_history=True).overall.total == 0
+
+
+def test_a_recommendation_tracked_alone_awaits_assurance_as_its_history_says():
+    partnership = Partnership.objects.create(name="Riverton Safeguarding Partnership")
+    plan = Plan.objects.create(partnership=partnership, title="Child M")
+    recommendation = Recommendation(plan=plan, ref="4.", assurance=AssuranceStatus.SUBMITTED)
+    save_stamped(recommendation, when=moment(-10))
+    recommendation.assurance = AssuranceStatus.ACCEPTED
+    save_stamped(recommendation, when=moment(5))
+
+    then = partnership_summary(partnership, ON, from_history=True)
+    later = partnership_summary(partnership, ON + timedelta(days=6), from_history=True)
+
+    assert (then.awaiting_assurance, then.recommendations_alone, then.overdue, then.stale) == (1, 1, 0, 0)
+    assert (later.awaiting_assurance, later.recommendations_alone) == (0, 1)
+    assert partnership_summary(partnership, ON, from_history=False).awaiting_assurance == 0

@@ -3,9 +3,11 @@ own evidence, slipped or not achieved, as it stood on the report's day."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from actionplan.plans.models import Recommendation
@@ -29,3 +31,12 @@ def test_its_evidence_awaiting_assurance_is_listed_from_the_day_it_was_given(par
     submit_recommendation_evidence(rec, alice, "Audit summary", link="https://intranet.example/audit.pdf")
     assert awaiting(partnership, today) == ["Audit escalation cases."]
     assert awaiting(partnership, today - timedelta(days=1)) == []  # as it stood the day before
+
+
+def test_the_report_command_counts_actions_and_recommendations_alone_apart(partnership, action, tmp_path):
+    plan = action.recommendation.plan
+    RecommendationFactory(plan=plan, ref="4", text="Audit escalation cases.")
+    out = io.StringIO()
+    call_command("report", "--plan", str(plan.pk), "--format", "csv", "--output", str(tmp_path / "r.csv"),
+                 stdout=out)
+    assert out.getvalue().strip().endswith("1 action and 1 recommendation with no actions.")

@@ -110,6 +110,25 @@ def test_a_plan_written_reassigned_revised_and_closed_in_the_app(page, alice, po
     assert Recommendation.objects.get(ref="2").assurance == "accepted"
     assert "Evidence submitted" in page.content() and "Evidence accepted" in page.content()  # its history
     checked(page)
+    # Evidence given in error is withdrawn with its reason: kept, marked, no longer behind assurance.
+    evidence_url = page.url
+    page.get_by_role("link", name="Withdraw the evidence “Front-door audit report”").click()
+    checked(page)
+    page.fill("#id_reason", "The draft, not the signed report")
+    save(page, "Withdraw evidence", evidence_url)
+    assert "Withdrawn" in page.content() and "The draft, not the signed report" in page.content()
+    assert Recommendation.objects.get(ref="2").assurance == "none"
+    checked(page)
+    screenshot(page, "recommendation-evidence-withdrawn")
+    page.fill("#id_description", "Signed front-door audit report")
+    page.fill("#id_link", "https://intranet.example.org/front-door-audit-signed")
+    page.click("button:has-text('Add evidence')")
+    page.wait_for_selector(".govuk-notification-banner--success")
+    # Awaiting assurance again: on the dashboard's list, as a recommendation, with its evidence page.
+    page.goto("/actions/?awaiting_assurance=on")
+    assert page.get_by_role("link", name="Evidence and assurance of recommendation 2").count() == 1
+    checked(page)
+    screenshot(page, "awaiting-assurance-with-a-recommendation")
     page.goto(plan_url)
 
     page.click("text=Close the plan")

@@ -123,7 +123,7 @@ def snapshot() -> tuple:
     """Everything a POST of these pages could change."""
     return (
         ProgressUpdate.objects.count(),
-        list(Evidence.objects.values_list("pk", "decision", "decided_by")),
+        list(Evidence.objects.values_list("pk", "decision", "decided_by", "withdrawn_at")),
         list(Action.objects.order_by("pk").values_list("pk", "status", "assurance", "version",
                                                        "revised_due_date")),
         Plan.objects.count(), Recommendation.objects.count(), Agency.objects.count(), Review.objects.count(),

@@ -10,7 +10,8 @@ from django.utils import timezone
 from scenes import action_ids, text_of
 
 from actionplan.plans.finder import ActionCriteria, find_actions, is_overdue, judge
-from actionplan.plans.models import Action, Partnership, User
+from actionplan.plans.models import Action, Partnership, Recommendation, User
+from actionplan.plans.recommendation_evidence import submit_recommendation_evidence
 from actionplan.plans.summary import partnership_summary
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,38 @@ def test_my_actions_are_the_agencys_soonest_due_first(client, demo):
 
 def test_a_viewer_has_no_actions_of_their_own(client, demo):
     assert signed_in(client, "dave").get("/my-actions/").status_code == 403
+
+
+def recommendation_ids(response) -> list[int]:
+    """The recommendations tracked on their own that a list shows (each links to its evidence)."""
+    found = re.findall(r'href="/recommendations/(\d+)/evidence/"', response.content.decode())
+    return [int(pk) for pk in found]
+
+
+def test_recommendations_tracked_alone_are_counted_and_listed_alike(client, demo):
+    """One awaiting assurance, one not: the dashboard's numbers count the first with the actions
+    awaiting assurance, and every list a number links to shows exactly what it counts."""
+    alice = User.objects.get(username="alice")
+    plan = demo.partnership.plans.filter(closed_on=None).first()
+    waiting = Recommendation.objects.create(plan=plan, ref="9.", text="Audit the front door", order=90)
+    quiet = Recommendation.objects.create(plan=plan, ref="10.", text="Refresh the training", order=91)
+    submit_recommendation_evidence(waiting, alice, "Audit report", link="https://intranet.example/audit")
+    summary = partnership_summary(demo.partnership, timezone.localdate())
+    waiting_criteria = ActionCriteria(awaiting_assurance=True)
+    actions_waiting = find_actions(demo.partnership, timezone.localdate(), waiting_criteria)
+    assert summary.awaiting_assurance == actions_waiting.count() + 1
+
+    dashboard = signed_in(client, "charlie").get("/").content.decode()
+    links = re.findall(r'href="(/actions/\?[^"]+)">\s*(?:<span class="app-number__value">)?(\d+)', dashboard)
+    for url, number in links:
+        listed = client.get(url.replace("&amp;", "&"))
+        shown = recommendation_ids(listed)
+        assert len(action_ids(listed)) + len(shown) == int(number), url
+        if "awaiting_assurance" in url:
+            assert shown == [waiting.pk]
+            assert "Evidence and assurance" in text_of(listed)
+            assert "Only what is awaiting assurance." in text_of(listed)  # the filter is said
+        if any(key in url for key in ("overdue", "due_soon", "stale", "agency=")):
+            assert shown == []  # no due date, no owner
+    plan_list = client.get(f"/actions/?plan={plan.pk}")
+    assert set(recommendation_ids(plan_list)) == {waiting.pk, quiet.pk}

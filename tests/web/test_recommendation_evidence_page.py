@@ -87,3 +87,24 @@ def test_evidence_accepted_by_hand_needs_a_recorded_reason(client, alice, charli
         "accepted",
         "Verified at the multi-agency audit on 3 March",
     )
+
+
+def test_the_admin_withdraws_evidence_with_a_reason_and_it_is_shown_marked(client, alice, charlie, lone):
+    client.force_login(alice)
+    client.post(f"/recommendations/{lone.pk}/evidence/",
+                {"description": "Audit report", "link": "https://intranet.example/audit"})
+    evidence = Evidence.objects.get(recommendation=lone)
+    url = f"/recommendations/{lone.pk}/evidence/{evidence.pk}/withdraw/"
+    assert f'href="{url}"' in client.get(f"/recommendations/{lone.pk}/evidence/").content.decode()
+
+    refused = client.post(url, {"reason": ""})
+    assert refused.status_code == 400 and "Say why it is withdrawn" in text_of(refused)
+    assert Evidence.objects.get(pk=evidence.pk).withdrawn_at is None
+
+    assert client.post(url, {"reason": "Another borough's audit"}).status_code == 302
+    client.force_login(charlie)
+    page = client.get(f"/recommendations/{lone.pk}/evidence/")
+    words = text_of(page)
+    assert "Withdrawn" in words and "Why: Another borough's audit" in words and "by alice" in words
+    assert "Record decision" not in words and f'href="{url}"' not in page.content.decode()
+    assert client.get(url).status_code == 403  # a scrutineer decides, the admin withdraws

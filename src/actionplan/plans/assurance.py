@@ -73,3 +73,24 @@ def check_evidence_behind(new: str, evidence: EvidenceBehind, reason: str = "") 
             "'evidence accepted' needs an accepted piece of evidence or a recorded reason, "
             "for example 'verified at the multi-agency audit on 3 March'"
         )
+
+
+@dataclass(frozen=True)
+class EvidenceLeft:
+    """What still stands once a piece of evidence is withdrawn."""
+
+    any: bool
+    accepted: bool
+    pending: bool
+
+
+def after_withdrawal(current: str, withdrawn_decision: str, left: EvidenceLeft) -> str | None:
+    """The assurance once evidence decided `withdrawn_decision` (pending, accepted, rejected) is
+    withdrawn, or None when it stays: assurance that rested on it alone (awaiting a decision on
+    it, or assured on it) returns to awaiting assurance, or to no evidence when none is left,
+    so that a scrutineer judges again what remains."""
+    rested_on_it = (current == A.SUBMITTED and withdrawn_decision == "pending" and not left.pending) or (
+        current in ASSURED and withdrawn_decision == "accepted" and not left.accepted
+    )
+    new = A.SUBMITTED if left.any else A.NONE
+    return new if rested_on_it and new != current else None

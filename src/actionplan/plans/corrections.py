@@ -13,8 +13,8 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .assurance import ASSURED, AssuranceStatus
-from .evidence import standing
+from .assurance import after_withdrawal
+from .evidence import left_of, standing
 from .models import Action, Evidence, ProgressUpdate, User
 from .permissions import can_update_action, require
 from .stamping import locked, save_stamped
@@ -65,8 +65,8 @@ def withdraw_evidence(
 ) -> ProgressUpdate:
     """Withdraw a piece of evidence: kept, marked withdrawn, and no longer behind assurance."""
     action = evidence.action
-    if action is None:  # a recommendation's evidence: its withdrawals would need an entry of their own
-        raise TransitionRefused("evidence on a recommendation cannot be withdrawn yet")
+    if action is None:  # a recommendation's: withdrawn on the recommendation
+        raise TransitionRefused("this evidence is a recommendation's, withdrawn on the recommendation")
     if by is not None:
         require(can_update_action(by, action), "withdraw evidence from this action")
     if not reason.strip():
@@ -146,19 +146,10 @@ def shown_text(update: ProgressUpdate) -> str:
 def reconsider_assurance(
     action: Action, by: User | None, withdrawn: Evidence, reason: str, when: datetime | None
 ) -> None:
-    """After a withdrawal, the assurance may rest only on evidence still standing: with none
-    awaiting a decision or accepted behind an assured action, it returns to awaiting assurance,
-    or to no evidence when none is left. A move the rules make, so no transition check applies."""
-    standing_evidence = standing(action)
-    accepted = standing_evidence.filter(decision=Evidence.Decision.ACCEPTED).exists()
-    pending = standing_evidence.filter(decision=Evidence.Decision.PENDING).exists()
-    rested_on_it = (
-        action.assurance == AssuranceStatus.SUBMITTED
-        and withdrawn.decision == Evidence.Decision.PENDING
-        and not pending
-    ) or (action.assurance in ASSURED and withdrawn.decision == Evidence.Decision.ACCEPTED and not accepted)
-    new = AssuranceStatus.SUBMITTED if standing_evidence.exists() else AssuranceStatus.NONE
-    if not rested_on_it or new == action.assurance:
+    """After a withdrawal, the assurance may rest only on evidence still standing
+    (`assurance.after_withdrawal`). A move the rules make, so no transition check applies."""
+    new = after_withdrawal(action.assurance, withdrawn.decision, left_of(standing(action)))
+    if new is None:
         return
     why = f"Evidence withdrawn: {reason.strip()}"
     action.assurance, action.assurance_reason = new, why

@@ -13,6 +13,7 @@ from django.utils import timezone
 from .assurance import (
     AssuranceStatus,
     EvidenceBehind,
+    EvidenceLeft,
     check_assurance_change,
     check_evidence_behind,
     fresh_evidence_asks_again,
@@ -129,6 +130,15 @@ def set_assurance(
 def standing(action: Action) -> QuerySet[Evidence]:
     """The action's evidence that was not withdrawn: what assurance may rest on."""
     return action.evidence.filter(withdrawals__isnull=True)
+
+
+def left_of(standing_evidence: QuerySet[Evidence]) -> EvidenceLeft:
+    """What stands of an action's or a recommendation's evidence after a withdrawal."""
+    return EvidenceLeft(
+        any=standing_evidence.exists(),
+        accepted=standing_evidence.filter(decision=Evidence.Decision.ACCEPTED).exists(),
+        pending=standing_evidence.filter(decision=Evidence.Decision.PENDING).exists(),
+    )
 
 
 def evidence_behind(action: Action) -> EvidenceBehind:

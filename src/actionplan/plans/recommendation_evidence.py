@@ -3,22 +3,27 @@ action column), and the scrutineer's decisions on it: the same assurance rules a
 (plans.assurance), so "evidence accepted" needs accepted evidence or a recorded reason.
 
 Whoever posts progress on the recommendation (the partnership admin: it has no owning agency)
-submits its evidence; a scrutineer or the partnership admin decides on it."""
+submits its evidence, and withdraws it with the reason; a scrutineer or the partnership admin
+decides on it. Withdrawn evidence is kept, marked, and no longer counts for assurance."""
 
 from __future__ import annotations
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .assurance import (
     AssuranceStatus,
     EvidenceBehind,
+    after_withdrawal,
     check_assurance_change,
     check_evidence_behind,
     fresh_evidence_asks_again,
 )
 from .editing import EditRefused, check_editor
+from .events import announce, evidence_decided
+from .evidence import left_of
 from .models import Evidence, Recommendation, User
 from .permissions import can_assure_recommendation, require
 from .stamping import save_stamped
@@ -66,6 +71,8 @@ def decide_recommendation_evidence(
     require(can_assure_recommendation(by, rec.plan.partnership_id), "decide on evidence")
     if evidence.decision != Evidence.Decision.PENDING:
         raise TransitionRefused("this evidence has already been decided")
+    if evidence.withdrawn_at is not None:
+        raise TransitionRefused("this evidence was withdrawn: there is nothing to decide")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
     with transaction.atomic():
@@ -73,9 +80,10 @@ def decide_recommendation_evidence(
         evidence.decided_by, evidence.decided_at = by, timezone.now()
         evidence.decision_reason = reason.strip()
         save_stamped(evidence, None, by)
-        waiting = rec.evidence.filter(decision=Evidence.Decision.PENDING).exists()
+        waiting = standing(rec).filter(decision=Evidence.Decision.PENDING).exists()
         if locked(rec).assurance == AssuranceStatus.SUBMITTED and not waiting:
             set_assurance(rec, by, new, reason)
+        announce(evidence_decided, evidence_id=evidence.pk)
     return evidence
 
 
@@ -89,7 +97,7 @@ def change_recommendation_assurance(rec: Recommendation, by: User, new: str, rea
 def set_assurance(rec: Recommendation, by: User, new: str, reason: str = "") -> None:
     fresh = locked(rec)
     check_assurance_change(fresh.assurance, new, reason)
-    evidence = fresh.evidence.all()
+    evidence = standing(fresh)
     behind = EvidenceBehind(
         submitted=evidence.count(), accepted=evidence.filter(decision=Evidence.Decision.ACCEPTED).count()
     )
@@ -97,3 +105,33 @@ def set_assurance(rec: Recommendation, by: User, new: str, reason: str = "") -> 
     fresh.assurance, fresh.assurance_reason = new, reason.strip()
     save_stamped(fresh, None, by, reason)
     rec.assurance, rec.assurance_reason = fresh.assurance, fresh.assurance_reason
+
+
+def standing(rec: Recommendation) -> QuerySet[Evidence]:
+    """The recommendation's evidence that was not withdrawn: what assurance may rest on."""
+    return rec.evidence.filter(withdrawn_at=None)
+
+
+def withdraw_recommendation_evidence(evidence: Evidence, by: User, reason: str) -> Evidence:
+    """Withdraw a piece of evidence given in error: kept, marked withdrawn with who, when and
+    why, and no longer behind assurance (`assurance.after_withdrawal`, as for an action's)."""
+    rec = evidence.recommendation
+    assert rec is not None, "an action's evidence is withdrawn through plans.updates"
+    check_editor(by, rec.plan.partnership_id)
+    if not reason.strip():
+        raise TransitionRefused("say why the evidence is withdrawn")
+    with transaction.atomic():
+        fresh = locked(rec)  # one change at a time, checked against the stored record
+        stored = Evidence.objects.get(pk=evidence.pk)  # as decided now
+        if stored.withdrawn_at is not None:
+            raise TransitionRefused("this evidence has already been withdrawn")
+        stored.withdrawn_by, stored.withdrawn_at = by, timezone.now()
+        stored.withdrawal_reason = reason.strip()
+        save_stamped(stored, None, by, reason.strip())
+        new = after_withdrawal(fresh.assurance, stored.decision, left_of(standing(fresh)))
+        if new is not None:
+            why = f"Evidence withdrawn: {reason.strip()}"
+            fresh.assurance, fresh.assurance_reason = new, why
+            save_stamped(fresh, None, by, why)
+    rec.refresh_from_db()
+    return stored

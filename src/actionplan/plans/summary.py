@@ -15,7 +15,7 @@ from datetime import date
 from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
-from . import rag_sql, summary_rows
+from . import rag_sql, summary_rows, tracked_alone
 from .models import Agency, Partnership, Plan, Recommendation, Theme
 from .rag import SEVERITY
 
@@ -130,9 +130,11 @@ def add_per_theme(per: dict, groups: Iterable[tuple]) -> None:
 def count_recommendations_on_their_own(
     summary: PartnershipSummary, alone: QuerySet[Recommendation], plans: dict[int, Plan]
 ) -> None:
-    """Recommendations with no actions (own or linked), each counted with its own RAG."""
+    """Recommendations with no actions (own or linked), each counted with its own RAG, and
+    among what awaits assurance (never overdue, due soon nor stale: they have no due date)."""
     for plan_id, rag, n in grouped(alone, "plan_id"):
         summary.overall.add(rag, n)
         summary.by_plan[plans[plan_id]].add(rag, n)
         summary.recommendations_alone += n
+    summary.awaiting_assurance += alone.filter(tracked_alone.awaiting_assurance("assurance_then")).count()
     add_per_theme(summary.by_theme, grouped(alone.filter(themes__isnull=False), "themes"))

@@ -12,17 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from . import history_sql, rag_sql
 from .history import versions_in_force
 from .models import Action, Agency, Partnership, Plan, Recommendation
-from .rag import Rag
+from .tracked_alone import RECOMMENDATION_RAG, without_actions
 
 LINKS = Action.linked_recommendations.through
-# Never rated: grey, as an action not started.
-RECOMMENDATION_RAG = Coalesce(NullIf("rag", Value("")), Value(Rag.GREY.value))
 
 
 @dataclass(frozen=True)
@@ -31,7 +28,8 @@ class SummaryRows:
     actions: QuerySet[Any]  # Action or versions of actions, annotated `shown`
     last_touched: Any  # the newest update's date or the creation day, for "not updated"
     linked: QuerySet[Any]  # (composite plan id, shown, n) of actions linked from other plans
-    alone: QuerySet[Recommendation]  # recommendations tracked on their own, annotated `shown`
+    # recommendations tracked on their own, annotated `shown` and `assurance_then` (on that day)
+    alone: QuerySet[Recommendation]
     in_force_on: date | None = None  # None: today's rows
 
 
@@ -45,18 +43,14 @@ def rows_today(partnership: Partnership, as_at: date) -> SummaryRows:
     shown = rag_sql.shown_rag(as_at, partnership.rag_thresholds)
     links = LINKS.objects.filter(open_plans(partnership, "recommendation__"),
                                  open_plans(partnership, "action__recommendation__"))
-    # NOT EXISTS, not a join of every action then kept where none matched (0.5 s at 100,000).
-    own = Action.objects.filter(recommendation=OuterRef("pk"))
-    linked = LINKS.objects.filter(recommendation=OuterRef("pk"))
-    alone = Recommendation.objects.filter(open_plans(partnership, "")).exclude(Exists(own)).exclude(
-        Exists(linked))
+    alone = without_actions(Recommendation.objects.filter(open_plans(partnership, "")))
     return SummaryRows(
         plans=partnership.plans.filter(closed_on=None),
         actions=Action.objects.filter(open_plans(partnership, "recommendation__")).annotate(shown=shown),
         last_touched=rag_sql.last_touched(),
         linked=counted_links(links.annotate(
             shown=rag_sql.shown_rag(as_at, partnership.rag_thresholds, prefix="action__"))),
-        alone=alone.annotate(shown=RECOMMENDATION_RAG),
+        alone=alone.annotate(shown=RECOMMENDATION_RAG, assurance_then=F("assurance")),
     )
 
 
@@ -74,7 +68,8 @@ def rows_as_at(partnership: Partnership, on: date) -> SummaryRows:
         linked=counted_links(linked.exclude(shown=None)),  # type: ignore[misc]  # django-stubs misses annotations on a link table's rows
         alone=Recommendation.objects.filter(pk__in=alone.values("id")).annotate(
             shown=Subquery(alone.filter(id=OuterRef("pk")).annotate(shown=RECOMMENDATION_RAG)
-                           .values("shown")[:1])),
+                           .values("shown")[:1]),
+            assurance_then=Subquery(alone.filter(id=OuterRef("pk")).values("assurance")[:1])),
         in_force_on=on,
     )
 

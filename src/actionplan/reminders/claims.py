@@ -36,6 +36,7 @@ def record(owed: list[Owed]) -> None:
                 key=o.key,
                 action=o.action,
                 meeting=o.meeting,
+                recommendation=o.recommendation,
                 concerns_date=o.concerns_date,
                 detail=o.detail,
                 subject=o.subject,
@@ -74,7 +75,8 @@ def claim(runner: str, now: datetime, among: Q | None = None) -> list[Notice]:
 def claimed_by(runner: str) -> list[Notice]:
     return list(
         Notice.objects.filter(state=State.SENDING, claimed_by=runner)
-        .select_related("recipient", "action__owner", "action__recommendation__plan__partnership", "meeting")
+        .select_related("recipient", "action__owner", "action__recommendation__plan__partnership", "meeting",
+                        "recommendation__plan")
         .order_by("recipient", "kind", "concerns_date", "id")
     )
 

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 from django.db.models import QuerySet
 
 from actionplan.plans.assurance import AssuranceStatus
-from actionplan.plans.models import Action, Evidence, Partnership
+from actionplan.plans.models import Action, Evidence, Partnership, Recommendation
 from actionplan.plans.status import DeliveryStatus
+from actionplan.plans.tracked_alone import awaiting_assurance, without_actions
 
 from .models import Notice, ReminderSettings
 from .occasions import last_touched, open_actions
@@ -16,9 +17,10 @@ from .occasions import last_touched, open_actions
 WEEK = timedelta(days=7)
 
 
-def digest_sections(partnership: Partnership, day: date) -> list[tuple[str, list[Action]]]:
+def digest_sections(partnership: Partnership, day: date) -> list[tuple[str, list[Action | Recommendation]]]:
     """Headed lists of actions, in the order an admin acts on them; empty lists are kept, so the
-    digest says "none" rather than leaving a heading out."""
+    digest says "none" rather than leaving a heading out. What awaits assurance counts the
+    recommendations tracked on their own too, as the dashboard does."""
     rules = ReminderSettings.of(partnership)
     live = list(open_actions(partnership))
     rejected_ids = set(
@@ -34,7 +36,8 @@ def digest_sections(partnership: Partnership, day: date) -> list[tuple[str, list
         ("Slipped", [a for a in live if a.status == DeliveryStatus.SLIPPED]),
         (
             "Awaiting assurance",
-            list(open_or_done(partnership).filter(assurance=AssuranceStatus.SUBMITTED)),
+            [*open_or_done(partnership).filter(assurance=AssuranceStatus.SUBMITTED),
+             *alone_awaiting_assurance(partnership)],
         ),
         ("Evidence rejected this week", list(open_or_done(partnership).filter(pk__in=rejected_ids))),
         (
@@ -49,6 +52,13 @@ def open_or_done(partnership: Partnership) -> QuerySet[Action]:
     return Action.objects.filter(
         recommendation__plan__partnership=partnership, recommendation__plan__closed_on=None
     ).select_related("owner", "recommendation__plan")
+
+
+def alone_awaiting_assurance(partnership: Partnership) -> QuerySet[Recommendation]:
+    """Recommendations tracked on their own, in open plans, whose evidence awaits assurance."""
+    found = Recommendation.objects.filter(plan__partnership=partnership, plan__closed_on=None)
+    return without_actions(found).filter(awaiting_assurance()).select_related("plan").order_by(
+        "plan__title", "order")
 
 
 def failed_mail(partnership: Partnership, day: date) -> list[Notice]:

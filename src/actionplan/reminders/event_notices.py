@@ -3,7 +3,8 @@
 plans/events.py announces each change once it is stored; here each announcement is queued as
 background work, so a page never waits for an e-mail server. Each task reads the change afresh,
 stores a notice for each person it concerns (the agency's leads, the submitter of evidence,
-the partnership's admins of a slip), and sends them at once, except to those who gather that
+the partnership's admins of a slip, or of a decision on the evidence of a recommendation tracked
+on its own, which they look after), and sends them at once, except to those who gather that
 kind into their daily e-mail (sent by the next reminders run). A notice is named by its event,
 so an announcement handled twice stores and sends it once; an e-mail the server refuses is
 tried again by `send_retries` after a growing wait (claims.py)."""
@@ -18,7 +19,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from actionplan.plans import events
-from actionplan.plans.models import Action, Agency, Evidence, Plan, User
+from actionplan.plans.models import Action, Agency, Evidence, Plan, Recommendation, User
 
 from . import claims
 from .letters import due_note
@@ -38,8 +39,11 @@ def leads_of(agency: Agency | None) -> list[User]:
 
 
 def admins_of(action: Action) -> list[User]:
-    partnership = action.recommendation.plan.partnership_id
-    return list(reachable(User.objects.filter(partnership=partnership, role=User.Role.PARTNERSHIP_ADMIN)))
+    return partnership_admins(action.recommendation.plan.partnership_id)
+
+
+def partnership_admins(partnership_id: int) -> list[User]:
+    return list(reachable(User.objects.filter(partnership=partnership_id, role=User.Role.PARTNERSHIP_ADMIN)))
 
 
 def tell(owed: list[Owed]) -> None:
@@ -76,20 +80,51 @@ def fetch_action(pk: int) -> Action | None:
 @task()
 def tell_evidence_decided(evidence_id: int) -> None:
     evidence = Evidence.objects.filter(pk=evidence_id).select_related("submitted_by").first()
+    if evidence is not None and evidence.recommendation_id:
+        tell_recommendation_evidence_decided(evidence)
+        return
     action = fetch_action(evidence.action_id) if evidence and evidence.action_id else None
     if evidence is None or action is None:
         return  # removed since: nothing left to tell
-    accepted = evidence.decision == Evidence.Decision.ACCEPTED
-    word = "accepted" if accepted else "rejected"
-    reason = f": {evidence.decision_reason}" if evidence.decision_reason else ""
-    note = f'"{evidence.description[:80]}" {word}{reason}'
-    people = leads_of(action.owner)
-    submitter = evidence.submitted_by
-    if submitter is not None and list(reachable(User.objects.filter(pk=submitter.pk))):
-        people.append(submitter)
+    word, note = decision_words(evidence)
+    people = leads_of(action.owner) + submitter_of(evidence)
     key = f"evidence_decided:{evidence.pk}:{evidence.decision}"
     subject, heading = f"evidence {word}", f"Evidence {word}"
     tell(of_action(people, "evidence_decided", key, action, subject, heading, note))
+
+
+def decision_words(evidence: Evidence) -> tuple[str, str]:
+    """"accepted" or "rejected", and the note: what the evidence was, and the reason."""
+    word = "accepted" if evidence.decision == Evidence.Decision.ACCEPTED else "rejected"
+    reason = f": {evidence.decision_reason}" if evidence.decision_reason else ""
+    return word, f'"{evidence.description[:80]}" {word}{reason}'
+
+
+def submitter_of(evidence: Evidence) -> list[User]:
+    submitter = evidence.submitted_by
+    if submitter is not None and list(reachable(User.objects.filter(pk=submitter.pk))):
+        return [submitter]
+    return []
+
+
+def tell_recommendation_evidence_decided(evidence: Evidence) -> None:
+    """A recommendation tracked on its own has no owning agency: its partnership's admins look
+    after it (they add its evidence), so they are told, and whoever submitted the evidence; not
+    the person who decided, who knows."""
+    rec_id = evidence.recommendation_id
+    recs = Recommendation.objects.select_related("plan__partnership")
+    rec = recs.filter(pk=rec_id).first() if rec_id else None
+    if rec is None:
+        return
+    word, note = decision_words(evidence)
+    people = partnership_admins(rec.plan.partnership_id) + submitter_of(evidence)
+    partnership = rec.plan.partnership
+    key = f"evidence_decided:{evidence.pk}:{evidence.decision}"
+    tell([
+        Owed(person, "evidence_decided", key, timezone.localdate(), recommendation=rec, detail=note,
+             subject=f"{partnership}: evidence {word}", heading=f"Evidence {word}")
+        for person in {p.pk: p for p in people if p.pk != evidence.decided_by_id}.values()
+    ])
 
 
 @task()

@@ -28,19 +28,22 @@ def notices_of(person: User) -> QuerySet[Notice]:
     return (
         Notice.objects.filter(recipient=person)
         .exclude(state=Notice.State.WITHDRAWN)
-        .select_related("action__owner", "action__recommendation__plan", "meeting")
+        .select_related("action__owner", "action__recommendation__plan", "meeting", "recommendation__plan")
         .order_by("-created_at", "-id")
     )
 
 
 def wanting_action(person: User) -> QuerySet[Notice]:
-    """Unread notices asking the person to act on an action still being delivered."""
+    """Unread notices asking the person to act on an action still being delivered (or on a
+    recommendation tracked on its own, whose evidence was rejected), in an open plan."""
     rejected = Q(kind=Kind.EVIDENCE_DECIDED, key__endswith=f":{Evidence.Decision.REJECTED}")
+    open_action = Q(action__isnull=False, action__recommendation__plan__closed_on=None) & ~Q(
+        action__status__in=FINISHED)
+    open_recommendation = Q(action=None, recommendation__plan__closed_on=None)
     return (
         notices_of(person)
         .filter(Q(kind__in=WANTING_ACTION) | rejected, read_at=None)
-        .filter(action__recommendation__plan__closed_on=None)
-        .exclude(action__status__in=FINISHED)
+        .filter(open_action | open_recommendation)
     )
 
 
@@ -56,8 +59,11 @@ def needs_you(person: User, partnership: Partnership) -> NeedsYou:
     wanting = wanting_action(person)
     found = NeedsYou(list(wanting[:PANEL_ROWS]), wanting.count())
     if person.role in {User.Role.SCRUTINEER, User.Role.PARTNERSHIP_ADMIN}:
+        # An action's or a recommendation's (tracked on its own): both are in the list it links to.
         found.evidence_to_decide = Evidence.objects.filter(
-            action__recommendation__plan__partnership=partnership, decision=Evidence.Decision.PENDING
+            Q(action__recommendation__plan__partnership=partnership)
+            | Q(recommendation__plan__partnership=partnership),
+            decision=Evidence.Decision.PENDING, withdrawals__isnull=True, withdrawn_at=None,
         ).count()
     if person.role == User.Role.PARTNERSHIP_ADMIN:
         found.failed_mail = failed_mail(partnership).count()

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from actionplan.plans.models import Action, Partnership, User
+from actionplan.plans.models import Action, Partnership, Recommendation, User
 
 from .digest import digest_sections, failed_mail
 from .models import Notice, spoken
@@ -61,11 +61,26 @@ def link(name: str, *args: int) -> str:
     return f"{settings.ACTIONPLAN_SITE_URL}{reverse(name, args=args or None)}"
 
 
+def shortened(text: str) -> str:
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def row(action: Action, note: str) -> Row:
     owner = action.owner.name if action.owner else "No owner"
-    text = action.text if len(action.text) <= 200 else action.text[:199] + "…"
     plan, ref = action.recommendation.plan.title, action.recommendation.ref
-    return Row(plan, ref, text, owner, note, link("action", action.pk))
+    return Row(plan, ref, shortened(action.text), owner, note, link("action", action.pk))
+
+
+def recommendation_row(rec: Recommendation, note: str) -> Row:
+    """A recommendation tracked on its own: no owner; the link is to its evidence and assurance."""
+    return Row(rec.plan.title, rec.ref, shortened(rec.text), "Recommendation, no actions", note,
+               link("recommendation_evidence", rec.pk))
+
+
+def row_of(thing: Action | Recommendation, note: str = "") -> Row:
+    if isinstance(thing, Recommendation):
+        return recommendation_row(thing, note or "no due date")
+    return row(thing, note or due_note(thing))
 
 
 def sections_for(notices: list[Notice], today: date) -> list[Section]:
@@ -74,9 +89,9 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
         if notice.kind == Kind.DIGEST:
             partnership = notice.recipient.partnership
             assert partnership is not None  # digests go to the admins of a partnership
-            for heading, actions in digest_sections(partnership, notice.concerns_date):
+            for heading, things in digest_sections(partnership, notice.concerns_date):
                 section = found.setdefault(heading, Section(heading))
-                section.rows += [row(a, due_note(a)) for a in actions]
+                section.rows += [row_of(thing) for thing in things]
             failed = failed_mail(partnership, notice.concerns_date)
             if failed:
                 section = found.setdefault(FAILED, Section(FAILED))
@@ -84,8 +99,13 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
                     row(n.action, f"to {n.recipient.email}: {what_of(n)}") for n in failed if n.action
                 ]
             continue
-        assert notice.action is not None
         heading = what_of(notice)
+        if notice.recommendation is not None:  # an event on a recommendation tracked on its own
+            found.setdefault(heading, Section(heading)).rows.append(
+                recommendation_row(notice.recommendation, notice.detail))
+            continue
+        assert notice.action is not None
+
         if notice.kind == Kind.UPDATES_WANTED:
             heading = f"Updates wanted {notice.detail}"
         # Before a meeting, each row says when the action is due; the heading names the meeting.

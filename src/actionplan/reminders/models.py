@@ -7,7 +7,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
-from actionplan.plans.models import Action, Partnership
+from actionplan.plans.models import Action, Partnership, Recommendation
 
 
 def spoken(day: date) -> str:
@@ -148,6 +148,10 @@ class Notice(models.Model):
     key = models.CharField(max_length=100)
     action = models.ForeignKey(Action, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # What it is about when not an action: a recommendation tracked on its own (no actions).
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     concerns_date = models.DateField(help_text="The due date, last update or deadline it speaks of.")
     detail = models.TextField(blank=True, help_text="What the e-mail says of it, beyond the action.")
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)

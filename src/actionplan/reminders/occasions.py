@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from django.db.models import QuerySet
 
-from actionplan.plans.models import Action, Partnership, User
+from actionplan.plans.models import Action, Partnership, Recommendation, User
 from actionplan.plans.rag_sql import newest_update_on
 from actionplan.plans.status import FINISHED
 
@@ -37,6 +37,7 @@ class Owed:
     action: Action | None = None
     meeting: Meeting | None = None
     detail: str = ""
+    recommendation: Recommendation | None = None  # one tracked on its own, when not an action
     subject: str = ""  # an event's own subject and heading (reminders are headed by their kind)
     heading: str = ""
 

@@ -80,6 +80,11 @@ urlpatterns = [
         name="recommendation_evidence_decision",
     ),
     path(
+        "recommendations/<int:pk>/evidence/<int:evidence_pk>/withdraw/",
+        recommendation_evidence.recommendation_evidence_withdraw,
+        name="recommendation_evidence_withdraw",
+    ),
+    path(
         "recommendations/<int:pk>/evidence/<int:evidence_pk>/file/",
         recommendation_evidence.recommendation_evidence_file,
         name="recommendation_evidence_file",

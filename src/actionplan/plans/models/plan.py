@@ -8,7 +8,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from ..assurance import AssuranceStatus
-from ..rag import RagThresholds
+from ..rag import Rag, RagThresholds
 from ..rollup import RolledUp, roll_up
 from ..status import DeliveryStatus
 from .partnership import Partnership, Review, Theme
@@ -103,7 +103,7 @@ class Recommendation(models.Model):
         max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.NOT_STARTED
     )
     progress = models.TextField(blank=True)
-    rag = models.CharField(max_length=10, blank=True)
+    rag = models.CharField("RAG", max_length=10, choices=Rag.choices, blank=True)
     # Its own assurance, on its own evidence, by the same rules as an action's (plans.assurance).
     assurance = models.CharField(max_length=20, choices=AssuranceStatus.choices, default=AssuranceStatus.NONE)
     assurance_reason = models.TextField(blank=True)

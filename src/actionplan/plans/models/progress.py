@@ -108,6 +108,13 @@ class Evidence(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField(blank=True)
+    # A recommendation's evidence, withdrawn: marked here, once (a recommendation has no timeline
+    # of entries; an action's evidence is withdrawn by a progress entry, `withdrawals`).
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -131,6 +138,7 @@ class Evidence(models.Model):
         "submitted_at",
     )  # fmt: skip
     DECIDED = ("decision", "decided_by_id", "decided_at", "decision_reason")
+    WITHDRAWN = ("withdrawn_by_id", "withdrawn_at", "withdrawal_reason")
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -138,6 +146,8 @@ class Evidence(models.Model):
             changed = [f for f in self.SUBMITTED if getattr(stored, f) != getattr(self, f)]
             if stored.decision != self.Decision.PENDING:
                 changed += [f for f in self.DECIDED if getattr(stored, f) != getattr(self, f)]
+            if stored.withdrawn_at is not None:
+                changed += [f for f in self.WITHDRAWN if getattr(stored, f) != getattr(self, f)]
             if changed:
                 raise RecordIsFinal(f"evidence is never changed once given or decided ({', '.join(changed)})")
         super().save(*args, **kwargs)

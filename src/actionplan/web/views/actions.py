@@ -12,19 +12,27 @@ from django.views.decorators.http import require_POST
 from actionplan.plans import permissions
 from actionplan.plans.finder import ActionCriteria, find_actions, judge
 from actionplan.plans.models import Action
+from actionplan.plans.tracked_alone import find_recommendations_alone
 
 from .. import paging
 from ..forms import ActionFilterForm, EvidenceDecisionForm, EvidenceForm, ProgressForm
 from ..scoping import SignedInRequest, action_for, actions, one, partnership_of
 from .action_page import action_page
 
+# Recommendations tracked on their own are few beside actions; past this, a filter narrows them.
+ALONE_SHOWN = 200
+
 
 @login_required
 def action_list(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     form = ActionFilterForm(request.GET, partnership)
-    found = find_actions(partnership, timezone.localdate(), form.criteria(), paging.chosen_sort(request))
-    return listed(request, found, {"form": form, "title": "Actions"})
+    today, criteria = timezone.localdate(), form.criteria()
+    found = find_actions(partnership, today, criteria, paging.chosen_sort(request))
+    # Counted with the actions on the dashboard, so listed with them: the number is the list.
+    alone = find_recommendations_alone(partnership, today, criteria)
+    return listed(request, found, {"form": form, "title": "Actions", "alone": alone[:ALONE_SHOWN],
+                                   "alone_count": alone.count()})
 
 
 @login_required

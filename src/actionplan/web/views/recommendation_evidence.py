@@ -1,6 +1,7 @@
 """Evidence on a recommendation tracked without actions: one page listing its evidence and
-assurance, where the partnership admin adds evidence and a scrutineer decides on it. The rules
-are actionplan.plans.recommendation_evidence's."""
+assurance, where the partnership admin adds evidence (and withdraws it, on a page of its own,
+with the reason) and a scrutineer decides on it. The rules are
+actionplan.plans.recommendation_evidence's."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actionplan.plans import permissions
@@ -24,11 +26,16 @@ from actionplan.plans.recommendation_evidence import (
     change_recommendation_assurance,
     decide_recommendation_evidence,
     submit_recommendation_evidence,
+    withdraw_recommendation_evidence,
 )
 from actionplan.plans.status import TransitionRefused
 
+from ..correction_forms import WithdrawalForm
 from ..forms import EvidenceDecisionForm, EvidenceForm
+from ..presenters import day
 from ..scoping import SignedInRequest, one, recommendations
+from .form_page import form_page
+from .writing import GET_POST, data
 
 REFUSALS = (AssuranceRefused, EditRefused, TransitionRefused, ValueError)
 
@@ -114,6 +121,28 @@ def recommendation_assurance(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@GET_POST
+def recommendation_evidence_withdraw(request: SignedInRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    rec = tracked_alone(request, pk)
+    if not permissions.can_edit_plans(request.user):
+        raise PermissionDenied
+    evidence = one(rec.evidence.filter(withdrawn_at=None), pk=evidence_pk)
+    back = reverse("recommendation_evidence", args=[rec.pk])
+
+    def save(cleaned: dict) -> tuple[str, str]:
+        withdraw_recommendation_evidence(evidence, request.user, cleaned["reason"])
+        return "The evidence has been withdrawn", back
+
+    return form_page(
+        request, WithdrawalForm(data(request)), save, heading="Withdraw evidence",
+        caption=f"Recommendation {rec.ref or rec.pk}",
+        intro=[f"“{evidence.description}”, submitted on {day(evidence.submitted_at.date())}.",
+               "It stays on the record, marked as withdrawn, and no longer counts towards assurance."],
+        back=back, submit="Withdraw evidence", warning=True,
+    )
+
+
+@login_required
 def recommendation_evidence_file(request: SignedInRequest, pk: int, evidence_pk: int) -> FileResponse:
     """Evidence files are served only through this check, never from a public folder."""
     rec = one(recommendations(request), pk=pk)
@@ -145,7 +174,8 @@ def page(
     failed = any(f is not None and f.errors for f in (evidence_form, decision_form))
     return render(request, "web/recommendation_evidence.html", {
         "rec": rec,
-        "evidence": rec.evidence.select_related("submitted_by", "decided_by").order_by("-submitted_at"),
+        "evidence": rec.evidence.select_related("submitted_by", "decided_by", "withdrawn_by")
+        .order_by("-submitted_at"),
         "can_add": permissions.can_edit_plans(user),
         "can_assure": permissions.can_assure_recommendation(user, rec.plan.partnership_id),
         "evidence_form": evidence_form or EvidenceForm(),

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from actionplan.plans.models import Partnership
 from actionplan.reports import FORMATS, Scope, ScopeError, build_report, render
+from actionplan.reports.counts import distinct_actions, tracked_alone
 
 
 def as_at_date(text: str) -> date:
@@ -56,10 +57,11 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         rendered = render(report, options["format"])
         options["output"].write_bytes(rendered.content)
-        self.stdout.write(
-            f"Wrote {options['output']}: {report.scope}, as at {as_at:%d/%m/%Y}, "
-            f"{report.totals.total} actions."
-        )
+        actions, alone = len(distinct_actions(report.plans)), len(tracked_alone(report.plans))
+        counted = f"{actions} action{'s' if actions != 1 else ''}"
+        if alone:  # tracked on themselves: counted in the report, but not actions
+            counted += f" and {alone} recommendation{'s' if alone != 1 else ''} with no actions"
+        self.stdout.write(f"Wrote {options['output']}: {report.scope}, as at {as_at:%d/%m/%Y}, {counted}.")
 
     def partnership(self, name: str | None) -> Partnership:
         if name:
