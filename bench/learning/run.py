@@ -127,9 +127,9 @@ def main() -> int:
 
         from actionplan.learning import term_index
         from actionplan.learning.index import rebuild
+        from actionplan.learning.recurring import recurrences, recurring_themes
         from actionplan.learning.search import search
         from actionplan.learning.similar import similar_to
-        from actionplan.learning.recurring import recurrences, recurring_themes
         from actionplan.learning.suggest import suggest
         from actionplan.plans.models import Recommendation, Theme
 
@@ -168,8 +168,10 @@ def main() -> int:
         print(f"search, one partnership:   p50 {within[0]:.0f} ms, p95 {within[1]:.0f} ms")
         print(f"similar recommendations among one partnership's {one.count():,} "
               f"({similar_rounds} rounds): p50 {similar[0]:.0f} ms, p95 {similar[1]:.0f} ms")
-        print(f"theme suggestions ({similar_rounds} rounds): p50 {suggested[0]:.0f} ms, p95 {suggested[1]:.0f} ms")
-        print(f"recurring themes of one partnership (3 rounds): p50 {themes[0]:.0f} ms, p95 {themes[1]:.0f} ms")
+        print(f"theme suggestions ({similar_rounds} rounds): "
+              f"p50 {suggested[0]:.0f} ms, p95 {suggested[1]:.0f} ms")
+        print(f"recurring themes of one partnership (3 rounds): "
+              f"p50 {themes[0]:.0f} ms, p95 {themes[1]:.0f} ms")
         for size, took in again.items():
             print(f"recommendations made again among {size:,} of one partnership: {took:.0f} ms")
         worst = max(everywhere[1], within[1], similar[1], suggested[1], themes[1])

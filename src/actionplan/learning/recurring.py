@@ -15,8 +15,8 @@ from django.db.models import QuerySet
 
 from actionplan.plans.models import Action, Recommendation, Review, Theme
 
-from .outcomes import Outcome, made_on, outcome_of
 from .models import RecommendationTerms, TermDocuments
+from .outcomes import Outcome, made_on, outcome_of
 from .similar import Vector, normalised, rarity_of
 from .term_index import EVERY
 

@@ -66,8 +66,9 @@ def recurrence_rows(learning: RecurringLearning) -> list[list[str | int]]:
         for member in group.members:
             rec = member.recommendation
             rows.append([
-                number, len(group.members), day(group.newest), again, escape(rec.plan.title), escape(rec.ref),
-                escape(reviews_of(rec)), day(member.made_on), escape(str(member.outcome)), escape(wording(rec)),
+                number, len(group.members), day(group.newest), again, escape(rec.plan.title),
+                escape(rec.ref), escape(reviews_of(rec)), day(member.made_on), escape(str(member.outcome)),
+                escape(wording(rec)),
             ])  # fmt: skip
     return rows
 

@@ -75,7 +75,7 @@ def report_page(request: SignedInRequest, pk: int) -> HttpResponse:
     context = {
         "report": report,
         "progress": progress_of(report),
-        "format_name": (RECURRING_NAMES if report.recurring else FORMAT_NAMES).get(report.format, report.format),
+        "format_name": format_name(report),
         "size": size_in_words(report.size),
         # Asking again re-uses the form's own fields; the date as the form reads it.
         "again": {
@@ -88,6 +88,10 @@ def report_page(request: SignedInRequest, pk: int) -> HttpResponse:
         },
     }
     return render(request, "web/report.html", context)
+
+
+def format_name(report: ReportFile) -> str:
+    return (RECURRING_NAMES if report.recurring else FORMAT_NAMES).get(report.format, report.format)
 
 
 @login_required

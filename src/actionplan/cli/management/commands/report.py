@@ -73,8 +73,8 @@ class Command(BaseCommand):
             raise CommandError("the recurring-learning report is as things are today, for every agency: "
                                "leave out --agency and --as-at")
         if options["format"] not in recurring_report.FORMATS:
-            raise CommandError(f"the recurring-learning report comes as {', '.join(recurring_report.FORMATS)}, "
-                               f"not {options['format']}")
+            formats = ", ".join(recurring_report.FORMATS)
+            raise CommandError(f"the recurring-learning report comes as {formats}, not {options['format']}")
         rendered = recurring_report.produce(partnership, options["format"], timezone.localdate())
         options["output"].write_bytes(rendered.content)
         self.stdout.write(f"Wrote {options['output']}: recurring learning of {partnership}.")
