@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from actionplan.plans.models import Action, Recommendation, Review, Theme
 
@@ -144,19 +144,22 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
     for theme in themes:
         if theme.maps_to_id:
             folded_names[theme.maps_to_id].append(theme.name)
+    on_recs = Recommendation.themes.through.objects.filter(recommendation__in=recs)
+    on_actions = Action.themes.through.objects.filter(action__recommendation__in=recs)
     tagged = [
-        *Recommendation.themes.through.objects.filter(recommendation__in=recs).values_list(
-            "theme_id", "recommendation_id"
-        ),
-        *Action.themes.through.objects.filter(action__recommendation__in=recs).values_list(
-            "theme_id", "action__recommendation_id"
-        ),
+        *on_recs.values_list("theme_id", "recommendation_id"),
+        *on_actions.values_list("theme_id", "action__recommendation_id"),
     ]
-    links = Recommendation.reviews.through.objects.filter(recommendation__in=recs)
+    # Only the reviews of tagged recommendations, each review's date read once (subqueries, not
+    # lists of ids: a partnership may have tens of thousands).
+    links = Recommendation.reviews.through.objects.filter(
+        Q(recommendation_id__in=on_recs.values("recommendation_id"))
+        | Q(recommendation_id__in=on_actions.values("action__recommendation_id"))
+    )
     reviews_of: dict[int, set[int]] = defaultdict(set)
     for rec_id, review_id in links.values_list("recommendation_id", "review_id"):
         reviews_of[rec_id].add(review_id)
-    dates = dict(Review.objects.filter(recommendations__in=recs).values_list("pk", "reported_on"))
+    dates = dict(Review.objects.filter(pk__in=links.values("review_id")).values_list("pk", "reported_on"))
     recs_of: dict[int, set[int]] = defaultdict(set)
     for theme_id, rec_id in tagged:
         recs_of[folded.get(theme_id, theme_id)].add(rec_id)
