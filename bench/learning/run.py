@@ -129,7 +129,7 @@ def main() -> int:
         from actionplan.learning.index import rebuild
         from actionplan.learning.recurring import recurrences, recurring_themes
         from actionplan.learning.search import search
-        from actionplan.learning.similar import similar_to
+        from actionplan.learning.similar import documents_of, similar_to, weigh
         from actionplan.learning.suggest import suggest
         from actionplan.plans.models import Recommendation, Theme
 
@@ -154,6 +154,8 @@ def main() -> int:
         similar_rounds = max(3, args.rounds // 8)
         similar = timed(lambda: similar_to(Recommendation.objects.get(pk=next(picks)), one), similar_rounds)
         suggested = timed(lambda: suggest(Recommendation.objects.get(pk=next(picks)), one), similar_rounds)
+        # What theme suggestions and recurring learning did on each request before ADR 54.
+        before = timed(lambda: weigh(documents_of(one)), 3)
         national = Theme.objects.filter(national=True)
         themes = timed(lambda: recurring_themes(one, national), 3)
         first = {size: one.filter(pk__in=sample[:size]) for size in RECURRING_SIZES}
@@ -170,6 +172,8 @@ def main() -> int:
               f"({similar_rounds} rounds): p50 {similar[0]:.0f} ms, p95 {similar[1]:.0f} ms")
         print(f"theme suggestions ({similar_rounds} rounds): "
               f"p50 {suggested[0]:.0f} ms, p95 {suggested[1]:.0f} ms")
+        print(f"as before: every recommendation of the partnership read and weighed (3 rounds): "
+              f"p50 {before[0]:.0f} ms, p95 {before[1]:.0f} ms")
         print(f"recurring themes of one partnership (3 rounds): "
               f"p50 {themes[0]:.0f} ms, p95 {themes[1]:.0f} ms")
         for size, took in again.items():
