@@ -467,7 +467,7 @@ CASES = [
     Case("report of the partnership", "post", lambda w: "/report/", everyone(302),
          lambda w: {"format": "json"}),
     Case("recurring learning report", "post", lambda w: "/report/", everyone(302),
-         lambda w: {"format": "pdf", "recurring": "on"}),
+         lambda w: {"format": "html", "recurring": "on"}),
     Case("report of a plan", "post", lambda w: "/report/", codes(302, 404),
          lambda w: {"format": "csv", "plan": w.plan.pk}),
     Case("report of other plan", "post", lambda w: "/report/", codes(404, 302),
