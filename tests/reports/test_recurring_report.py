@@ -112,6 +112,6 @@ def test_a_viewer_asks_for_it_on_the_learning_page(client, learning, dave):
     report = ReportFile.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/reports/{report.pk}/"
     shown = client.get(f"/reports/{report.pk}/").content.decode()
-    assert "Recurring learning (web page)" in shown
+    assert "Recurring learning (web page)" in shown and 'href="/learning/">Learning</a>' in shown
     content = b"".join(client.get(f"/reports/{report.pk}/file/").streaming_content).decode()
     assert "SAR Bea plan" in content and "&lt;script&gt;" in content
