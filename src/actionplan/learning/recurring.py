@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from actionplan.plans.models import Action, Recommendation, Review, Theme
+from actionplan.plans.models import Action, Recommendation, Theme
 
 from .models import RecommendationTerms, TermDocuments
 from .outcomes import Outcome, made_on, outcome_of
@@ -150,16 +150,14 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
         *on_recs.values_list("theme_id", "recommendation_id"),
         *on_actions.values_list("theme_id", "action__recommendation_id"),
     ]
-    # Only the reviews of tagged recommendations, each review's date read once (subqueries, not
-    # lists of ids: a partnership may have tens of thousands).
-    links = Recommendation.reviews.through.objects.filter(
-        Q(recommendation_id__in=on_recs.values("recommendation_id"))
-        | Q(recommendation_id__in=on_actions.values("action__recommendation_id"))
-    )
+    # Each recommendation's reviews with their dates, in one query.
+    links = Recommendation.reviews.through.objects.filter(recommendation__in=recs)
     reviews_of: dict[int, set[int]] = defaultdict(set)
-    for rec_id, review_id in links.values_list("recommendation_id", "review_id"):
+    dates: dict[int, date | None] = {}
+    linked = links.values_list("recommendation_id", "review_id", "review__reported_on")
+    for rec_id, review_id, reported_on in linked:
         reviews_of[rec_id].add(review_id)
-    dates = dict(Review.objects.filter(pk__in=links.values("review_id")).values_list("pk", "reported_on"))
+        dates[review_id] = reported_on
     recs_of: dict[int, set[int]] = defaultdict(set)
     for theme_id, rec_id in tagged:
         recs_of[folded.get(theme_id, theme_id)].add(rec_id)
