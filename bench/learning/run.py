@@ -25,6 +25,10 @@ import time
 from collections.abc import Callable
 
 TARGET_MS = 200.0
+# Recommendations made again are grouped among the first of one partnership's recommendations, in
+# growing numbers: the generated sentences share most of their words, so nearly every pair is
+# near and the grouping's time shows how it grows, not a board's.
+RECURRING_SIZES = (250, 1000)
 SUBJECTS = ["GPs", "Health visitors", "Social workers", "Police officers", "Schools", "Midwives", "Managers",
             "Safeguarding leads", "Housing officers", "Probation staff", "Paediatricians", "Agencies"]
 VERBS = ["should attend", "must record", "should share", "will assess", "should escalate", "must audit",
@@ -69,7 +73,35 @@ def build(total: int, partnerships: int, rng: random.Random) -> list[int]:
                 for plan in plans for r in range(per_plan)
             )
             m.Action.objects.bulk_create(m.Action(recommendation=rec, text=sentence(rng)) for rec in recs)
+            review_and_tag(partnership, plans, recs, rng)
     return ids
+
+
+def review_and_tag(partnership: object, plans: list, recs: list, rng: random.Random) -> None:
+    """A review for each plan, reported on a day of the last ten years, and one or two national
+    themes on one recommendation in three: what recurring learning and suggestions read."""
+    from datetime import date, timedelta
+
+    from actionplan.plans import models as m
+
+    reviews = m.Review.objects.bulk_create(
+        m.Review(partnership=partnership, code=f"R{plan.pk}",
+                 reported_on=date(2016, 1, 1) + timedelta(days=rng.randrange(3650)))
+        for plan in plans
+    )
+    review_of = {plan.pk: review.pk for plan, review in zip(plans, reviews, strict=True)}
+    m.Plan.reviews.through.objects.bulk_create(
+        m.Plan.reviews.through(plan_id=plan, review_id=review) for plan, review in review_of.items()
+    )
+    m.Recommendation.reviews.through.objects.bulk_create(
+        m.Recommendation.reviews.through(recommendation_id=rec.pk, review_id=review_of[rec.plan_id])
+        for rec in recs
+    )
+    themes = list(m.Theme.objects.filter(national=True).values_list("pk", flat=True))
+    m.Recommendation.themes.through.objects.bulk_create(
+        m.Recommendation.themes.through(recommendation_id=rec.pk, theme_id=theme)
+        for rec in recs[::3] for theme in rng.sample(themes, rng.choice([1, 2]))
+    )
 
 
 def timed(call: Callable[[], object], rounds: int) -> tuple[float, float]:
@@ -95,9 +127,11 @@ def main() -> int:
 
         from actionplan.learning import term_index
         from actionplan.learning.index import rebuild
+        from actionplan.learning.recurring import recurrences, recurring_themes
         from actionplan.learning.search import search
-        from actionplan.learning.similar import similar_to
-        from actionplan.plans.models import Recommendation
+        from actionplan.learning.similar import documents_of, similar_to, weigh
+        from actionplan.learning.suggest import suggest
+        from actionplan.plans.models import Recommendation, Theme
 
         start = time.perf_counter()
         ids = build(args.recommendations, args.partnerships, rng)
@@ -119,6 +153,13 @@ def main() -> int:
         picks = iter(rng.sample(sample, min(len(sample), args.rounds)) * 2)
         similar_rounds = max(3, args.rounds // 8)
         similar = timed(lambda: similar_to(Recommendation.objects.get(pk=next(picks)), one), similar_rounds)
+        suggested = timed(lambda: suggest(Recommendation.objects.get(pk=next(picks)), one), similar_rounds)
+        # What theme suggestions and recurring learning did on each request before ADR 54.
+        before = timed(lambda: weigh(documents_of(one)), 3)
+        national = Theme.objects.filter(national=True)
+        themes = timed(lambda: recurring_themes(one, national), 3)
+        first = {size: one.filter(pk__in=sample[:size]) for size in RECURRING_SIZES}
+        again = {size: timed(lambda s=size: recurrences(first[s]), 1)[0] for size in RECURRING_SIZES}
         print(f"{connection.vendor}, Python {platform.python_version()}, {platform.machine()}, "
               f"{os.cpu_count()} cores")
         print(f"{count:,} recommendations (and as many actions) in {len(ids)} partnerships, "
@@ -129,7 +170,15 @@ def main() -> int:
         print(f"search, one partnership:   p50 {within[0]:.0f} ms, p95 {within[1]:.0f} ms")
         print(f"similar recommendations among one partnership's {one.count():,} "
               f"({similar_rounds} rounds): p50 {similar[0]:.0f} ms, p95 {similar[1]:.0f} ms")
-        worst = max(everywhere[1], within[1], similar[1])
+        print(f"theme suggestions ({similar_rounds} rounds): "
+              f"p50 {suggested[0]:.0f} ms, p95 {suggested[1]:.0f} ms")
+        print(f"as before: every recommendation of the partnership read and weighed (3 rounds): "
+              f"p50 {before[0]:.0f} ms, p95 {before[1]:.0f} ms")
+        print(f"recurring themes of one partnership (3 rounds): "
+              f"p50 {themes[0]:.0f} ms, p95 {themes[1]:.0f} ms")
+        for size, took in again.items():
+            print(f"recommendations made again among {size:,} of one partnership: {took:.0f} ms")
+        worst = max(everywhere[1], within[1], similar[1], suggested[1], themes[1])
         return 0 if worst <= TARGET_MS else 1
 
 

@@ -48,3 +48,21 @@ def test_saved_tags_teach_later_suggestions():
     assert "Front door" not in names(suggest(unrelated, among))
     # Nothing tagged yet: no theme is suggested from examples, only from words.
     assert "Front door" not in names(suggest(new, Recommendation.objects.filter(pk=new.pk)))
+
+
+def test_the_tagged_example_is_found_among_many_closer_untagged_ones(monkeypatch):
+    """The candidates are drawn from the tagged recommendations, not from all and then kept if
+    tagged: a partnership may have thousands untagged closer than its few tagged ones."""
+    from actionplan.learning import similar
+
+    monkeypatch.setattr(similar, "CANDIDATES", 2)
+    partnership = PartnershipFactory()
+    own = Theme.objects.create(partnership=partnership, name="Front door", maps_to=None)
+    wording = "Audit how the front door triages referrals from schools."
+    for _ in range(5):  # the same words: closer than the tagged one, none tagged
+        RecommendationFactory(plan__partnership=partnership, text=wording)
+    tagged = RecommendationFactory(plan__partnership=partnership, text="The front door triage is audited.")
+    tagged.themes.add(own)
+    new = RecommendationFactory(plan__partnership=partnership, text=wording)
+    suggestions = suggest(new, Recommendation.objects.filter(plan__partnership=partnership))
+    assert "Front door" in names(suggestions)

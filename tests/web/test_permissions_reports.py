@@ -29,6 +29,8 @@ CASES = [
     Case("report form page", "get", lambda w: "/report/?plan=1&as_at=31/3/2026", everyone(200)),
     Case("report of the partnership", "post", lambda w: "/report/", everyone(302),
          lambda w: {"format": "json"}),
+    Case("recurring learning report", "post", lambda w: "/report/", everyone(302),
+         lambda w: {"format": "html", "recurring": "on"}),
     Case("report of a plan", "post", lambda w: "/report/", codes(302, 404),
          lambda w: {"format": "csv", "plan": w.plan.pk}),
     Case("report of other plan", "post", lambda w: "/report/", codes(404, 302),

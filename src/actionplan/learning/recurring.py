@@ -6,16 +6,19 @@ marked implemented: the same learning came back after the board had called it do
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import QuerySet
 
-from actionplan.plans.models import Action, Recommendation, Review, Theme
+from actionplan.plans.models import Action, Recommendation, Theme
 
+from .models import RecommendationTerms, TermDocuments
 from .outcomes import Outcome, made_on, outcome_of
-from .similar import Vector, documents_of, weigh
+from .similar import Vector, normalised, rarity_of
+from .term_index import EVERY
 
 # Chosen on real published plans: the GP and child-protection-conference recommendations of
 # three reviews score 0.14 to 0.18 with each other; of 2,700 pairs of recommendations of different
@@ -82,10 +85,30 @@ def groups(pairs: list[tuple[int, int]]) -> list[set[int]]:
     return list(found.values())
 
 
+def stored_vectors(recs: QuerySet[Recommendation]) -> tuple[dict[int, Vector], dict[int, int]]:
+    """Each recommendation's TF-IDF vector, from its stored terms and the partnership's stored
+    counts of each term (as `similar.nearest` weighs them), and its plan: nothing is cut into words
+    again on a request (docs/adr/0054)."""
+    stored = RecommendationTerms.objects.filter(recommendation_id__in=recs.values("pk"))
+    rows = list(stored.values_list("recommendation_id", "partnership_id", "plan_id", "counts"))
+    held: dict[int, dict[str, int]] = defaultdict(dict)
+    partnerships = {partnership for _, partnership, _, _ in rows}
+    counted = TermDocuments.objects.filter(partnership_id__in=partnerships)
+    for partnership, term, n in counted.values_list("partnership_id", "term", "documents").iterator(5000):
+        held[partnership][term] = n
+    vectors = {}
+    for pk, partnership, _, counts in rows:
+        documents = held[partnership]
+        every = documents.get(EVERY, 0)
+        vectors[pk] = normalised(
+            {t: (1 + math.log(n)) * rarity_of(every, documents.get(t, 0)) for t, n in counts.items()}
+        )
+    return vectors, {pk: plan for pk, _, plan, _ in rows}
+
+
 def recurrences(recs: QuerySet[Recommendation], threshold: float = NEAR) -> list[Recurrence]:
     """Groups of near-duplicate recommendations from more than one plan, newest first."""
-    vectors = weigh(documents_of(recs))
-    plan_of = dict(recs.values_list("pk", "plan_id"))
+    vectors, plan_of = stored_vectors(recs)
     linked = groups(near_pairs(vectors, plan_of, threshold))
     wanted = {pk for group in linked for pk in group}
     rows = (
@@ -121,19 +144,20 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
     for theme in themes:
         if theme.maps_to_id:
             folded_names[theme.maps_to_id].append(theme.name)
+    on_recs = Recommendation.themes.through.objects.filter(recommendation__in=recs)
+    on_actions = Action.themes.through.objects.filter(action__recommendation__in=recs)
     tagged = [
-        *Recommendation.themes.through.objects.filter(recommendation__in=recs).values_list(
-            "theme_id", "recommendation_id"
-        ),
-        *Action.themes.through.objects.filter(action__recommendation__in=recs).values_list(
-            "theme_id", "action__recommendation_id"
-        ),
+        *on_recs.values_list("theme_id", "recommendation_id"),
+        *on_actions.values_list("theme_id", "action__recommendation_id"),
     ]
+    # Each recommendation's reviews with their dates, in one query.
     links = Recommendation.reviews.through.objects.filter(recommendation__in=recs)
     reviews_of: dict[int, set[int]] = defaultdict(set)
-    for rec_id, review_id in links.values_list("recommendation_id", "review_id"):
+    dates: dict[int, date | None] = {}
+    linked = links.values_list("recommendation_id", "review_id", "review__reported_on")
+    for rec_id, review_id, reported_on in linked:
         reviews_of[rec_id].add(review_id)
-    dates = dict(Review.objects.filter(recommendations__in=recs).values_list("pk", "reported_on"))
+        dates[review_id] = reported_on
     recs_of: dict[int, set[int]] = defaultdict(set)
     for theme_id, rec_id in tagged:
         recs_of[folded.get(theme_id, theme_id)].add(rec_id)

@@ -69,7 +69,21 @@ def documents_of(recs: QuerySet[Recommendation]) -> dict[int, list[str]]:
 
 def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 5) -> list[Like]:
     """The `top` recommendations of other plans most like `rec`, best first; `among` is what the
-    person may see. Those of the same plan are left out: they are its neighbours, not recurrences.
+    person may see. Those of the same plan are left out: they are its neighbours, not recurrences."""
+    best = nearest(rec, among, top, other_plans=True)
+    found = (
+        Recommendation.objects.select_related("plan")
+        .prefetch_related("reviews")
+        .in_bulk([pk for _, pk in best])
+    )
+    return [Like(found[pk], round(score, 3)) for score, pk in best]
+
+
+def nearest(
+    rec: Recommendation, among: QuerySet[Recommendation], top: int, *, other_plans: bool
+) -> list[tuple[float, int]]:
+    """(cosine, id) of the `top` recommendations of `among` most like `rec` (never itself), best
+    first; only those of other plans when `other_plans`.
 
     Read from the stored terms (docs/adr/0049): the recommendations sharing `rec`'s most telling
     terms are gathered through the inverted index, the likeliest `CANDIDATES` of them weighed in
@@ -89,10 +103,15 @@ def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 
     # posting's over the square root of its recommendation's number of terms (models.TermPosting).
     guess = Sum(Case(*(When(term=t, then=Value(own[t] * rarity[t])) for t in chosen),
                      output_field=FloatField()) * F("weight"))
+    postings = TermPosting.objects.filter(partnership_id__in=partnerships, term__in=chosen).exclude(
+        recommendation_id=rec.pk
+    )
+    if other_plans:
+        postings = postings.exclude(plan_id=rec.plan_id)
+    else:  # the candidates are drawn from `among` alone: it may be a few of many (the tagged ones)
+        postings = postings.filter(recommendation_id__in=among.values("pk"))
     likely = list(
-        TermPosting.objects.filter(partnership_id__in=partnerships, term__in=chosen)
-        .exclude(plan_id=rec.plan_id)
-        .values("recommendation_id")
+        postings.values("recommendation_id")
         .annotate(guess=guess)
         .order_by("-guess")
         .values_list("recommendation_id", flat=True)[:CANDIDATES]
@@ -107,13 +126,7 @@ def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 
          for pk, c in counts.items()),
         reverse=True,
     )
-    best = [(score, pk) for score, pk in scored[:top] if score > 0]
-    found = (
-        Recommendation.objects.select_related("plan")
-        .prefetch_related("reviews")
-        .in_bulk([pk for _, pk in best])
-    )
-    return [Like(found[pk], round(score, 3)) for score, pk in best]
+    return [(score, pk) for score, pk in scored[:top] if score > 0]
 
 
 def normalised(vector: Vector) -> Vector:

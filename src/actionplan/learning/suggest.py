@@ -14,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from actionplan.plans.models import Action, Recommendation, Theme
 
-from .similar import cosine, documents_of, weigh
+from .similar import documents_of, nearest
 from .words import terms
 
 THEME_WORDS = Path(__file__).with_name("theme_words.txt")
@@ -50,9 +50,9 @@ class Suggestion:
 
 def suggest(rec: Recommendation, among: QuerySet[Recommendation], top: int = 3) -> list[Suggestion]:
     """The `top` themes for `rec`, best first; `among` are the recommendations whose tags may be
-    learned from (the partnership's)."""
-    documents = documents_of(among | Recommendation.objects.filter(pk=rec.pk))
-    words = documents[rec.pk]
+    learned from (the partnership's). Reads `rec`'s own words and the stored terms, never the
+    words of all of `among` (docs/adr/0054)."""
+    words = documents_of(Recommendation.objects.filter(pk=rec.pk))[rec.pk]
     national = {t.name: t for t in Theme.objects.filter(national=True)}
     scores: dict[int, float] = defaultdict(float)
     reasons: dict[int, list[str]] = defaultdict(list)
@@ -63,7 +63,7 @@ def suggest(rec: Recommendation, among: QuerySet[Recommendation], top: int = 3) 
             theme = themes.setdefault(national[name].pk, national[name])
             scores[theme.pk] += min(1.0, 3 * len(hits) / len(phrases))
             reasons[theme.pk].append("words: " + ", ".join(hits[:4]))
-    for theme, share, source in examples(rec, among, documents):
+    for theme, share, source in examples(rec, among):
         themes.setdefault(theme.pk, theme)
         scores[theme.pk] += share
         reasons[theme.pk].append(f"like {source}")
@@ -71,28 +71,25 @@ def suggest(rec: Recommendation, among: QuerySet[Recommendation], top: int = 3) 
     return [Suggestion(themes[pk], round(scores[pk], 2), reasons[pk]) for pk in best]
 
 
-def examples(
-    rec: Recommendation, among: QuerySet[Recommendation], documents: dict[int, list[str]]
-) -> list[tuple[Theme, float, str]]:
-    """(theme, weight, which recommendation) from the nearest tagged recommendations: weights
-    are each neighbour's share of the neighbours' total similarity."""
-    tagged = set(among.filter(themes__isnull=False).values_list("pk", flat=True))
-    tagged |= set(
-        Action.objects.filter(recommendation__in=among, themes__isnull=False).values_list(
-            "recommendation_id", flat=True
-        )
-    )
-    tagged.discard(rec.pk)
-    if not tagged:
-        return []
-    vectors = weigh(documents)
-    near = sorted(((cosine(vectors[rec.pk], vectors[pk]), pk) for pk in tagged), reverse=True)[:NEIGHBOURS]
-    near = [(score, pk) for score, pk in near if score > 0]
+def examples(rec: Recommendation, among: QuerySet[Recommendation]) -> list[tuple[Theme, float, str]]:
+    """(theme, weight, which recommendation) from the nearest tagged recommendations, found
+    through the stored terms: weights are each neighbour's share of the neighbours' total
+    similarity."""
+    tagged = among.filter(
+        Q(themes__isnull=False)
+        | Q(pk__in=Action.objects.filter(themes__isnull=False).values("recommendation_id"))
+    ).distinct()
+    near = nearest(rec, tagged, NEIGHBOURS, other_plans=False)
     total = sum(score for score, _ in near) or 1.0
+    neighbours = (
+        Recommendation.objects.select_related("plan")
+        .prefetch_related("themes", "actions__themes")
+        .in_bulk([pk for _, pk in near])
+    )
     found = []
     for score, pk in near:
-        neighbour = Recommendation.objects.select_related("plan").get(pk=pk)
-        own = {*neighbour.themes.all(), *Theme.objects.filter(actions__recommendation=neighbour)}
-        for theme in own:
+        neighbour = neighbours[pk]
+        own = {*neighbour.themes.all(), *(t for a in neighbour.actions.all() for t in a.themes.all())}
+        for theme in sorted(own, key=lambda t: t.name):
             found.append((theme, score / total, f"{neighbour.plan.title} {neighbour.ref}".strip()))
     return found

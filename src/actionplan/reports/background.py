@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from actionplan.plans.models import Partnership, ReportFile, User
 
+from . import recurring_report
 from .assemble import build_report
 from .freshness import fingerprint
 from .kept_files import forget_old_reports, keep, remove
@@ -26,13 +27,14 @@ log = logging.getLogger(__name__)
 
 # How the pages name each format (the report form offers them in these words).
 FORMAT_NAMES = {
-    "pdf": "Board report (PDF)",
+    "pdf": "Board report (PDF)",  # the recurring-learning report's names are RECURRING_NAMES
     "docx": "Board report (Word)",
     "html": "Board report (web page)",
     "xlsx": "Workbook for updates (Excel)",
     "csv": "Actions (CSV)",
     "json": "Actions (JSON)",
 }
+RECURRING_NAMES = {"pdf": "Recurring learning (PDF)", "html": "Recurring learning (web page)"}
 UNEXPECTED = "something went wrong while producing it; the worker's log has the details"
 
 
@@ -42,9 +44,11 @@ def request_report(
     """The report asked for: one already produced or on its way, while nothing it reads has
     changed since it was asked for; otherwise a new one, queued. ScopeError when the partnership
     has no such plan, review or agency, or the date or format is not one a report can have."""
-    if format not in FORMATS:
+    if format not in (RECURRING_NAMES if scope.recurring else FORMATS):
         raise ScopeError(f"there is no report format '{format}'")
     check_as_at(as_at)
+    if scope.recurring and as_at != timezone.localdate():
+        raise ScopeError("recurring learning is reported as things are today, not as at another date")
     title = title_of(partnership, scope)[:400]
     key = {
         "partnership": partnership,
@@ -52,6 +56,7 @@ def request_report(
         "review": scope.review or "",
         "composite": scope.composite,
         "agency": scope.agency or "",
+        "recurring": scope.recurring,
         "format": format,
         "as_at": as_at,
         "fingerprint": fingerprint(),
@@ -71,6 +76,8 @@ def request_report(
 
 def title_of(partnership: Partnership, scope: Scope) -> str:
     """What the report covers, in words, until the worker names it as it was on the as-at date."""
+    if scope.recurring:
+        return "Recurring learning"
     if scope.plan_id is not None:
         title = partnership.plans.filter(pk=scope.plan_id).values_list("title", flat=True).first()
         if title is None:
@@ -107,6 +114,7 @@ def scope_of(report: ReportFile) -> Scope:
         review=report.review or None,
         composite=report.composite,
         agency=report.agency or None,
+        recurring=report.recurring,
     )
 
 
@@ -122,8 +130,12 @@ def produce(report_id: int) -> str:
 
     report = ReportFile.objects.select_related("partnership").get(pk=report_id)
     try:
-        built = build_report(report.partnership, scope_of(report), report.as_at)
-        rendered = render(built, report.format)
+        if report.recurring:
+            title = title_of(report.partnership, scope_of(report))
+            rendered = recurring_report.produce(report.partnership, report.format, report.as_at)
+        else:
+            built = build_report(report.partnership, scope_of(report), report.as_at)
+            title, rendered = built.scope, render(built, report.format)
     except (ScopeError, PdfFailed) as error:  # e.g. its plan removed since; a PDF too large
         return fail(report_id, str(error))
     except Exception:
@@ -133,7 +145,7 @@ def produce(report_id: int) -> str:
     done = ReportFile.objects.filter(pk=report_id).update(
         state=State.READY,
         finished_at=timezone.now(),
-        title=built.scope[:400],
+        title=title[:400],
         file_name=rendered.filename,
         stored_as=stored_as,
         size=len(rendered.content),

@@ -42,6 +42,15 @@ def day(value: date | None) -> str:
     return long_date(value) if value and value.year > 1 else ""
 
 
+def wording(rec: Recommendation) -> str:
+    """What a recommendation says: its text, else its learning point, else its actions'."""
+    return rec.text or rec.outcome or " / ".join(a.text for a in rec.actions.all())
+
+
+def named(rec: Recommendation) -> str:
+    return f"{rec.plan.title} {rec.ref}".strip()
+
+
 def theme_rows(learning: RecurringLearning) -> list[list[str | int]]:
     return [
         [escape(row.theme.name), escape(", ".join(row.includes)), row.reviews, row.recommendations,
@@ -56,10 +65,10 @@ def recurrence_rows(learning: RecurringLearning) -> list[list[str | int]]:
         again = "Yes" if group.done_before else "No"
         for member in group.members:
             rec = member.recommendation
-            text = rec.text or rec.outcome or " / ".join(a.text for a in rec.actions.all())
             rows.append([
-                number, len(group.members), day(group.newest), again, escape(rec.plan.title), escape(rec.ref),
-                escape(reviews_of(rec)), day(member.made_on), escape(str(member.outcome)), escape(text),
+                number, len(group.members), day(group.newest), again, escape(rec.plan.title),
+                escape(rec.ref), escape(reviews_of(rec)), day(member.made_on), escape(str(member.outcome)),
+                escape(wording(rec)),
             ])  # fmt: skip
     return rows
 

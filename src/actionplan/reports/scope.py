@@ -37,6 +37,7 @@ class Scope:
     review: str | None = None  # a review's code, e.g. "Child R"
     composite: bool = False
     agency: str | None = None  # an agency's name or alias
+    recurring: bool = False  # the recurring-learning report, of every plan, as things are today
 
 
 @dataclass

@@ -33,6 +33,9 @@ class ReportFile(models.Model):
     review = models.CharField(max_length=100, blank=True)
     composite = models.BooleanField(default=False)
     agency = models.CharField(max_length=200, blank=True)
+    # The recurring-learning report instead of the board's (reports/recurring_report.py): as
+    # things are on the day, of every plan.
+    recurring = models.BooleanField(default=False)
     format = models.CharField(max_length=10)
     as_at = models.DateField()
     # What the records the report reads looked like when it was asked for (reports/freshness.py):

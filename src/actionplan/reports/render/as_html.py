@@ -55,8 +55,10 @@ def environment() -> Environment:
 
 def css_string(text: object) -> str:
     """Text for inside a CSS string ("..."): every character but letters, digits and spaces as a
-    CSS escape, so a partnership's name can never close the string and add rules of its own."""
-    return "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06x}" for c in str(text))
+    CSS escape, so a partnership's name can never close the string and add rules of its own. Each
+    escape ends with a space, which CSS takes as its end: otherwise a space after it (", as at")
+    would be swallowed as the escape's end."""
+    return "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06x} " for c in str(text))
 
 
 def column_widths(headings: list[str], rows: list[list[str]], bold: int) -> list[float]:

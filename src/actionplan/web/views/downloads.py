@@ -28,6 +28,7 @@ class ReportForm(AsAtForm):
     format = forms.ChoiceField(choices=[(f, f) for f in FORMATS])
     plan = forms.IntegerField(required=False)
     composite = forms.BooleanField(required=False)
+    recurring = forms.BooleanField(required=False)
 
 
 @login_required
@@ -46,7 +47,7 @@ def report(request: SignedInRequest) -> HttpResponse:
         return ask_again(request, form, request.POST)
     data = form.cleaned_data
     as_at = data["as_at"] or timezone.localdate()
-    scope = Scope(plan_id=data["plan"], composite=data["composite"])
+    scope = Scope(plan_id=data["plan"], composite=data["composite"], recurring=data["recurring"])
     try:
         asked = request_report(partnership, scope, data["format"], as_at, request.user)
     except ScopeError as error:  # e.g. a plan of another partnership
@@ -57,7 +58,7 @@ def report(request: SignedInRequest) -> HttpResponse:
 def ask_again(
     request: SignedInRequest, form: ReportForm, typed: QueryDict, status: int = 400
 ) -> HttpResponse:
-    asked = {k: typed[k] for k in ("plan", "composite") if typed.get(k)}
+    asked = {k: typed[k] for k in ("plan", "composite", "recurring") if typed.get(k)}
     context = {"form": form, "report_scope": asked, "as_at_typed": typed.get("as_at", "")}
     return render(request, "web/report_error.html", context, status=status)
 

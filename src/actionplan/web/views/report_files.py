@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from actionplan.plans.models import ReportFile
-from actionplan.reports.background import FORMAT_NAMES
+from actionplan.reports.background import FORMAT_NAMES, RECURRING_NAMES
 from actionplan.reports.render import FORMATS
 
 from ..scoping import SignedInRequest, one, partnership_of
@@ -75,17 +75,23 @@ def report_page(request: SignedInRequest, pk: int) -> HttpResponse:
     context = {
         "report": report,
         "progress": progress_of(report),
-        "format_name": FORMAT_NAMES.get(report.format, report.format),
+        "format_name": format_name(report),
         "size": size_in_words(report.size),
         # Asking again re-uses the form's own fields; the date as the form reads it.
         "again": {
             "format": report.format,
-            "as_at": f"{report.as_at:%d/%m/%Y}",
+            # Recurring learning is as things are on the day it is asked for again.
+            "as_at": "" if report.recurring else f"{report.as_at:%d/%m/%Y}",
             **({"plan": str(report.plan_id)} if report.plan_id else {}),
             **({"composite": "on"} if report.composite else {}),
+            **({"recurring": "on"} if report.recurring else {}),
         },
     }
     return render(request, "web/report.html", context)
+
+
+def format_name(report: ReportFile) -> str:
+    return (RECURRING_NAMES if report.recurring else FORMAT_NAMES).get(report.format, report.format)
 
 
 @login_required

@@ -1,5 +1,5 @@
 """`actionplan report`: a board report or export, for one plan, one review, the composite plan
-or the whole partnership, as at any date."""
+or the whole partnership, as at any date; or the recurring-learning report, as things are today."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from actionplan.plans.models import Partnership
-from actionplan.reports import FORMATS, Scope, ScopeError, build_report, render
+from actionplan.reports import FORMATS, Scope, ScopeError, build_report, recurring_report, render
 from actionplan.reports.counts import distinct_actions, tracked_alone
 
 
@@ -34,6 +34,10 @@ class Command(BaseCommand):
         scope.add_argument(
             "--composite", action="store_true", help="the composite action plan(s), or open actions by theme"
         )
+        scope.add_argument(
+            "--recurring", action="store_true",
+            help="the recurring-learning report (html, pdf, csv or xlsx), as things are today",
+        )
         parser.add_argument("--agency", metavar="NAME", help="only this agency's actions")
         parser.add_argument(
             "--as-at", type=as_at_date, metavar="DATE", help="as the plan stood on this date (default: today)"
@@ -44,6 +48,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: str, **options: Any) -> None:
         partnership = self.partnership(options["partnership"])
+        if options["recurring"]:
+            self.recurring(partnership, options)
+            return
         scope = Scope(
             plan_id=options["plan"],
             review=options["review"],
@@ -62,6 +69,17 @@ class Command(BaseCommand):
         if alone:  # tracked on themselves: counted in the report, but not actions
             counted += f" and {alone} recommendation{'s' if alone != 1 else ''} with no actions"
         self.stdout.write(f"Wrote {options['output']}: {report.scope}, as at {as_at:%d/%m/%Y}, {counted}.")
+
+    def recurring(self, partnership: Partnership, options: dict[str, Any]) -> None:
+        if options["agency"] or options["as_at"]:
+            raise CommandError("the recurring-learning report is as things are today, for every agency: "
+                               "leave out --agency and --as-at")
+        if options["format"] not in recurring_report.FORMATS:
+            formats = ", ".join(recurring_report.FORMATS)
+            raise CommandError(f"the recurring-learning report comes as {formats}, not {options['format']}")
+        rendered = recurring_report.produce(partnership, options["format"], timezone.localdate())
+        options["output"].write_bytes(rendered.content)
+        self.stdout.write(f"Wrote {options['output']}: recurring learning of {partnership}.")
 
     def partnership(self, name: str | None) -> Partnership:
         if name:
