@@ -79,3 +79,10 @@ def test_my_actions_are_the_agencys_soonest_due_first(client, demo):
 
 def test_a_viewer_has_no_actions_of_their_own(client, demo):
     assert signed_in(client, "dave").get("/my-actions/").status_code == 403
+
+
+def test_the_filters_button_and_its_clear_link_stand_in_one_row(client, alice, action):
+    client.force_login(alice)
+    page = client.get(f"/plans/{action.recommendation.plan_id}/").content.decode()
+    group = re.search(r'<div class="govuk-button-group">(.*?)</div>', page, flags=re.S)
+    assert group and "Apply filters" in group.group(1) and "Clear filters" in group.group(1)
