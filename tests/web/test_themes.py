@@ -35,10 +35,11 @@ def test_a_framework_theme_named_as_a_national_one_is_told_apart_in_the_filters(
     page = f"/plans/{action.recommendation.plan_id}/" if page == "plan" else page
     national = Theme.objects.get(national=True, name="Information sharing")
     Theme.objects.create(name="Information sharing", partnership=alice.partnership, maps_to=national)
-    Theme.objects.create(name="Curiosity", partnership=alice.partnership)
+    curiosity = Theme.objects.get(national=True, name="Professional curiosity")
+    Theme.objects.create(name="Curiosity", partnership=alice.partnership, maps_to=curiosity)
     client.force_login(alice)
     theme_list = client.get(page).content.decode().split('name="theme"', 1)[1].split("</select>", 1)[0]
     labels = [label.strip() for label in re.findall(r"<option[^>]*>([^<]*)</option>", theme_list)]
     assert "Information sharing" in labels  # the national theme
-    assert "Information sharing (our framework; Information sharing)" in labels
-    assert "Curiosity (our framework)" in labels
+    assert "Information sharing (our framework)" in labels
+    assert "Curiosity (our framework; Professional curiosity)" in labels

@@ -41,7 +41,8 @@ def theme_label(theme: Theme) -> str:
     maps to, because its name is often a national theme's too ("Information sharing")."""
     if theme.national:
         return theme.name
-    return f"{theme.name} (our framework{'; ' + theme.maps_to.name if theme.maps_to else ''})"
+    mapped = theme.maps_to.name if theme.maps_to and theme.maps_to.name != theme.name else ""
+    return f"{theme.name} (our framework{'; ' + mapped if mapped else ''})"
 
 
 class ThemeChoice(forms.ModelChoiceField):
