@@ -17,6 +17,8 @@ from actionplan.importing.owners import read_owner
     ("Public Protection Department (Derbyshire Police)", "Derbyshire Police",
      "Public Protection Department"),
     ("Riverton Police Inspector", "Riverton Police", "Inspector"),
+    ("Oakfield Homes (Housing Officer)", "Oakfield Homes", "Housing Officer"),
+    ("Health Visitor - Westmere Community Trust", "Westmere Community Trust", "Health Visitor"),
     ("Eastshire County Council", "Eastshire County Council", None),
     ("Named Nurse", None, "Named Nurse"),
     ("Director of Children's Services", None, "Director of Children's Services"),

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from actionplan.demo import build_demo
 from actionplan.plans.history import actions_as_at
-from actionplan.plans.models import Action, Plan, ProgressUpdate, User
+from actionplan.plans.models import Action, Plan, ProgressUpdate, Theme, User
 from actionplan.plans.status import DeliveryStatus
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +56,9 @@ def test_the_command_refuses_to_load_twice_unless_asked(demo, capsys):
         call_command("demo")
     call_command("demo", "--if-missing")
     assert "already loaded" in capsys.readouterr().out
+
+
+def test_its_framework_themes_each_map_to_a_national_theme(demo):
+    framework = Theme.objects.filter(partnership=demo.partnership)
+    assert framework.count() == 4
+    assert all(theme.maps_to and theme.maps_to.national for theme in framework)

@@ -54,3 +54,10 @@ def test_reminder_settings_are_read_and_checked(client, alice):
     refused = client.post("/meetings/reminders/", {**data, "days_before_due": "0"})
     assert refused.status_code == 400 and "between 1 and 365" in refused.content.decode()
     assert ReminderSettings.objects.get().days_before_due == [28, 7]
+
+
+def test_the_settings_say_what_ticking_an_e_mail_does(client, alice):
+    client.force_login(alice)
+    page = " ".join(client.get("/meetings/reminders/").content.decode().split())
+    assert "E-mails everyone is sent, whatever they choose" in page
+    assert "Tick those nobody may turn off" in page

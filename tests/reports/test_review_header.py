@@ -70,3 +70,11 @@ def test_a_review_without_those_facts_leaves_them_off_the_cover(review):
     review.history.all().delete()
     [header] = build_report(review.partnership, Scope(review="CT24"), TODAY).reviews
     assert [term for term, _ in header.facts] == ["Review", "Published"]
+
+
+def test_the_workbook_says_where_to_give_it_back_on_the_site(review, settings):
+    settings.ACTIONPLAN_SITE_URL = "https://actionplan.example.org"
+    report = build_report(review.partnership, Scope(plan_id=review.plans.get().pk), TODAY)
+    about = openpyxl.load_workbook(io.BytesIO(render(report, "xlsx").content))["About"]
+    lines = [row[0] or "" for row in about.iter_rows(values_only=True)]
+    assert any("https://actionplan.example.org/updates/" in line for line in lines)

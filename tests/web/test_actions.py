@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -119,3 +120,32 @@ def test_an_action_is_superseded_by_one_of_its_partnership(client, world, bob):
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.status, action.superseded_by) == (DeliveryStatus.SUPERSEDED, world.health_action)
+
+
+def offered_statuses(client: Client, action: Action) -> list[str]:
+    """The delivery statuses the progress form's list offers, "No change" first."""
+    page = text_of(client.get(f"/actions/{action.pk}/"))
+    form = page.split('id="id_status"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option value="([a-z_]*)"', form)
+
+
+@pytest.mark.parametrize("current, offered", [
+    (DeliveryStatus.NOT_STARTED, ["", "in_progress", "slipped", "implemented", "not_achieved", "superseded"]),
+    (DeliveryStatus.IN_PROGRESS, ["", "slipped", "implemented", "not_achieved", "superseded"]),
+    (DeliveryStatus.IMPLEMENTED, ["", "in_progress"]),
+    (DeliveryStatus.NOT_ACHIEVED, [""]),
+])
+def test_it_offers_only_the_statuses_the_action_may_move_to(client, bob, action, current, offered):
+    Action.objects.filter(pk=action.pk).update(status=current)
+    client.force_login(bob)
+    assert offered_statuses(client, action) == offered
+
+
+def test_it_still_refuses_a_status_the_list_does_not_offer_saying_why(client, bob, action):
+    Action.objects.filter(pk=action.pk).update(status=DeliveryStatus.NOT_ACHIEVED)
+    action.refresh_from_db()
+    client.force_login(bob)
+    page = text_of(post(client, action, text="Restarted", status="in_progress"))
+    assert "An action that is not achieved cannot become in progress" in page
+    action.refresh_from_db()
+    assert action.status == DeliveryStatus.NOT_ACHIEVED

@@ -80,3 +80,19 @@ def test_files_of_one_upload_share_a_time_budget(client, alice, monkeypatch):
     page = client.post("/import/", {"files": [SimpleUploadedFile("plan.csv", b"Ref,Action\n1,Do it\n")]})
     assert page.status_code == 400
     assert "plan.csv: not read, the files before it took all the time" in text_of(page)
+
+
+def test_a_document_read_again_as_it_was_is_not_read_by_a_new_child(monkeypatch):
+    """An import in progress reads its document on every page: the same bytes, name and
+    columns are read by a child once, and each reader gets a copy of its own to change."""
+    children = []
+    run = parsing.run_bounded
+    monkeypatch.setattr(parsing, "run_bounded", lambda *a, **k: children.append(a) or run(*a, **k))
+    plan = b"Ref,Action,Lead\n1,Audit the closure of declined cases,Westmere Police\n"
+    first = parsing.parse_upload(plan, "once.csv")
+    first.plans[0]["items"][0]["actions"][0]["text"] = "changed by its reader"
+    again = parsing.parse_upload(plan, "once.csv")
+    assert len(children) == 1
+    assert again.plans[0]["items"][0]["actions"][0]["text"] == "Audit the closure of declined cases"
+    parsing.parse_upload(plan, "once.csv", columns={"Lead": "owner_role"})
+    assert len(children) == 2

@@ -67,3 +67,11 @@ def test_the_limit_is_read_from_the_header_without_touching_the_body(settings):
         **{"wsgi.input": Untouchable()},
     )
     assert response.status_code == 413
+
+
+def test_pages_name_their_own_icon_so_browsers_do_not_ask_for_a_missing_one(client):
+    page = client.get("/sign-in/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', page)
+    assert icon, "no icon: browsers ask for /favicon.ico, a 'not found' logged on every page"
+    served = client.get(icon.group(1))
+    assert served.status_code == 200 and b"<svg" in b"".join(served.streaming_content)

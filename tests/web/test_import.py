@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,12 @@ def test_a_workbook_of_several_plans_is_previewed_and_stored_one_plan_a_sheet(si
     signed_in.post(preview, {"decision": "confirm"})
     assert sorted(Plan.objects.values_list("title", flat=True)) == [
         "dhrs (DHR Adam)", "dhrs (DHR Beth)"]
+
+
+def test_a_finding_without_a_recommendation_is_shown_as_the_outcome_it_will_be(signed_in):
+    plan = (b"No.,Finding,What will be done,Who leads,Target date\n"
+            b"1,Declined care was not followed up,Audit GP records of declined care,"
+            b"Riverton Police,31/3/2027\n")
+    response = upload(signed_in, csv_upload("findings.csv", plan))
+    page = " ".join(re.sub(r"<[^>]+>", "", text_of(signed_in.get(response.url))).split())
+    assert "Outcome: Declined care was not followed up" in page

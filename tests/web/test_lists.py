@@ -115,3 +115,10 @@ def test_recommendations_tracked_alone_are_counted_and_listed_alike(client, demo
             assert shown == []  # no due date, no owner
     plan_list = client.get(f"/actions/?plan={plan.pk}")
     assert set(recommendation_ids(plan_list)) == {waiting.pk, quiet.pk}
+
+
+def test_the_filters_button_and_its_clear_link_stand_in_one_row(client, alice, action):
+    client.force_login(alice)
+    page = client.get(f"/plans/{action.recommendation.plan_id}/").content.decode()
+    group = re.search(r'<div class="govuk-button-group">(.*?)</div>', page, flags=re.S)
+    assert group and "Apply filters" in group.group(1) and "Clear filters" in group.group(1)

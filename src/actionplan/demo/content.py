@@ -21,7 +21,13 @@ AGENCIES: dict[str, list[str]] = {
     "Partnership Business Unit": ["Business Unit", "RSCP"],
 }
 
-THEMES = ["Professional curiosity", "Information sharing", "Think family", "Management oversight"]
+# The partnership's own framework, each theme mapped to the national one it stands for.
+THEMES = {
+    "Professional curiosity": "Professional curiosity",
+    "Information sharing": "Information sharing",
+    "Think family": "Think family / whole family",
+    "Management oversight": "Supervision and management oversight",
+}
 
 
 @dataclass

@@ -89,7 +89,11 @@ class Builder:
         self.agencies = {
             n: Agency.objects.create(partnership=p, name=n, aliases=a) for n, a in c.AGENCIES.items()
         }
-        self.themes = {n: Theme.objects.create(partnership=p, name=n) for n in c.THEMES}
+        national = {t.name: t for t in Theme.objects.filter(national=True, name__in=c.THEMES.values())}
+        self.themes = {
+            n: Theme.objects.create(partnership=p, name=n, maps_to=national.get(maps_to))
+            for n, maps_to in c.THEMES.items()
+        }
         self.reviews = {
             code: Review.objects.create(
                 partnership=p,

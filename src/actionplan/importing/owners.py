@@ -39,6 +39,9 @@ def read_owner(text: str) -> OwnerReading:
         agencies = [part for part in parts if _is_agency(part)]
         if not agencies:
             return OwnerReading(text, None, ", ".join(parts))
+        # "Riverton Homes (Housing Officer)": a post can start with an agency's word; a part
+        # naming no post at all is the likelier agency.
+        agencies = [part for part in agencies if not _ROLE_WORDS.search(part)] or agencies
         roles = [part for part in parts if part is not agencies[-1]]
         return OwnerReading(text, agencies[-1], ", ".join(roles) or None)
     if acronym := _ACRONYM_FIRST.match(wording):

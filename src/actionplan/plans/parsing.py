@@ -4,11 +4,14 @@ bounded run reads other uploads (a workbook of updates given back: reports/workb
 
 from __future__ import annotations
 
+import hashlib
 import json
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -35,18 +38,51 @@ def parse_upload(
 ) -> Parsed:
     """The document's plans (a workbook may hold several) and its header's reading, or
     ImportFailure naming the file and why; `columns` maps headings to roles, as in the importer."""
-    try:
-        answer = run_bounded(
-            WORKER, [filename, json.dumps(dict(columns or {}))], data, memory_mb=memory_mb, timeout=timeout
-        )
-    except ChildFailed as stopped:
-        raise ImportFailure(filename, stopped.reason) from None
+    mapped = json.dumps(dict(columns or {}))
+    key = (hashlib.sha256(data).hexdigest(), filename, json.dumps(dict(columns or {}), sort_keys=True))
+    answer = _read_before(key)
+    if answer is None:
+        try:
+            answer = run_bounded(WORKER, [filename, mapped], data, memory_mb=memory_mb, timeout=timeout)
+        except ChildFailed as stopped:
+            raise ImportFailure(filename, stopped.reason) from None
+        _remember(key, answer)
     readings = tuple(ColumnReading(*reading) for reading in answer["columns"])
     if "failure" in answer:
         failure = answer["failure"]
         raise ImportFailure(filename, failure["message"], line=failure["line"], page=failure["page"],
                             columns=readings)
     return Parsed(answer["plans"], readings)
+
+
+# The answers of the last few readings, as JSON. An import in progress reads its document again
+# on every page and after every correction, and a child process is a second or more each time;
+# the same bytes, name and columns always read the same, so the answer is kept. Failures to
+# finish (time, memory) are not: they depend on the machine's load, and a retry may succeed.
+READINGS_KEPT = 16
+LARGEST_KEPT = 32 * 2**20  # characters of JSON: a plan of several thousand rows
+_readings: OrderedDict[tuple[str, str, str], str] = OrderedDict()
+_readings_lock = threading.Lock()  # a threaded server reads two pages at once
+
+
+def _read_before(key: tuple[str, str, str]) -> Any:
+    """A fresh copy of a kept answer (the callers change the plans they are given), or None."""
+    with _readings_lock:
+        kept = _readings.get(key)
+        if kept is None:
+            return None
+        _readings.move_to_end(key)
+    return json.loads(kept)
+
+
+def _remember(key: tuple[str, str, str], answer: Any) -> None:
+    kept = json.dumps(answer)
+    if len(kept) > LARGEST_KEPT:
+        return
+    with _readings_lock:
+        _readings[key] = kept
+        while len(_readings) > READINGS_KEPT:
+            _readings.popitem(last=False)
 
 
 OUT_OF_MEMORY = ("MemoryError", "Cannot allocate memory", "Memory allocation")

@@ -35,6 +35,12 @@ ALLOWED: dict[str, frozenset[str]] = {
 FINISHED = frozenset({S.IMPLEMENTED, S.NOT_ACHIEVED, S.SUPERSEDED})
 
 
+def statuses_after(current: str) -> list[tuple[str, str]]:
+    """The statuses an action may move to from `current`, in the order of the lifecycle, as
+    (value, label): a form offers only these, so nobody is refused a choice it offered."""
+    return [(value, label) for value, label in S.choices if value in ALLOWED[current]]
+
+
 class TransitionRefused(ValueError):
     """A status change the board's rules do not allow, with the reason in plain words."""
 

@@ -36,6 +36,20 @@ def model_choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
     return field
 
 
+def theme_label(theme: Theme) -> str:
+    """A theme as a list offers it: a theme of the partnership's framework says so, and what it
+    maps to, because its name is often a national theme's too ("Information sharing")."""
+    if theme.national:
+        return theme.name
+    mapped = theme.maps_to.name if theme.maps_to and theme.maps_to.name != theme.name else ""
+    return f"{theme.name} (our framework{'; ' + mapped if mapped else ''})"
+
+
+class ThemeChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Theme) -> str:
+        return theme_label(obj)
+
+
 MAX_PLANS_TO_CHOOSE = 300
 
 
@@ -44,7 +58,7 @@ class ActionFilterForm(forms.Form):
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.none(), required=False, empty_label="All agencies"
     )
-    theme = forms.ModelChoiceField(queryset=Theme.objects.none(), required=False, empty_label="All themes")
+    theme = ThemeChoice(queryset=Theme.objects.none(), required=False, empty_label="All themes")
     status = forms.ChoiceField(choices=[("", "Any status"), *DeliveryStatus.choices], required=False)
     rag = forms.ChoiceField(
         choices=[("", "Any RAG rating"), *Rag.choices], required=False, label="RAG rating"
@@ -60,7 +74,7 @@ class ActionFilterForm(forms.Form):
             "plan": partnership.plans.all(),
             "agency": partnership.agencies.all(),
             # The partnership's own learning themes and the national list.
-            "theme": Theme.objects.filter(Theme.seen_by(partnership)),
+            "theme": Theme.objects.filter(Theme.seen_by(partnership)).select_related("maps_to"),
         }
         for name, queryset in choices.items():
             model_choices(self, name).queryset = queryset

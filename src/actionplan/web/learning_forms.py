@@ -13,7 +13,7 @@ from actionplan.learning.themes import themes_of
 from actionplan.plans.models import Agency, Partnership, Plan, Recommendation, Review, Theme
 from actionplan.plans.status import DeliveryStatus
 
-from .forms import model_choices
+from .forms import ThemeChoice, model_choices, theme_label
 
 
 def years_of(partnership: Partnership) -> list[tuple[str, str]]:
@@ -32,7 +32,7 @@ class SearchForm(forms.Form):
     review_kind = forms.ChoiceField(
         choices=[("", "Any kind of review"), *Review.Kind.choices], required=False, label="Review kind"
     )
-    theme = forms.ModelChoiceField(queryset=Theme.objects.none(), required=False, empty_label="All themes")
+    theme = ThemeChoice(queryset=Theme.objects.none(), required=False, empty_label="All themes")
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.none(), required=False, empty_label="All agencies"
     )
@@ -67,9 +67,7 @@ class ThemeChoices(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj: Theme) -> str:
-        if obj.national:
-            return obj.name
-        return f"{obj.name} (our framework{'; ' + obj.maps_to.name if obj.maps_to else ''})"
+        return theme_label(obj)
 
 
 class TaggingForm(forms.Form):

@@ -66,7 +66,9 @@ class ReminderSettingsForm(forms.ModelForm):
     )
     mandatory = forms.MultipleChoiceField(
         choices=list(KINDS.items()), required=False, widget=forms.CheckboxSelectMultiple,
-        label="E-mails people may not turn off",
+        label="E-mails everyone is sent, whatever they choose",
+        help_text="Tick those nobody may turn off. People choose whether to get the others, "
+        "each on their own “E-mails you get” page.",
     )
     digest_weekday = forms.TypedChoiceField(
         choices=WEEKDAYS, coerce=int, label="Day of the week admins get their digest",

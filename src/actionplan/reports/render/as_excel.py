@@ -7,6 +7,8 @@ import io
 import re
 from datetime import date
 
+from django.conf import settings
+from django.urls import reverse
 from openpyxl import Workbook
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -116,7 +118,10 @@ def about(sheet: Worksheet, report: BoardReport) -> None:
          "(ID R-…); keep the ID column as it is.", None),
         ("Owners may change the blue columns: Status, Revised due date, Reason and Latest progress.", None),
         ("On a recommendation's row (R-…) the RAG may be changed too; it has no due date to revise.", None),
-        ("Give the file back with: actionplan import-updates FILE --as USERNAME", None),
+        # Most people give it back on the page; the command is for whoever runs the server.
+        (f"Give it back on the page \"Give back a workbook of updates\": "
+         f"{settings.ACTIONPLAN_SITE_URL}{reverse('import_updates')}", None),
+        ("Or on the server: actionplan import-updates FILE --as USERNAME", None),
     ]
     for text, font in lines:
         sheet.append([text])

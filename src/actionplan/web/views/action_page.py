@@ -17,7 +17,7 @@ from actionplan.plans import permissions
 from actionplan.plans.assurance import AssuranceRefused
 from actionplan.plans.changes import Change, changes_of
 from actionplan.plans.models import Action, Evidence, ProgressUpdate
-from actionplan.plans.status import StatusChange, TransitionRefused
+from actionplan.plans.status import StatusChange, TransitionRefused, statuses_after
 from actionplan.plans.updates import EditConflict, decide_evidence, record_progress, submit_evidence
 
 from ..forms import EvidenceDecisionForm, EvidenceForm, ProgressForm
@@ -122,6 +122,7 @@ def context(
         "deciding": deciding,
         "conflict": conflict,
         "version": action.version,
+        "status_choices": [("", "No change"), *statuses_after(action.status)],
     }
 
 
