@@ -15,7 +15,7 @@ from actionplan.plans.models import Action
 
 from .. import paging
 from ..forms import ActionFilterForm, EvidenceDecisionForm, EvidenceForm, ProgressForm
-from ..scoping import SignedInRequest, action_for, actions, one, partnership_of
+from ..scoping import ACTION_PAGE_RELATIONS, SignedInRequest, action_for, actions, one, partnership_of
 from .action_page import action_page
 
 
@@ -56,8 +56,7 @@ def listed(request: SignedInRequest, found: QuerySet[Action], context: dict[str,
 
 @login_required
 def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    action = one(actions(request), pk=pk)
-    return action_page(request, action)
+    return action_page(request, one(actions(request).select_related(*ACTION_PAGE_RELATIONS), pk=pk))
 
 
 @login_required
