@@ -56,12 +56,21 @@ class PageEnvironment(Environment):
         return {**self.globals, **(d or {})}
 
 
+def compiled_templates() -> FileSystemBytecodeCache | None:
+    """Where a fresh worker (gunicorn replaces each after max_requests) finds the templates
+    compiled, instead of compiling them again: about a second of CPU. Jinja checks each against
+    its source. A folder of the server's user only in the system's temporary folder; none when
+    there is no such folder to be had (a read-only system): the templates are then compiled."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 def environment(**options: Any) -> Environment:
     # Autoescape is on for every page: imported cells may hold HTML and must show as text.
     options["autoescape"] = True
-    # A fresh worker (gunicorn replaces each after max_requests) loads the compiled templates
-    # instead of compiling them again: about a second of CPU. Jinja checks each against its source.
-    options["bytecode_cache"] = FileSystemBytecodeCache()
+    options["bytecode_cache"] = compiled_templates()
     options["loader"] = ChoiceLoader(
         [
             options["loader"],
