@@ -105,11 +105,11 @@ class Action(models.Model):
     def partnership_id(self) -> int:
         return self.recommendation.plan.partnership_id
 
-    def reviews(self) -> list[Review]:
-        """Every review this action answers, through its own and its linked recommendations, by
-        code: one query, however many recommendations it is linked to."""
+    def reviews(self) -> set[Review]:
+        """Every review this action answers, through its own and its linked recommendations: one
+        query, however many recommendations it is linked to."""
         answered = Q(recommendations=self.recommendation_id) | Q(recommendations__linked_actions=self)
-        return list(Review.objects.filter(answered).distinct().order_by("code"))
+        return set(Review.objects.filter(answered))
 
     def rag_state(self) -> ActionState:
         return ActionState(self.status, self.assurance, self.current_due, self.start_date)
