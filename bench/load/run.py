@@ -7,9 +7,11 @@ gunicorn.conf.py (its documented workers) on a loopback port, then, with `--user
 signed in as a person of its own (one partnership admin, the rest agency leads of one agency each):
 
 1. the sign-in page alone, as fast as the threads can ask, for `--seconds`;
-2. the mix, for `--seconds`: 80 % page reads (dashboard, plan and action pages, the lists) and
+2. the signed-in floor for `--seconds`: the password page, which reads nothing but the session,
+   the person and their partnership, in the layout every signed-in page has;
+3. the mix, for `--seconds`: 80 % page reads (dashboard, plan and action pages, the lists) and
    20 % progress updates, each posted after reading its action's page, as a person does;
-3. the sign-in page alone again (the machine may be shared: both measures bracket the mix).
+4. the sign-in page alone again (the machine may be shared: both measures bracket the mix).
 
 Then gunicorn is stopped, and the updates stored are compared with the updates acknowledged
 (each carries a tag of its own). Requests that fail, time out or answer with an unexpected status
@@ -118,6 +120,21 @@ def sign_in_page(bind: str, users: int, seconds: float) -> Tally:
     return tally
 
 
+def signed_in_floor(bind: str, rows: dict, seconds: float) -> Tally:
+    """The cheapest signed-in page: what every page costs before its own work."""
+    tally = Tally()
+
+    def ask(username: str) -> None:
+        session = Session(bind)
+        session.sign_in(username, PASSWORD)
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            tally.record("password page", session.get("/account/password/"), 200)
+
+    run_threads([lambda who=who: ask(who[0]) for who in rows["people"]])
+    return tally
+
+
 def mix(bind: str, rows: dict, seconds: float, run: str, without: list[str]) -> tuple[Tally, set[str]]:
     tally, acknowledged, lock = Tally(), set(), threading.Lock()
 
@@ -179,6 +196,7 @@ def main() -> None:
     server = start_gunicorn(args.bind, log)
     try:
         before = sign_in_page(args.bind, args.users, args.seconds)
+        floor = signed_in_floor(args.bind, rows, args.seconds)
         load, acknowledged = mix(args.bind, rows, args.seconds, run, args.without)
         after = sign_in_page(args.bind, args.users, args.seconds)
     finally:
@@ -190,12 +208,15 @@ def main() -> None:
           f"{args.seconds:.0f} s a phase; load average {os.getloadavg()[0]:.1f}"
           + (f"; without {', '.join(args.without)}" if args.without else ""))
     print("| requests | count | per second | median ms | p95 ms | errors |\n|---|---|---|---|---|---|")
-    for label, tally in [("sign-in page, before", before), ("sign-in page, after", after)]:
+    for label, tally in [("sign-in page, before", before), ("sign-in page, after", after),
+                         ("password page (signed in)", floor)]:
         print(tally.row(label))
     print(load.row("the mix"))
     for label in sorted(load.by_label):
         print(load.row(f"- {label}", label))
-    print(f"\nmix / sign-in page: {load.rate() / sign_in_rate:.2f} (target at least 0.5); "
+    print(f"\nsigned-in floor / sign-in page: {floor.rate() / sign_in_rate:.2f}; "
+          f"mix / signed-in floor: {load.rate() / max(floor.rate(), 1e-9):.2f}")
+    print(f"mix / sign-in page: {load.rate() / sign_in_rate:.2f} (target at least 0.5); "
           f"mix p95 {load.p95():.0f} ms (target under 500); errors {load.errors()} (target 0); "
           f"updates acknowledged {len(acknowledged)}, stored {len(stored)}, "
           f"{'the same' if stored == acknowledged else 'DIFFERENT'}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -72,3 +73,40 @@ def test_the_action_page_does_not_grow_with_its_updates(client, alice, action):
 
     small, large = post_updates(2), post_updates(30)
     assert large - small <= SLACK, f"{small} queries with 2 updates, {large} with 32"
+
+
+def read_from(client: Client, url: str) -> list[str]:
+    """The SQL of one request, after a first one has warmed the caches."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def tables(sqls: list[str]) -> list[str]:
+    return [found.group(1) for sql in sqls if (found := re.search(r'FROM "(\w+)"', sql))]
+
+
+def test_the_action_page_reads_the_action_with_its_plan_and_owner(client, alice, action):
+    client.force_login(alice)
+    read = tables(read_from(client, f"/actions/{action.pk}/"))
+    # The partnership of the header serves for the RAG thresholds too; the recommendation, plan
+    # and owner come joined to the action; the reviews in one query.
+    assert read.count("plans_partnership") == 1, read
+    assert not {"plans_recommendation", "plans_plan", "plans_agency"} & set(read), read
+    assert read.count("plans_review") == 1, read
+    assert len(read) <= 10, read
+
+
+def test_filters_are_read_in_one_query_each_and_a_plan_page_counts_no_plans(client, alice, partnership):
+    plan = Plan.objects.create(partnership=partnership, title="Child Q plan")
+    review = Review.objects.create(partnership=partnership, code="CQ21")
+    grow(partnership, plan, review, recommendations=3, actions=2)
+    client.force_login(alice)
+    for url in [f"/plans/{plan.pk}/", "/actions/"]:
+        sqls = read_from(client, url)
+        # No server-side cursor (DECLARE, FETCH, CLOSE on PostgreSQL) for a list of agencies.
+        assert not [sql for sql in sqls if sql.lstrip().upper().startswith("DECLARE")], url
+        assert tables(sqls).count("plans_agency") == 1, url
+    counted = [sql for sql in read_from(client, f"/plans/{plan.pk}/") if "COUNT(" in sql.upper()]
+    assert counted == [], counted

@@ -4,12 +4,17 @@ only when that wording says more than the date."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from actionplan.importing.dates import find_dates
 
 from .changes import long_date
 
 
+# Reading the wording for a date is the importer's date finder, a tenth of a millisecond or more
+# each: a page of 100 imported actions would spend tens of milliseconds on it. The answer depends on
+# the two arguments alone, so the same due date and wording are read once per process.
+@lru_cache(maxsize=8192)
 def due_with_wording(due: date, wording: str) -> str:
     """"30 April 2010 (the plan says "April 2010")"; a wording that is the same day written
     another way ("01/08/2026") adds nothing, so only the date is shown."""

@@ -14,8 +14,9 @@ from actionplan.plans.rollup import RolledUp
 @dataclass
 class RecommendationRow:
     recommendation: Recommendation
-    actions: list[Action]
+    actions: list[Action]  # those shown: all of them, or those matching the filters
     standing: RolledUp
+    tracked_alone: bool  # no actions, own or linked: its own progress, evidence and assurance
 
 
 @dataclass
@@ -42,7 +43,7 @@ def lay_out_plan(
         if filtering and not shown:
             continue
         block = blocks.setdefault(rec.section_id, SectionBlock(rec.section))
-        block.rows.append(RecommendationRow(rec, shown, rec.standing(as_at, thresholds)))
+        block.rows.append(RecommendationRow(rec, shown, rec.standing(as_at, thresholds, every), not every))
     return list(blocks.values())
 
 

@@ -65,15 +65,24 @@ def rag_tag(rag: str | RagJudgement | None) -> dict[str, str]:
     return {"text": RAG_WORDS.get(rag, rag), "classes": RAG_CLASSES.get(rag, "")}
 
 
+# The labels looked up once: a page of actions shows two tags a row, and Django's choices
+# rebuild their list of values on every `.values`.
+STATUS_LABELS: dict[str, str] = {value: str(label) for value, label in DeliveryStatus.choices}
+ASSURANCE_LABELS: dict[str, str] = {value: str(label) for value, label in AssuranceStatus.choices}
+ASSURANCE_CLASSES: dict[str, str] = {
+    "accepted": "govuk-tag--green", "rejected": "govuk-tag--red", "submitted": "govuk-tag--yellow"
+}
+
+
 def status_tag(status: str) -> dict[str, str]:
-    label = DeliveryStatus(status).label if status in DeliveryStatus.values else status
-    return {"text": label, "classes": STATUS_CLASSES.get(status, "")}
+    return {"text": STATUS_LABELS.get(status, status), "classes": STATUS_CLASSES.get(status, "")}
 
 
 def assurance_tag(assurance: str) -> dict[str, str]:
-    label = AssuranceStatus(assurance).label if assurance in AssuranceStatus.values else assurance
-    classes = {"accepted": "govuk-tag--green", "rejected": "govuk-tag--red", "submitted": "govuk-tag--yellow"}
-    return {"text": label, "classes": classes.get(assurance, "govuk-tag--grey")}
+    return {
+        "text": ASSURANCE_LABELS.get(assurance, assurance),
+        "classes": ASSURANCE_CLASSES.get(assurance, "govuk-tag--grey"),
+    }
 
 
 def day(value: date | None) -> str:

@@ -52,9 +52,13 @@ def one(queryset: QuerySet[M], **lookup: object) -> M:
     return found
 
 
+# What the action page shows of an action's relations, read in the same query as the action.
+ACTION_PAGE_RELATIONS = ("recommendation__plan", "owner", "owner_person")
+
+
 def action_for(request: SignedInRequest, pk: int, may: Callable[[User, Action], bool]) -> Action:
     """An action of the partnership (404 otherwise) that this person `may` change (403 otherwise)."""
-    action = one(actions(request), pk=pk)
+    action = one(actions(request).select_related(*ACTION_PAGE_RELATIONS), pk=pk)
     if not may(request.user, action):
         raise PermissionDenied
     return action

@@ -6,14 +6,14 @@ from datetime import date
 from typing import Any
 
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from ..assurance import AssuranceStatus
 from ..rag import ActionState, Rag, RagJudgement, RagThresholds, compute_rag, judge_rag
 from ..status import DeliveryStatus
-from .partnership import Agency
+from .partnership import Agency, Review
 from .plan import Recommendation
 
 
@@ -105,10 +105,11 @@ class Action(models.Model):
     def partnership_id(self) -> int:
         return self.recommendation.plan.partnership_id
 
-    def reviews(self) -> set:
-        """Every review this action answers, through its own and its linked recommendations."""
-        recommendations = [self.recommendation, *self.linked_recommendations.all()]
-        return {review for r in recommendations for review in r.reviews.all()}
+    def reviews(self) -> set[Review]:
+        """Every review this action answers, through its own and its linked recommendations: one
+        query, however many recommendations it is linked to."""
+        answered = Q(recommendations=self.recommendation_id) | Q(recommendations__linked_actions=self)
+        return set(Review.objects.filter(answered))
 
     def rag_state(self) -> ActionState:
         return ActionState(self.status, self.assurance, self.current_due, self.start_date)

@@ -124,10 +124,14 @@ class Recommendation(models.Model):
         """Its own actions, then those of other plans it is linked to."""
         return [*self.actions.all(), *self.linked_actions.all()]
 
-    def standing(self, as_at: date, thresholds: RagThresholds | None = None) -> RolledUp:
-        """Status and RAG rolled up from the actions, or its own when it has none."""
+    def standing(
+        self, as_at: date, thresholds: RagThresholds | None = None, actions: list | None = None
+    ) -> RolledUp:
+        """Status and RAG rolled up from the actions (`all_actions()`, when not given), or its
+        own when it has none."""
         thresholds = thresholds or self.plan.partnership.rag_thresholds
-        rolled = roll_up([(a.status, a.rag(as_at, thresholds).rag) for a in self.all_actions()])
+        every = self.all_actions() if actions is None else actions
+        rolled = roll_up([(a.status, a.rag(as_at, thresholds).rag) for a in every])
         if rolled is not None:
             return rolled
         return RolledUp(self.status, self.rag or None, self.status == DeliveryStatus.IMPLEMENTED)

@@ -21,7 +21,7 @@ from actionplan.plans.status import StatusChange, TransitionRefused, statuses_af
 from actionplan.plans.updates import EditConflict, decide_evidence, record_progress, submit_evidence
 
 from ..forms import EvidenceDecisionForm, EvidenceForm, ProgressForm
-from ..scoping import SignedInRequest
+from ..scoping import SignedInRequest, partnership_of
 
 
 def action_page(
@@ -108,7 +108,8 @@ def context(
     conflict: Action | None,
 ) -> dict[str, Any]:
     user = request.user
-    thresholds = action.recommendation.plan.partnership.rag_thresholds
+    # The action is of the person's partnership (scoping), already read for the page's header.
+    thresholds = partnership_of(request).rag_thresholds
     return {
         "action": action,
         "judged": action.rag(timezone.localdate(), thresholds),

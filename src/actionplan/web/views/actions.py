@@ -16,7 +16,7 @@ from actionplan.plans.tracked_alone import find_recommendations_alone
 
 from .. import paging
 from ..forms import ActionFilterForm, EvidenceDecisionForm, EvidenceForm, ProgressForm
-from ..scoping import SignedInRequest, action_for, actions, one, partnership_of
+from ..scoping import ACTION_PAGE_RELATIONS, SignedInRequest, action_for, actions, one, partnership_of
 from .action_page import action_page
 
 # Recommendations tracked on their own are few beside actions; past this, a filter narrows them.
@@ -64,8 +64,7 @@ def listed(request: SignedInRequest, found: QuerySet[Action], context: dict[str,
 
 @login_required
 def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    action = one(actions(request), pk=pk)
-    return action_page(request, action)
+    return action_page(request, one(actions(request).select_related(*ACTION_PAGE_RELATIONS), pk=pk))
 
 
 @login_required

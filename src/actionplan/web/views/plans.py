@@ -34,10 +34,11 @@ def plan_list(request: SignedInRequest) -> HttpResponse:
 def plan_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     partnership = partnership_of(request)
     plan = one(plans(request).prefetch_related("reviews"), pk=pk)
-    form = ActionFilterForm(request.GET, partnership)
+    form = ActionFilterForm(request.GET, partnership, plan_chosen=True)
     criteria, today = form.criteria(), timezone.localdate()
     shown = shown_recommendations(plan, partnership, criteria, today)
-    page = paging.page_of(request, shown, per_page=RECOMMENDATIONS_PER_PAGE)
+    # The ids alone, all of them: counted as they come, without a COUNT of their own.
+    page = paging.page_of(request, list(shown), per_page=RECOMMENDATIONS_PER_PAGE)
     actions = with_latest_update(Action.objects.select_related("owner"))
     recommendations = (
         Recommendation.objects.filter(pk__in=list(page.object_list))
