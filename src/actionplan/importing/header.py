@@ -13,7 +13,7 @@ from .errors import ColumnReading
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "ref": ("ref", "no", "number", "ref no", "reference", "item", "item no", "rec no",
+    "ref": ("ref", "no", "number", "id", "ref no", "reference", "item", "item no", "rec no",
             "rec ref", "recommendation no", "recommendation number"),
     "action_ref": ("action ref", "action no", "action number", "action reference"),
     "review_ref": ("scr ref", "review ref", "review reference", "scr", "case ref", "review",
@@ -32,7 +32,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "what needs to happen", "activity", "activities"),
     "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
               "responsible", "responsibilities", "responsibility", "owner", "lead officer",
-              "who", "responsible person", "lead person", "action owner", "accountable"),
+              "who", "responsible person", "lead person", "action owner", "accountable",
+              "responsible agency", "responsible organisation", "lead organisation"),
     "owner_role": ("owner role", "role", "job title", "post", "lead role"),
     "due": ("timescale", "timescales", "target date", "target completion date", "by when",
             "when", "due", "due date", "deadline", "completion date", "date due"),
@@ -131,7 +132,7 @@ def role_of(header: str) -> str | None:
 
 def best_reading(header: str) -> tuple[str | None, float]:
     """The role of the synonym a header scores best against (the first in SYNONYMS' order
-    on a tie) and that score: 2 for the very synonym, else the greater of the words shared
+    on a tie) and that score: 2 for the very synonym (its words in any order), else the greater of the words shared
     and a close spelling (only when very close: "comments" is no "progress comment")."""
     wanted = normalise(header)
     if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
@@ -140,8 +141,8 @@ def best_reading(header: str) -> tuple[str | None, float]:
     close = set(difflib.get_close_matches(wanted, _NAMES, n=len(_NAMES), cutoff=_CLOSE))
     best_role, best_score = None, 0.0
     for role, name, name_words in _SYNONYMS:
-        if wanted == name:
-            score = 2.0
+        if wanted == name or (len(name_words) > 1 and words == name_words):
+            score = 2.0  # the very synonym, or its words in another order ("Agency responsible")
         else:
             score = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
             if name in close:
