@@ -10,6 +10,7 @@ import io
 from datetime import date
 
 import openpyxl
+from fpdf import FPDF
 from openpyxl.styles import Font
 
 
@@ -134,3 +135,27 @@ def _pdf_row(number: int) -> list[str]:
             "Adult Social Care" if number % 2 else "Integrated Care Board",
             f"{number % 28 + 1:02d}/09/2027",
             "Audit of case records shows capacity considered" if number % 3 else ""]
+
+
+def narrow_columns_pdf() -> bytes:
+    """A portrait plan from a word processor: ruled narrow columns that wrap long agency
+    names and dates over lines, and a cell that lists two agencies on lines of their own."""
+    pdf = FPDF(orientation="P")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(0, 8, "Hillbrook Safeguarding Children Partnership", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, "Child Safeguarding Practice Review Child N - action plan",
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=9)
+    rows = [["No.", "Recommendation", "Action", "Responsible agency", "Timescale"],
+            ["1", "Agencies should share concerns about parental mental health.",
+             "Write a joint protocol with adult mental health services",
+             "Children's Social Care and Adult Mental Health Services", "End of March 2027"],
+            ["2", "GPs should be invited to strategy discussions.",
+             "Change the strategy discussion invitation list", "Police\nHealth",
+             "30/06/2027"]]
+    with pdf.table(col_widths=(10, 55, 55, 30, 25), borders_layout="ALL",
+                   first_row_as_headings=False, line_height=5) as table:
+        for row in rows:
+            table.row(row)
+    return bytes(pdf.output())

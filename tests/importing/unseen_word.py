@@ -1,6 +1,7 @@
-"""Word plans in layouts the seeds do not use: recommendations as headings with their actions
-in labelled paragraphs (no table at all), and a table whose recommendation cell is merged
-over its action rows, the date before the owner and the RAG given in words."""
+"""Word and text plans in layouts the seeds do not use: recommendations as headings with their
+actions in labelled paragraphs (no table at all), in Word and as plain text; and a table
+whose recommendation cell is merged over its action rows, the date before the owner and the
+RAG given in words."""
 
 from __future__ import annotations
 
@@ -45,6 +46,33 @@ def _action(document: Any, text: str, labelled: list[tuple[str, str]]) -> None:
     document.add_paragraph(text, style="List Bullet")
     for label, value in labelled:
         document.add_paragraph(f"{label}: {value}")
+
+
+def headed_text() -> bytes:
+    """The same kind of plan typed as plain text by another board: dashes for bullets,
+    "Action:", "Lead:", "By when:" and "Evidence:" labels, a recommendation whose labels
+    follow it with no action text, and a closing line after the last action."""
+    return "\n".join([
+        "Riverside Safeguarding Children Partnership",
+        "Rapid Review Child W: actions",
+        "",
+        "Recommendation 1 - Neglect toolkit",
+        "Practitioners should use the graded care profile when neglect is suspected.",
+        "- Relaunch the graded care profile with briefings for each locality",
+        "Lead: Children's Services",
+        "By when: 31/01/2027",
+        "Evidence: Number of profiles completed each quarter",
+        "Action: Add the profile to the early help assessment",
+        "Lead: Early Help / Health Visiting",
+        "By when: Q4 2026/27",
+        "",
+        "Recommendation 2 - School nursing",
+        "School nurses should see children missing health appointments.",
+        "Lead: School Nursing Service",
+        "By when: Ongoing",
+        "",
+        "Agreed at the partnership executive, November 2026.",
+    ]).encode("utf-8")
 
 
 MERGED_HEADER = ["No.", "Recommendation", "What we will do", "Target date",

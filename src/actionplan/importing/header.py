@@ -132,8 +132,9 @@ def role_of(header: str) -> str | None:
 
 def best_reading(header: str) -> tuple[str | None, float]:
     """The role of the synonym a header scores best against (the first in SYNONYMS' order
-    on a tie) and that score: 2 for the very synonym (its words in any order), else the greater of the words shared
-    and a close spelling (only when very close: "comments" is no "progress comment")."""
+    on a tie) and that score: 2 for the very synonym (its words in any order), else the
+    greater of the words shared and a close spelling (only when very close: "comments" is
+    no "progress comment")."""
     wanted = normalise(header)
     if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
         return None, 0.0

@@ -9,9 +9,11 @@ Which line is what:
 - a line "Label: value", whose label names a field of an action (its owner, due date,
   progress…), gives that field; "Action: …" starts an action;
 - a bulleted line ("•", "-", "*") starts an action;
-- other lines are the recommendation's text until its first action; a line (or run of lines)
-  just above an action's labels is that action's text; lines after an action's labels that
-  no label follows are kept as notes, not guessed into a field.
+- other lines are the recommendation's text until its first action, but for the last of
+  several just above the first labels, which is that action's text (a single line there is
+  the recommendation's own: its labels are on an untitled action); after an action's labels,
+  the lines just above the next labels are the next action's text, and lines that no label
+  follows are kept as notes, not guessed into a field.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ class _Reader:
                 item.text.extend(texts)
             else:
                 item.notes.extend(pending)
-        elif last is None and (item.text or len(texts) > 1):
+        elif last is None and len(texts) > 1:
             # The recommendation's text, then the first action's just above its labels.
             item.text.extend(texts[:-1])
             item.actions.append(_Action(texts[-1:], pending[-1].line))
