@@ -1,6 +1,6 @@
-"""Plans in layouts unlike the seeds through the import pages: the preview shows what the
-importer read, and confirming stores every action of it, answered for by an agency it
-names."""
+"""Plans in layouts unlike the seeds through the import pages (one of each rule the layouts
+needed: labelled prose in Word and text, headers in another word order, wrapped PDF cells):
+the preview shows what the importer read, and confirming stores every action of it."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def document(name: str) -> bytes:
     return DOCUMENTS[name]()
 
 
-@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+@pytest.mark.parametrize("name", ["adult-t.docx", "child-w.txt", "dhr-jean.xlsx",
+                                  "child-n.pdf"])
 def test_the_preview_shows_the_plan_and_confirming_stores_it(client, alice, partnership, name):
     client.force_login(alice)
     draft = parse_bytes(document(name), name)
@@ -42,5 +43,6 @@ def test_the_preview_shows_the_plan_and_confirming_stores_it(client, alice, part
     assert sorted((a.text, a.due_text) for a in stored) == sorted(
         (a.text, a.due.text if a.due else "") for a in actions)
     by_text = {action.text: action for action in actions}
-    for action in stored:  # the first owner that names an agency answers for the action
-        assert action.owner is not None and action.owner.name in by_text[action.text].owners
+    for action in stored:  # an agency its owners name answers for it, else none is guessed
+        named = [r.agency for r in by_text[action.text].owner_readings if r.agency]
+        assert (action.owner.name if action.owner else None) == (named[0] if named else None)
