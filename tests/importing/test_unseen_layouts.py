@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 
 from actionplan.importing import ImportFailure, PlanDraft, parse_bytes, read_columns
+from actionplan.importing.due import parse_due
 
 from . import unseen_tables, unseen_word
 from .test_nothing_lost import haystack as seeds_haystack
@@ -207,3 +208,20 @@ def source_text(name: str, data: bytes) -> str:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return " ".join(page.extract_text() for page in pdf.pages)
     return data.decode("utf-8")
+
+
+def test_a_season_is_due_by_the_end_of_its_three_months(drafts):
+    summer = drafts["dhr-jean.xlsx"].items[0].actions[1].due
+    assert (summer.text, summer.date, summer.precision) == ("Summer 2027", "2027-08-31",
+                                                            "quarter")
+    assert parse_due("autumn, 2026").date == "2026-11-30"
+    assert parse_due("Summer term 2026").date == "2026-07-31"  # a school term: its holiday
+    assert parse_due("Winter 2027").precision == "year"  # which winter is not said
+
+
+def test_social_care_education_and_early_help_name_agencies(drafts):
+    readings = [(r.text, r.agency) for name in ("child-r.docx", "dhr-jean.xlsx", "child-w.txt")
+                for i in drafts[name].items for a in i.actions for r in a.owner_readings]
+    for named in ("Children's Social Care", "Maternity Services", "Adult Social Care",
+                  "Early Help"):
+        assert (named, named) in readings
