@@ -12,6 +12,7 @@ import pytest
 
 from actionplan.importing import ImportFailure, PlanDraft, parse_bytes, read_columns
 from actionplan.importing.due import parse_due
+from actionplan.importing.metadata import read_plan
 
 from . import unseen_tables, unseen_word
 from .test_nothing_lost import haystack as seeds_haystack
@@ -225,3 +226,10 @@ def test_social_care_education_and_early_help_name_agencies(drafts):
     for named in ("Children's Social Care", "Maternity Services", "Adult Social Care",
                   "Early Help"):
         assert (named, named) in readings
+
+
+def test_a_review_named_without_quotes_after_its_kind(drafts):
+    assert drafts["mr-d.pdf"].plan.reviews == ["Mr D"]
+    assert drafts["dhr-jean.xlsx"].plan.reviews == ["Jean"]
+    for title in ("SCR - SILP", "Serious Case Review: Overview", "DHR - Action Plan"):
+        assert read_plan([title], [], "plan").reviews == []  # a method or a word, no one
