@@ -85,6 +85,8 @@ def test_a_text_plan_of_headings_and_labelled_lines_is_read_as_its_table(drafts)
          ["Children's Services"], "31/01/2027", "Number of profiles completed each quarter"),
         ("Add the profile to the early help assessment", ["Early Help", "Health Visiting"],
          "Q4 2026/27", None)]
+    assert first.actions[0].progress == ("Briefings booked in three localities.\n"
+                                         "The fourth waits for a venue.")
     # Labels straight under a recommendation are its own: an action without words of its own.
     assert second.recommendation == ("School nursing\nSchool nurses should see children "
                                      "missing health appointments.")

@@ -50,8 +50,9 @@ def _action(document: Any, text: str, labelled: list[tuple[str, str]]) -> None:
 
 def headed_text() -> bytes:
     """The same kind of plan typed as plain text by another board: dashes for bullets,
-    "Action:", "Lead:", "By when:" and "Evidence:" labels, a recommendation whose labels
-    follow it with no action text, and a closing line after the last action."""
+    "Action:", "Lead:", "Progress:", "By when:" and "Evidence:" labels, progress over two
+    lines, a recommendation whose labels follow it with no action text, and a closing line
+    after the last action."""
     return "\n".join([
         "Riverside Safeguarding Children Partnership",
         "Rapid Review Child W: actions",
@@ -60,6 +61,8 @@ def headed_text() -> bytes:
         "Practitioners should use the graded care profile when neglect is suspected.",
         "- Relaunch the graded care profile with briefings for each locality",
         "Lead: Children's Services",
+        "Progress: Briefings booked in three localities.",
+        "The fourth waits for a venue.",
         "By when: 31/01/2027",
         "Evidence: Number of profiles completed each quarter",
         "Action: Add the profile to the early help assessment",

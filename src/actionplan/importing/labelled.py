@@ -12,8 +12,9 @@ Which line is what:
 - other lines are the recommendation's text until its first action, but for the last of
   several just above the first labels, which is that action's text (a single line there is
   the recommendation's own: its labels are on an untitled action); after an action's labels,
-  the lines just above the next labels are the next action's text, and lines that no label
-  follows are kept as notes, not guessed into a field.
+  the lines just above a label it already has are the next action's text, those above one
+  it has not yet go on with its last field ("Progress: …" over two paragraphs), and lines
+  that no label follows are kept as notes, not guessed into a field.
 """
 
 from __future__ import annotations
@@ -101,16 +102,17 @@ class _Reader:
             self._place_pending(None)
             item.actions.append(_Action([value], row.line))
             return
-        self._place_pending(row)
+        key = normalise(label)
+        self._place_pending(row, key)
         if not item.actions:  # labels straight under the recommendation: an untitled action
             item.actions.append(_Action([], row.line))
-        key = normalise(label)
         self.labels.setdefault(key, label)
         item.actions[-1].fields.setdefault(key, []).append(value)
 
-    def _place_pending(self, label_row: SourceRow | None) -> None:
+    def _place_pending(self, label_row: SourceRow | None, key: str = "") -> None:
         """The lines read since the last placed one, placed now that what follows them is
-        known: a labelled line (label_row) or the start of an action or item (None)."""
+        known: a labelled line (label_row, its label's key) or the start of an action or
+        item (None)."""
         item = self.items[-1]
         pending, item.pending = item.pending, []
         if not pending:
@@ -130,8 +132,10 @@ class _Reader:
             item.actions.append(_Action(texts[-1:], pending[-1].line))
         elif last is None:
             item.text.extend(texts)
-        else:
+        elif key in last.fields:  # a label the action above has: the next action's
             item.actions.append(_Action(texts, pending[0].line))
+        else:  # a label it has not: the lines go on with its last field
+            last.fields[list(last.fields)[-1]].extend(texts)
 
     def _close(self) -> None:
         if self.items:
