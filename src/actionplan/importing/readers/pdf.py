@@ -1,5 +1,6 @@
-"""PDF plans. Ruled tables are found by their lines (pdfplumber); a table without lines is
-rebuilt from its words' positions (positions.py). Words outside every table are lines of
+"""PDF plans. Ruled tables are found by their lines (pdfplumber), a cell's lines that its
+width wrapped joined again; a table without lines is rebuilt from its words' positions
+(positions.py). Words outside every table are lines of
 text: the title block and section names. Page numbers and running heads repeated on each
 page are left out. A PDF with no text layer (a scan), or no text at all, is refused.
 """
@@ -20,8 +21,7 @@ from .lines import Line, lines_of, without_furniture
 from .positions import unruled_rows
 
 Word = dict[str, Any]
-_SPACE = 0.25  # a space's width, as a share of the font's height: a line wider than the
-# cell less this and the next word would have been wrapped by the program that wrote it
+_SPACE = 0.25  # a space's width, as a share of the font's height
 _BULLETED = re.compile(r"^\s*(?:[•▪●◦■□➢►▶*]|[-–]\s|\(?[a-z0-9]{1,3}[.)]\s)")
 
 
