@@ -142,14 +142,17 @@ def best_reading(header: str) -> tuple[str | None, float]:
     close = set(difflib.get_close_matches(wanted, _NAMES, n=len(_NAMES), cutoff=_CLOSE))
     best_role, best_score = None, 0.0
     for role, name, name_words in _SYNONYMS:
-        if wanted == name or (len(name_words) > 1 and words == name_words):
-            score = 2.0  # the very synonym, or its words in another order ("Agency responsible")
+        if wanted == name:
+            score = 2.0
         else:
             score = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
             if name in close:
                 score = max(score, difflib.SequenceMatcher(None, wanted, name).ratio())
         if score > best_score:
             best_role, best_score = role, score
+    reordered = _REORDERED.get(frozenset(words))  # "Agency responsible": "responsible agency"
+    if reordered is not None and best_score < 2.0:
+        return reordered, 2.0
     return best_role, best_score
 
 
@@ -157,6 +160,11 @@ def best_reading(header: str) -> tuple[str | None, float]:
 _SYNONYMS = [(role, name, frozenset(name.split()) - _STOP_WORDS)
              for role, names in SYNONYMS.items() for name in names]
 _NAMES = [name for _, name, _ in _SYNONYMS]
+# The role of each synonym of several words, by its words in any order (the first on a tie).
+_REORDERED: dict[frozenset[str], str] = {}
+for _role, _name, _words in _SYNONYMS:
+    if len(_words) > 1:
+        _REORDERED.setdefault(_words, _role)
 _CLOSE = 0.85
 
 
