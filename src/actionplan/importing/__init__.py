@@ -18,6 +18,7 @@ from .draft import DraftWarning, PlanDraft, Source
 from .errors import ColumnReading, ImportFailure, NoPlanTable
 from .files import MAX_BYTES, check_bytes, format_of
 from .header import ROLES, header_readings
+from .labelled import as_table
 from .readers import Part, read_parts
 from .reading import draft_of
 from .table import render_table
@@ -95,9 +96,15 @@ def _parts(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
     for header, role in (columns or {}).items():
         if role not in ROLES:
             raise ImportFailure(filename, f"column {header!r}: unknown role {role!r}")
+    return _read_parts(data, filename, columns)
+
+
+def _read_parts(data: bytes, filename: str, columns: Mapping[str, str] | None) -> list[Part]:
+    """The document's parts, a plan written as labelled prose read as its table."""
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
-    return read_parts(fmt, data, filename, columns)
+    return [part._replace(rows=as_table(part.rows, columns))
+            for part in read_parts(fmt, data, filename, columns)]
 
 
 def _drafts(
@@ -132,9 +139,7 @@ def read_columns(
 ) -> tuple[ColumnReading, ...]:
     """How the header of the document's first table was read (each column's role and the
     confidence of its best reading), for a person to correct; empty when none was found."""
-    fmt = format_of(filename)
-    check_bytes(data, filename, fmt)
-    return _first_header(read_parts(fmt, data, filename, columns), columns)
+    return _first_header(_read_parts(data, filename, columns), columns)
 
 
 def _first_header(parts: list[Part], columns: Mapping[str, str] | None) -> tuple[ColumnReading, ...]:

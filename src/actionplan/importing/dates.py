@@ -33,6 +33,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("term", re.compile(  # "Summer term 2025", "Autumn term 2024/25"
         r"\b(?P<term>spring|summer|autumn)\s+term\s*,?\s*(?P<y>\d{4})"
         r"(?:\s*[/-]\s*(?P<y2>\d{2,4}))?\b", re.I)),
+    ("season", re.compile(r"\b(?P<season>spring|summer|autumn)\s*,?\s*(?P<y>\d{4})\b", re.I)),
     ("quarter", re.compile(r"\bQ(?:uarter)?\s*(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?\b(?!\s*/)", re.I)),
     ("month_y", re.compile(r"\b" + _MONTH + r"\s*[\-/]?\s*" + _YEAR, re.I)),
     ("financial_year", re.compile(r"\b(?P<y>\d{4})\s*[/-]\s*(?P<y2>\d{2}|\d{4})\b")),
@@ -129,6 +130,13 @@ def _read_term(match: re.Match[str]) -> tuple[date, str] | None:
     return date(year, 12 if term == "autumn" else 7, 31), "month"
 
 
+def _read_season(match: re.Match[str]) -> tuple[date, str]:
+    """"Summer 2027": the season's three months end in May, August or November (a winter
+    spans two years: it is left to the year's own reading)."""
+    month = {"spring": 5, "summer": 8, "autumn": 11}[match.group("season").lower()]
+    return _month_end(int(match.group("y")), month), "quarter"
+
+
 def _read_quarter(match: re.Match[str]) -> tuple[date | None, str]:
     if not match.group("y"):
         return None, "quarter"  # "Quarter 2": which year is not said
@@ -150,7 +158,7 @@ _PATTERN = dict(_PATTERNS)
 _READERS: dict[str, Callable[[re.Match[str]], tuple[date | None, str] | None]] = {
     "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "month_d_y": _read_dmy,
     "fy_quarter": _read_fy_quarter,
-    "term": _read_term,
+    "term": _read_term, "season": _read_season,
     "quarter": _read_quarter, "month_y": _read_month_y, "financial_year": _read_financial_year,
     "year": _read_year,
 }

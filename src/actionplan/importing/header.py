@@ -13,7 +13,7 @@ from .errors import ColumnReading
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "ref": ("ref", "no", "number", "ref no", "reference", "item", "item no", "rec no",
+    "ref": ("ref", "no", "number", "id", "ref no", "reference", "item", "item no", "rec no",
             "rec ref", "recommendation no", "recommendation number"),
     "action_ref": ("action ref", "action no", "action number", "action reference"),
     "review_ref": ("scr ref", "review ref", "review reference", "scr", "case ref", "review",
@@ -32,7 +32,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "what needs to happen", "activity", "activities"),
     "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
               "responsible", "responsibilities", "responsibility", "owner", "lead officer",
-              "who", "responsible person", "lead person", "action owner", "accountable"),
+              "who", "responsible person", "lead person", "action owner", "accountable",
+              "responsible agency", "responsible organisation", "lead organisation"),
     "owner_role": ("owner role", "role", "job title", "post", "lead role"),
     "due": ("timescale", "timescales", "target date", "target completion date", "by when",
             "when", "due", "due date", "deadline", "completion date", "date due"),
@@ -131,8 +132,9 @@ def role_of(header: str) -> str | None:
 
 def best_reading(header: str) -> tuple[str | None, float]:
     """The role of the synonym a header scores best against (the first in SYNONYMS' order
-    on a tie) and that score: 2 for the very synonym, else the greater of the words shared
-    and a close spelling (only when very close: "comments" is no "progress comment")."""
+    on a tie) and that score: 2 for the very synonym (its words in any order), else the
+    greater of the words shared and a close spelling (only when very close: "comments" is
+    no "progress comment")."""
     wanted = normalise(header)
     if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
         return None, 0.0
@@ -148,6 +150,9 @@ def best_reading(header: str) -> tuple[str | None, float]:
                 score = max(score, difflib.SequenceMatcher(None, wanted, name).ratio())
         if score > best_score:
             best_role, best_score = role, score
+    reordered = _REORDERED.get(frozenset(words))  # "Agency responsible": "responsible agency"
+    if reordered is not None and best_score < 2.0:
+        return reordered, 2.0
     return best_role, best_score
 
 
@@ -155,6 +160,11 @@ def best_reading(header: str) -> tuple[str | None, float]:
 _SYNONYMS = [(role, name, frozenset(name.split()) - _STOP_WORDS)
              for role, names in SYNONYMS.items() for name in names]
 _NAMES = [name for _, name, _ in _SYNONYMS]
+# The role of each synonym of several words, by its words in any order (the first on a tie).
+_REORDERED: dict[frozenset[str], str] = {}
+for _role, _name, _words in _SYNONYMS:
+    if len(_words) > 1:
+        _REORDERED.setdefault(_words, _role)
 _CLOSE = 0.85
 
 

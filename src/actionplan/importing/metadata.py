@@ -25,6 +25,15 @@ _REVIEW_KIND = (r"(?:SCR|L?CSPR|SAR|DHR|DARDR|Serious\s+Case\s+Review|Rapid\s+Re
                 r"\s+Review|(?:Local\s+)?Child\s+Safeguarding\s+Practice\s+Review)")
 _REVIEW_NAMED = re.compile(
     rf"\b{_REVIEW_KIND}\s*[:–-]?\s*(?:into\s+)?['‘\"“]([^'’\"”]{{1,40}})['’\"”]", re.I)
+# Or unquoted, right after the kind and a colon or dash, or "into the death of": "SAR: Mr D",
+# "Domestic Homicide Review into the death of Jean - action plan". A pseudonym is a title and
+# an initial or one name, standing alone up to a dash, comma or the line's end.
+_REVIEW_UNQUOTED = re.compile(
+    rf"\b{_REVIEW_KIND}\s*(?::|[–-]|\s+into\s+the\s+death\s+of)\s*"
+    r"(?-i:((?:Mr|Mrs|Ms|Miss|Baby|Child|Adult)\.?\s+[A-Z]|[A-Z][a-z]+))(?=\s*(?:$|[-–—,:(]))",
+    re.I | re.M)
+_NO_NAMES = frozenset(("action", "actions", "update", "overview", "summary", "report",
+                       "learning", "recommendations", "plan", "progress"))
 _MONTH_YEAR = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b", re.I)
 _KINDS = (
@@ -46,7 +55,9 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
     # A long title line still names its board, when no short one does.
     board = _BOARD.search(block) or _BOARD.search(" ".join(lines))
     plan.board = _board_name(board.group(1)) if board else None
-    named = [name.strip() for name in _REVIEW_NAMED.findall(block)]
+    named = [name.strip() for name in _REVIEW_NAMED.findall(block)] + [
+        " ".join(name.split()) for line in short for name in _REVIEW_UNQUOTED.findall(line)
+        if name.lower() not in _NO_NAMES]
     plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block) + named))
     if plan.kind == "composite_action_plan" and not plan.reviews:
         # A composite plan's reviews are the ones its lines cite.

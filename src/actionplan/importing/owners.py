@@ -17,7 +17,9 @@ _AGENCY_WORDS = re.compile(
     r"\b(council|ccg|icb|nhs|trust|police|constabulary|services?|partnership|board|"
     r"hospitals?|schools?|academy|college|university|probation|housing|homes|authority|"
     r"department|division|directorate|cafcass|barnardo'?s|charity|foundation|practice|"
-    r"surgery|ambulance|fire|prison|community rehabilitation|healthcare|health)\b", re.I)
+    r"surgery|ambulance|fire|prison|community rehabilitation|healthcare|health|"
+    r"social care|social work|early help|education|maternity|youth justice|youth offending)\b",
+    re.I)
 # Words that make a wording a post: "Head of Safeguarding", "Named Nurse", "CSP Chair".
 _ROLE_WORDS = re.compile(
     r"\b(head|manager|chair|chairs?person|lead|director|officer|nurse|midwife|doctor|gp|"

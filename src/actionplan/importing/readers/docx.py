@@ -27,8 +27,10 @@ def read(data: bytes, name: str) -> list[SourceRow]:
     roles: tuple[str | None, ...] = ()  # the last header's, for tables carried over a page
     for element in body.iterchildren():
         if element.tag == qn("w:p"):
-            text = _paragraph(element).text.strip()
-            if text:
+            paragraph = _paragraph(element)
+            text = paragraph.text.strip()
+            if text:  # a list paragraph keeps its bullet: it may start an action (labelled.py)
+                text = f"• {text}" if _listed(paragraph) else text
                 rows.append(SourceRow((text,), len(rows) + 1, in_table=False))
         elif element.tag == qn("w:tbl"):
             above: dict[int, str] = {}  # each grid column's merged cell, for the rows below
@@ -113,7 +115,7 @@ def _cell_html(tc: Any) -> str:
             continue
         if _all_underlined(paragraph):
             text = f"<u>{text}</u>"
-        listed = p.pPr is not None and (p.pPr.numPr is not None or _list_style(paragraph))
+        listed = _listed(paragraph)
         if listed != in_list:
             parts.append("<ul>" if listed else "</ul>")
             in_list = listed
@@ -126,6 +128,12 @@ def _cell_html(tc: Any) -> str:
 def _paragraph(p: Any) -> Paragraph:
     """A paragraph read on its own: its text and runs need no parent part."""
     return Paragraph(p, None)  # type: ignore[arg-type]  # python-docx wants a part only for images and links
+
+
+def _listed(paragraph: Paragraph) -> bool:
+    """A bulleted or numbered paragraph: numbered directly, or by a list style."""
+    properties = paragraph._p.pPr
+    return properties is not None and (properties.numPr is not None or _list_style(paragraph))
 
 
 def _list_style(paragraph: Paragraph) -> bool:

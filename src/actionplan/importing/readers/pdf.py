@@ -1,5 +1,6 @@
-"""PDF plans. Ruled tables are found by their lines (pdfplumber); a table without lines is
-rebuilt from its words' positions (positions.py). Words outside every table are lines of
+"""PDF plans. Ruled tables are found by their lines (pdfplumber), a cell's lines that its
+width wrapped joined again; a table without lines is rebuilt from its words' positions
+(positions.py). Words outside every table are lines of
 text: the title block and section names. Page numbers and running heads repeated on each
 page are left out. A PDF with no text layer (a scan), or no text at all, is refused.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from typing import Any
 
 import pdfplumber
@@ -19,6 +21,8 @@ from .lines import Line, lines_of, without_furniture
 from .positions import unruled_rows
 
 Word = dict[str, Any]
+_SPACE = 0.25  # a space's width, as a share of the font's height
+_BULLETED = re.compile(r"^\s*(?:[•▪●◦■□➢►▶*]|[-–]\s|\(?[a-z0-9]{1,3}[.)]\s)")
 
 
 def read(data: bytes, name: str) -> list[SourceRow]:
@@ -38,9 +42,11 @@ def _read(data: bytes, name: str) -> list[SourceRow]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             found = page.find_tables()
-            tables.append([(t.bbox, _table_rows(t, number)) for t in found])
+            every_word = page.extract_words() if found else []
+            tables.append([(t.bbox, _table_rows(t, number, every_word)) for t in found])
             boxes = [t.bbox for t in found]
-            words = [w for w in page.extract_words() if not any(_inside(w, b) for b in boxes)]
+            words = [w for w in every_word or page.extract_words()
+                     if not any(_inside(w, b) for b in boxes)]
             pages.append(lines_of(words, number))
             images += len(page.images)
             page.close()  # its parsed layout is not needed again: keep memory flat
@@ -63,13 +69,35 @@ def _mark_page_breaks(rows: list[SourceRow]) -> list[SourceRow]:
     return marked
 
 
-def _table_rows(table: Any, number: int) -> list[tuple[float, SourceRow]]:
+def _table_rows(table: Any, number: int, words: list[Word]) -> list[tuple[float, SourceRow]]:
     placed = []
     for index, row in enumerate(table.extract()):
-        cells = tuple(html.escape((cell or "").strip()) for cell in row)
+        boxes = table.rows[index].cells if index < len(table.rows) else [None] * len(row)
+        cells = tuple(html.escape(_unwrapped((cell or "").strip(), box, words, number))
+                      for cell, box in zip(row, boxes, strict=False))
         top = table.rows[index].bbox[1] if index < len(table.rows) else table.bbox[1]
         placed.append((top, SourceRow(cells, page=number)))
     return placed
+
+
+def _unwrapped(text: str, box: Any, words: list[Word], page: int) -> str:
+    """A cell's text with the lines the cell's width wrapped joined again: a line ends where
+    the writer broke it only when the next line's first word would have fitted after it
+    (two owners, a list). The text as extracted when its lines cannot be matched."""
+    if "\n" not in text or box is None:
+        return text
+    lines = lines_of([w for w in words if _inside(w, box)], page)
+    if len(lines) != text.count("\n") + 1:
+        return text
+    left, _, right, _ = box
+    right -= min(line.words[0]["x0"] for line in lines) - left  # the padding, as on the left
+    joined = lines[0].text
+    for above, line in zip(lines, lines[1:], strict=False):
+        first = line.words[0]
+        space = _SPACE * (first["bottom"] - first["top"])
+        wrapped = above.words[-1]["x1"] + space + first["x1"] - first["x0"] > right
+        joined += (" " if wrapped and not _BULLETED.match(line.text) else "\n") + line.text
+    return joined
 
 
 def _ruled_rows(lines: list[Line], tables: list[list[Any]]) -> list[SourceRow]:

@@ -1,0 +1,166 @@
+"""Plans written as prose, without a table: each recommendation a heading ("Recommendation 1:
+…"), each action a paragraph followed by labelled lines ("Lead agency: …", "Target date: …",
+"Progress: …"). They are read as the table a person would draw from them: one row an
+action, a column for the recommendation, the action and each label, so that every later
+step (owners, dates, statuses, the preview's column roles) reads them as it reads a table.
+
+Which line is what:
+- a "Recommendation N: …" heading starts an item; lines above the first are the title block;
+- a line "Label: value", whose label names a field of an action (its owner, due date,
+  progress…), gives that field; "Action: …" starts an action;
+- a bulleted line ("•", "-", "*") starts an action;
+- other lines are the recommendation's text until its first action, but for the last of
+  several just above the first labels, which is that action's text (a single line there is
+  the recommendation's own: its labels are on an untitled action); after an action's labels,
+  the lines just above a label it already has are the next action's text, those above one
+  it has not yet go on with its last field ("Progress: …" over two paragraphs), and lines
+  that no label follows are kept as notes, not guessed into a field.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .action_rows import PAIRED_ROLES
+from .grouping import recommendation_row
+from .header import normalise, role_of
+from .readers import SourceRow
+
+_LABELLED = re.compile(r"^\s*([A-Za-z][\w /&'()-]{0,40}?)\s*:\s*(\S.*)$", re.S)
+_BULLETED = re.compile(r"^\s*(?:[•▪●◦■□➢►▶*]|[-–](?=\s))\s*")
+_MAX_LABEL_WORDS = 5
+_ACTION_ROLES = frozenset(PAIRED_ROLES) | {"action"}
+
+
+@dataclass
+class _Action:
+    text: list[str]
+    line: int | None
+    fields: dict[str, list[str]] = field(default_factory=dict)  # by label, as first written
+
+
+@dataclass
+class _Item:
+    ref: str
+    text: list[str]
+    line: int | None
+    actions: list[_Action] = field(default_factory=list)
+    pending: list[SourceRow] = field(default_factory=list)  # lines not yet placed
+    notes: list[SourceRow] = field(default_factory=list)  # lines after the actions' labels
+
+
+def as_table(rows: Sequence[SourceRow], columns: Mapping[str, str] | None = None,
+             ) -> list[SourceRow]:
+    """The rows of a document with no table read as one, when it is laid out as labelled
+    prose (a recommendation heading and at least one labelled line); else the rows as
+    they are."""
+    if any(row.in_table for row in rows):
+        return list(rows)
+    reader = _Reader(columns)
+    for row in rows:
+        reader.line(row)
+    return reader.table() or list(rows)
+
+
+class _Reader:
+    def __init__(self, columns: Mapping[str, str] | None) -> None:
+        self.wanted = {normalise(k): v for k, v in (columns or {}).items()}
+        self.title: list[SourceRow] = []
+        self.items: list[_Item] = []
+        self.labels: dict[str, str] = {}  # normalised label -> as first written
+
+    def line(self, row: SourceRow) -> None:
+        text = row.cells[0].strip()
+        if (heading := recommendation_row(text)) is not None:
+            self._close()
+            self.items.append(_Item(heading[0], [heading[1]] if heading[1] else [], row.line))
+        elif not self.items:
+            self.title.append(row)
+        elif (label := self._label(text)) is not None:
+            self._labelled(row, *label)
+        elif bullet := _BULLETED.match(text):
+            self._place_pending(None)
+            self.items[-1].actions.append(_Action([text[bullet.end():]], row.line))
+        else:
+            self.items[-1].pending.append(row)
+
+    def _label(self, text: str) -> tuple[str, str, str] | None:
+        """(label, its role, value) of a line "Label: value" naming an action's field."""
+        match = _LABELLED.match(text)
+        if match is None or len(match.group(1).split()) > _MAX_LABEL_WORDS:
+            return None
+        label = " ".join(match.group(1).split())
+        role = self.wanted.get(normalise(label)) or role_of(label)
+        return (label, role, match.group(2).strip()) if role in _ACTION_ROLES else None
+
+    def _labelled(self, row: SourceRow, label: str, role: str, value: str) -> None:
+        item = self.items[-1]
+        if role == "action":
+            self._place_pending(None)
+            item.actions.append(_Action([value], row.line))
+            return
+        key = normalise(label)
+        self._place_pending(row, key)
+        if not item.actions:  # labels straight under the recommendation: an untitled action
+            item.actions.append(_Action([], row.line))
+        self.labels.setdefault(key, label)
+        item.actions[-1].fields.setdefault(key, []).append(value)
+
+    def _place_pending(self, label_row: SourceRow | None, key: str = "") -> None:
+        """The lines read since the last placed one, placed now that what follows them is
+        known: a labelled line (label_row, its label's key) or the start of an action or
+        item (None)."""
+        item = self.items[-1]
+        pending, item.pending = item.pending, []
+        if not pending:
+            return
+        texts = [row.cells[0].strip() for row in pending]
+        last = item.actions[-1] if item.actions else None
+        if last is not None and not last.fields:
+            last.text.extend(texts)  # a bulleted action's text, carried on
+        elif label_row is None:
+            if last is None:
+                item.text.extend(texts)
+            else:
+                item.notes.extend(pending)
+        elif last is None and len(texts) > 1:
+            # The recommendation's text, then the first action's just above its labels.
+            item.text.extend(texts[:-1])
+            item.actions.append(_Action(texts[-1:], pending[-1].line))
+        elif last is None:
+            item.text.extend(texts)
+        elif key in last.fields:  # a label the action above has: the next action's
+            item.actions.append(_Action(texts, pending[0].line))
+        else:  # a label it has not: the lines go on with its last field
+            last.fields[list(last.fields)[-1]].extend(texts)
+
+    def _close(self) -> None:
+        if self.items:
+            self._place_pending(None)
+
+    def table(self) -> list[SourceRow] | None:
+        self._close()
+        if not self.items or not self.labels:
+            return None
+        keys = list(self.labels)
+        header = ("Ref", "Recommendation", "Action", *self.labels.values())
+        rows = list(self.title)
+        rows.append(SourceRow(header, self.items[0].line))
+        for item in self.items:
+            first = _cells(item.text)
+            for number, action in enumerate(item.actions or [_Action([], item.line)]):
+                head = (item.ref, first) if number == 0 else ("", "")
+                fields = [_cells(action.fields.get(key, [])) for key in keys]
+                rows.append(SourceRow((*head, _cells([" ".join(action.text)]), *fields),
+                                      action.line if number else item.line))
+            rows.extend(note._replace(in_table=False) for note in item.notes)
+        return rows
+
+
+def _cells(lines: list[str]) -> str:
+    """Lines as one cell, each a paragraph, as the readers write a cell's HTML."""
+    lines = [html.escape(line) for line in lines if line.strip()]
+    return lines[0] if len(lines) == 1 else "".join(f"<p>{line}</p>" for line in lines)
