@@ -4,10 +4,11 @@ each with a link to its evidence and assurance."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from actionplan.plans.models import User
 from actionplan.plans.recommendation_evidence import (
@@ -75,3 +76,23 @@ def test_the_notices_page_links_a_recommendations_notice_to_its_evidence(
     client.force_login(alice)
     page = client.get("/notices/").content.decode()
     assert f'href="/recommendations/{rec.pk}/evidence/"' in page and "Evidence accepted" in page
+
+
+def test_a_refused_e_mail_about_one_is_in_the_admins_digest(people, partnership, alice, bob):
+    """Who was not told of a decision on a recommendation's evidence is shown to the admins, as
+    for an action's."""
+    rec = RecommendationFactory(plan__partnership=partnership, plan__title="Review of Child P", ref="7.",
+                                text="Every school names a lead for neglect.")
+    Notice.objects.create(
+        recipient=bob, kind="evidence_decided", key="evidence_decided:1:rejected", recommendation=rec,
+        concerns_date=MONDAY, state=Notice.State.FAILED, heading="Evidence rejected",
+        claimed_at=timezone.make_aware(datetime(2026, 5, 28, 10)), last_error="OSError: connection refused",
+    )
+    mail.outbox.clear()
+
+    remind(MONDAY)
+
+    digest = next(m for m in mail.outbox if m.to == ["alice@example.org"] and "weekly digest" in m.subject)
+    failed = digest.body.split("E-mails that could not be sent")[1]
+    assert "to bob@example.org: Evidence rejected" in failed
+    assert f"/recommendations/{rec.pk}/evidence/" in failed

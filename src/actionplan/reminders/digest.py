@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.finder import ActionCriteria
@@ -62,16 +62,17 @@ def alone_awaiting_assurance(partnership: Partnership, day: date) -> QuerySet[Re
 
 
 def failed_mail(partnership: Partnership, day: date) -> list[Notice]:
-    """Notices about the partnership's actions whose e-mail was refused at every attempt in the
-    week before `day` (so each is listed by one digest): the admins see who was not told, to tell
-    them another way."""
+    """Notices about the partnership's actions, or its recommendations tracked on their own, whose
+    e-mail was refused at every attempt in the week before `day` (so each is listed by one
+    digest): the admins see who was not told, to tell them another way."""
     return list(
         Notice.objects.filter(
+            Q(action__recommendation__plan__partnership=partnership)
+            | Q(recommendation__plan__partnership=partnership),
             state=Notice.State.FAILED,
-            action__recommendation__plan__partnership=partnership,
             claimed_at__date__gte=day - WEEK,
             claimed_at__date__lt=day,
         )
-        .select_related("recipient", "action__owner", "action__recommendation__plan")
+        .select_related("recipient", "action__owner", "action__recommendation__plan", "recommendation__plan")
         .order_by("claimed_at", "id")
     )

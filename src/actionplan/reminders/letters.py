@@ -95,9 +95,8 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
             failed = failed_mail(partnership, notice.concerns_date)
             if failed:
                 section = found.setdefault(FAILED, Section(FAILED))
-                section.rows += [
-                    row(n.action, f"to {n.recipient.email}: {what_of(n)}") for n in failed if n.action
-                ]
+                section.rows += [row_of(about, f"to {n.recipient.email}: {what_of(n)}")
+                                 for n in failed if (about := n.action or n.recommendation)]
             continue
         heading = what_of(notice)
         if notice.recommendation is not None:  # an event on a recommendation tracked on its own
