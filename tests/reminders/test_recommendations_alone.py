@@ -16,6 +16,7 @@ from actionplan.plans.recommendation_evidence import (
     submit_recommendation_evidence,
 )
 from actionplan.reminders.in_app import wanting_action
+from actionplan.reminders.letters import subject_for
 from actionplan.reminders.models import Notice
 from actionplan.reminders.runs import remind
 from factories import RecommendationFactory, UserFactory
@@ -96,3 +97,12 @@ def test_a_refused_e_mail_about_one_is_in_the_admins_digest(people, partnership,
     failed = digest.body.split("E-mails that could not be sent")[1]
     assert "to bob@example.org: Evidence rejected" in failed
     assert f"/recommendations/{rec.pk}/evidence/" in failed
+
+
+def test_an_e_mail_of_several_notices_about_them_counts_them_as_recommendations(partnership):
+    rec, other = RecommendationFactory.create_batch(2, plan__partnership=partnership)
+    told_of = [Notice(kind="evidence_decided", recommendation=rec, subject="evidence accepted"),
+               Notice(kind="evidence_decided", recommendation=other, subject="evidence rejected")]
+    assert subject_for(told_of, partnership) == f"{partnership}: 2 recommendations need your attention"
+    told_of[1].recommendation = rec
+    assert subject_for(told_of, partnership) == f"{partnership}: 1 recommendation needs your attention"
