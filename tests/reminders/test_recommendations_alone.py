@@ -4,10 +4,11 @@ each with a link to its evidence and assurance."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from actionplan.plans.models import User
 from actionplan.plans.recommendation_evidence import (
@@ -15,6 +16,7 @@ from actionplan.plans.recommendation_evidence import (
     submit_recommendation_evidence,
 )
 from actionplan.reminders.in_app import wanting_action
+from actionplan.reminders.letters import subject_for
 from actionplan.reminders.models import Notice
 from actionplan.reminders.runs import remind
 from factories import RecommendationFactory, UserFactory
@@ -75,3 +77,32 @@ def test_the_notices_page_links_a_recommendations_notice_to_its_evidence(
     client.force_login(alice)
     page = client.get("/notices/").content.decode()
     assert f'href="/recommendations/{rec.pk}/evidence/"' in page and "Evidence accepted" in page
+
+
+def test_a_refused_e_mail_about_one_is_in_the_admins_digest(people, partnership, alice, bob):
+    """Who was not told of a decision on a recommendation's evidence is shown to the admins, as
+    for an action's."""
+    rec = RecommendationFactory(plan__partnership=partnership, plan__title="Review of Child P", ref="7.",
+                                text="Every school names a lead for neglect.")
+    Notice.objects.create(
+        recipient=bob, kind="evidence_decided", key="evidence_decided:1:rejected", recommendation=rec,
+        concerns_date=MONDAY, state=Notice.State.FAILED, heading="Evidence rejected",
+        claimed_at=timezone.make_aware(datetime(2026, 5, 28, 10)), last_error="OSError: connection refused",
+    )
+    mail.outbox.clear()
+
+    remind(MONDAY)
+
+    digest = next(m for m in mail.outbox if m.to == ["alice@example.org"] and "weekly digest" in m.subject)
+    failed = digest.body.split("E-mails that could not be sent")[1]
+    assert "to bob@example.org: Evidence rejected" in failed
+    assert f"/recommendations/{rec.pk}/evidence/" in failed
+
+
+def test_an_e_mail_of_several_notices_about_them_counts_them_as_recommendations(partnership):
+    rec, other = RecommendationFactory.create_batch(2, plan__partnership=partnership)
+    told_of = [Notice(kind="evidence_decided", recommendation=rec, subject="evidence accepted"),
+               Notice(kind="evidence_decided", recommendation=other, subject="evidence rejected")]
+    assert subject_for(told_of, partnership) == f"{partnership}: 2 recommendations need your attention"
+    told_of[1].recommendation = rec
+    assert subject_for(told_of, partnership) == f"{partnership}: 1 recommendation needs your attention"

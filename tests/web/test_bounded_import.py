@@ -96,3 +96,19 @@ def test_a_document_read_again_as_it_was_is_not_read_by_a_new_child(monkeypatch)
     assert again.plans[0]["items"][0]["actions"][0]["text"] == "Audit the closure of declined cases"
     parsing.parse_upload(plan, "once.csv", columns={"Lead": "owner_role"})
     assert len(children) == 2
+
+
+def test_the_readings_kept_are_bounded_by_their_size_in_all(monkeypatch):
+    """Many large plans read one after another push out the oldest, however few they are."""
+    children = []
+    answer = {"plans": [{"text": "x" * 1000}], "columns": []}
+    monkeypatch.setattr(parsing, "run_bounded", lambda *a, **k: children.append(a) or answer)
+    monkeypatch.setattr(parsing, "_readings", type(parsing._readings)())
+    monkeypatch.setattr(parsing, "KEPT_IN_ALL", 2500)  # room for two of these answers
+    for name in ("first.csv", "second.csv", "third.csv"):
+        parsing.parse_upload(b"Ref,Action\n1,Do it\n", name)
+    parsing.parse_upload(b"Ref,Action\n1,Do it\n", "third.csv")
+    assert len(children) == 3  # the newest is kept
+    parsing.parse_upload(b"Ref,Action\n1,Do it\n", "first.csv")
+    assert len(children) == 4  # the oldest was let go
+    assert sum(map(len, parsing._readings.values())) <= 2500

@@ -6,7 +6,7 @@ import pytest
 from django.template import engines
 from jinja2 import DictLoader, Environment, StrictUndefined, UndefinedError
 
-from actionplan.web.jinja import PageEnvironment
+from actionplan.web.jinja import KeptTemplates, PageEnvironment
 
 
 @pytest.mark.parametrize("source", [
@@ -44,3 +44,14 @@ def test_a_macro_importing_its_helpers_sees_the_globals(kind):
 
 def test_the_pages_use_it():
     assert isinstance(engines["jinja2"].env, PageEnvironment)  # type: ignore[attr-defined]
+
+
+def test_a_page_is_shown_when_its_compiled_form_cannot_be_kept(tmp_path):
+    # The temporary folder emptied by the system's cleaner while the server runs, or full: the
+    # page is compiled and shown all the same, only not kept.
+    folder = tmp_path / "compiled"
+    folder.mkdir()
+    kept = KeptTemplates(str(folder))
+    folder.rmdir()
+    env = PageEnvironment(loader=DictLoader({"page.html": "{{ 1 + 1 }}"}), bytecode_cache=kept)
+    assert env.get_template("page.html").render() == "2"

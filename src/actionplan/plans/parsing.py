@@ -39,7 +39,7 @@ def parse_upload(
     """The document's plans (a workbook may hold several) and its header's reading, or
     ImportFailure naming the file and why; `columns` maps headings to roles, as in the importer."""
     mapped = json.dumps(dict(columns or {}))
-    key = (hashlib.sha256(data).hexdigest(), filename, json.dumps(dict(columns or {}), sort_keys=True))
+    key = (hashlib.sha256(data).hexdigest(), filename, mapped)  # all the child is given
     answer = _read_before(key)
     if answer is None:
         try:
@@ -59,8 +59,10 @@ def parse_upload(
 # on every page and after every correction, and a child process is a second or more each time;
 # the same bytes, name and columns always read the same, so the answer is kept. Failures to
 # finish (time, memory) are not: they depend on the machine's load, and a retry may succeed.
+# Bounded by their size in all, not their number: sixteen plans of several thousand rows would
+# otherwise hold half a gigabyte in every web worker for as long as it lives.
 READINGS_KEPT = 16
-LARGEST_KEPT = 32 * 2**20  # characters of JSON: a plan of several thousand rows
+KEPT_IN_ALL = 32 * 2**20  # characters of JSON: a plan of several thousand rows, or many small ones
 _readings: OrderedDict[tuple[str, str, str], str] = OrderedDict()
 _readings_lock = threading.Lock()  # a threaded server reads two pages at once
 
@@ -77,11 +79,11 @@ def _read_before(key: tuple[str, str, str]) -> Any:
 
 def _remember(key: tuple[str, str, str], answer: Any) -> None:
     kept = json.dumps(answer)
-    if len(kept) > LARGEST_KEPT:
+    if len(kept) > KEPT_IN_ALL:
         return
     with _readings_lock:
         _readings[key] = kept
-        while len(_readings) > READINGS_KEPT:
+        while len(_readings) > READINGS_KEPT or sum(map(len, _readings.values())) > KEPT_IN_ALL:
             _readings.popitem(last=False)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from actionplan.plans.assurance import AssuranceStatus
+from actionplan.plans.finder import ActionCriteria
 from actionplan.plans.models import Action, Evidence, Partnership, Recommendation
 from actionplan.plans.status import DeliveryStatus
-from actionplan.plans.tracked_alone import awaiting_assurance, without_actions
+from actionplan.plans.tracked_alone import find_recommendations_alone
 
 from .models import Notice, ReminderSettings
 from .occasions import last_touched, open_actions
@@ -37,7 +38,7 @@ def digest_sections(partnership: Partnership, day: date) -> list[tuple[str, list
         (
             "Awaiting assurance",
             [*open_or_done(partnership).filter(assurance=AssuranceStatus.SUBMITTED),
-             *alone_awaiting_assurance(partnership)],
+             *alone_awaiting_assurance(partnership, day)],
         ),
         ("Evidence rejected this week", list(open_or_done(partnership).filter(pk__in=rejected_ids))),
         (
@@ -54,24 +55,24 @@ def open_or_done(partnership: Partnership) -> QuerySet[Action]:
     ).select_related("owner", "recommendation__plan")
 
 
-def alone_awaiting_assurance(partnership: Partnership) -> QuerySet[Recommendation]:
-    """Recommendations tracked on their own, in open plans, whose evidence awaits assurance."""
-    found = Recommendation.objects.filter(plan__partnership=partnership, plan__closed_on=None)
-    return without_actions(found).filter(awaiting_assurance()).select_related("plan").order_by(
-        "plan__title", "order")
+def alone_awaiting_assurance(partnership: Partnership, day: date) -> QuerySet[Recommendation]:
+    """Recommendations tracked on their own, in open plans, whose evidence awaits assurance: as
+    the list the dashboard's number links to finds them."""
+    return find_recommendations_alone(partnership, day, ActionCriteria(awaiting_assurance=True))
 
 
 def failed_mail(partnership: Partnership, day: date) -> list[Notice]:
-    """Notices about the partnership's actions whose e-mail was refused at every attempt in the
-    week before `day` (so each is listed by one digest): the admins see who was not told, to tell
-    them another way."""
+    """Notices about the partnership's actions, or its recommendations tracked on their own, whose
+    e-mail was refused at every attempt in the week before `day` (so each is listed by one
+    digest): the admins see who was not told, to tell them another way."""
     return list(
         Notice.objects.filter(
+            Q(action__recommendation__plan__partnership=partnership)
+            | Q(recommendation__plan__partnership=partnership),
             state=Notice.State.FAILED,
-            action__recommendation__plan__partnership=partnership,
             claimed_at__date__gte=day - WEEK,
             claimed_at__date__lt=day,
         )
-        .select_related("recipient", "action__owner", "action__recommendation__plan")
+        .select_related("recipient", "action__owner", "action__recommendation__plan", "recommendation__plan")
         .order_by("claimed_at", "id")
     )

@@ -95,9 +95,8 @@ def sections_for(notices: list[Notice], today: date) -> list[Section]:
             failed = failed_mail(partnership, notice.concerns_date)
             if failed:
                 section = found.setdefault(FAILED, Section(FAILED))
-                section.rows += [
-                    row(n.action, f"to {n.recipient.email}: {what_of(n)}") for n in failed if n.action
-                ]
+                section.rows += [row_of(about, f"to {n.recipient.email}: {what_of(n)}")
+                                 for n in failed if (about := n.action or n.recommendation)]
             continue
         heading = what_of(notice)
         if notice.recommendation is not None:  # an event on a recommendation tracked on its own
@@ -128,8 +127,13 @@ def subject_for(notices: list[Notice], partnership: Partnership | None) -> str:
         return f"{name}: weekly digest of action plans"
     if kinds == {Kind.UPDATES_WANTED}:
         return f"{name}: updates wanted before the meeting papers deadline"
-    count = len({n.action_id for n in notices if n.action_id})
-    return f"{name}: {count} action{'s' if count != 1 else ''} need{'s' if count == 1 else ''} your attention"
+    # A recommendation tracked on its own is told of too (its evidence decided): counted apart.
+    actions = len({n.action_id for n in notices if n.action_id})
+    recommendations = len({n.recommendation_id for n in notices if n.recommendation_id and not n.action_id})
+    counted = [f"{n} {word}{'s' if n != 1 else ''}"
+               for n, word in ((actions, "action"), (recommendations, "recommendation")) if n]
+    needs = "needs" if actions + recommendations == 1 else "need"
+    return f"{name}: {' and '.join(counted) or '0 actions'} {needs} your attention"
 
 
 def compose(person: User, notices: list[Notice], today: date) -> Letter:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import MutableMapping
+from contextlib import suppress
 from typing import Any
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, PackageLoader, PrefixLoader
+from jinja2.bccache import Bucket
 
 from actionplan.plans import permissions
 
@@ -56,13 +58,22 @@ class PageEnvironment(Environment):
         return {**self.globals, **(d or {})}
 
 
-def compiled_templates() -> FileSystemBytecodeCache | None:
+class KeptTemplates(FileSystemBytecodeCache):
+    """Compiled templates on disk, kept when they can be: a page never fails for want of keeping
+    one (the system's cleaner may empty the temporary folder under a running server, or fill it)."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):  # compiled again by the next worker: slower, never wrong
+            super().dump_bytecode(bucket)
+
+
+def compiled_templates() -> KeptTemplates | None:
     """Where a fresh worker (gunicorn replaces each after max_requests) finds the templates
     compiled, instead of compiling them again: about a second of CPU. Jinja checks each against
     its source. A folder of the server's user only in the system's temporary folder; none when
     there is no such folder to be had (a read-only system): the templates are then compiled."""
     try:
-        return FileSystemBytecodeCache()
+        return KeptTemplates()
     except (OSError, RuntimeError):
         return None
 
