@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.files import File
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from .assurance import ALLOWED as ASSURANCE_STEPS
 from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
+from .counts_touched import counted
 from .events import announce, evidence_decided
 from .models import Action, Evidence, User
 from .permissions import can_assure, can_update_action, require
@@ -45,7 +45,7 @@ def submit_evidence(
     if file is not None:
         evidence.file = file
     try:
-        with transaction.atomic():
+        with counted():
             current = locked(action).assurance
             save_stamped(evidence, when, by)
             # Fresh evidence asks for assurance again, unless assurance is already waiting or
@@ -78,7 +78,7 @@ def decide_evidence(
         raise TransitionRefused("this evidence was withdrawn: there is nothing to decide")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
-    with transaction.atomic():
+    with counted():
         evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
         evidence.decided_by, evidence.decided_at = by, when or timezone.now()
         evidence.decision_reason = reason.strip()

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from actionplan.importing import ColumnReading, ImportFailure
 
+from .counts_touched import counted
 from .draft_edits import apply_edits, by_position, join, mark_warnings, plan_key, split
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
@@ -227,7 +228,7 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
         return previews
 
 
-@transaction.atomic
+@counted()
 def confirm(draft: ImportDraft) -> list[StoredPlan]:
     """Store every plan of the document with the person's choices, all or nothing, and end
     the draft. ImportFailure or DuplicateImport leaves everything as it was."""

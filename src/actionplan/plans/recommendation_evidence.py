@@ -8,11 +8,11 @@ submits its evidence; a scrutineer or the partnership admin decides on it."""
 from __future__ import annotations
 
 from django.core.files import File
-from django.db import transaction
 from django.utils import timezone
 
 from .assurance import ALLOWED as ASSURANCE_STEPS
 from .assurance import AssuranceStatus, EvidenceBehind, check_assurance_change, check_evidence_behind
+from .counts_touched import counted
 from .editing import EditRefused, check_editor
 from .models import Evidence, Recommendation, User
 from .permissions import can_assure_recommendation, require
@@ -41,7 +41,7 @@ def submit_recommendation_evidence(
     if file is not None:
         evidence.file = file
     try:
-        with transaction.atomic():
+        with counted():
             current = locked(rec).assurance
             save_stamped(evidence, None, by)
             # As for an action: fresh evidence asks for assurance again, unless it already waits.
@@ -64,7 +64,7 @@ def decide_recommendation_evidence(
         raise TransitionRefused("this evidence has already been decided")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
-    with transaction.atomic():
+    with counted():
         evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
         evidence.decided_by, evidence.decided_at = by, timezone.now()
         evidence.decision_reason = reason.strip()
@@ -78,7 +78,7 @@ def decide_recommendation_evidence(
 def change_recommendation_assurance(rec: Recommendation, by: User, new: str, reason: str = "") -> None:
     """Move its assurance on by hand ("evidence accepted: verified at the audit on 3 March")."""
     require(can_assure_recommendation(by, rec.plan.partnership_id), "change the assurance status")
-    with transaction.atomic():
+    with counted():
         set_assurance(rec, by, new, reason)
 
 

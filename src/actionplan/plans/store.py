@@ -14,6 +14,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from .counts_touched import counted
 from .events import announce, plan_imported
 from .models import (
     Action,
@@ -97,7 +98,7 @@ def month_date(text: str | None) -> date | None:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-@transaction.atomic
+@counted()
 def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: bool = False) -> StoredPlan:
     sha256 = draft["source"]["sha256"]
     existing = Plan.objects.filter(partnership=partnership, source_sha256=sha256).first()
