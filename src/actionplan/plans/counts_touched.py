@@ -11,12 +11,12 @@ partnership's counts as not to be read until rebuilt, so the dashboard counts li
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 
 from . import kept_counts
@@ -120,7 +120,7 @@ def on_m2m(instance: Any, model: Any, pk_set: set[int] | None, action: str, **_:
         touch(recommendations=[instance.pk] if isinstance(instance, Recommendation) else [],
               actions=[instance.pk] if isinstance(instance, Action) else [])
         if model is Recommendation and action == "pre_clear":  # an action's links, all removed
-            pk_set = set(LINKS.objects.filter(action=instance).values_list("recommendation_id", flat=True))
+            pk_set = set(LINKS.objects.filter(action_id=instance.pk).values_list("recommendation_id", flat=True))
         if model is Recommendation:
             touch(recommendations=pk_set or ())
     else:  # from a theme's side
@@ -133,11 +133,12 @@ def connect() -> None:
     from .store import plan_stored  # the store writes through the modules that import this one
 
     uid = "kept-counts"
-    for model, saved, deleted in [
+    handlers: list[tuple[type[Model], Callable[..., None], Callable[..., None]]] = [
         (Action, on_action, on_action_deleted), (Recommendation, on_recommendation, on_recommendation),
         (Plan, on_plan, on_plan_deleted), (ProgressUpdate, on_progress, on_progress),
         (Evidence, on_progress, on_progress),
-    ]:
+    ]
+    for model, saved, deleted in handlers:
         post_save.connect(saved, sender=model, dispatch_uid=f"{uid}-{model.__name__}-save")
         pre_delete.connect(deleted, sender=model, dispatch_uid=f"{uid}-{model.__name__}-delete")
     pre_delete.connect(on_theme_deleted, sender=Theme, dispatch_uid=f"{uid}-theme-delete")

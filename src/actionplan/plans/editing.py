@@ -60,6 +60,7 @@ def save_plan(plan: Plan, by: User, reviews: list[Review], why: str = "") -> Pla
     return plan
 
 
+@counted()
 def close_plan(plan: Plan, by: User, *, on: date, reason: str) -> None:
     """Closed (archived): out of the dashboard's live counts, still readable and reportable."""
     check_editor(by, plan.partnership_id)
@@ -71,6 +72,7 @@ def close_plan(plan: Plan, by: User, *, on: date, reason: str) -> None:
     save_stamped(plan, None, by, reason)
 
 
+@counted()
 def reopen_plan(plan: Plan, by: User, *, reason: str) -> None:
     check_editor(by, plan.partnership_id)
     if not plan.is_closed:
@@ -104,6 +106,7 @@ def save_recommendation(rec: Recommendation, by: User, why: str = "") -> Recomme
     return rec
 
 
+@counted()
 def record_recommendation_progress(
     rec: Recommendation, by: User, text: str, *, status: str, rag: str = "", reason: str = "", on: date
 ) -> None:
@@ -131,6 +134,7 @@ def record_recommendation_progress(
     save_stamped(rec, None, by, reason)
 
 
+@counted()
 def add_action(
     rec: Recommendation,
     by: User,

@@ -172,3 +172,15 @@ def keep_all() -> list[Partnership]:
             rebuild(partnership)
             rebuilt.append(partnership)
     return rebuilt
+
+
+def differences(partnership: Partnership) -> list[str] | None:
+    """Each number the kept counts give unlike the live ones today, as "field key colour: kept
+    n, live m"; None when they do not hold for today (the dashboard counts live then)."""
+    on = today()
+    kept = kept_summary(partnership, on)
+    if kept is None:
+        return None
+    stored, live = as_rows(kept), as_rows(partnership_summary(partnership, on, from_history=False))
+    return [f"{' '.join(str(part) for part in row if part)}: kept {stored[row]}, live {live[row]}"
+            for row in sorted(set(stored) | set(live)) if stored[row] != live[row]]
