@@ -120,7 +120,8 @@ def on_m2m(instance: Any, model: Any, pk_set: set[int] | None, action: str, **_:
         touch(recommendations=[instance.pk] if isinstance(instance, Recommendation) else [],
               actions=[instance.pk] if isinstance(instance, Action) else [])
         if model is Recommendation and action == "pre_clear":  # an action's links, all removed
-            pk_set = set(LINKS.objects.filter(action_id=instance.pk).values_list("recommendation_id", flat=True))
+            links = LINKS.objects.filter(action_id=instance.pk)
+            pk_set = set(links.values_list("recommendation_id", flat=True))
         if model is Recommendation:
             touch(recommendations=pk_set or ())
     else:  # from a theme's side
