@@ -70,9 +70,10 @@ def touch(
     touched.actions.update(actions)
     if touched.depth:
         return
-    partnerships = touched.plan_ids()
+    found = Plan.objects.filter(Q(pk__in=touched.plans) | Q(recommendations__in=touched.recommendations)
+                                | Q(recommendations__actions__in=touched.actions))
     touched.clear()
-    kept_counts.forget(Plan.objects.filter(pk__in=partnerships).values_list("partnership_id", flat=True))
+    kept_counts.forget(found.values("partnership_id"))  # one query, whether any counts are kept or not
 
 
 def on_action(instance: Action, **_: Any) -> None:

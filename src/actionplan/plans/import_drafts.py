@@ -15,8 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
-
 from actionplan.importing import ColumnReading, ImportFailure
 
 from .counts_touched import counted
@@ -210,7 +208,7 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
     targets = updated_plans(draft)
     previews: list[PlanPreview] = []
     try:
-        with transaction.atomic():
+        with counted():  # always rolled back: nothing is re-counted
             created = remember_owners(draft)
             for number, plan in enumerate(reading.plans):
                 if (target := targets.get(number)) is not None:

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, get_args, get_origin, get_type_hints
 
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from .models import CountsKept, KeptCount, Partnership, Plan
@@ -136,9 +136,10 @@ def recount(plan_ids: Collection[int]) -> None:
             KeptCount.objects.bulk_create(counted_rows(partnership, pks, on), batch_size=1000)
 
 
-def forget(partnership_ids: Iterable[int]) -> None:
+def forget(partnership_ids: Iterable[int] | QuerySet[Any]) -> None:
     """Changed by a path that does not re-count (the admin, a shell): not to be read until rebuilt."""
-    kept = CountsKept.objects.filter(partnership_id__in=list(partnership_ids))
+    ids = partnership_ids if isinstance(partnership_ids, QuerySet) else list(partnership_ids)
+    kept = CountsKept.objects.filter(partnership_id__in=ids)
     kept.update(as_at=None, rebuilding_for=None)
 
 

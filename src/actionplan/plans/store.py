@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -130,7 +129,7 @@ def preview_draft(draft: dict[str, Any], partnership: Partnership) -> StoredPlan
     It runs the real store in a transaction that is always rolled back, so the preview can
     never disagree with what confirming does."""
     try:
-        with transaction.atomic():
+        with counted():  # always rolled back: nothing is re-counted
             stored = store_draft(draft, partnership)
             raise PreviewOnly
     except PreviewOnly:
