@@ -25,6 +25,10 @@ from .summary_rows import LINKS
 
 
 class Touched(threading.local):
+    """What a change touched: whole plans (closed, stored, deleted: the composite plans linking
+    to their actions are re-counted too), recommendations and actions (their plan, and for an
+    action the composite plans linking to it)."""
+
     def __init__(self) -> None:
         self.depth = 0
         self.clear()
@@ -38,7 +42,8 @@ class Touched(threading.local):
         recommendations = Recommendation.objects.filter(pk__in=self.recommendations)
         actions = Action.objects.filter(pk__in=self.actions)
         return (self.plans | set(recommendations.values_list("plan_id", flat=True))
-                | set(actions.values_list("recommendation__plan_id", flat=True)))
+                | set(actions.values_list("recommendation__plan_id", flat=True))
+                | kept_counts.linking_plans(self.plans, self.actions))
 
 
 touched = Touched()
@@ -81,13 +86,17 @@ def on_action(instance: Action, **_: Any) -> None:
 
 
 def on_action_deleted(instance: Action, **_: Any) -> None:
-    # The composite plans linking to it are found now: the links go with it.
-    linking = LINKS.objects.filter(action=instance).values_list("recommendation__plan_id", flat=True)
-    touch(recommendations=[instance.recommendation_id], plans=list(linking))
+    # Its plan and the composite plans linking to it are found now: it and its links will be gone.
+    plan = Recommendation.objects.filter(pk=instance.recommendation_id).values_list("plan_id", flat=True)
+    touch(plans=[*plan, *kept_counts.linking_plans(action_ids=[instance.pk])])
 
 
 def on_recommendation(instance: Recommendation, **_: Any) -> None:
-    touch(plans=[instance.plan_id])
+    touch(recommendations=[instance.pk])
+
+
+def on_recommendation_deleted(instance: Recommendation, **_: Any) -> None:
+    touch(plans=[instance.plan_id])  # found now: it will be gone
 
 
 def on_plan(instance: Plan, **_: Any) -> None:
@@ -95,7 +104,7 @@ def on_plan(instance: Plan, **_: Any) -> None:
 
 
 def on_plan_deleted(instance: Plan, **_: Any) -> None:
-    touch(plans=[instance.pk, *kept_counts.linking_plans([instance.pk])])
+    touch(plans=[instance.pk, *kept_counts.linking_plans([instance.pk])])  # before its links go
 
 
 def on_plan_stored(plan: Plan, **_: Any) -> None:
@@ -136,7 +145,8 @@ def connect() -> None:
 
     uid = "kept-counts"
     handlers: list[tuple[type[Model], Callable[..., None], Callable[..., None]]] = [
-        (Action, on_action, on_action_deleted), (Recommendation, on_recommendation, on_recommendation),
+        (Action, on_action, on_action_deleted),
+        (Recommendation, on_recommendation, on_recommendation_deleted),
         (Plan, on_plan, on_plan_deleted), (ProgressUpdate, on_progress, on_progress),
         (Evidence, on_progress, on_progress),
     ]

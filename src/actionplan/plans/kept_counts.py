@@ -104,9 +104,10 @@ def dashboard_summary(partnership: Partnership, as_at: date) -> PartnershipSumma
     return kept if kept is not None else partnership_summary(partnership, as_at)
 
 
-def linking_plans(plan_ids: Iterable[int]) -> set[int]:
-    """The composite plans whose recommendations link to actions of these plans."""
-    links = LINKS.objects.filter(action__recommendation__plan_id__in=list(plan_ids))
+def linking_plans(plan_ids: Iterable[int] = (), action_ids: Iterable[int] = ()) -> set[int]:
+    """The composite plans whose recommendations link to these actions or to actions of these plans."""
+    links = LINKS.objects.filter(Q(action__recommendation__plan_id__in=list(plan_ids))
+                                 | Q(action_id__in=list(action_ids)))
     return set(links.values_list("recommendation__plan_id", flat=True))
 
 
@@ -120,11 +121,10 @@ def counted_rows(partnership: Partnership, plan_ids: Iterable[int], on: date) ->
 
 
 def recount(plan_ids: Collection[int]) -> None:
-    """Re-count these plans and the composite plans linking to their actions, within the
-    caller's transaction. The plans are locked in id order (as a rebuild locks them): two
-    changes re-counting one plan wait for each other and never deadlock."""
+    """Re-count these plans within the caller's transaction. They are locked in id order (as a
+    rebuild locks them): two changes re-counting one plan wait for each other, never deadlock."""
     on = today()
-    plans = Plan.objects.select_for_update().filter(pk__in=sorted(set(plan_ids) | linking_plans(plan_ids)))
+    plans = Plan.objects.select_for_update().filter(pk__in=sorted(plan_ids))
     by_partnership: dict[int, list[int]] = defaultdict(list)
     for pk, partnership_id in plans.order_by("pk").values_list("pk", "partnership_id"):
         by_partnership[partnership_id].append(pk)
