@@ -72,12 +72,14 @@ def from_rows(partnership: Partnership, as_at: date, rows: Counter[Row]) -> Part
 
 
 def per_thing(partnership: Partnership, model: Any, found: list[tuple[int, str, int]]) -> dict | None:
-    things = model.objects.in_bulk({key for key, _rag, _n in found})
-    if len(things) < len({key for key, _rag, _n in found}):
-        return None
-    per: dict = {}
+    keys = {key for key, _rag, _n in found}
     if model is Plan:  # every open plan is listed, by title, as the live summary lists them
-        per = {plan: RagCounts() for plan in partnership.plans.filter(closed_on=None).order_by("title")}
+        per: dict = {plan: RagCounts() for plan in partnership.plans.filter(closed_on=None).order_by("title")}
+        things = {plan.pk: plan for plan in per}
+    else:
+        per, things = {}, model.objects.in_bulk(keys)
+    if not keys <= set(things):
+        return None
     for key, rag, n in found:
         per.setdefault(things[key], RagCounts()).add(rag, n)
     return per if model is Plan else dict(sorted(per.items(), key=lambda item: item[0].name))
