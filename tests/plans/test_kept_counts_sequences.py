@@ -60,7 +60,7 @@ class World:
             self.on += timedelta(days=1 + n % 4)
             return False
         if step == "thresholds":
-            self.partnership.amber_within_days = n % 9
+            self.partnership.amber_within_days = (self.partnership.amber_within_days + 1 + n % 8) % 10
             self.partnership.save()
             return False
         if step == "close":
