@@ -1,19 +1,44 @@
-"""What the tests of the kept counts share: the check that kept equals live."""
+"""What the tests of the kept counts share: the check that kept equals live, and the re-counts
+that run once a change is committed (a test's own transaction never commits)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from actionplan.plans import kept_counts
+from django.db import connection
+
+from actionplan.plans import kept_counts, kept_recount
 from actionplan.plans.models import Partnership
 from actionplan.plans.summary import partnership_summary
 
 
-def assert_kept_equal_live(partnership: Partnership, on: date | None = None) -> None:
-    """The kept counts hold for the day and equal the live ones, number for number and in the
-    order the dashboard lists them."""
+def run_after_commit() -> None:
+    """Run what the changes so far asked to run once committed, as a commit would."""
+    while connection.run_on_commit:
+        _savepoints, callback, _robust = connection.run_on_commit.pop(0)
+        callback()
+
+
+def drop_after_commit() -> None:
+    """Forget what the changes so far asked to run once committed: their re-counts never run."""
+    connection.run_on_commit.clear()
+
+
+def assert_shown_equal_live(partnership: Partnership, on: date | None = None) -> None:
+    """The dashboard's numbers equal the live ones, whatever has been re-counted."""
     on = on or kept_counts.today()
     partnership.refresh_from_db()
+    shown = kept_counts.dashboard_summary(partnership, on)
+    assert kept_counts.as_rows(shown) == kept_counts.as_rows(partnership_summary(partnership, on, from_history=False))
+
+
+def assert_kept_equal_live(partnership: Partnership, on: date | None = None) -> None:
+    """Once committed and re-counted, no plan is left marked, and the kept counts hold for the
+    day and equal the live ones, number for number and in the order the dashboard lists them."""
+    on = on or kept_counts.today()
+    run_after_commit()
+    partnership.refresh_from_db()
+    assert kept_recount.marked(partnership) == [], "every changed plan should be re-counted"
     kept = kept_counts.kept_summary(partnership, on)
     assert kept is not None, "the kept counts should hold for today"
     live = partnership_summary(partnership, on, from_history=False)

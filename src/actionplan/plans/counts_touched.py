@@ -1,11 +1,12 @@
-"""Which plans a change touched, so that their kept counts are re-counted in the same transaction.
+"""Which plans a change touched, so that their kept counts are re-counted once it is committed.
 
 Every save and delete of what the counts read (actions, recommendations, plans, progress,
 evidence, links, themes) says so by signal; a plan stored in bulk says so by `plan_stored`.
 The writers wrap their work in `counted()`: at its end, still inside the transaction, the
-touched plans are re-counted once (`kept_counts.recount`). A change made outside any such
-block (the admin, a shell, a data migration) cannot be re-counted there: it marks the
-partnership's counts as not to be read until rebuilt, so the dashboard counts live meanwhile.
+touched plans are marked changed (one statement), and re-counted after the commit
+(`kept_recount`), outside the transaction, so the change holds its locks no longer for them.
+A change made outside any such block (the admin, a shell, a data migration) is not marked:
+it makes the partnership's counts not to be read until rebuilt, so the dashboard counts live.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.db import transaction
 from django.db.models import Model, Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 
-from . import kept_counts
+from . import kept_counts, kept_recount
 from .models import Action, Evidence, Plan, ProgressUpdate, Recommendation, Theme
 from .summary_rows import LINKS
 
@@ -51,8 +52,9 @@ touched = Touched()
 
 @contextmanager
 def counted() -> Iterator[None]:
-    """A transaction whose changes to the counts are re-counted at its end; nested ones join the
-    outermost, which re-counts once (so its plan locks come last, after the actions')."""
+    """A transaction whose changes to the counts are marked at its end and re-counted after its
+    commit; nested ones join the outermost, which marks once (its locks on the marks come last,
+    after the actions')."""
     with transaction.atomic():
         touched.depth += 1
         try:
@@ -60,7 +62,8 @@ def counted() -> Iterator[None]:
             if touched.depth == 1:
                 plans = touched.plan_ids()
                 touched.clear()
-                kept_counts.recount(plans)
+                kept_recount.mark(plans)
+                kept_recount.recount_after_commit(plans)
         finally:
             touched.depth -= 1
             if not touched.depth:

@@ -2,8 +2,9 @@
 
 What each plan adds to its partnership's summary is stored as rows (`KeptCount`), counted by
 `partnership_summary` itself over that plan alone: whatever the live summary counts, the kept
-one counts by construction. A change re-counts the plans it touched, in its own transaction,
-replacing their rows (nothing to subtract). The dashboard adds the rows up.
+one counts by construction. A change marks the plans it touched, in its own transaction; once
+it is committed they are re-counted and their rows replaced (`kept_recount`). The dashboard
+adds up the rows of the plans not marked and counts the marked ones live.
 
 The counts hold for one day and one set of thresholds (`CountsKept`): the day's turn and a
 change of thresholds are caught up by `rebuild` (run daily by `actionplan remind`); until then
@@ -13,15 +14,15 @@ the dashboard counts live, never from counts made for another day.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date
 from typing import Any, get_args, get_origin, get_type_hints
 
-from django.db import transaction
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
+from . import kept_recount
 from .models import CountsKept, KeptCount, Partnership, Plan
 from .summary import PartnershipSummary, RagCounts, partnership_summary
 from .summary_rows import LINKS
@@ -92,12 +93,18 @@ def made_for(partnership: Partnership) -> Q:
 
 
 def kept_summary(partnership: Partnership, as_at: date) -> PartnershipSummary | None:
-    """The kept counts when they hold for this day and the partnership's thresholds, else None."""
+    """The kept counts when they hold for this day and the partnership's thresholds, else None:
+    the rows of the plans counted since their last change, and the plans changed since (usually
+    none: a change is re-counted as soon as it is committed) counted live."""
     if not CountsKept.objects.filter(made_for(partnership), as_at=as_at).exists():
         return None
-    rows = (KeptCount.objects.filter(partnership=partnership).values_list("field", "key", "rag")
-            .annotate(n=Sum("n")).order_by())
-    return from_rows(partnership, as_at, Counter({(name, key, rag): n for name, key, rag, n in rows}))
+    changed = kept_recount.marked(partnership)
+    rows = (KeptCount.objects.filter(partnership=partnership).exclude(plan_id__in=changed)
+            .values_list("field", "key", "rag").annotate(n=Sum("n")).order_by())
+    counts = Counter({(name, key, rag): n for name, key, rag, n in rows})
+    if changed:
+        counts.update(as_rows(partnership_summary(partnership, as_at, from_history=False, within=changed)))
+    return from_rows(partnership, as_at, counts)
 
 
 def dashboard_summary(partnership: Partnership, as_at: date) -> PartnershipSummary:
@@ -113,31 +120,6 @@ def linking_plans(plan_ids: Iterable[int] = (), action_ids: Iterable[int] = ()) 
     return set(links.values_list("recommendation__plan_id", flat=True))
 
 
-def counted_rows(partnership: Partnership, plan_ids: Iterable[int], on: date) -> list[KeptCount]:
-    rows = []
-    for plan_id in plan_ids:
-        summary = partnership_summary(partnership, on, from_history=False, within=[plan_id])
-        rows += [KeptCount(partnership=partnership, plan_id=plan_id, field=name, key=key, rag=rag, n=n)
-                 for (name, key, rag), n in as_rows(summary).items()]
-    return rows
-
-
-def recount(plan_ids: Collection[int]) -> None:
-    """Re-count these plans within the caller's transaction. They are locked in id order (as a
-    rebuild locks them): two changes re-counting one plan wait for each other, never deadlock."""
-    on = today()
-    plans = Plan.objects.select_for_update().filter(pk__in=sorted(plan_ids))
-    by_partnership: dict[int, list[int]] = defaultdict(list)
-    for pk, partnership_id in plans.order_by("pk").values_list("pk", "partnership_id"):
-        by_partnership[partnership_id].append(pk)
-    for partnership_id, pks in by_partnership.items():
-        partnership = Partnership.objects.get(pk=partnership_id)
-        held = CountsKept.objects.filter(made_for(partnership)).filter(Q(as_at=on) | Q(rebuilding_for=on))
-        if held.exists():  # otherwise nothing is read from them until they are rebuilt
-            KeptCount.objects.filter(plan_id__in=pks).delete()
-            KeptCount.objects.bulk_create(counted_rows(partnership, pks, on), batch_size=1000)
-
-
 def forget(partnership_ids: Iterable[int] | QuerySet[Any]) -> None:
     """Changed by a path that does not re-count (the admin, a shell): not to be read until rebuilt."""
     ids = partnership_ids if isinstance(partnership_ids, QuerySet) else list(partnership_ids)
@@ -148,19 +130,19 @@ def forget(partnership_ids: Iterable[int] | QuerySet[Any]) -> None:
 def rebuild(partnership: Partnership) -> None:
     """Count every plan of the partnership again, for today and its thresholds now.
 
-    Plan by plan, each in its own short transaction, so that nobody waits on the whole: while
-    it runs, the counts say they are being rebuilt for today, changes re-count their plans for
-    today too, and the dashboard counts live until the last plan is done."""
+    Every plan is marked changed, then re-counted as a change is, each in its own short
+    transaction, so that nobody waits on the whole: while it runs, the counts say they are being
+    rebuilt for today, changes re-count their plans for today too, and the dashboard counts live
+    until the last plan is done. A plan changed meanwhile stays marked and is counted live."""
     on = today()
     thresholds = {"amber_within_days": partnership.amber_within_days,
                   "stale_after_days": partnership.stale_after_days}
     CountsKept.objects.update_or_create(
         partnership=partnership, defaults={"rebuilding_for": on, **thresholds})
-    for plan_id in partnership.plans.order_by("pk").values_list("pk", flat=True):
-        with transaction.atomic():
-            if Plan.objects.select_for_update().filter(pk=plan_id).exists():
-                KeptCount.objects.filter(plan_id=plan_id).delete()
-                KeptCount.objects.bulk_create(counted_rows(partnership, [plan_id], on), batch_size=1000)
+    plan_ids = list(partnership.plans.order_by("pk").values_list("pk", flat=True))
+    kept_recount.mark(plan_ids)
+    for plan_id in plan_ids:
+        kept_recount.recount_plan(partnership, plan_id, on)
     # A change by a path that does not re-count, meanwhile, cleared `rebuilding_for`: then not held.
     CountsKept.objects.filter(partnership=partnership, rebuilding_for=on, **thresholds).update(
         as_at=on, rebuilding_for=None)

@@ -36,4 +36,12 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['partnership', 'field'], name='kept_count_partnership')],
             },
         ),
+        migrations.CreateModel(
+            name='KeptPlan',
+            fields=[
+                ('plan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='plans.plan')),
+                ('changes', models.BigIntegerField(default=1)),
+                ('counted', models.BigIntegerField(default=0)),
+            ],
+        ),
     ]

@@ -1,8 +1,9 @@
 """The dashboard's counts kept up to date as the plans change (ADR 46).
 
 Each plan keeps the counts its own rows add to the partnership's (its actions, the actions its
-recommendations link to, its recommendations tracked on their own): a change re-counts the
-plans it touched and replaces their rows, with no "before" to subtract. The dashboard adds
+recommendations link to, its recommendations tracked on their own): a change marks the plans
+it touched, and once it is committed they are re-counted and their rows replaced, with no
+"before" to subtract. The dashboard adds
 the rows up. The counts say the day and the thresholds they were made for; made for another,
 they are not read."""
 
@@ -41,3 +42,13 @@ class KeptCount(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["partnership", "field"], name="kept_count_partnership")]
+
+
+class KeptPlan(models.Model):
+    """Whether a plan's kept rows are up to date: each change to the plan adds one to `changes`
+    in its own transaction; a re-count sets `counted` to the `changes` it was made after. While
+    the two differ the plan is counted live on the dashboard, never read from its rows."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    changes = models.BigIntegerField(default=1)
+    counted = models.BigIntegerField(default=0)
