@@ -1,5 +1,6 @@
 """The dashboard's kept counts (ADR 46): each way of changing what they count keeps them equal
-to the live counts, in the same transaction; the day's turn and changed thresholds are never
+to the live counts (marked in its transaction, re-counted once committed, counted live while
+marked); the day's turn and changed thresholds are never
 read from counts made for another day."""
 
 from datetime import timedelta
@@ -8,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from actionplan.learning.themes import tag
-from actionplan.plans import kept_counts
+from actionplan.plans import kept_counts, kept_recount
 from actionplan.plans.bulk import change_actions
 from actionplan.plans.corrections import withdraw_evidence, withdraw_update
 from actionplan.plans.counts_touched import counted
@@ -21,7 +22,7 @@ from actionplan.plans.store import store_draft
 from actionplan.plans.summary import partnership_summary
 from actionplan.plans.updates import decide_evidence, override_rag, record_progress, submit_evidence
 from factories import ActionFactory, AgencyFactory, RecommendationFactory
-from kept_helpers import assert_kept_equal_live
+from kept_helpers import assert_kept_equal_live, assert_shown_equal_live, run_after_commit
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +179,61 @@ def test_the_daily_reminders_make_the_counts_for_today(kept, action):
     call_command("remind", stdout=(out := StringIO()))
     assert kept.name in out.getvalue()
     assert_kept_equal_live(kept)
+
+
+def test_a_change_marks_its_plans_and_is_re_counted_only_once_committed(kept, action):
+    plan = action.recommendation.plan
+    def stored() -> set:
+        return set(KeptCount.objects.filter(plan=plan).values_list("field", "key", "rag", "n"))
+
+    before = stored()
+    with counted():
+        action.delete()
+    marked = kept_recount.marked(kept)
+    assert plan.pk in marked and len(marked) == 2  # its plan and the composite plan linking to it
+    assert stored() == before  # not re-counted yet: the rows are as before the change
+    assert_shown_equal_live(kept)  # but the dashboard counts the marked plans live
+    assert_kept_equal_live(kept)  # committed: re-counted, nothing left marked
+    assert stored() != before
+
+
+def test_a_change_rolled_back_marks_nothing_and_re_counts_nothing(kept, action):
+    with pytest.raises(RuntimeError), counted():
+        action.delete()
+        raise RuntimeError("refused")
+    assert kept_recount.marked(kept) == []
+    run_after_commit()
+    assert_kept_equal_live(kept)
+
+
+def test_a_failed_re_count_never_fails_the_change_and_leaves_the_plan_counted_live(
+        kept, action, bob, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise OSError("the database went away")
+
+    monkeypatch.setattr(kept_recount, "counted_rows", broken)
+    record_progress(action, bob, "Stuck.", on=kept_counts.today(), change=StatusChange(S.NOT_ACHIEVED, "none"))
+    run_after_commit()
+    assert "stays counted live" in caplog.text
+    assert action.recommendation.plan_id in kept_recount.marked(kept)
+    assert_shown_equal_live(kept)
+    monkeypatch.undo()
+    kept_counts.rebuild(kept)
+    assert_kept_equal_live(kept)
+
+
+def test_a_change_committed_while_its_plan_is_counted_leaves_it_marked(kept, action, charlie, monkeypatch):
+    plan, counting = action.recommendation.plan, kept_recount.counted_rows
+
+    def meanwhile(partnership, plan_id, on):
+        rows = counting(partnership, plan_id, on)  # counted before the change below
+        with counted():
+            override_rag(action, charlie, "green", "agreed")
+        return rows
+
+    monkeypatch.setattr(kept_recount, "counted_rows", meanwhile)
+    assert kept_recount.recount_plan(kept, plan.pk, kept_counts.today()) is False  # nothing stored
+    assert plan.pk in kept_recount.marked(kept)
+    assert_shown_equal_live(kept)
+    monkeypatch.undo()
+    assert_kept_equal_live(kept)  # the change's own re-count, once committed, stores it
