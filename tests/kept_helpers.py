@@ -3,12 +3,13 @@ that run once a change is committed (a test's own transaction never commits)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from django.db import connection
 
 from actionplan.plans import kept_counts, kept_recount
-from actionplan.plans.models import Partnership
+from actionplan.plans.models import KeptCount, Partnership
 from actionplan.plans.summary import partnership_summary
 
 
@@ -46,3 +47,13 @@ def assert_kept_equal_live(partnership: Partnership, on: date | None = None) -> 
     assert list(kept.by_plan) == list(live.by_plan)
     assert list(kept.by_agency) == list(live.by_agency)
     assert list(kept.by_theme) == list(live.by_theme)
+
+
+def assert_unmarked_plans_stored_right(partnership: Partnership, on: date) -> None:
+    """Each plan not marked changed has stored rows equal to what it adds to the live counts."""
+    marked = set(kept_recount.marked(partnership))
+    for plan in partnership.plans.exclude(pk__in=marked):
+        stored = Counter({(name, key, rag): n for name, key, rag, n in KeptCount.objects.filter(
+            plan=plan).values_list("field", "key", "rag", "n")})
+        assert stored == kept_counts.as_rows(
+            partnership_summary(partnership, on, from_history=False, within=[plan.pk])), plan.title
