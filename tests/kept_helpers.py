@@ -30,7 +30,8 @@ def assert_shown_equal_live(partnership: Partnership, on: date | None = None) ->
     on = on or kept_counts.today()
     partnership.refresh_from_db()
     shown = kept_counts.dashboard_summary(partnership, on)
-    assert kept_counts.as_rows(shown) == kept_counts.as_rows(partnership_summary(partnership, on, from_history=False))
+    live = partnership_summary(partnership, on, from_history=False)
+    assert kept_counts.as_rows(shown) == kept_counts.as_rows(live)
 
 
 def assert_kept_equal_live(partnership: Partnership, on: date | None = None) -> None:

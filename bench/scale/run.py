@@ -151,17 +151,7 @@ def main() -> None:
         page, bare_ms = statistics.median(page_ms), statistics.median(sql_ms)
         print(f"| {label} | {page:.0f} | {bare_ms:.0f} | {page / bare_ms:.1f}x | {len(queries)} | "
               f"{len(response.content) // 1024} |", flush=True)
-    # What keeping them costs a change: a progress update re-counts its plan (100 actions) and
-    # the composite plan linking to it, in its transaction; against the same update not kept.
-    from actionplan.plans.updates import record_progress
-
-    for held in (True, False):
-        if not held:
-            kept_counts.forget([partnership.pk])
-        write_ms = [timed(lambda: record_progress(action, None, "bench", on=params["today"]))[0]
-                    for _ in range(args.rounds)]
-        print(f"| a progress update, counts {'kept' if held else 'not kept'} | "
-              f"{statistics.median(write_ms):.0f} | | | | |")
+    # What keeping them costs a change: bench/scale/write.py.
 
 
 def check(

@@ -212,7 +212,8 @@ def test_a_failed_re_count_never_fails_the_change_and_leaves_the_plan_counted_li
         raise OSError("the database went away")
 
     monkeypatch.setattr(kept_recount, "counted_rows", broken)
-    record_progress(action, bob, "Stuck.", on=kept_counts.today(), change=StatusChange(S.NOT_ACHIEVED, "none"))
+    record_progress(action, bob, "Stuck.", on=kept_counts.today(),
+                    change=StatusChange(S.NOT_ACHIEVED, "none"))
     run_after_commit()
     assert "stays counted live" in caplog.text
     assert action.recommendation.plan_id in kept_recount.marked(kept)

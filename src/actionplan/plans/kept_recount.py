@@ -92,7 +92,7 @@ def recount_marked(plan_ids: Collection[int], on: date) -> None:
             try:
                 recount_plan(partnership, plan_id, on)
             except Exception:  # the change is committed: a failed re-count must not undo its reply
-                logger.exception("re-counting plan %s failed; it stays counted live until re-counted", plan_id)
+                logger.exception("re-counting plan %s failed; it stays counted live", plan_id)
 
 
 def recount_after_commit(plan_ids: Collection[int]) -> None:
