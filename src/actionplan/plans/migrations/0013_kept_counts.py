@@ -29,8 +29,8 @@ class Migration(migrations.Migration):
                 ('key', models.BigIntegerField(default=0)),
                 ('rag', models.CharField(blank=True, max_length=10)),
                 ('n', models.IntegerField()),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.partnership')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan')),
+                ('partnership', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.partnership')),
+                ('plan', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan')),
             ],
             options={
                 'indexes': [models.Index(fields=['partnership', 'field'], name='kept_count_partnership')],
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='KeptPlan',
             fields=[
-                ('plan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='plans.plan')),
+                ('plan', models.OneToOneField(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='plans.plan')),
                 ('changes', models.BigIntegerField(default=1)),
                 ('counted', models.BigIntegerField(default=0)),
             ],

@@ -33,8 +33,12 @@ class KeptCount(models.Model):
     (by_plan, by_agency, overdue ...), `key` the plan, agency or theme counted under (0 when
     none) and `rag` the colour (blank for a plain number)."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    # No constraint in the database (Django still deletes them with their plan): checking one
+    # would make a re-count wait for the plan's row, which a change locks before it marks the
+    # plan, while the change waits for the mark the re-count holds: a deadlock on PostgreSQL.
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+",
+                                    db_constraint=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", db_constraint=False)
     field = models.CharField(max_length=40)
     key = models.BigIntegerField(default=0)
     rag = models.CharField(max_length=10, blank=True)
@@ -49,6 +53,9 @@ class KeptPlan(models.Model):
     in its own transaction; a re-count sets `counted` to the `changes` it was made after. While
     the two differ the plan is counted live on the dashboard, never read from its rows."""
 
-    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    # Unconstrained in the database as KeptCount's are: marking (the rebuild marks every plan)
+    # must not wait for a plan's row that a change has locked while it waits for the mark.
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, primary_key=True, related_name="+",
+                                db_constraint=False)
     changes = models.BigIntegerField(default=1)
     counted = models.BigIntegerField(default=0)
