@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from actionplan.plans.counts_touched import counted
 from actionplan.plans.models import Action, Partnership, Recommendation, Theme, User
 
 NATIONAL_LIST = Path(__file__).with_name("national_themes.txt")
@@ -47,7 +47,7 @@ def tag(
     foreign = [t.name for t in chosen if t.pk not in allowed]
     if foreign:
         raise ValueError(f"not themes of this partnership: {', '.join(foreign)}")
-    with transaction.atomic():
+    with counted():
         retag(rec, themes, by)
         for action in rec.actions.filter(pk__in=action_themes):
             retag(action, action_themes[action.pk], by)

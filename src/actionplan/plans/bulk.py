@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
+from .counts_touched import counted
 from .events import action_assigned, announce, due_revised
 from .models import Action, Agency, User
 from .permissions import can_edit_plans, in_partnership, require
@@ -37,7 +36,7 @@ def change_actions(
         require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "change these actions")
         if owner is not None and owner.partnership_id != action.partnership_id:
             raise TransitionRefused("the owner must be an agency of this partnership")
-    with transaction.atomic():
+    with counted():
         # Locked in one order, so two people changing overlapping actions wait, never deadlock.
         for action in sorted(actions, key=lambda a: a.pk):
             fresh = locked(action)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
-
+from .counts_touched import counted
 from .finder import is_open, with_latest_update
 from .models import Action, Partnership, Plan, Recommendation, Review, Section
 
@@ -61,7 +60,7 @@ def compose(
     return ordered
 
 
-@transaction.atomic
+@counted()
 def save_composite(partnership: Partnership, title: str, groups: list[ThemeGroup], as_at: date) -> Plan:
     plan = Plan.objects.create(
         partnership=partnership, title=title, kind=Plan.Kind.COMPOSITE_ACTION_PLAN, as_at=as_at

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from .assurance import after_withdrawal
+from .counts_touched import counted
 from .evidence import left_of, standing
 from .models import Action, Evidence, ProgressUpdate, User
 from .permissions import can_update_action, require
@@ -71,7 +71,7 @@ def withdraw_evidence(
         require(can_update_action(by, action), "withdraw evidence from this action")
     if not reason.strip():
         raise TransitionRefused("say why the evidence is withdrawn")
-    with transaction.atomic():
+    with counted():
         fresh = locked(action)
         if evidence.withdrawals.exists():
             raise TransitionRefused("this evidence has already been withdrawn")
@@ -112,7 +112,7 @@ def put_right(
     if not reason.strip():
         done = "corrected" if kind == Kind.CORRECTION else "withdrawn"
         raise TransitionRefused(f"say why the update is {done}")
-    with transaction.atomic():
+    with counted():
         fresh = locked(original.action)  # one correction at a time, checked against the stored record
         if original.corrections.filter(kind=Kind.WITHDRAWAL).exists():
             raise TransitionRefused("this update has already been withdrawn")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Max, QuerySet
 
+from .counts_touched import counted
 from .events import action_assigned, announce
 from .models import Action, Agency, DueKind, DuePrecision, Partnership, Plan, Recommendation, Review, User
 from .permissions import can_edit_plans, in_partnership, require
@@ -40,7 +41,7 @@ def save_review(review: Review, by: User, why: str = "") -> Review:
     review.code = review.code.strip()
     review.published = review.published_on is not None
     try:
-        with transaction.atomic():
+        with counted():
             save_stamped(review, None, by, why)
     except IntegrityError as clash_found:
         raise EditRefused(f"there is already a review called {review.code}") from clash_found
@@ -53,12 +54,13 @@ def save_plan(plan: Plan, by: User, reviews: list[Review], why: str = "") -> Pla
         raise EditRefused("a plan needs a title")
     if any(review.partnership_id != plan.partnership_id for review in reviews):
         raise EditRefused("a plan answers only reviews of its own partnership")
-    with transaction.atomic():
+    with counted():
         save_stamped(plan, None, by, why)
         plan.reviews.set(reviews)
     return plan
 
 
+@counted()
 def close_plan(plan: Plan, by: User, *, on: date, reason: str) -> None:
     """Closed (archived): out of the dashboard's live counts, still readable and reportable."""
     check_editor(by, plan.partnership_id)
@@ -70,6 +72,7 @@ def close_plan(plan: Plan, by: User, *, on: date, reason: str) -> None:
     save_stamped(plan, None, by, reason)
 
 
+@counted()
 def reopen_plan(plan: Plan, by: User, *, reason: str) -> None:
     check_editor(by, plan.partnership_id)
     if not plan.is_closed:
@@ -94,7 +97,7 @@ def save_recommendation(rec: Recommendation, by: User, why: str = "") -> Recomme
     if rec.decision == Recommendation.Decision.ACCEPTED:
         rec.decision_reason = ""
     new = rec.pk is None
-    with transaction.atomic():
+    with counted():
         if new:
             rec.order = next_order(rec.plan.recommendations.all())
         save_stamped(rec, None, by, why)
@@ -103,6 +106,7 @@ def save_recommendation(rec: Recommendation, by: User, why: str = "") -> Recomme
     return rec
 
 
+@counted()
 def record_recommendation_progress(
     rec: Recommendation, by: User, text: str, *, status: str, rag: str = "", reason: str = "", on: date
 ) -> None:
@@ -130,6 +134,7 @@ def record_recommendation_progress(
     save_stamped(rec, None, by, reason)
 
 
+@counted()
 def add_action(
     rec: Recommendation,
     by: User,

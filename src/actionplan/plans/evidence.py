@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.files import File
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -18,6 +17,7 @@ from .assurance import (
     check_evidence_behind,
     fresh_evidence_asks_again,
 )
+from .counts_touched import counted
 from .events import announce, evidence_decided
 from .models import Action, Evidence, User
 from .permissions import can_assure, can_update_action, require
@@ -51,7 +51,7 @@ def submit_evidence(
     if file is not None:
         evidence.file = file
     try:
-        with transaction.atomic():
+        with counted():
             current = locked(action).assurance
             save_stamped(evidence, when, by)
             if fresh_evidence_asks_again(current):
@@ -82,7 +82,7 @@ def decide_evidence(
         raise TransitionRefused("this evidence was withdrawn: there is nothing to decide")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
-    with transaction.atomic():
+    with counted():
         evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
         evidence.decided_by, evidence.decided_at = by, when or timezone.now()
         evidence.decision_reason = reason.strip()

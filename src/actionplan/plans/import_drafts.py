@@ -15,10 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
-
 from actionplan.importing import ColumnReading, ImportFailure
 
+from .counts_touched import counted
 from .draft_edits import apply_edits, by_position, join, mark_warnings, plan_key, split
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
@@ -210,7 +209,7 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
     targets = updated_plans(draft)
     previews: list[PlanPreview] = []
     try:
-        with transaction.atomic():
+        with counted():  # always rolled back: nothing is re-counted
             created = remember_owners(draft)
             for number, plan in enumerate(reading.plans):
                 if (target := targets.get(number)) is not None:
@@ -228,7 +227,7 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
         return previews
 
 
-@transaction.atomic
+@counted()
 def confirm(draft: ImportDraft) -> list[StoredPlan]:
     """Store every plan of the document with the person's choices, all or nothing, and end
     the draft. ImportFailure or DuplicateImport leaves everything as it was."""

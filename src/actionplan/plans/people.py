@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 
+from .counts_touched import counted
 from .editing import EditRefused
 from .models import Agency, Partnership, User, normalise_name
 from .permissions import can_manage_people, in_partnership, require
@@ -53,7 +54,7 @@ def merge_agencies(source: Agency, target: Agency, by: User) -> int:
     if source.partnership_id != target.partnership_id or source.pk == target.pk:
         raise EditRefused("choose another agency of this partnership to merge into")
     why = f"{source.name} merged into {target.name}"
-    with transaction.atomic():
+    with counted():
         moved = 0
         for action in source.actions.select_for_update():
             action.owner = target

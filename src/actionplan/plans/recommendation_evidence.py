@@ -9,7 +9,6 @@ decides on it. Withdrawn evidence is kept, marked, and no longer counts for assu
 from __future__ import annotations
 
 from django.core.files import File
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -21,6 +20,7 @@ from .assurance import (
     check_evidence_behind,
     fresh_evidence_asks_again,
 )
+from .counts_touched import counted
 from .editing import EditRefused, check_editor
 from .events import announce, evidence_decided
 from .evidence import left_of
@@ -51,7 +51,7 @@ def submit_recommendation_evidence(
     if file is not None:
         evidence.file = file
     try:
-        with transaction.atomic():
+        with counted():
             current = locked(rec).assurance
             save_stamped(evidence, None, by)
             if fresh_evidence_asks_again(current):  # as for an action
@@ -75,7 +75,7 @@ def decide_recommendation_evidence(
         raise TransitionRefused("this evidence was withdrawn: there is nothing to decide")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
-    with transaction.atomic():
+    with counted():
         evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
         evidence.decided_by, evidence.decided_at = by, timezone.now()
         evidence.decision_reason = reason.strip()
@@ -90,7 +90,7 @@ def decide_recommendation_evidence(
 def change_recommendation_assurance(rec: Recommendation, by: User, new: str, reason: str = "") -> None:
     """Move its assurance on by hand ("evidence accepted: verified at the audit on 3 March")."""
     require(can_assure_recommendation(by, rec.plan.partnership_id), "change the assurance status")
-    with transaction.atomic():
+    with counted():
         set_assurance(rec, by, new, reason)
 
 
@@ -120,7 +120,7 @@ def withdraw_recommendation_evidence(evidence: Evidence, by: User, reason: str) 
     check_editor(by, rec.plan.partnership_id)
     if not reason.strip():
         raise TransitionRefused("say why the evidence is withdrawn")
-    with transaction.atomic():
+    with counted():
         fresh = locked(rec)  # one change at a time, checked against the stored record
         stored = Evidence.objects.get(pk=evidence.pk)  # as decided now
         if stored.withdrawn_at is not None:

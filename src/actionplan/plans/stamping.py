@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from django.db import transaction
 from django.db.models import Model
 
+from .counts_touched import counted
 from .models import Action, User
 
 
@@ -62,6 +62,6 @@ def locked(action: Action, expected_version: int | None = None) -> Action:
 def changing(action: Action, expected_version: int | None = None) -> Iterator[Action]:
     """The locked fresh copy to change within one transaction; afterwards the caller's copy is
     read again, so that it shows what was stored. A refusal inside undoes the whole change."""
-    with transaction.atomic():
+    with counted():
         yield locked(action, expected_version)
     action.refresh_from_db()

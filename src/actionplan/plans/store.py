@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.dispatch import Signal
 
+from .counts_touched import counted
 from .draft_rows import StoredPlan, Storer
 from .events import announce, plan_imported
 from .models import Partnership, Plan
@@ -37,7 +37,7 @@ class DuplicateImport(Exception):
             super().__init__(f"{path} is already imported as '{existing.title}'")
 
 
-@transaction.atomic
+@counted()
 def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: bool = False) -> StoredPlan:
     sha256 = draft["source"]["sha256"]
     existing = Plan.objects.filter(partnership=partnership, source_sha256=sha256).first()
@@ -69,7 +69,7 @@ def preview_draft(draft: dict[str, Any], partnership: Partnership) -> StoredPlan
     It runs the real store in a transaction that is always rolled back, so the preview can
     never disagree with what confirming does."""
     try:
-        with transaction.atomic():
+        with counted():  # always rolled back: nothing is re-counted
             stored = store_draft(draft, partnership)
             raise PreviewOnly
     except PreviewOnly:

@@ -8,7 +8,7 @@ rule that `Action.rag` applies to one action.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -51,19 +51,23 @@ class PartnershipSummary:
 
 
 def partnership_summary(
-    partnership: Partnership, as_at: date, *, from_history: bool | None = None
+    partnership: Partnership, as_at: date, *, from_history: bool | None = None,
+    within: Collection[int] | None = None,
 ) -> PartnershipSummary:
     """The live counts: closed plans are left out (they stay in reports and searches).
     A recommendation with no actions is tracked on itself and counted like an action.
 
     A day before today gives the counts as they stood at the end of that day (a past meeting),
     from each action's version in force then, with the same aggregates (`summary_rows.rows_as_at`).
-    `from_history` says which, whatever the day (False: today's actions rated on `as_at`)."""
+    `from_history` says which, whatever the day (False: today's actions rated on `as_at`).
+    `within` (plan ids, today's rows only) counts what those plans add to the partnership's
+    numbers: their actions, the actions their recommendations link to, and their
+    recommendations tracked on their own (`kept_counts` keeps them plan by plan)."""
     if from_history is None:
         from_history = as_at < timezone.localdate()
     summary = PartnershipSummary(as_at)
     rows = summary_rows.rows_as_at(partnership, as_at) if from_history else summary_rows.rows_today(
-        partnership, as_at)
+        partnership, as_at, within)
     plans = {plan.pk: plan for plan in rows.plans.order_by("title")}
     summary.by_plan = {plan: RagCounts() for plan in plans.values()}
     live = rows.actions

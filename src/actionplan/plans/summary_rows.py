@@ -8,6 +8,7 @@ either with the same aggregates.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -39,14 +40,20 @@ def open_plans(partnership: Partnership, path: str) -> Q:
     return Q(**{f"{path}plan__partnership": partnership, f"{path}plan__closed_on": None})
 
 
-def rows_today(partnership: Partnership, as_at: date) -> SummaryRows:
+def rows_today(partnership: Partnership, as_at: date, within: Collection[int] | None = None) -> SummaryRows:
+    """`within`: only what these plans add (their own rows and their links), for `kept_counts`."""
     shown = rag_sql.shown_rag(as_at, partnership.rag_thresholds)
     links = LINKS.objects.filter(open_plans(partnership, "recommendation__"),
                                  open_plans(partnership, "action__recommendation__"))
     alone = without_actions(Recommendation.objects.filter(open_plans(partnership, "")))
+    plans = partnership.plans.filter(closed_on=None)
+    actions = Action.objects.filter(open_plans(partnership, "recommendation__"))
+    if within is not None:
+        plans, actions = plans.filter(pk__in=within), actions.filter(recommendation__plan_id__in=within)
+        links, alone = links.filter(recommendation__plan_id__in=within), alone.filter(plan_id__in=within)
     return SummaryRows(
-        plans=partnership.plans.filter(closed_on=None),
-        actions=Action.objects.filter(open_plans(partnership, "recommendation__")).annotate(shown=shown),
+        plans=plans,
+        actions=actions.annotate(shown=shown),
         last_touched=rag_sql.last_touched(),
         linked=counted_links(links.annotate(
             shown=rag_sql.shown_rag(as_at, partnership.rag_thresholds, prefix="action__"))),

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils import timezone
 
+from actionplan.plans.counts_touched import counted
 from actionplan.plans.finder import ActionWithLatestUpdate, with_latest_update
 from actionplan.plans.models import Action, User
 from actionplan.plans.permissions import can_update_action, in_partnership
@@ -66,7 +66,7 @@ def apply_workbook(content: bytes, user: User, *, name: str = "workbook") -> Upd
         Action.objects.select_related("owner", "recommendation__plan__partnership")
     ).in_bulk([row.action_id for row in rows])
     result = UpdateResult()
-    with transaction.atomic():
+    with counted():
         for row in rows:
             if row.action_id not in returned.exported:
                 raise WorkbookError(f"{name}: {row.where}: A-{row.action_id} was not in this export")

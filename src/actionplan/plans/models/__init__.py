@@ -1,5 +1,6 @@
 from .action import Action, DueKind, DuePrecision
 from .import_draft import ImportDraft
+from .kept_counts import CountsKept, KeptCount, KeptPlan
 from .partnership import Agency, Partnership, Review, Theme, normalise_name
 from .plan import Plan, Recommendation, Section
 from .progress import Evidence, ProgressUpdate, RecordIsFinal, as_corrected, in_force
@@ -9,10 +10,13 @@ from .users import User
 __all__ = [
     "Action",
     "Agency",
+    "CountsKept",
     "DueKind",
     "DuePrecision",
     "Evidence",
     "ImportDraft",
+    "KeptCount",
+    "KeptPlan",
     "Partnership",
     "Plan",
     "ProgressUpdate",

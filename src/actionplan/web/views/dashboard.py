@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from actionplan.plans.summary import partnership_summary
+from actionplan.plans.kept_counts import dashboard_summary
 from actionplan.reminders.in_app import needs_you
 
 from .. import paging
@@ -24,7 +24,7 @@ def dashboard(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     form = AsAtForm(request.GET)
     as_at = (form.cleaned_data.get("as_at") if form.is_valid() else None) or today
-    summary = partnership_summary(partnership, as_at)
+    summary = dashboard_summary(partnership, as_at)
     # A region's partnership has thousands of plans: their table comes a page at a time.
     plans = paging.page_of(
         request, list(summary.by_plan.items()), param="plans_page", per_page=PLANS_PER_PAGE

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 from tqdm import tqdm
 
 from actionplan.importing import ImportFailure, parse_plans_file, render_table
+from actionplan.plans.counts_touched import counted
 from actionplan.plans.draft_reviews import unknown_references
 from actionplan.plans.draft_rows import StoredPlan
 from actionplan.plans.models import Partnership
@@ -87,7 +87,7 @@ class Command(BaseCommand):
                     failures += 1
                     self.refuse_references(path, target, unknown)
                     continue
-                with transaction.atomic():  # every plan of the file, or none
+                with counted():  # every plan of the file, or none
                     stored = [store_draft(plan, target, replace=replace) for plan in plans]
                 for outcome, draft in zip(stored, drafts, strict=True):
                     self.report(outcome, len(draft.warnings))

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from actionplan.plans import kept_counts
 from actionplan.reminders.models import Notice
 from actionplan.reminders.runs import remind, would_send
 
@@ -14,7 +15,8 @@ from actionplan.reminders.runs import remind, would_send
 class Command(BaseCommand):
     help = (
         "Send the reminders owed today: due soon, overdue, not updated, updates wanted before a "
-        "meeting, and the weekly digest. Each notice is sent once, however often this runs."
+        "meeting, and the weekly digest. Each notice is sent once, however often this runs. "
+        "First, the dashboard's kept counts are made for today."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,8 +35,12 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {Notice.Kind(o.kind).label}:{about} ({o.detail})")
             self.stdout.write(f"Dry run: {len(plan)} e-mail{'s' if len(plan) != 1 else ''} would be sent.")
             return
+        # The day's turn: the dashboard's kept counts made for yesterday are made for today.
+        rebuilt = kept_counts.keep_all()
         result = remind(today)
         self.stdout.write(f"Sent {len(result.letters)} e-mails ({result.notices} notices).")
+        if rebuilt:
+            self.stdout.write(f"Dashboard counts made for today: {', '.join(p.name for p in rebuilt)}.")
         if result.failed:
             raise CommandError(
                 f"could not send to {', '.join(result.failed)}; their notices are kept for the next run"
