@@ -14,7 +14,6 @@ from . import recurring_export
 from .recurring_export import RecurringLearning, day, named, wording
 from .render import FORMATS as BOARD_FORMATS
 from .render import Rendered
-from .render.as_html import environment
 
 FORMATS = ("html", "pdf", *recurring_export.FORMATS)  # a report to read, or the tables to work on
 
@@ -33,6 +32,10 @@ def produce(partnership: Partnership, format: str, on: date) -> Rendered:
 
 
 def page(partnership: str, learning: RecurringLearning) -> str:
+    # Imported here: the HTML renderer brings the charts' library, which a page that only asks
+    # for a report (through the worker) must not load.
+    from .render.as_html import environment
+
     again = sum(1 for group in learning.recurrences if group.done_before)
     return (
         environment()
