@@ -98,8 +98,9 @@ def stale(as_at: date, stale_after_days: int, touched: Coalesce | None = None) -
     return is_open() & Q(LessThan(touched, as_at - timedelta(days=stale_after_days)))
 
 
-def awaiting_assurance() -> Q:
-    return Q(assurance=AssuranceStatus.SUBMITTED)
+def awaiting_assurance(field: str = "assurance") -> Q:
+    """`field`: another name for the assurance (a recommendation's as at a day, say)."""
+    return Q(**{field: AssuranceStatus.SUBMITTED})
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from datetime import date
 from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
-from . import rag_sql, summary_rows, tracked_alone
+from . import rag_sql, summary_rows
 from .models import Agency, Partnership, Plan, Recommendation, Theme
 from .rag import SEVERITY
 
@@ -140,5 +140,5 @@ def count_recommendations_on_their_own(
         summary.overall.add(rag, n)
         summary.by_plan[plans[plan_id]].add(rag, n)
         summary.recommendations_alone += n
-    summary.awaiting_assurance += alone.filter(tracked_alone.awaiting_assurance("assurance_then")).count()
+    summary.awaiting_assurance += alone.filter(rag_sql.awaiting_assurance("assurance_then")).count()
     add_per_theme(summary.by_theme, grouped(alone.filter(themes__isnull=False), "themes"))

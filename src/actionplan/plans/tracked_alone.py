@@ -14,10 +14,10 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 
-from .assurance import AssuranceStatus
 from .finder import ActionCriteria
 from .models import Action, Partnership, Recommendation
 from .rag import Rag
+from .rag_sql import awaiting_assurance
 
 # Never rated: grey, as an action not started.
 RECOMMENDATION_RAG = Coalesce(NullIf("rag", Value("")), Value(Rag.GREY.value))
@@ -28,11 +28,6 @@ def without_actions(recommendations: QuerySet[Recommendation]) -> QuerySet[Recom
     own = Action.objects.filter(recommendation=OuterRef("pk"))
     linked = Action.linked_recommendations.through.objects.filter(recommendation=OuterRef("pk"))
     return recommendations.exclude(Exists(own)).exclude(Exists(linked))
-
-
-def awaiting_assurance(field: str = "assurance") -> Q:
-    """`finder.awaiting_assurance` for a recommendation's own assurance (or its value as at a day)."""
-    return Q(**{field: AssuranceStatus.SUBMITTED})
 
 
 def find_recommendations_alone(
