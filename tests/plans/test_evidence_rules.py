@@ -130,7 +130,8 @@ def test_which_evidence_stands_is_one_rule_for_actions_and_recommendations(actio
     kept = submit_evidence(action, bob, "Audit", link=LINK)
     withdraw_evidence(submit_evidence(action, bob, "Wrong", link=LINK), bob, "Wrong file")
     rec_kept = submit_recommendation_evidence(rec, alice, "Audit", link=LINK)
-    withdraw_recommendation_evidence(submit_recommendation_evidence(rec, alice, "Wrong", link=LINK), alice, "Wrong")
+    wrong = submit_recommendation_evidence(rec, alice, "Wrong", link=LINK)
+    withdraw_recommendation_evidence(wrong, alice, "Wrong file")
     assert list(standing_evidence(action)) == [kept]
     assert list(standing_evidence(rec)) == [rec_kept]
     assert evidence_behind(action).submitted == evidence_behind(rec).submitted == 1

@@ -29,7 +29,6 @@ from .permissions import can_assure_recommendation, require
 from .stamping import save_stamped
 from .status import TransitionRefused
 
-
 A_RECOMMENDATION = "a recommendation"  # how a refusal names it
 
 
