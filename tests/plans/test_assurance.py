@@ -67,3 +67,31 @@ def test_fresh_evidence_asks_again_unless_assurance_waits_or_has_moved_on_to_imp
     asks = {status: fresh_evidence_asks_again(status) for status in A.values}
     assert asks == {A.NONE: True, A.SUBMITTED: False, A.REJECTED: True, A.ACCEPTED: True,
                     A.IMPACT_EVIDENCED: False, A.RECHECKED: False}
+
+
+def test_the_steps_offered_are_those_the_checks_allow():
+    from actionplan.plans.assurance import EvidenceBehind, assurance_steps
+
+    none, one = EvidenceBehind(submitted=0, accepted=0), EvidenceBehind(submitted=1, accepted=0)
+    assert assurance_steps(A.NONE, "in_progress", none) == []  # nothing to point at
+    assert assurance_steps(A.NONE, "in_progress", one) == [(A.SUBMITTED, "Evidence submitted")]
+    assert [v for v, _ in assurance_steps(A.REJECTED, "implemented", none)] == []
+    assert [v for v, _ in assurance_steps(A.SUBMITTED, "implemented", one)] == [A.ACCEPTED, A.REJECTED]
+    for not_done in ("not_achieved", "superseded"):
+        assert [v for v, _ in assurance_steps(A.SUBMITTED, not_done, one)] == [A.REJECTED]
+        assert assurance_steps(A.ACCEPTED, not_done, EvidenceBehind(submitted=1, accepted=1)) == []
+
+
+@pytest.mark.parametrize("current,withdrawn,left,after", [
+    (A.REJECTED, "rejected", (False, False, False, False), A.NONE),  # the rejected piece, alone
+    (A.REJECTED, "rejected", (True, True, False, False), A.SUBMITTED),  # judged again on what stands
+    (A.REJECTED, "rejected", (True, False, False, True), None),  # another rejection still stands
+    (A.REJECTED, "accepted", (True, False, False, True), None),
+    (A.ACCEPTED, "accepted", (True, False, False, True), A.SUBMITTED),
+    (A.SUBMITTED, "pending", (False, False, False, False), A.NONE),
+    (A.SUBMITTED, "pending", (True, False, True, False), None),
+])
+def test_after_a_withdrawal_assurance_rests_only_on_what_stands(current, withdrawn, left, after):
+    from actionplan.plans.assurance import EvidenceLeft, after_withdrawal
+
+    assert after_withdrawal(current, withdrawn, EvidenceLeft(*left)) == after

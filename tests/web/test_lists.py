@@ -12,6 +12,7 @@ from scenes import action_ids, text_of
 from actionplan.plans.finder import ActionCriteria, find_actions, is_overdue, judge
 from actionplan.plans.models import Action, Partnership, Recommendation, User
 from actionplan.plans.recommendation_evidence import submit_recommendation_evidence
+from actionplan.plans.status import FINISHED
 from actionplan.plans.summary import partnership_summary
 
 pytestmark = pytest.mark.django_db
@@ -64,18 +65,28 @@ def test_every_dashboard_number_is_the_length_of_its_list(client, demo):
         assert len(action_ids(listed)) == int(number), url
 
 
-def test_my_actions_are_the_agencys_soonest_due_first(client, demo):
+def test_my_actions_are_the_agencys_open_ones_soonest_due_first(client, demo):
     bob = User.objects.get(username="bob")
     response = signed_in(client, "bob").get("/my-actions/")
     assert response.status_code == 200
     shown = action_ids(response)
     mine = Action.objects.filter(owner__in=bob.agencies.all())
-    assert set(shown) == set(mine.values_list("pk", flat=True)) and shown
+    still_open = mine.exclude(status__in=FINISHED)
+    assert set(shown) == set(still_open.values_list("pk", flat=True)) and shown
     assert all(a.owner.name == "Riverton Police" for a in Action.objects.filter(pk__in=shown))
     due = [Action.objects.get(pk=pk).current_due for pk in shown]
     dated = [d for d in due if d is not None]
     assert dated == sorted(dated) and due == dated + [None] * (len(due) - len(dated))
     assert "My actions" in text_of(response)
+
+    finished = mine.filter(status__in=FINISHED)
+    assert finished.exists(), "the demo has finished actions of the police"
+    assert f"Show the {finished.count()} finished" in text_of(response)
+    closed = client.get("/my-actions/?shown=finished&sort=status")
+    assert set(action_ids(closed)) == set(finished.values_list("pk", flat=True))
+    assert f"Show the {still_open.count()} still being delivered" in text_of(closed)
+    back = re.search(r'href="(\?[^"]*shown=open[^"]*)"', closed.content.decode())
+    assert back and "sort=status" in back.group(1)  # the sort is kept
 
 
 def test_a_viewer_has_no_actions_of_their_own(client, demo):

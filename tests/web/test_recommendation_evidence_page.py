@@ -108,3 +108,24 @@ def test_the_admin_withdraws_evidence_with_a_reason_and_it_is_shown_marked(clien
     assert "Withdrawn" in words and "Why: Another borough's audit" in words and "by alice" in words
     assert "Record decision" not in words and f'href="{url}"' not in page.content.decode()
     assert client.get(url).status_code == 403  # a scrutineer decides, the admin withdraws
+
+
+def test_a_decision_racing_a_withdrawal_is_refused_in_words(client, alice, charlie, lone, monkeypatch):
+    """The admin withdraws the piece after the scrutineer's request read it, before it is decided."""
+    from actionplan.plans import recommendation_evidence as rules
+    from actionplan.web.views import recommendation_evidence as view
+
+    evidence = rules.submit_recommendation_evidence(lone, alice, "Draft", link="https://example.org/d")
+    decide = view.decide_recommendation_evidence
+
+    def withdrawn_meanwhile(read: Evidence, by, **decision):
+        rules.withdraw_recommendation_evidence(read, alice, "Wrong file")  # `read` stays as it was read
+        return decide(read, by, **decision)
+
+    monkeypatch.setattr(view, "decide_recommendation_evidence", withdrawn_meanwhile)
+    client.force_login(charlie)
+    url = f"/recommendations/{lone.pk}/evidence/{evidence.pk}/decision/"
+    response = client.post(url, {"decision": "accept"})
+    assert response.status_code == 400 and "This evidence was withdrawn" in text_of(response)
+    stored = Evidence.objects.get(pk=evidence.pk)
+    assert (stored.decision, stored.withdrawal_reason) == (Evidence.Decision.PENDING, "Wrong file")

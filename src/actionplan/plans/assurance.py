@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from .status import DeliveryStatus
+
 
 class AssuranceStatus(models.TextChoices):
     NONE = "none", "No evidence yet"
@@ -48,6 +50,31 @@ def check_assurance_change(current: str, new: str, reason: str = "") -> None:
         raise AssuranceRefused("rejecting evidence needs a reason the owner can act on")
 
 
+# Evidence shows that the work was done. Work not achieved or superseded was not done: its
+# explanation, or the action replacing it, is the record. So it takes no evidence and cannot be
+# assured; evidence given before it closed may still be rejected or withdrawn, so that nothing
+# is left awaiting assurance for ever.
+NOT_DONE = frozenset({DeliveryStatus.NOT_ACHIEVED, DeliveryStatus.SUPERSEDED})
+
+
+def check_evidence_welcome(status: str, what: str = "an action") -> None:
+    """May evidence be added to `what` (an action, or a recommendation tracked alone), now `status`?"""
+    if not may_be_evidenced(status):
+        raise AssuranceRefused(
+            f"{what} that is {DeliveryStatus(status).label.lower()} takes no evidence: "
+            "evidence shows work that was done"
+        )
+
+
+def check_assurance_for(status: str, new: str, what: str = "an action") -> None:
+    """Work not done cannot be assured, nor awaiting assurance: only a rejection may be recorded."""
+    if not may_be_evidenced(status) and new != A.REJECTED:
+        raise AssuranceRefused(
+            f"{what} that is {DeliveryStatus(status).label.lower()} cannot be assured: "
+            "only a rejection of its evidence can be recorded"
+        )
+
+
 
 def fresh_evidence_asks_again(current: str) -> bool:
     """Fresh evidence, on an action or a recommendation, asks for assurance again unless assurance
@@ -75,6 +102,29 @@ def check_evidence_behind(new: str, evidence: EvidenceBehind, reason: str = "") 
         )
 
 
+def assurance_steps(current: str, status: str, behind: EvidenceBehind) -> list[tuple[str, str]]:
+    """The assurance statuses a scrutineer may choose next, as (value, label) in the order of the
+    path: those the checks above allow, a note given, so a form never offers what is refused
+    ("evidence submitted" only with evidence standing; nothing but a rejection for work not done)."""
+    steps = []
+    for step in A:
+        if step not in ALLOWED[current]:
+            continue
+        try:
+            check_assurance_for(status, step)
+            check_evidence_behind(step, behind, reason="a note")
+        except AssuranceRefused:
+            continue
+        steps.append((step.value, step.label))
+    return steps
+
+
+def may_be_evidenced(status: str) -> bool:
+    """Whether work `status` may take evidence and have it accepted (the pages offer the evidence
+    form and "Accept" only then)."""
+    return status not in NOT_DONE
+
+
 @dataclass(frozen=True)
 class EvidenceLeft:
     """What still stands once a piece of evidence is withdrawn."""
@@ -82,15 +132,19 @@ class EvidenceLeft:
     any: bool
     accepted: bool
     pending: bool
+    rejected: bool
 
 
 def after_withdrawal(current: str, withdrawn_decision: str, left: EvidenceLeft) -> str | None:
     """The assurance once evidence decided `withdrawn_decision` (pending, accepted, rejected) is
     withdrawn, or None when it stays: assurance that rested on it alone (awaiting a decision on
-    it, or assured on it) returns to awaiting assurance, or to no evidence when none is left,
-    so that a scrutineer judges again what remains."""
-    rested_on_it = (current == A.SUBMITTED and withdrawn_decision == "pending" and not left.pending) or (
-        current in ASSURED and withdrawn_decision == "accepted" and not left.accepted
+    it, assured on it, or rejected on it) returns to awaiting assurance, or to no evidence when
+    none is left, so that a scrutineer judges again what remains. A rejection is not kept for
+    evidence taken back: the history still shows it."""
+    rested_on_it = (
+        (current == A.SUBMITTED and withdrawn_decision == "pending" and not left.pending)
+        or (current in ASSURED and withdrawn_decision == "accepted" and not left.accepted)
+        or (current == A.REJECTED and withdrawn_decision == "rejected" and not left.rejected)
     )
     new = A.SUBMITTED if left.any else A.NONE
     return new if rested_on_it and new != current else None

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from .assurance import after_withdrawal
 from .counts_touched import counted
-from .evidence import left_of, standing
+from .evidence import left_of
 from .models import Action, Evidence, ProgressUpdate, User
 from .permissions import can_update_action, require
 from .stamping import locked, save_stamped
@@ -73,7 +73,7 @@ def withdraw_evidence(
         raise TransitionRefused("say why the evidence is withdrawn")
     with counted():
         fresh = locked(action)
-        if evidence.withdrawals.exists():
+        if evidence.is_withdrawn:
             raise TransitionRefused("this evidence has already been withdrawn")
         entry = new_entry(fresh, by, Kind.WITHDRAWAL, reason, on=on)
         entry.withdraws = evidence
@@ -148,7 +148,7 @@ def reconsider_assurance(
 ) -> None:
     """After a withdrawal, the assurance may rest only on evidence still standing
     (`assurance.after_withdrawal`). A move the rules make, so no transition check applies."""
-    new = after_withdrawal(action.assurance, withdrawn.decision, left_of(standing(action)))
+    new = after_withdrawal(action.assurance, withdrawn.decision, left_of(action))
     if new is None:
         return
     why = f"Evidence withdrawn: {reason.strip()}"

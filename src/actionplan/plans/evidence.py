@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.files import File
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from .assurance import (
@@ -14,12 +14,14 @@ from .assurance import (
     EvidenceBehind,
     EvidenceLeft,
     check_assurance_change,
+    check_assurance_for,
     check_evidence_behind,
+    check_evidence_welcome,
     fresh_evidence_asks_again,
 )
 from .counts_touched import counted
 from .events import announce, evidence_decided
-from .models import Action, Evidence, User
+from .models import Action, Evidence, Recommendation, User, not_withdrawn
 from .permissions import can_assure, can_update_action, require
 from .rag import judge_rag
 from .stamping import changing, locked, save_stamped
@@ -40,6 +42,7 @@ def submit_evidence(
         require(can_update_action(by, action), "add evidence to this action")
     if not (file or link):
         raise ValueError("evidence needs a file or a link")
+    check_evidence_welcome(action.status)  # checked again on the stored action below
     evidence = Evidence(
         action=action,
         description=description,
@@ -52,7 +55,9 @@ def submit_evidence(
         evidence.file = file
     try:
         with counted():
-            current = locked(action).assurance
+            fresh = locked(action)
+            check_evidence_welcome(fresh.status)
+            current = fresh.assurance
             save_stamped(evidence, when, by)
             if fresh_evidence_asks_again(current):
                 set_assurance(action, by, AssuranceStatus.SUBMITTED, when=when)
@@ -76,23 +81,23 @@ def decide_evidence(
         raise TransitionRefused("this evidence is a recommendation's, decided on the recommendation")
     if by is not None:
         require(can_assure(by, action), "decide on evidence")
-    if evidence.decision != Evidence.Decision.PENDING:
-        raise TransitionRefused("this evidence has already been decided")
-    if evidence.withdrawals.exists():
-        raise TransitionRefused("this evidence was withdrawn: there is nothing to decide")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
     with counted():
-        evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
-        evidence.decided_by, evidence.decided_at = by, when or timezone.now()
-        evidence.decision_reason = reason.strip()
-        save_stamped(evidence, when, by)
+        fresh = locked(action)  # one decision or withdrawal at a time
+        stored = still_undecided(evidence)
+        check_assurance_for(fresh.status, new)
+        stored.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
+        stored.decided_by, stored.decided_at = by, when or timezone.now()
+        stored.decision_reason = reason.strip()
+        save_stamped(stored, when, by)
         # The action's assurance follows the last decision, once no other evidence awaits one.
-        waiting = standing(action).filter(decision=Evidence.Decision.PENDING).exists()
-        if locked(action).assurance == AssuranceStatus.SUBMITTED and not waiting:
+        waiting = standing_evidence(action).filter(decision=Evidence.Decision.PENDING).exists()
+        if fresh.assurance == AssuranceStatus.SUBMITTED and not waiting:
             set_assurance(action, by, new, reason, when=when)
         if when is None:  # a decision made now, not one recorded from the past (the demo)
-            announce(evidence_decided, evidence_id=evidence.pk)
+            announce(evidence_decided, evidence_id=stored.pk)
+    evidence.refresh_from_db()
     return evidence
 
 
@@ -122,30 +127,46 @@ def set_assurance(
     """Move assurance on, once the caller has checked who may (submitting evidence moves it too)."""
     with changing(action, expected_version) as fresh:
         check_assurance_change(fresh.assurance, new, reason)
+        check_assurance_for(fresh.status, new)
         check_evidence_behind(new, evidence_behind(fresh), reason)
         fresh.assurance, fresh.assurance_reason = new, reason.strip()
         save_stamped(fresh, when, by, reason)
 
 
-def standing(action: Action) -> QuerySet[Evidence]:
-    """The action's evidence that was not withdrawn: what assurance may rest on."""
-    return action.evidence.filter(withdrawals__isnull=True)
+def still_undecided(evidence: Evidence) -> Evidence:
+    """The piece as stored now, once its action or recommendation is locked: a decision or a
+    withdrawal made since the scrutineer's page was read is refused in words, not by the
+    record's guard (`RecordIsFinal`) as an error."""
+    stored = Evidence.objects.get(pk=evidence.pk)
+    if stored.decision != Evidence.Decision.PENDING:
+        raise TransitionRefused("this evidence has already been decided")
+    if stored.is_withdrawn:
+        raise TransitionRefused("this evidence was withdrawn: there is nothing to decide")
+    return stored
 
 
-def left_of(standing_evidence: QuerySet[Evidence]) -> EvidenceLeft:
+def standing_evidence(of: Action | Recommendation) -> QuerySet[Evidence]:
+    """An action's or a recommendation's evidence not withdrawn: what its assurance may rest on."""
+    return not_withdrawn(of.evidence.all())
+
+
+def left_of(of: Action | Recommendation) -> EvidenceLeft:
     """What stands of an action's or a recommendation's evidence after a withdrawal."""
+    decisions = set(standing_evidence(of).values_list("decision", flat=True).distinct())
     return EvidenceLeft(
-        any=standing_evidence.exists(),
-        accepted=standing_evidence.filter(decision=Evidence.Decision.ACCEPTED).exists(),
-        pending=standing_evidence.filter(decision=Evidence.Decision.PENDING).exists(),
+        any=bool(decisions),
+        accepted=Evidence.Decision.ACCEPTED in decisions,
+        pending=Evidence.Decision.PENDING in decisions,
+        rejected=Evidence.Decision.REJECTED in decisions,
     )
 
 
-def evidence_behind(action: Action) -> EvidenceBehind:
-    evidence = standing(action)
-    return EvidenceBehind(
-        submitted=evidence.count(), accepted=evidence.filter(decision=Evidence.Decision.ACCEPTED).count()
+def evidence_behind(of: Action | Recommendation) -> EvidenceBehind:
+    """Counted in one query: the action page asks it for the assurance steps it offers."""
+    found = standing_evidence(of).aggregate(
+        submitted=Count("pk"), accepted=Count("pk", filter=Q(decision=Evidence.Decision.ACCEPTED))
     )
+    return EvidenceBehind(submitted=found["submitted"], accepted=found["accepted"])
 
 
 def override_rag(

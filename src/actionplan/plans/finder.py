@@ -101,6 +101,9 @@ class ActionCriteria:
     due_soon: bool = False
     stale: bool = False
     awaiting_assurance: bool = False
+    # None: every action; False: only those still being delivered; True: only the finished
+    # (implemented, not achieved, superseded), so a person's own list leads with work to do.
+    finished: bool | None = None
 
 
 # How a list may be sorted: the name in the URL → the database ordering (ties broken by id, so
@@ -145,6 +148,8 @@ def find_actions(
         )
     if criteria.status:
         actions = actions.filter(status=criteria.status)
+    if criteria.finished is not None:
+        actions = actions.filter(~rag_sql.is_open() if criteria.finished else rag_sql.is_open())
     actions = actions.alias(due_by=rag_sql.current_due(), shown_rag=rag_sql.shown_rag(
         as_at, partnership.rag_thresholds)).alias(rag_rank=rag_sql.severity("shown_rag"))
     if criteria.rag:

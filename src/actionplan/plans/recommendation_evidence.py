@@ -9,25 +9,27 @@ decides on it. Withdrawn evidence is kept, marked, and no longer counts for assu
 from __future__ import annotations
 
 from django.core.files import File
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from .assurance import (
     AssuranceStatus,
-    EvidenceBehind,
     after_withdrawal,
     check_assurance_change,
+    check_assurance_for,
     check_evidence_behind,
+    check_evidence_welcome,
     fresh_evidence_asks_again,
 )
 from .counts_touched import counted
 from .editing import EditRefused, check_editor
 from .events import announce, evidence_decided
-from .evidence import left_of
+from .evidence import evidence_behind, left_of, standing_evidence, still_undecided
 from .models import Evidence, Recommendation, User
 from .permissions import can_assure_recommendation, require
 from .stamping import save_stamped
 from .status import TransitionRefused
+
+A_RECOMMENDATION = "a recommendation"  # how a refusal names it
 
 
 def locked(rec: Recommendation) -> Recommendation:
@@ -44,6 +46,7 @@ def submit_recommendation_evidence(
         raise EditRefused("this recommendation is tracked through its actions: add evidence to them")
     if not (file or link):
         raise ValueError("evidence needs a file or a link")
+    check_evidence_welcome(rec.status, A_RECOMMENDATION)  # checked again on the stored one below
     evidence = Evidence(
         recommendation=rec, description=description, link=link, sha256=sha256, submitted_by=by,
         submitted_at=timezone.now(),
@@ -52,7 +55,9 @@ def submit_recommendation_evidence(
         evidence.file = file
     try:
         with counted():
-            current = locked(rec).assurance
+            fresh = locked(rec)
+            check_evidence_welcome(fresh.status, A_RECOMMENDATION)
+            current = fresh.assurance
             save_stamped(evidence, None, by)
             if fresh_evidence_asks_again(current):  # as for an action
                 set_assurance(rec, by, AssuranceStatus.SUBMITTED)
@@ -69,21 +74,21 @@ def decide_recommendation_evidence(
     rec = evidence.recommendation
     assert rec is not None, "an action's evidence is decided through plans.updates"
     require(can_assure_recommendation(by, rec.plan.partnership_id), "decide on evidence")
-    if evidence.decision != Evidence.Decision.PENDING:
-        raise TransitionRefused("this evidence has already been decided")
-    if evidence.withdrawn_at is not None:
-        raise TransitionRefused("this evidence was withdrawn: there is nothing to decide")
     new = AssuranceStatus.ACCEPTED if accept else AssuranceStatus.REJECTED
     check_assurance_change(AssuranceStatus.SUBMITTED, new, reason)  # a rejection needs its reason
     with counted():
-        evidence.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
-        evidence.decided_by, evidence.decided_at = by, timezone.now()
-        evidence.decision_reason = reason.strip()
-        save_stamped(evidence, None, by)
-        waiting = standing(rec).filter(decision=Evidence.Decision.PENDING).exists()
-        if locked(rec).assurance == AssuranceStatus.SUBMITTED and not waiting:
+        fresh = locked(rec)  # one decision or withdrawal at a time, as for an action's
+        stored = still_undecided(evidence)
+        check_assurance_for(fresh.status, new, A_RECOMMENDATION)
+        stored.decision = Evidence.Decision.ACCEPTED if accept else Evidence.Decision.REJECTED
+        stored.decided_by, stored.decided_at = by, timezone.now()
+        stored.decision_reason = reason.strip()
+        save_stamped(stored, None, by)
+        waiting = standing_evidence(rec).filter(decision=Evidence.Decision.PENDING).exists()
+        if fresh.assurance == AssuranceStatus.SUBMITTED and not waiting:
             set_assurance(rec, by, new, reason)
-        announce(evidence_decided, evidence_id=evidence.pk)
+        announce(evidence_decided, evidence_id=stored.pk)
+    evidence.refresh_from_db()
     return evidence
 
 
@@ -97,19 +102,11 @@ def change_recommendation_assurance(rec: Recommendation, by: User, new: str, rea
 def set_assurance(rec: Recommendation, by: User, new: str, reason: str = "") -> None:
     fresh = locked(rec)
     check_assurance_change(fresh.assurance, new, reason)
-    evidence = standing(fresh)
-    behind = EvidenceBehind(
-        submitted=evidence.count(), accepted=evidence.filter(decision=Evidence.Decision.ACCEPTED).count()
-    )
-    check_evidence_behind(new, behind, reason)
+    check_assurance_for(fresh.status, new, A_RECOMMENDATION)
+    check_evidence_behind(new, evidence_behind(fresh), reason)
     fresh.assurance, fresh.assurance_reason = new, reason.strip()
     save_stamped(fresh, None, by, reason)
     rec.assurance, rec.assurance_reason = fresh.assurance, fresh.assurance_reason
-
-
-def standing(rec: Recommendation) -> QuerySet[Evidence]:
-    """The recommendation's evidence that was not withdrawn: what assurance may rest on."""
-    return rec.evidence.filter(withdrawn_at=None)
 
 
 def withdraw_recommendation_evidence(evidence: Evidence, by: User, reason: str) -> Evidence:
@@ -123,12 +120,12 @@ def withdraw_recommendation_evidence(evidence: Evidence, by: User, reason: str) 
     with counted():
         fresh = locked(rec)  # one change at a time, checked against the stored record
         stored = Evidence.objects.get(pk=evidence.pk)  # as decided now
-        if stored.withdrawn_at is not None:
+        if stored.is_withdrawn:
             raise TransitionRefused("this evidence has already been withdrawn")
         stored.withdrawn_by, stored.withdrawn_at = by, timezone.now()
         stored.withdrawal_reason = reason.strip()
         save_stamped(stored, None, by, reason.strip())
-        new = after_withdrawal(fresh.assurance, stored.decision, left_of(standing(fresh)))
+        new = after_withdrawal(fresh.assurance, stored.decision, left_of(fresh))
         if new is not None:
             why = f"Evidence withdrawn: {reason.strip()}"
             fresh.assurance, fresh.assurance_reason = new, why

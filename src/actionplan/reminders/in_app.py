@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from actionplan.plans.models import Evidence, Partnership, User
+from actionplan.plans.models import Evidence, Partnership, User, not_withdrawn
 from actionplan.plans.status import FINISHED
 
 from .models import Notice
@@ -60,11 +60,11 @@ def needs_you(person: User, partnership: Partnership) -> NeedsYou:
     found = NeedsYou(list(wanting[:PANEL_ROWS]), wanting.count())
     if person.role in {User.Role.SCRUTINEER, User.Role.PARTNERSHIP_ADMIN}:
         # An action's or a recommendation's (tracked on its own): both are in the list it links to.
-        found.evidence_to_decide = Evidence.objects.filter(
+        found.evidence_to_decide = not_withdrawn(Evidence.objects.filter(
             Q(action__recommendation__plan__partnership=partnership)
             | Q(recommendation__plan__partnership=partnership),
-            decision=Evidence.Decision.PENDING, withdrawals__isnull=True, withdrawn_at=None,
-        ).count()
+            decision=Evidence.Decision.PENDING,
+        )).count()
     if person.role == User.Role.PARTNERSHIP_ADMIN:
         found.failed_mail = failed_mail(partnership).count()
     return found

@@ -9,14 +9,14 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from actionplan.plans.assurance import ALLOWED as ASSURANCE_STEPS
-from actionplan.plans.assurance import AssuranceStatus
+from actionplan.plans.assurance import AssuranceStatus, assurance_steps, may_be_evidenced
 from actionplan.plans.changes import long_date
 from actionplan.plans.due_words import due_with_wording
-from actionplan.plans.models import Action
+from actionplan.plans.models import Action, Recommendation
 from actionplan.plans.rag import Rag, RagJudgement
 from actionplan.plans.rag import meanings as rag_meanings
 from actionplan.plans.status import DeliveryStatus
+from actionplan.plans.updates import evidence_behind
 
 __all__ = [
     "rag_tag",
@@ -28,6 +28,7 @@ __all__ = [
     "field_error",
     "change_text",
     "next_assurance",
+    "may_be_evidenced",
     "rag_meanings",
 ]
 
@@ -130,10 +131,8 @@ def change_text(field: str, value: object) -> str:
     return str(value)
 
 
-def next_assurance(action: Action) -> list[tuple[str, str]]:
-    """The assurance statuses the rules allow next, for the scrutineer's choice ("evidence
-    submitted" only once there is evidence to point at)."""
-    allowed = ASSURANCE_STEPS[action.assurance]
-    if AssuranceStatus.SUBMITTED in allowed and not action.evidence.exists():
-        allowed = allowed - {AssuranceStatus.SUBMITTED}
-    return [(s.value, s.label) for s in AssuranceStatus if s in allowed]
+def next_assurance(of: Action | Recommendation) -> list[tuple[str, str]]:
+    """The assurance statuses the rules allow next for an action or a recommendation tracked
+    alone, for the scrutineer's choice: worked out by the rules themselves, on the evidence
+    still standing, so the server never refuses what the page offered."""
+    return assurance_steps(of.assurance, of.status, evidence_behind(of))

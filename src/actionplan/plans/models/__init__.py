@@ -3,7 +3,7 @@ from .import_draft import ImportDraft
 from .kept_counts import CountsKept, KeptCount, KeptPlan
 from .partnership import Agency, Partnership, Review, Theme, normalise_name
 from .plan import Plan, Recommendation, Section
-from .progress import Evidence, ProgressUpdate, RecordIsFinal, as_corrected, in_force
+from .progress import Evidence, ProgressUpdate, RecordIsFinal, as_corrected, in_force, not_withdrawn
 from .report_file import ReportFile
 from .users import User
 
@@ -30,4 +30,5 @@ __all__ = [
     "as_corrected",
     "in_force",
     "normalise_name",
+    "not_withdrawn",
 ]

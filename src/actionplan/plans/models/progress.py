@@ -109,7 +109,8 @@ class Evidence(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField(blank=True)
     # A recommendation's evidence, withdrawn: marked here, once (a recommendation has no timeline
-    # of entries; an action's evidence is withdrawn by a progress entry, `withdrawals`).
+    # of entries; an action's evidence is withdrawn by a progress entry, `withdrawals`). Either
+    # way, `not_withdrawn` and `is_withdrawn` are where it is read.
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -140,6 +141,11 @@ class Evidence(models.Model):
     DECIDED = ("decision", "decided_by_id", "decided_at", "decision_reason")
     WITHDRAWN = ("withdrawn_by_id", "withdrawn_at", "withdrawal_reason")
 
+    @property
+    def is_withdrawn(self) -> bool:
+        """Withdrawn, on its own fields (a recommendation's) or by a progress entry (an action's)."""
+        return self.withdrawn_at is not None or self.withdrawals.exists()
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             stored = type(self).objects.get(pk=self.pk)
@@ -163,6 +169,14 @@ def in_force(updates: models.QuerySet[ProgressUpdate]) -> models.QuerySet[Progre
         corrects=models.OuterRef("pk"), kind=ProgressUpdate.Kind.WITHDRAWAL
     )
     return updates.filter(kind=ProgressUpdate.Kind.UPDATE).exclude(models.Exists(withdrawn))
+
+
+def not_withdrawn(evidence: models.QuerySet[Evidence]) -> models.QuerySet[Evidence]:
+    """The evidence not withdrawn: what assurance may rest on. A piece is withdrawn in one of two
+    ways, by a progress entry on its action's timeline or on its own fields when it is a
+    recommendation's (which has no timeline); only the one can ever be set, so both are tested
+    for every piece and one rule serves actions and recommendations alike."""
+    return evidence.filter(withdrawals__isnull=True, withdrawn_at=None)
 
 
 def as_corrected(updates: models.QuerySet[ProgressUpdate]) -> models.QuerySet[ProgressUpdate]:

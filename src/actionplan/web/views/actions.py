@@ -37,17 +37,23 @@ def action_list(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 def my_actions(request: SignedInRequest) -> HttpResponse:
+    """The actions of the person's agencies still being delivered, soonest due first; the
+    finished ones (implemented, not achieved, superseded) on a list of their own, one link away."""
     user = request.user
     permissions.require(permissions.has_own_actions(user), "have actions of your own")
     partnership = partnership_of(request)
     agencies = tuple(user.agencies.filter(partnership=partnership).values_list("pk", flat=True))
-    criteria = ActionCriteria(agencies=agencies)
-    found = (
-        find_actions(partnership, timezone.localdate(), criteria, paging.chosen_sort(request))
-        if agencies
-        else Action.objects.none()
-    )
-    return listed(request, found, {"form": None, "title": "My actions"})
+    finished = request.GET.get("shown") == "finished"
+
+    def mine(finished: bool) -> QuerySet[Action]:
+        if not agencies:
+            return Action.objects.none()
+        criteria = ActionCriteria(agencies=agencies, finished=finished)
+        return find_actions(partnership, timezone.localdate(), criteria, paging.chosen_sort(request))
+
+    other = paging.href_with(request.GET, shown="open" if finished else "finished", page=1)
+    return listed(request, mine(finished), {"form": None, "title": "My actions", "finished": finished,
+                                            "other": other, "other_count": mine(not finished).count()})
 
 
 def listed(request: SignedInRequest, found: QuerySet[Action], context: dict[str, Any]) -> HttpResponse:
