@@ -130,3 +130,31 @@ def test_a_row_read_without_its_words_and_given_new_ones_is_stored_again(action,
     partial.save()
     assert rebuilt == [{action.recommendation_id}]
     assert "chronolog" in terms_of(action.recommendation)
+
+
+def test_the_stored_index_ranks_as_weighing_every_recommendation_does():
+    rng = random.Random(7)
+    partnership = PartnershipFactory()
+    plans = [PlanFactory(partnership=partnership) for _ in range(6)]
+    for n in range(120):
+        RecommendationFactory(plan=plans[n % 6], text=" ".join(rng.sample(WORDS, 6)))
+    among = Recommendation.objects.filter(plan__partnership=partnership)
+    vectors = weigh(documents_of(among))
+    for rec in list(among)[:15]:
+        brute = sorted(
+            ((round(cosine(vectors[rec.pk], vectors[other.pk]), 3), other.pk)
+             for other in among.exclude(plan=rec.plan_id)),
+            reverse=True,
+        )[:5]
+        found = [(like.score, like.recommendation.pk) for like in similar_to(rec, among)]
+        # The same scores in the same order (recommendations of equal score may change places).
+        assert [score for score, _ in found] == [score for score, _ in brute]
+
+
+def test_only_what_the_person_may_see_is_offered():
+    partnership = PartnershipFactory()
+    rec = RecommendationFactory(plan__partnership=partnership, text="GPs attend conferences.")
+    hidden = RecommendationFactory(plan__partnership=partnership, text="GPs attend conferences often.")
+    seen = RecommendationFactory(plan__partnership=partnership, text="GPs attend some conferences.")
+    among = Recommendation.objects.filter(plan__partnership=partnership).exclude(pk=hidden.pk)
+    assert [like.recommendation for like in similar_to(rec, among)] == [seen]
