@@ -1,12 +1,13 @@
-"""The dashboard's kept counts (ADR 46): each way of changing what they count keeps them equal
-to the live counts (marked in its transaction, re-counted once committed, counted live while
-marked); the day's turn and changed thresholds are never
-read from counts made for another day."""
+"""The dashboard's kept counts (ADR 46, 59): each way of changing what they count keeps them
+equal to the live counts (marked in its transaction, re-counted by the worker once committed,
+counted live while marked); the day's turn and changed thresholds are never read from counts
+made for another day."""
 
 from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django_tasks_db.models import DBTaskResult
 
 from actionplan.learning.themes import tag
 from actionplan.plans import kept_counts, kept_recount
@@ -238,3 +239,73 @@ def test_a_change_committed_while_its_plan_is_counted_leaves_it_marked(kept, act
     assert_shown_equal_live(kept)
     monkeypatch.undo()
     assert_kept_equal_live(kept)  # the change's own re-count, once committed, stores it
+
+
+@pytest.fixture
+def queued(settings):
+    """The database queue, as in production, whose worker has not run yet: the re-counts queued,
+    read afresh each time."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return lambda: list(DBTaskResult.objects.filter(task_path="actionplan.plans.tasks.recount_plans"))
+
+
+def run_queued(queued) -> None:
+    """What the worker does with each queued re-count."""
+    for result in queued():
+        result.task.call(*result.args_kwargs["args"])
+        result.delete()
+
+
+def test_a_change_is_re_counted_by_the_worker_not_in_its_request(kept, action, bob, client, queued):
+    plan = action.recommendation.plan
+    composite = Plan.objects.get(partnership=kept, kind=Plan.Kind.COMPOSITE_ACTION_PLAN)
+    client.force_login(bob)
+    response = client.post(f"/actions/{action.pk}/progress/",
+                           {"text": "Stuck.", "status": S.NOT_ACHIEVED, "reason": "no money",
+                            "version": action.version})
+    assert response.status_code == 302
+    run_after_commit()  # as the request's commit would: the re-count is queued, not run
+    assert set(kept_recount.marked(kept)) == {plan.pk, composite.pk}
+    assert [result.args_kwargs["args"] for result in queued()] == [[sorted([plan.pk, composite.pk])]]
+    assert_shown_equal_live(kept)  # meanwhile the dashboard counts the marked plans live
+    record_progress(action, bob, "Still stuck.", on=kept_counts.today())
+    run_after_commit()
+    assert len(queued()) == 1  # the plans were marked already: their re-count is queued once
+    run_queued(queued)
+    assert kept_recount.marked(kept) == []
+    assert_kept_equal_live(kept)
+
+
+def test_a_plan_changed_while_the_worker_counts_it_is_counted_again(kept, action, charlie, monkeypatch,
+                                                                     queued):
+    plan, counting = action.recommendation.plan, kept_recount.counted_rows
+    with counted():
+        override_rag(action, charlie, "red", "agreed")
+    run_after_commit()
+    changed = []
+
+    def meanwhile(partnership, plan_id, on):
+        rows = counting(partnership, plan_id, on)
+        if plan_id == plan.pk and not changed:  # once, after the plan was read: its rows are stale
+            changed.append(plan_id)
+            with counted():
+                override_rag(action, charlie, "green", "agreed")
+            run_after_commit()
+        return rows
+
+    monkeypatch.setattr(kept_recount, "counted_rows", meanwhile)
+    assert len(queued()) == 1
+    run_queued(queued)
+    assert changed and queued() == []  # the change found the plan marked and queued nothing
+    assert_kept_equal_live(kept)  # the worker counted it again
+
+
+def test_with_no_worker_the_daily_run_re_counts_what_is_left_marked(kept, action, bob, queued):
+    record_progress(action, bob, "Stuck.", on=kept_counts.today(),
+                    change=StatusChange(S.NOT_ACHIEVED, "none"))
+    run_after_commit()
+    assert action.recommendation.plan_id in kept_recount.marked(kept)
+    assert_shown_equal_live(kept)
+    assert kept_counts.keep_all() == []  # the counts hold for today: nothing to rebuild
+    assert kept_recount.marked(kept) == []
+    assert_kept_equal_live(kept)

@@ -3,7 +3,11 @@
 
 A recommendation's terms are those of its text, learning point and own actions, as
 `similar.documents_of` reads them. For each partnership, how many recommendations hold each term
-is kept as a running count, changed by the difference when a recommendation's terms change."""
+is kept as a running count, changed by the difference when a recommendation's terms change.
+
+They are stored again only when a save changes the words they are made of (`WORDS`): each
+recommendation and action remembers those it was read with, so a progress update, a status,
+a date or an owner changed costs the index no query (docs/adr/0059)."""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_init, post_save
 
 from actionplan.plans.models import Action, Plan, Recommendation
 from actionplan.plans.store import plan_stored
@@ -133,11 +138,50 @@ def rebuild(models: Any = None) -> int:
     return len(found)
 
 
-def on_recommendation_changed(instance: Recommendation, **_: Any) -> None:
+# What `counts_of` reads of each row: a save that changes none of these changes no terms. An
+# action's first names the recommendation its words are counted under.
+WORDS: dict[type[Model], tuple[str, ...]] = {
+    Recommendation: ("plan_id", "text", "outcome"),
+    Action: ("recommendation_id", "text"),
+}
+READ_WITH = "_term_words"  # on each instance: its words as read from the database or last saved
+UNREAD = object()  # a field deferred when the row was read: not fetched here, so taken as changed
+
+
+def words_of(instance: Model) -> tuple[Any, ...]:
+    # From __dict__, not the attributes: reading a deferred field would cost a query per row.
+    return tuple(instance.__dict__.get(name, UNREAD) for name in WORDS[type(instance)])
+
+
+def on_read(instance: Model, **_: Any) -> None:
+    instance.__dict__[READ_WITH] = words_of(instance)
+
+
+def words_before(instance: Model, created: bool) -> tuple[Any, ...] | None:
+    """The words the instance was read with, when this save created it or changed them; else
+    None. Either way the instance remembers the words now saved, for its next save."""
+    before, now = instance.__dict__.get(READ_WITH, ()), words_of(instance)
+    instance.__dict__[READ_WITH] = now
+    return before if created or before != now else None
+
+
+def on_recommendation_saved(instance: Recommendation, created: bool = False, **_: Any) -> None:
+    if words_before(instance, created) is not None:
+        reindex([instance.pk])
+
+
+def on_action_saved(instance: Action, created: bool = False, **_: Any) -> None:
+    before = words_before(instance, created)
+    if before is not None:  # moved to another recommendation, the one it left loses its words
+        left = [before[0]] if before and isinstance(before[0], int) else []
+        reindex([instance.recommendation_id, *left])
+
+
+def on_recommendation_deleted(instance: Recommendation, **_: Any) -> None:
     reindex([instance.pk])
 
 
-def on_action_changed(instance: Action, **_: Any) -> None:
+def on_action_deleted(instance: Action, **_: Any) -> None:
     reindex([instance.recommendation_id])
 
 
@@ -148,7 +192,9 @@ def on_plan_stored(plan: Plan, **_: Any) -> None:
 def connect() -> None:
     uid = "learning-terms"
     plan_stored.connect(on_plan_stored, dispatch_uid=f"{uid}-plan-stored")
-    post_save.connect(on_recommendation_changed, sender=Recommendation, dispatch_uid=f"{uid}-rec-save")
-    post_delete.connect(on_recommendation_changed, sender=Recommendation, dispatch_uid=f"{uid}-rec-del")
-    post_save.connect(on_action_changed, sender=Action, dispatch_uid=f"{uid}-action-save")
-    post_delete.connect(on_action_changed, sender=Action, dispatch_uid=f"{uid}-action-del")
+    for model in WORDS:
+        post_init.connect(on_read, sender=model, dispatch_uid=f"{uid}-{model.__name__}-read")
+    post_save.connect(on_recommendation_saved, sender=Recommendation, dispatch_uid=f"{uid}-rec-save")
+    post_delete.connect(on_recommendation_deleted, sender=Recommendation, dispatch_uid=f"{uid}-rec-del")
+    post_save.connect(on_action_saved, sender=Action, dispatch_uid=f"{uid}-action-save")
+    post_delete.connect(on_action_deleted, sender=Action, dispatch_uid=f"{uid}-action-del")

@@ -3,8 +3,9 @@
 Every save and delete of what the counts read (actions, recommendations, plans, progress,
 evidence, links, themes) says so by signal; a plan stored in bulk says so by `plan_stored`.
 The writers wrap their work in `counted()`: at its end, still inside the transaction, the
-touched plans are marked changed (one statement), and re-counted after the commit
-(`kept_recount`), outside the transaction, so the change holds its locks no longer for them.
+touched plans are marked changed (one statement); once it commits, those not marked before are
+queued for the worker to re-count (`kept_recount`), so neither the change's locks nor its reply
+wait for them.
 A change made outside any such block (the admin, a shell, a data migration) is not marked:
 it makes the partnership's counts not to be read until rebuilt, so the dashboard counts live.
 """
@@ -52,9 +53,9 @@ touched = Touched()
 
 @contextmanager
 def counted() -> Iterator[None]:
-    """A transaction whose changes to the counts are marked at its end and re-counted after its
-    commit; nested ones join the outermost, which marks once (its locks on the marks come last,
-    after the actions')."""
+    """A transaction whose changes to the counts are marked at its end and queued to be
+    re-counted once it commits; nested ones join the outermost, which marks once (its locks on
+    the marks come last, after the actions')."""
     with transaction.atomic():
         touched.depth += 1
         try:
@@ -62,8 +63,7 @@ def counted() -> Iterator[None]:
             if touched.depth == 1:
                 plans = touched.plan_ids()
                 touched.clear()
-                kept_recount.mark(plans)
-                kept_recount.recount_after_commit(plans)
+                kept_recount.recount_after_commit(kept_recount.mark(plans))
         finally:
             touched.depth -= 1
             if not touched.depth:

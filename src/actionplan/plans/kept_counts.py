@@ -3,8 +3,8 @@
 What each plan adds to its partnership's summary is stored as rows (`KeptCount`), counted by
 `partnership_summary` itself over that plan alone: whatever the live summary counts, the kept
 one counts by construction. A change marks the plans it touched, in its own transaction; once
-it is committed they are re-counted and their rows replaced (`kept_recount`). The dashboard
-adds up the rows of the plans not marked and counts the marked ones live.
+it is committed the worker re-counts them and replaces their rows (`kept_recount`). The
+dashboard adds up the rows of the plans not marked and counts the marked ones live.
 
 The counts hold for one day and one set of thresholds (`CountsKept`): the day's turn and a
 change of thresholds are caught up by `rebuild` (run daily by `actionplan remind`); until then
@@ -95,7 +95,7 @@ def made_for(partnership: Partnership) -> Q:
 def kept_summary(partnership: Partnership, as_at: date) -> PartnershipSummary | None:
     """The kept counts when they hold for this day and the partnership's thresholds, else None:
     the rows of the plans counted since their last change, and the plans changed since (usually
-    none: a change is re-counted as soon as it is committed) counted live."""
+    few: the worker re-counts a change's plans moments after it is committed) counted live."""
     if not CountsKept.objects.filter(made_for(partnership), as_at=as_at).exists():
         return None
     changed = kept_recount.marked(partnership)
@@ -150,12 +150,14 @@ def rebuild(partnership: Partnership) -> None:
 
 def keep_all() -> list[Partnership]:
     """Rebuild every partnership's counts that do not hold for today (the day's turn, changed
-    thresholds); answers those rebuilt. Run daily by `actionplan remind`."""
+    thresholds), then re-count the plans left marked in the others (their queued re-count lost
+    or failed, or no worker running); answers those rebuilt. Run daily by `actionplan remind`."""
     rebuilt = []
     for partnership in Partnership.objects.all():
         if not CountsKept.objects.filter(made_for(partnership), as_at=today()).exists():
             rebuild(partnership)
             rebuilt.append(partnership)
+    kept_recount.recount_left_marked(today())
     return rebuilt
 
 

@@ -1,12 +1,14 @@
-"""Marking plans changed and re-counting them once the change is committed (ADR 46).
+"""Marking plans changed and re-counting them once the change is committed (ADR 46, 59).
 
 A change only marks the plans it touched (`mark`: one upsert, inside its transaction), so the
-writer holds its locks no longer than before. After the commit, `recount_after_commit` counts
-each marked plan by `partnership_summary` outside any transaction, then, in one short one,
-replaces the plan's rows and marks it counted only if no change has marked it since it was
-read. A plan still marked is counted live on the dashboard, so no number is ever stale; a
-re-count that fails is logged and leaves the plan marked (the next change or the daily rebuild
-counts it again), it never fails the change that asked for it.
+writer holds its locks no longer than before. Once it commits, the plans it found not marked
+yet are queued for the worker (`recount_after_commit`); the reply does not wait for them. The
+worker counts each plan still marked by `partnership_summary` outside any transaction, then,
+in one short one, replaces the plan's rows and marks it counted only if no change has marked
+it since it was read (if one has, it counts it again: that change found the plan marked and
+queued nothing). A plan still marked is counted live on the dashboard, so no number is ever
+stale, whether the worker is slow, stopped or failing: a re-count that fails is logged and
+leaves the plan marked until the daily rebuild; it never fails the change that asked for it.
 """
 
 from __future__ import annotations
@@ -26,12 +28,24 @@ from .summary import partnership_summary
 logger = logging.getLogger(__name__)
 
 
-def mark(plan_ids: Iterable[int]) -> None:
+# Re-counts run before the reports queued with them: a report may take minutes, a re-count
+# about a tenth of a second, and until it runs the dashboard counts the plan live.
+PRIORITY = 50
+# A plan changed again while the worker counted it is counted again, this many times in all,
+# then queued once more (a plan changed faster than it is counted does not hold the worker).
+ATTEMPTS = 3
+
+
+def mark(plan_ids: Iterable[int]) -> set[int]:
     """Say these plans changed, in the caller's transaction: one statement for them all, in
     plan order (two changes marking the same plans lock them in the same order). Plans gone by
-    now (deleted by the change) are left out."""
+    now (deleted by the change) are left out. Answers the plans that were not marked before:
+    for the others a re-count is already queued or running (or the daily rebuild will count
+    them), so a burst of changes to one plan queues one re-count. Read after the upsert, whose
+    row locks the caller holds until it commits, so no re-count can store the plan meanwhile."""
     kept, plans = KeptPlan._meta.db_table, Plan._meta.db_table
     ids = sorted(set(plan_ids))
+    newly: set[int] = set()
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
         places = ", ".join(["%s"] * len(chunk))
         with connection.cursor() as cursor:
@@ -39,6 +53,10 @@ def mark(plan_ids: Iterable[int]) -> None:
                 f"INSERT INTO {kept} (plan_id, changes, counted) SELECT id, 1, 0 FROM {plans} "
                 f"WHERE id IN ({places}) ORDER BY id "
                 f"ON CONFLICT (plan_id) DO UPDATE SET changes = {kept}.changes + 1", chunk)
+            cursor.execute(
+                f"SELECT plan_id FROM {kept} WHERE plan_id IN ({places}) AND changes = counted + 1", chunk)
+            newly.update(plan_id for (plan_id,) in cursor.fetchall())
+    return newly
 
 
 def marked(partnership: Partnership) -> list[int]:
@@ -78,32 +96,68 @@ def held_on(partnership: Partnership, on: date) -> bool:
     ).exists()
 
 
-def recount_marked(plan_ids: Collection[int], on: date) -> None:
-    """Re-count these plans where still marked; each failure is logged, the plan left marked."""
+def recount_marked(plan_ids: Collection[int], on: date) -> set[int]:
+    """Re-count these plans where still marked; each failure is logged, the plan left marked.
+    Answers the plans a change marked again while they were counted (not stored)."""
     still = KeptPlan.objects.filter(plan_id__in=list(plan_ids)).exclude(changes=F("counted"))
     by_partnership: dict[int, list[int]] = defaultdict(list)
     for plan_id, partnership_id in still.order_by("plan_id").values_list("plan_id", "plan__partnership_id"):
         by_partnership[partnership_id].append(plan_id)
+    again: set[int] = set()
     for partnership_id, plan_ids_of in by_partnership.items():
         partnership = Partnership.objects.get(pk=partnership_id)
         if not held_on(partnership, on):
             continue
         for plan_id in plan_ids_of:
             try:
-                recount_plan(partnership, plan_id, on)
+                if not recount_plan(partnership, plan_id, on):
+                    again.add(plan_id)
             except Exception:  # the change is committed: a failed re-count must not undo its reply
                 logger.exception("re-counting plan %s failed; it stays counted live", plan_id)
+    return again
+
+
+def recount_left_marked(on: date) -> None:
+    """Re-count every plan still marked (the daily run: a re-count lost with a stopped worker)."""
+    recount_safely(list(KeptPlan.objects.exclude(changes=F("counted")).values_list("plan_id", flat=True)), on)
+
+
+def recount_queued(plan_ids: Collection[int]) -> set[int]:
+    """The worker's part (plans/tasks.py): re-count the plans queued by changes, for the day it
+    runs (queued yesterday, they are counted for today, or left to the day's rebuild). A plan
+    changed again meanwhile is counted again, then queued once more. Answers the plans queued
+    again."""
+    left = set(plan_ids)
+    for _ in range(ATTEMPTS):
+        left = recount_safely(left, kept_counts.today())
+        if not left:
+            return left
+    queue(left)
+    return left
 
 
 def recount_after_commit(plan_ids: Collection[int]) -> None:
-    """Once the caller's transaction commits (never, if it rolls back), re-count these plans."""
+    """Once the caller's transaction commits (never, if it rolls back), queue these plans'
+    re-count for the worker."""
     ids = set(plan_ids)
     if ids:
-        transaction.on_commit(lambda: recount_safely(ids, kept_counts.today()))
+        transaction.on_commit(lambda: queue(ids))
 
 
-def recount_safely(plan_ids: Collection[int], on: date) -> None:
+def queue(plan_ids: Collection[int]) -> None:
+    from .tasks import recount_plans  # the task module calls this one
+
     try:
-        recount_marked(plan_ids, on)
-    except Exception:  # e.g. the database gone away after the commit: the plans stay marked
+        recount_plans.using(priority=PRIORITY).enqueue(sorted(plan_ids))
+    except Exception:  # the change is committed: its plans stay marked, counted live until rebuilt
+        logger.exception("queueing the re-count of plans %s failed; they stay counted live",
+                         sorted(plan_ids))
+
+
+def recount_safely(plan_ids: Collection[int], on: date) -> set[int]:
+    """`recount_marked`, whose failure (the database gone away) is logged: the plans stay marked."""
+    try:
+        return recount_marked(plan_ids, on)
+    except Exception:
         logger.exception("re-counting plans %s failed; they stay counted live", sorted(plan_ids))
+        return set()

@@ -16,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Send the reminders owed today: due soon, overdue, not updated, updates wanted before a "
         "meeting, and the weekly digest. Each notice is sent once, however often this runs. "
-        "First, the dashboard's kept counts are made for today."
+        "First, the dashboard's kept counts are made for today, and any plan changed since it "
+        "was last counted (no worker running) is counted again."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -35,7 +36,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {Notice.Kind(o.kind).label}:{about} ({o.detail})")
             self.stdout.write(f"Dry run: {len(plan)} e-mail{'s' if len(plan) != 1 else ''} would be sent.")
             return
-        # The day's turn: the dashboard's kept counts made for yesterday are made for today.
+        # The day's turn: the dashboard's kept counts made for yesterday are made for today; plans
+        # left marked (no worker running) are re-counted.
         rebuilt = kept_counts.keep_all()
         result = remind(today)
         self.stdout.write(f"Sent {len(result.letters)} e-mails ({result.notices} notices).")

@@ -1,10 +1,12 @@
-"""`actionplan worker`: run background work (reports, e-mails, reminders) as it is queued."""
+"""`actionplan worker`: run background work (reports, e-mails, reminders, the dashboard's
+re-counts) as it is queued."""
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
 
 class Command(DatabaseWorker):
     help = (
-        "Run queued background work: the reports asked for on the pages, and the notices people "
-        "are sent when something changes. Keep one running beside the web server (docs/reminders.md)."
+        "Run queued background work: the reports asked for on the pages, the notices people "
+        "are sent when something changes, and the dashboard's counts of the plans each change "
+        "touched. Keep one running beside the web server (docs/reminders.md)."
     )
