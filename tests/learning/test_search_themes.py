@@ -54,6 +54,8 @@ def test_a_framework_theme_is_found_by_its_own_name_and_its_national_one(riverto
     rec.themes.add(front_door)
     assert found("front door", riverton) == [("recommendation", rec.text)]
     assert found("information sharing", riverton) == [("recommendation", rec.text)]
+    # The national theme as a filter takes in the framework's themes mapped to it.
+    assert found("referrals", riverton, theme=sharing.pk) == [("recommendation", rec.text)]
     # Renamed and mapped anew: the old names no longer find it, the new ones do.
     save_theme(front_door, "Referral hub", Theme.objects.get(name="Neglect"))
     assert found("front door", riverton) == [] and found("information sharing", riverton) == []
