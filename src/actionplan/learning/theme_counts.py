@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from actionplan.plans.models import Action, Recommendation, Review, Theme
 
@@ -47,16 +47,18 @@ def tables() -> dict[str, str]:
 # Each (theme, recommendation) once, a framework theme folded into its national one; then each
 # theme's distinct reviews, recommendations, newest review date and the earliest review date of a
 # recommendation with something implemented, in one GROUP BY. Every join goes through an indexed
-# foreign key: the tags by recommendation or action, the reviews by recommendation.
+# foreign key: the tags by recommendation or action, the reviews by recommendation. The tags are
+# not filtered by theme in SQL: on SQLite that probes the (recommendation, theme) index once for
+# every pair, 0.3 s among 10,000 recommendations; `recurring_themes` leaves out the others.
 COUNTS = """
     WITH tagged AS (
         SELECT COALESCE(t.maps_to_id, t.id) AS theme_id, x.recommendation_id AS rec_id
         FROM {rec_themes} x JOIN {theme} t ON t.id = x.theme_id
-        WHERE x.recommendation_id IN ({recs}) AND x.theme_id IN ({themes})
+        WHERE x.recommendation_id IN ({recs})
         UNION
         SELECT COALESCE(t.maps_to_id, t.id), a.recommendation_id
         FROM {action_themes} y JOIN {action} a ON a.id = y.action_id JOIN {theme} t ON t.id = y.theme_id
-        WHERE a.recommendation_id IN ({recs}) AND y.theme_id IN ({themes})
+        WHERE a.recommendation_id IN ({recs})
     )
     SELECT tagged.theme_id, COUNT(DISTINCT rr.review_id), COUNT(DISTINCT tagged.rec_id),
            MAX(rv.reported_on), MIN(CASE WHEN tagged.rec_id IN ({done}) THEN rv.reported_on END)
@@ -67,14 +69,19 @@ COUNTS = """
     HAVING COUNT(DISTINCT rr.review_id) > 1"""
 
 
-def counted(recs: QuerySet[Recommendation], theme_ids: list[int]) -> list[tuple[Any, ...]]:
+def counted(recs: QuerySet[Recommendation]) -> list[tuple[Any, ...]]:
     """(theme, reviews, recommendations, newest, first implemented) for each recurring theme."""
     ids = recs.order_by().values("pk")  # no ORDER BY in a subquery
     scope, scope_params = ids.query.sql_with_params()
-    done, done_params = ids.filter(implemented()).query.sql_with_params()
-    places = ", ".join(["%s"] * len(theme_ids))
-    sql = COUNTS.format(recs=scope, themes=places, done=done, **tables())
-    params = [*scope_params, *theme_ids, *scope_params, *theme_ids, *done_params]
+    # Implemented is asked of the tagged recommendations only: a third of them in the benchmark.
+    on_recs = Recommendation.themes.through.objects.filter(recommendation__in=ids)
+    on_actions = Action.themes.through.objects.filter(action__recommendation__in=ids)
+    tagged = Q(pk__in=on_recs.values("recommendation_id")) | Q(
+        pk__in=on_actions.values("action__recommendation_id")
+    )
+    done, done_params = ids.filter(tagged).filter(implemented()).query.sql_with_params()
+    sql = COUNTS.format(recs=scope, done=done, **tables())
+    params = [*scope_params, *scope_params, *done_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -97,8 +104,8 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
         if theme.maps_to_id:
             folded_names[theme.maps_to_id].append(theme.name)
     rows = []
-    for theme_id, reviews, recommendations, newest, first_done in counted(recs, list(by_pk)):
-        if theme_id not in by_pk:  # mapped to a national theme left out of `themes`
+    for theme_id, reviews, recommendations, newest, first_done in counted(recs):
+        if theme_id not in by_pk:  # not one of `themes` (nor mapped to one of them)
             continue
         newest, first_done = as_date(newest), as_date(first_done)
         again = newest is not None and first_done is not None and first_done < newest
