@@ -113,6 +113,21 @@ def test_the_rebuild_and_a_plan_stored_in_bulk_carry_the_themes(riverton, curios
     assert "[curiosity]" in capsys.readouterr().out.lower()
 
 
+def test_the_command_line_takes_the_pages_filters(riverton, curiosity, capsys):
+    rec = RecommendationFactory(plan__partnership=riverton, text="GPs should attend conferences.")
+    ActionFactory(recommendation=rec, text="Letters to practices about conferences.", status="implemented")
+    RecommendationFactory(plan=rec.plan, text="Conferences hear the child.").themes.add(curiosity)
+    call_command("search", "conferences", "--theme", "professional curiosity")
+    assert capsys.readouterr().out.count("Recommendation:") == 1
+    call_command("search", "conferences", "--status", "implemented", "--partnership", "Riverton")
+    out = capsys.readouterr().out
+    assert "Action:" in out and "hear the child" not in out
+    with pytest.raises(Exception, match="no agency is called 'Police'.*choose a --partnership"):
+        call_command("search", "conferences", "--agency", "Police")
+    with pytest.raises(Exception, match="no theme is called 'Curiosity' \\(known: .*Neglect"):
+        call_command("search", "conferences", "--theme", "Curiosity")
+
+
 def test_another_partnerships_tags_are_not_found(riverton, curiosity):
     elsewhere = RecommendationFactory(plan__partnership=PartnershipFactory(name="Elsewhere"), text="Ours.")
     elsewhere.themes.add(curiosity)
