@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
-
 from actionplan.plans.assurance import ASSURED
-from actionplan.plans.models import Action, Recommendation
+from actionplan.plans.models import Recommendation
 from actionplan.plans.status import DeliveryStatus
 
 
@@ -46,16 +44,3 @@ def made_on(rec: Recommendation) -> date | None:
 def reviews_of(rec: Recommendation) -> str:
     return ", ".join(r.code for r in rec.reviews.all())
 
-
-def implemented() -> Q:
-    """`outcome_of(rec).any_implemented` as a filter on recommendations, for counting in the
-    database: an action of its own or linked to it implemented, or, with none, itself."""
-    done = DeliveryStatus.IMPLEMENTED
-    own = Action.objects.filter(recommendation=OuterRef("pk"), status=done)
-    linked = Recommendation.linked_actions.through.objects.filter(
-        recommendation=OuterRef("pk"), action__status=done
-    )
-    alone = Q(status=done) & ~Exists(Action.objects.filter(recommendation=OuterRef("pk"))) & ~Exists(
-        Recommendation.linked_actions.through.objects.filter(recommendation=OuterRef("pk"))
-    )
-    return Exists(own) | Exists(linked) | alone

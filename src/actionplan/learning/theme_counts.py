@@ -5,7 +5,7 @@ A theme is carried by a recommendation when the recommendation or one of its own
 tagged with it; a partnership's own theme mapped to a national one is counted under the national
 theme (a recommendation tagged both ways, once). A theme recurs when the recommendations carrying
 it belong to more than one review. It is flagged when a recommendation carrying it had an action
-marked implemented (`outcomes.implemented`) and was made in a review reported before the newest
+marked implemented (as `outcomes.outcome_of` says) and was made in a review reported before the newest
 review the theme is met in: the board had called the learning done, and it came back."""
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from actionplan.plans.models import Action, Recommendation, Review, Theme
-
-from .outcomes import implemented
+from actionplan.plans.status import DeliveryStatus
 
 
 @dataclass(frozen=True)
@@ -41,15 +40,23 @@ def tables() -> dict[str, str]:
         "action": Action._meta.db_table,
         "theme": Theme._meta.db_table,
         "review": Review._meta.db_table,
+        "recommendation": Recommendation._meta.db_table,
+        "linked": Recommendation.linked_actions.through._meta.db_table,
     }
 
 
-# Each (theme, recommendation) once, a framework theme folded into its national one; then each
-# theme's distinct reviews, recommendations, newest review date and the earliest review date of a
-# recommendation with something implemented, in one GROUP BY. Every join goes through an indexed
-# foreign key: the tags by recommendation or action, the reviews by recommendation. The tags are
-# not filtered by theme in SQL: on SQLite that probes the (recommendation, theme) index once for
-# every pair, 0.3 s among 10,000 recommendations; `recurring_themes` leaves out the others.
+# Each (theme, recommendation) once, a framework theme folded into its national one; the tagged
+# recommendations with something implemented; then each theme's distinct reviews,
+# recommendations, newest review date and the earliest review date of a recommendation with
+# something implemented, in one GROUP BY. Every join goes through an indexed foreign key: the tags
+# by recommendation or action, the actions and reviews by recommendation. The tags are not
+# filtered by theme in SQL (on SQLite that probed the (recommendation, theme) index once for every
+# pair, 0.3 s among 10,000 recommendations): `recurring_themes` leaves out the others.
+#
+# "Implemented" is `outcome_of(rec).any_implemented` (outcomes.py) in SQL: an action of its own or
+# linked to it implemented, or, with neither, itself; tests/learning/test_theme_counts.py holds
+# them to each other. It is asked of the tagged recommendations only, through their own rows: as
+# EXISTS ... OR EXISTS, PostgreSQL hashed every implemented action of every partnership.
 COUNTS = """
     WITH tagged AS (
         SELECT COALESCE(t.maps_to_id, t.id) AS theme_id, x.recommendation_id AS rec_id
@@ -59,10 +66,26 @@ COUNTS = """
         SELECT COALESCE(t.maps_to_id, t.id), a.recommendation_id
         FROM {action_themes} y JOIN {action} a ON a.id = y.action_id JOIN {theme} t ON t.id = y.theme_id
         WHERE a.recommendation_id IN ({recs})
+    ),
+    carried AS (SELECT DISTINCT rec_id FROM tagged),
+    done AS (
+        SELECT a.recommendation_id AS rec_id
+        FROM carried c JOIN {action} a ON a.recommendation_id = c.rec_id WHERE a.status = %s
+        UNION
+        SELECT l.recommendation_id
+        FROM carried c JOIN {linked} l ON l.recommendation_id = c.rec_id JOIN {action} a ON a.id = l.action_id
+        WHERE a.status = %s
+        UNION
+        SELECT r.id
+        FROM carried c JOIN {recommendation} r ON r.id = c.rec_id
+        WHERE r.status = %s
+          AND NOT EXISTS (SELECT 1 FROM {action} a WHERE a.recommendation_id = r.id)
+          AND NOT EXISTS (SELECT 1 FROM {linked} l WHERE l.recommendation_id = r.id)
     )
     SELECT tagged.theme_id, COUNT(DISTINCT rr.review_id), COUNT(DISTINCT tagged.rec_id),
-           MAX(rv.reported_on), MIN(CASE WHEN tagged.rec_id IN ({done}) THEN rv.reported_on END)
+           MAX(rv.reported_on), MIN(CASE WHEN done.rec_id IS NOT NULL THEN rv.reported_on END)
     FROM tagged
+    LEFT JOIN done ON done.rec_id = tagged.rec_id
     LEFT JOIN {rec_reviews} rr ON rr.recommendation_id = tagged.rec_id
     LEFT JOIN {review} rv ON rv.id = rr.review_id
     GROUP BY tagged.theme_id
@@ -73,15 +96,8 @@ def counted(recs: QuerySet[Recommendation]) -> list[tuple[Any, ...]]:
     """(theme, reviews, recommendations, newest, first implemented) for each recurring theme."""
     ids = recs.order_by().values("pk")  # no ORDER BY in a subquery
     scope, scope_params = ids.query.sql_with_params()
-    # Implemented is asked of the tagged recommendations only: a third of them in the benchmark.
-    on_recs = Recommendation.themes.through.objects.filter(recommendation__in=ids)
-    on_actions = Action.themes.through.objects.filter(action__recommendation__in=ids)
-    tagged = Q(pk__in=on_recs.values("recommendation_id")) | Q(
-        pk__in=on_actions.values("action__recommendation_id")
-    )
-    done, done_params = ids.filter(tagged).filter(implemented()).query.sql_with_params()
-    sql = COUNTS.format(recs=scope, done=done, **tables())
-    params = [*scope_params, *scope_params, *done_params]
+    sql = COUNTS.format(recs=scope, **tables())
+    params = [*scope_params, *scope_params, *[DeliveryStatus.IMPLEMENTED.value] * 3]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
