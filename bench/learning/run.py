@@ -166,8 +166,8 @@ def main() -> int:
         national = Theme.objects.filter(national=True)
         themes = timed(lambda: recurring_themes(one, national), args.rounds)
         themes_before = timed(lambda: recurring_themes_in_python(one, national), 3)
-        counted = [(r.theme, r.reviews, r.recommendations, r.newest) for r in recurring_themes(one, national)]
-        assert counted == recurring_themes_in_python(one, national), "the two countings differ"
+        counted = {(r.theme, r.reviews, r.recommendations, r.newest) for r in recurring_themes(one, national)}
+        assert counted == set(recurring_themes_in_python(one, national)), "the two countings differ"
         first = {size: one.filter(pk__in=sample[:size]) for size in RECURRING_SIZES}
         again = {size: timed(lambda s=size: recurrences(first[s]), 1)[0] for size in RECURRING_SIZES}
         print(f"{connection.vendor}, Python {platform.python_version()}, {platform.machine()}, "

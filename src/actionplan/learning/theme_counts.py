@@ -110,7 +110,7 @@ def as_date(value: date | str | None) -> date | None:
 
 def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) -> list[ThemeCount]:
     """Themes carried, on a recommendation or on one of its actions, in more than one review;
-    the theme met most recently first (the most reviews first on the same day)."""
+    the theme met most recently first (the most reviews first on the same day, then by name)."""
     chosen = list(themes)
     if not chosen:
         return []
@@ -127,4 +127,5 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
         again = newest is not None and first_done is not None and first_done < newest
         includes = tuple(sorted(folded_names.get(theme_id, [])))
         rows.append(ThemeCount(by_pk[theme_id], reviews, recommendations, newest, includes, again))
-    return sorted(rows, key=lambda row: (row.newest or date.min, row.reviews), reverse=True)
+    by_name = sorted(rows, key=lambda row: row.theme.name)  # ties in the order of their names
+    return sorted(by_name, key=lambda row: (row.newest or date.min, row.reviews), reverse=True)
