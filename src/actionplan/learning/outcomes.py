@@ -28,6 +28,7 @@ class Outcome:
 
 
 def outcome_of(rec: Recommendation) -> Outcome:
+    # theme_counts.COUNTS says `any_implemented` in SQL for recurring themes: change both alike.
     actions = rec.all_actions()
     if not actions:  # tracked on itself
         return Outcome(0, int(rec.status == DeliveryStatus.IMPLEMENTED), 0)
@@ -43,4 +44,3 @@ def made_on(rec: Recommendation) -> date | None:
 
 def reviews_of(rec: Recommendation) -> str:
     return ", ".join(r.code for r in rec.reviews.all())
-
