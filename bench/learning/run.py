@@ -15,6 +15,7 @@ status is 1 when a p95 is over the target.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import random
@@ -124,13 +125,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         set_up_django(folder)
         from django.db import connection
+        from recurring_before import recurring_themes_in_python
 
         from actionplan.learning import term_index
         from actionplan.learning.index import rebuild
-        from actionplan.learning.recurring import recurrences, recurring_themes
+        from actionplan.learning.recurring import recurrences
         from actionplan.learning.search import search
         from actionplan.learning.similar import documents_of, similar_to, weigh
         from actionplan.learning.suggest import suggest
+        from actionplan.learning.theme_counts import recurring_themes
         from actionplan.plans.models import Recommendation, Theme
 
         start = time.perf_counter()
@@ -148,6 +151,10 @@ def main() -> int:
         it = iter(queries * 2)
         everywhere = timed(lambda: search(next(it), ids), args.rounds)
         within = timed(lambda: search(next(it), ids[:1]), args.rounds)
+        # A theme's name finds the recommendations tagged with it (docs/adr/0062); "supervision"
+        # and "neglect" are in the generated words too, the others only in the tags.
+        names = itertools.cycle(["professional curiosity", "supervision", "information sharing", "neglect"])
+        by_theme = timed(lambda: search(next(names), ids[:1]), args.rounds)
         one = Recommendation.objects.filter(plan__partnership_id=ids[0])
         sample = list(one.values_list("pk", flat=True)[:1000])
         picks = iter(rng.sample(sample, min(len(sample), args.rounds)) * 2)
@@ -157,7 +164,10 @@ def main() -> int:
         # What theme suggestions and recurring learning did on each request before ADR 54.
         before = timed(lambda: weigh(documents_of(one)), 3)
         national = Theme.objects.filter(national=True)
-        themes = timed(lambda: recurring_themes(one, national), 3)
+        themes = timed(lambda: recurring_themes(one, national), args.rounds)
+        themes_before = timed(lambda: recurring_themes_in_python(one, national), 3)
+        counted = {(r.theme, r.reviews, r.recommendations, r.newest) for r in recurring_themes(one, national)}
+        assert counted == set(recurring_themes_in_python(one, national)), "the two countings differ"
         first = {size: one.filter(pk__in=sample[:size]) for size in RECURRING_SIZES}
         again = {size: timed(lambda s=size: recurrences(first[s]), 1)[0] for size in RECURRING_SIZES}
         print(f"{connection.vendor}, Python {platform.python_version()}, {platform.machine()}, "
@@ -168,17 +178,21 @@ def main() -> int:
         print(f"stored terms of similar recommendations built in {terms_built:.1f} s")
         print(f"search, every partnership: p50 {everywhere[0]:.0f} ms, p95 {everywhere[1]:.0f} ms")
         print(f"search, one partnership:   p50 {within[0]:.0f} ms, p95 {within[1]:.0f} ms")
+        print(f"search for a theme's name, one partnership: "
+              f"p50 {by_theme[0]:.0f} ms, p95 {by_theme[1]:.0f} ms")
         print(f"similar recommendations among one partnership's {one.count():,} "
               f"({similar_rounds} rounds): p50 {similar[0]:.0f} ms, p95 {similar[1]:.0f} ms")
         print(f"theme suggestions ({similar_rounds} rounds): "
               f"p50 {suggested[0]:.0f} ms, p95 {suggested[1]:.0f} ms")
         print(f"as before: every recommendation of the partnership read and weighed (3 rounds): "
               f"p50 {before[0]:.0f} ms, p95 {before[1]:.0f} ms")
-        print(f"recurring themes of one partnership (3 rounds): "
+        print(f"recurring themes of one partnership, counted in SQL: "
               f"p50 {themes[0]:.0f} ms, p95 {themes[1]:.0f} ms")
+        print(f"as before: counted in Python (3 rounds): "
+              f"p50 {themes_before[0]:.0f} ms, p95 {themes_before[1]:.0f} ms")
         for size, took in again.items():
             print(f"recommendations made again among {size:,} of one partnership: {took:.0f} ms")
-        worst = max(everywhere[1], within[1], similar[1], suggested[1], themes[1])
+        worst = max(everywhere[1], within[1], by_theme[1], similar[1], suggested[1], themes[1])
         return 0 if worst <= TARGET_MS else 1
 
 

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from actionplan.learning.recurring import recurrences, recurring_themes
+from actionplan.learning.recurring import recurrences
 from actionplan.learning.similar import similar_to
+from actionplan.learning.theme_counts import recurring_themes
 from actionplan.learning.themes import themes_of
 from actionplan.learning.words import terms
 from actionplan.plans.models import Partnership, Recommendation, Review, Theme

@@ -55,7 +55,8 @@ def test_the_command_writes_the_report_as_pdf_and_web_page(learning, tmp_path):
                      "--output", str(out), stdout=io.StringIO())
     text = pdf_text(pdf.read_bytes())
     assert "Recurring learning" in text and "Riverton Safeguarding Children Partnership" in text
-    assert "Information sharing 2 2 20 January 2025" in text  # theme, reviews, recommendations, latest
+    # theme, reviews, recommendations, latest, and SAR Ann's action on it was implemented before
+    assert "Information sharing 2 2 20 January 2025 Yes" in text
     assert "2 similar recommendations, latest 20 January 2025" in text
     assert "Made again after an earlier one was implemented: SAR Ann plan 4" in text
     assert text.index("SAR Ann plan") < text.index("SAR Bea plan", text.index("similar recommendations"))

@@ -3,6 +3,7 @@ escaped, a recommendation with those like it, tagging themes, and recurring lear
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -91,6 +92,21 @@ def test_the_recurring_page_flags_learning_made_again_after_it_was_implemented(c
     assert "Implemented before" in made_again
 
 
+def test_a_recurring_theme_is_flagged_and_leads_to_what_carries_it(client, dave, two_reviews):
+    curiosity = Theme.objects.get(name="Professional curiosity")
+    for rec in two_reviews:
+        rec.themes.add(curiosity)
+    client.force_login(dave)
+    response = client.get("/learning/")
+    words = " ".join(re.sub(r"<[^>]+>", " ", text_of(response)).split())
+    themes = words.split("Themes met in several reviews")[-1].split("Recommendations made again")[0]
+    assert "Professional curiosity 2 2 1 February 2023 Implemented before" in themes
+    link = f"/search/?q=Professional%20curiosity&amp;theme={curiosity.pk}"
+    assert link in response.content.decode()
+    found = text_of(client.get(link.replace("&amp;", "&")))
+    assert "2 results" in found and "Child A plan" in found and "Child B plan" in found
+
+
 def test_the_admin_tags_a_recommendation_and_its_actions(client, alice, two_reviews):
     rec = two_reviews[0]
     action = rec.actions.get()
@@ -168,7 +184,8 @@ def test_recurring_learning_downloads_as_csv_and_workbook_with_formulas_as_text(
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith('attachment; filename="recurring-learning-')
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert ["Information sharing", "", "2", "2", "1 February 2023"] in rows
+    # Met again in 2023 after Child A's action on it was marked implemented.
+    assert ["Information sharing", "", "2", "2", "1 February 2023", "Yes"] in rows
     made_again = [row for row in rows if row and row[0] == "1"]
     assert [row[4] for row in made_again] == ["Child A plan", "Child B plan"]
     assert made_again[1][-1].startswith("'=HYPERLINK")  # text, never a formula

@@ -7,7 +7,8 @@ class LearningConfig(AppConfig):
     verbose_name = "Learning across reviews"
 
     def ready(self) -> None:
-        from . import index, term_index
+        from . import index, index_tags, term_index
 
         index.connect()
+        index_tags.connect()
         term_index.connect()

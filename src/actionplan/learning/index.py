@@ -2,8 +2,10 @@
 
 Each recommendation, learning point, action and progress note is one entry of the search table,
 carrying the recommendation and action it belongs to and its partnership, so a hit can be scoped
-and filtered without reading the row again. Signals keep the table current on every save and
-delete (no write path of the product bypasses them); `actionplan reindex` rebuilds it whole.
+and filtered without reading the row again. A recommendation's entry and an action's end with the
+names of their themes (theme_lines). Signals keep the table current on every save and delete, on
+every change of tags and of a theme's name or mapping (no write path of the product bypasses
+them); `actionplan reindex` rebuilds it whole.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from actionplan.plans.models import Action, Plan, ProgressUpdate, Recommendation
 from actionplan.plans.store import plan_stored
 
 from .search_table import TABLE
+from .theme_lines import theme_lines
 
 # Two characters no document holds: the database marks matches with them, and the page turns
 # them into <mark> only after the text is escaped (see search.highlighted).
@@ -49,8 +52,14 @@ def clean(text: str) -> str:
     return re.sub("[\x02-\x05]", "", text).strip()
 
 
-def recommendation_entries(rec: Recommendation, partnership_id: int) -> list[Entry]:
-    parts = [("recommendation", rec.text), ("learning_point", rec.outcome), ("progress", rec.progress)]
+def recommendation_entries(rec: Recommendation, partnership_id: int, themes: str = "") -> list[Entry]:
+    """`themes` (its theme_lines line) goes with its words, so that a recommendation whose text is
+    empty is still found by its themes."""
+    parts = [
+        ("recommendation", f"{rec.text}\n{themes}"),
+        ("learning_point", rec.outcome),
+        ("progress", rec.progress),
+    ]
     # The recommendation's own progress shares the "progress" kind with progress notes; its
     # object id is the negative of the recommendation's, so the two never collide.
     return [
@@ -60,8 +69,8 @@ def recommendation_entries(rec: Recommendation, partnership_id: int) -> list[Ent
     ]
 
 
-def action_entry(action: Action, partnership_id: int) -> Entry:
-    body = clean(f"{action.text}\n{action.measure}")
+def action_entry(action: Action, partnership_id: int, themes: str = "") -> Entry:
+    body = clean(f"{action.text}\n{action.measure}\n{themes}")
     return Entry("action", action.pk, action.recommendation_id, action.pk, partnership_id, body)
 
 
@@ -94,7 +103,14 @@ def index_recommendation(rec: Recommendation) -> None:
     remove("recommendation", [rec.pk])
     remove("learning_point", [rec.pk])
     remove("progress", [-rec.pk])
-    put(recommendation_entries(rec, rec.plan.partnership_id))
+    themes = theme_lines(Recommendation.themes.through, "recommendation", recommendation_id=rec.pk)
+    put(recommendation_entries(rec, rec.plan.partnership_id, themes.get(rec.pk, "")))
+
+
+def index_action(action: Action) -> None:
+    remove("action", [action.pk])
+    themes = theme_lines(Action.themes.through, "action", action_id=action.pk)
+    put([action_entry(action, action.partnership_id, themes.get(action.pk, ""))])
 
 
 def all_entries(models: Any = None, plan_id: int | None = None) -> Iterator[Entry]:
@@ -108,17 +124,22 @@ def all_entries(models: Any = None, plan_id: int | None = None) -> Iterator[Entr
     recs = recommendation_model.objects.filter(**of_plan).values_list(
         "pk", "plan__partnership_id", "text", "outcome", "progress"
     )
+    of_rec = {} if plan_id is None else {"recommendation__plan_id": plan_id}
+    themes = theme_lines(recommendation_model.themes.through, "recommendation", **of_rec)
     for pk, partnership_id, text, outcome, progress in recs.iterator(chunk_size=2000):
         yield from recommendation_entries(
-            Recommendation(pk=pk, text=text, outcome=outcome, progress=progress), partnership_id
+            Recommendation(pk=pk, text=text, outcome=outcome, progress=progress), partnership_id,
+            themes.get(pk, ""),
         )
     of_plan = {} if plan_id is None else {"recommendation__plan_id": plan_id}
+    of_action = {} if plan_id is None else {"action__recommendation__plan_id": plan_id}
+    themes = theme_lines(action_model.themes.through, "action", **of_action)
     actions = action_model.objects.filter(**of_plan).values_list(
         "pk", "recommendation_id", "recommendation__plan__partnership_id", "text", "measure"
     )
     for pk, rec_id, partnership_id, text, measure in actions.iterator(chunk_size=2000):
         action = Action(pk=pk, recommendation_id=rec_id, text=text, measure=measure)
-        yield action_entry(action, partnership_id)
+        yield action_entry(action, partnership_id, themes.get(pk, ""))
     of_plan = {} if plan_id is None else {"action__recommendation__plan_id": plan_id}
     updates, words = update_model.objects.filter(**of_plan), "text"
     if models is None:  # a migration's models may come from before corrections were kept
@@ -172,8 +193,7 @@ def on_recommendation_deleted(instance: Recommendation, **_: Any) -> None:
 
 
 def on_action_saved(instance: Action, **_: Any) -> None:
-    remove("action", [instance.pk])
-    put([action_entry(instance, instance.partnership_id)])
+    index_action(instance)
 
 
 def on_action_deleted(instance: Action, **_: Any) -> None:

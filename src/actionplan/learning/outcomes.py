@@ -28,6 +28,7 @@ class Outcome:
 
 
 def outcome_of(rec: Recommendation) -> Outcome:
+    # theme_counts.COUNTS says `any_implemented` in SQL for recurring themes: change both alike.
     actions = rec.all_actions()
     if not actions:  # tracked on itself
         return Outcome(0, int(rec.status == DeliveryStatus.IMPLEMENTED), 0)

@@ -13,7 +13,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from actionplan.plans.models import Action, Recommendation, Theme
+from actionplan.plans.models import Recommendation
 
 from .models import RecommendationTerms, TermDocuments
 from .outcomes import Outcome, made_on, outcome_of
@@ -124,49 +124,3 @@ def recurrences(recs: QuerySet[Recommendation], threshold: float = NEAR) -> list
         )
         found.append(Recurrence(members))
     return sorted(found, key=lambda r: r.newest, reverse=True)
-
-
-@dataclass(frozen=True)
-class ThemeCount:
-    theme: Theme
-    reviews: int
-    recommendations: int
-    newest: date | None
-    includes: tuple[str, ...] = ()  # the partnership's own themes counted under this national one
-
-
-def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) -> list[ThemeCount]:
-    """Themes carried, on a recommendation or on one of its actions, in more than one review;
-    the theme met most recently first. A partnership's own theme mapped to a national one is
-    counted under the national theme (a recommendation tagged with both, once)."""
-    folded = {t.pk: t.maps_to_id for t in themes if t.maps_to_id}
-    folded_names: dict[int, list[str]] = defaultdict(list)
-    for theme in themes:
-        if theme.maps_to_id:
-            folded_names[theme.maps_to_id].append(theme.name)
-    on_recs = Recommendation.themes.through.objects.filter(recommendation__in=recs)
-    on_actions = Action.themes.through.objects.filter(action__recommendation__in=recs)
-    tagged = [
-        *on_recs.values_list("theme_id", "recommendation_id"),
-        *on_actions.values_list("theme_id", "action__recommendation_id"),
-    ]
-    # Each recommendation's reviews with their dates, in one query.
-    links = Recommendation.reviews.through.objects.filter(recommendation__in=recs)
-    reviews_of: dict[int, set[int]] = defaultdict(set)
-    dates: dict[int, date | None] = {}
-    linked = links.values_list("recommendation_id", "review_id", "review__reported_on")
-    for rec_id, review_id, reported_on in linked:
-        reviews_of[rec_id].add(review_id)
-        dates[review_id] = reported_on
-    recs_of: dict[int, set[int]] = defaultdict(set)
-    for theme_id, rec_id in tagged:
-        recs_of[folded.get(theme_id, theme_id)].add(rec_id)
-    rows = []
-    for theme in themes.filter(pk__in=recs_of):
-        reviews = {review for rec in recs_of[theme.pk] for review in reviews_of[rec]}
-        if len(reviews) > 1:
-            reported = [day for r in reviews if (day := dates.get(r)) is not None]
-            newest = max(reported) if reported else None
-            includes = tuple(sorted(folded_names.get(theme.pk, [])))
-            rows.append(ThemeCount(theme, len(reviews), len(recs_of[theme.pk]), newest, includes))
-    return sorted(rows, key=lambda row: (row.newest or date.min, row.reviews), reverse=True)

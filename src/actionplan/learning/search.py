@@ -58,8 +58,10 @@ def highlighted(snippet: str) -> Markup:
 def recommendations_matching(recs: QuerySet[Recommendation], filters: Filters) -> QuerySet[Recommendation]:
     if filters.review_kind:
         recs = recs.filter(reviews__kind=filters.review_kind)
-    if filters.theme:
-        recs = recs.filter(Q(themes=filters.theme) | Q(actions__themes=filters.theme))
+    if filters.theme:  # a national theme takes in the framework's themes mapped to it
+        theme = filters.theme
+        own = Q(themes=theme) | Q(themes__maps_to=theme)
+        recs = recs.filter(own | Q(actions__themes=theme) | Q(actions__themes__maps_to=theme))
     if filters.year:
         recs = recs.filter(Q(reviews__reported_on__year=filters.year) | Q(plan__as_at__year=filters.year))
     return recs.distinct()

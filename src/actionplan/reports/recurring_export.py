@@ -12,13 +12,17 @@ from datetime import date
 from django.db.models import QuerySet
 
 from actionplan.learning.outcomes import reviews_of
-from actionplan.learning.recurring import Recurrence, ThemeCount, recurrences, recurring_themes
+from actionplan.learning.recurring import Recurrence, recurrences
+from actionplan.learning.theme_counts import ThemeCount, recurring_themes
 from actionplan.plans.changes import long_date
 from actionplan.plans.models import Recommendation, Theme
 
 from .safe_text import escape
 
-THEME_HEADINGS = ["Theme", "Including our themes", "Reviews", "Recommendations", "Latest review reported"]
+THEME_HEADINGS = [
+    "Theme", "Including our themes", "Reviews", "Recommendations", "Latest review reported",
+    "Implemented before",
+]  # fmt: skip
 RECURRENCE_HEADINGS = [
     "Group", "Similar recommendations", "Latest", "Implemented before", "Plan", "Ref", "Reviews",
     "Made on", "Outcome", "Recommendation",
@@ -54,7 +58,7 @@ def named(rec: Recommendation) -> str:
 def theme_rows(learning: RecurringLearning) -> list[list[str | int]]:
     return [
         [escape(row.theme.name), escape(", ".join(row.includes)), row.reviews, row.recommendations,
-         day(row.newest)]
+         day(row.newest), "Yes" if row.done_before else "No"]
         for row in learning.themes
     ]
 

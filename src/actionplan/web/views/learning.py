@@ -15,6 +15,7 @@ from actionplan.learning.outcomes import made_on, outcome_of
 from actionplan.learning.search import CANDIDATES, ranked, shown
 from actionplan.learning.similar import similar_to
 from actionplan.learning.suggest import suggest
+from actionplan.learning.theme_counts import recurring_themes
 from actionplan.learning.themes import save_theme, tag, themes_of
 from actionplan.plans.models import Recommendation, Theme
 from actionplan.plans.permissions import can_edit_plans, require
@@ -65,7 +66,7 @@ def recurring_page(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     recs = recommendations(request)
     context = {
-        "themes": recurring.recurring_themes(recs, themes_of(partnership)),
+        "themes": recurring_themes(recs, themes_of(partnership)),
         "recurrences": recurring.recurrences(recs),
     }
     return render(request, "web/recurring.html", context)
