@@ -31,6 +31,9 @@ class Outcome:
     where: str
     message: str
     kind: str = "A"
+    # False for a row naming no action of the person's partnership: the page links the others
+    # to their action (or recommendation), never one it may not show.
+    readable: bool = True
 
     def __str__(self) -> str:
         return f"{self.kind}-{self.action_id} ({self.where}): {self.message}"
@@ -96,12 +99,12 @@ def apply_row(
     user: User,
     result: UpdateResult,
 ) -> None:
-    def outcome(message: str) -> Outcome:
-        return Outcome(row.action_id, row.where, message)
+    def outcome(message: str, readable: bool = True) -> Outcome:
+        return Outcome(row.action_id, row.where, message, readable=readable)
 
     exported, now = returned.exported[row.action_id], row.cells
     if action is None or not in_partnership(user, action.partnership_id):
-        result.refused.append(outcome("no such action in your partnership"))
+        result.refused.append(outcome("no such action in your partnership", readable=False))
         return
     change = status_change(exported, now, action)
     new_text = now.progress if now.progress and now.progress != exported.progress else ""
