@@ -48,3 +48,12 @@ def test_accents_are_folded_and_an_apostrophe_keeps_its_word():
 def test_words_with_no_letter_of_use_still_give_a_name():
     assert report_file_name("“—” 👪", ON, "pdf") == "report-2026-11-30.pdf"
     assert report_file_name("x" * 200, ON, "pdf") == "x" * MOST_CHARACTERS + "-2026-11-30.pdf"
+
+
+def test_a_workbooks_sheet_names_are_cut_after_a_whole_word():
+    from actionplan.reports.render.as_excel import sheet_name
+
+    taken: set[str] = set()
+    assert sheet_name("Adult J: safeguarding adult review action plan", taken) == "Adult J safeguarding adult"
+    assert sheet_name("Adult J: safeguarding adult review plan 2", taken) == "Adult J safeguarding (2)"
+    assert sheet_name("Composite action plan: outstanding review actions", taken) == "Composite action plan"

@@ -21,12 +21,17 @@ def report_file_name(words: str, on: date, extension: str) -> str:
     fits in MOST_CHARACTERS, never in the middle of one."""
     folded = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", words))
     kept = _WORD.findall(folded.encode("ascii", "ignore").decode().lower())
-    slug = ""
-    for word in kept:
-        longer = f"{slug}-{word}" if slug else word
-        if len(longer) > MOST_CHARACTERS:
-            break
-        slug = longer
-    if not slug and kept:  # one word longer than the whole limit: nothing better to cut at
-        slug = kept[0][:MOST_CHARACTERS]
+    slug = whole_words(" ".join(kept), MOST_CHARACTERS).replace(" ", "-")
     return f"{slug or 'report'}-{on.isoformat()}.{extension}"
+
+
+def whole_words(text: str, most: int) -> str:
+    """The words of `text` (spaces between them made single) that fit in `most` characters,
+    cut after a whole word; a first word longer than that is cut, there being nothing better."""
+    kept = ""
+    for word in text.split():
+        longer = f"{kept} {word}" if kept else word
+        if len(longer) > most:
+            return kept or word[:most]
+        kept = longer
+    return kept
