@@ -66,6 +66,12 @@ def new_reviews(plans: list[PlanPage]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def unlinked(plan: dict[str, Any]) -> bool:
+    """A review's action plan whose document names no review: one to link in the preview."""
+    meta = plan["plan"]
+    return meta.get("kind") == Plan.Kind.REVIEW_ACTION_PLAN and not meta.get("reviews")
+
+
 def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) -> HttpResponse:
     reading = import_drafts.read(draft)
     owners: list[Owner] = owners_of(draft, reading.plans)
@@ -79,6 +85,8 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
         ("column", "columns", "to map"): len(reading.columns) if reading.refusal else 0,
         ("case reference", "case references", "to link to a review"):
             sum(r.needs_choice for r in references),
+        ("review action plan", "review action plans", "naming no review: link each to one"):
+            sum(unlinked(p.preview.plan) for p in plans),
         ("owner", "owners", "to choose an agency for"): sum(o.needs_choice for o in owners),
         ("warning", "warnings", "to check"): sum(p.warnings for p in plans),
         ("row", "rows", "with no recommendation: map its column or correct the row"):
