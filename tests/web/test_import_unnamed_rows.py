@@ -46,8 +46,14 @@ def test_rows_naming_no_recommendation_stop_the_import_and_name_the_line(signed_
     assert page.count("No recommendation</strong>") == 2
     assert "2 rows with no recommendation: map its column or correct the row" in page
     assert "Confirm and import" not in page
+    assert '<details class="govuk-details" open>' in page  # the columns, to map the one holding them
     signed_in.post(url, {"decision": "confirm"})
     assert Plan.objects.count() == 0 and Recommendation.objects.count() == 0
+
+
+def test_the_column_kept_as_notes_is_shown_beside_its_row(signed_in):
+    page = text_of(signed_in.get(upload(signed_in, "child-t.csv", ACTIONS_ONLY)))
+    assert "Note, Concern: Professionals did not share concerns" in page
 
 
 def test_mapping_the_column_that_holds_them_lets_the_plan_be_stored(signed_in):
