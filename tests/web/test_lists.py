@@ -131,3 +131,13 @@ def test_each_plan_on_the_dashboard_leads_to_its_plan(client, demo):
     for plan in plans:
         assert re.search(rf'<th scope="row" class="govuk-table__header"><a class="govuk-link" '
                          rf'href="/plans/{plan.pk}/">{re.escape(plan.title)}</a></th>', page)
+
+
+def test_each_action_listed_leads_to_its_plan(client, demo):
+    response = signed_in(client, "bob").get("/my-actions/")
+    page = response.content.decode()
+    listed = Action.objects.filter(pk__in=action_ids(response)).select_related("recommendation__plan")
+    assert listed
+    for action in listed:
+        plan = action.recommendation.plan
+        assert f'<a class="govuk-link" href="/plans/{plan.pk}/">{plan.title}</a>' in page
