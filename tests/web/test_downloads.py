@@ -87,3 +87,18 @@ def test_the_rows_applied_link_to_their_actions_and_others_partnerships_rows_do_
     text = page.content.decode()
     assert f"A-{theirs.pk} (" in text and "no such action in your partnership" in text
     assert f"/actions/{theirs.pk}/" not in text
+
+
+def test_a_row_refused_names_the_person_as_the_board_knows_them_and_links_the_action(client, bob, action):
+    from factories import ActionFactory, AgencyFactory
+
+    health = AgencyFactory(partnership=action.recommendation.plan.partnership, name="Riverton NHS Trust")
+    theirs = ActionFactory(recommendation=action.recommendation, owner=health)
+    bob.first_name, bob.last_name = "Bola", "Bennett"
+    bob.save()
+    exported = export(action.recommendation.plan.partnership)
+    edited = edit(exported, {theirs.pk: {PROGRESS: "Not mine to post."}})
+    client.force_login(bob)
+    page = client.post("/updates/", {"workbook": SimpleUploadedFile("police.xlsx", edited)}).content.decode()
+    assert f'<a class="govuk-link" href="/actions/{theirs.pk}/">A-{theirs.pk}</a>' in page
+    assert "Bola Bennett may not update actions owned by Riverton NHS Trust" in page

@@ -114,8 +114,8 @@ def apply_row(
         result.unchanged += 1
         return
     if not can_update_action(user, action):
-        owner = action.owner.name if action.owner else "no agency"
-        result.refused.append(outcome(f"{user.username} may not update actions owned by {owner}"))
+        owner, who = action.owner.name if action.owner else "no agency", user.get_full_name() or user.username
+        result.refused.append(outcome(f"{who} may not update actions owned by {owner}"))
         return
     text = (
         new_text

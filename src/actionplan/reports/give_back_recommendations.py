@@ -79,7 +79,8 @@ def apply_row(
         )
     except PermissionDenied:
         result.refused.append(
-            outcome(f"{user.username} may not update recommendations tracked without actions")
+            outcome(f"{user.get_full_name() or user.username} may not update recommendations "
+                    "tracked without actions")
         )
         return
     except (EditRefused, TransitionRefused) as refusal:
