@@ -11,7 +11,7 @@ STATIC := src/actionplan/web/static/govuk
 RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation
 TEST_PACKAGES := chromium chromium-driver poppler-utils
 
-.PHONY: install assets static system-packages test-packages demo test test-sqlite test-postgres test-system lint
+.PHONY: install assets static system-packages test-packages demo examples test test-sqlite test-postgres test-system lint
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,18 @@ demo: install
 	$(BIN)/actionplan worker --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/actionplan runserver 127.0.0.1:8000
+
+# The example reports in docs/examples, written by the current code from the Riverton demo built
+# afresh (as at today) in a data folder of their own, so that no one's own demo is touched.
+EXAMPLES_DATA := $(ACTIONPLAN_DATA_DIR)/examples
+examples: install
+	rm -rf $(EXAMPLES_DATA)
+	export ACTIONPLAN_DATA_DIR=$(EXAMPLES_DATA) DATABASE_URL=; \
+	$(BIN)/actionplan migrate --verbosity 0 && $(BIN)/actionplan demo && \
+	for f in csv docx html json pdf xlsx; do \
+		$(BIN)/actionplan report --format $$f --output docs/examples/board-report.$$f || exit 1; done && \
+	for f in html pdf; do \
+		$(BIN)/actionplan report --recurring --format $$f --output docs/examples/recurring-learning.$$f || exit 1; done
 
 # The suite runs on SQLite, then on PostgreSQL when DATABASE_URL names one or a server answers
 # on 127.0.0.1:5432. The importer needs no database, so the second run leaves it out.

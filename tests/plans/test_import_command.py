@@ -120,3 +120,18 @@ def test_a_workbook_of_several_plans_prints_and_stores_one_plan_a_sheet(tmp_path
     run(path, "--partnership", "Exampleshire Community Safety Partnership")
     assert sorted(Plan.objects.values_list("title", flat=True)) == [
         "dhrs (DHR Adam)", "dhrs (DHR Beth)"]
+
+
+def test_a_table_with_no_recommendation_column_is_refused_naming_the_line(tmp_path):
+    """Its rows would be recommendations with empty text: nothing is stored until a column is
+    mapped (--column) to hold them."""
+    path = tmp_path / "actions.csv"
+    path.write_text("Concern,Action,Lead,Target date\n"
+                    "Concerns were not shared,Run training on information sharing,Police,31/03/2027\n")
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 1"):
+        call_command("import", str(path), "--partnership", BOARD, stdout=io.StringIO(), stderr=errors)
+    assert "actions.csv: line 2: no recommendation was read for this row's actions" in errors.getvalue()
+    assert Plan.objects.count() == 0 and Recommendation.objects.count() == 0
+    run(path, "--partnership", BOARD, "--column", "Concern=recommendation")
+    assert list(Recommendation.objects.values_list("text", flat=True)) == ["Concerns were not shared"]

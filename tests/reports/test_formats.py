@@ -53,8 +53,8 @@ def test_csv_parses_with_one_row_per_action_row(demo_report):
 def test_the_workbook_has_a_sheet_per_plan_with_ids_filters_and_the_export_versions(demo_report):
     book = load_workbook(io.BytesIO(render(demo_report, "xlsx").content))
     assert [s.title for s in book.worksheets][1:-1] == [
-        "Adult J safeguarding adult r", "Child R review action plan", "Partnership workplan 2026 27",
-        "Composite action plan outsta",
+        "Adult J safeguarding adult", "Child R review action plan", "Partnership workplan 2026 27",
+        "Composite action plan",
     ]  # fmt: skip
     sheet = book.worksheets[1]
     assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:")

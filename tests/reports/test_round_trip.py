@@ -85,6 +85,6 @@ def test_an_agency_lead_updates_only_their_agencys_actions(riverton, tmp_path):
     edits = {police.pk: {PROGRESS: "Police audit under way."}, other.pk: {PROGRESS: "Not ours to say."}}
     out = give_back(tmp_path, edit(export(riverton), edits), "bob")
     assert out.splitlines()[0] == "applied 1, unchanged 17, conflicts 0, refused 1"
-    assert f"refused: A-{other.pk}" in out and "bob may not update actions owned by" in out
+    assert f"refused: A-{other.pk}" in out and "Bob Bennett may not update actions owned by" in out
     assert other.updates.first().text != "Not ours to say."
     assert police.updates.first().text == "Police audit under way."

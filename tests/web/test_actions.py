@@ -149,3 +149,20 @@ def test_it_still_refuses_a_status_the_list_does_not_offer_saying_why(client, bo
     assert "An action that is not achieved cannot become in progress" in page
     action.refresh_from_db()
     assert action.status == DeliveryStatus.NOT_ACHIEVED
+
+
+def test_the_action_page_leads_to_its_recommendation_and_reviews(client, dave, action, eve):
+    from factories import ActionFactory, RecommendationFactory, ReviewFactory
+
+    rec = action.recommendation
+    child_r = ReviewFactory(partnership=rec.plan.partnership, code="Child <R>")
+    rec.reviews.add(child_r)
+    # A plan of another partnership linking the action: its review is named, never linked.
+    theirs = RecommendationFactory(plan__partnership=eve.partnership)
+    theirs.reviews.add(ReviewFactory(partnership=eve.partnership, code="Elsewhere 1"))
+    theirs.linked_actions.add(action)
+    ActionFactory(recommendation=theirs)
+    client.force_login(dave)
+    page = client.get(f"/actions/{action.pk}/").content.decode()
+    assert f'<a class="govuk-link" href="/recommendations/{rec.pk}/">' in page
+    assert f'<a class="govuk-link" href="/reviews/{child_r.pk}/">Child &lt;R&gt;</a>, Elsewhere 1' in page

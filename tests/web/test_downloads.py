@@ -72,3 +72,33 @@ def test_an_unreadable_as_at_date_is_a_form_error_not_a_missing_page(client, dav
     page = response.content.decode()
     assert "Enter the as at date as day/month/year, for example 31/3/2026" in page
     assert 'value="31st of Smarch"' in page and "There is a problem" in page
+
+
+def test_the_rows_applied_link_to_their_actions_and_others_partnerships_rows_do_not(client, bob, action, eve):
+    from factories import ActionFactory
+
+    theirs = ActionFactory(recommendation__plan__partnership=eve.partnership)
+    ours = edit(export(action.recommendation.plan.partnership), {action.pk: {PROGRESS: "Briefed."}})
+    client.force_login(bob)
+    page = client.post("/updates/", {"workbook": SimpleUploadedFile("police.xlsx", ours)})
+    assert f'<a class="govuk-link" href="/actions/{action.pk}/">A-{action.pk}</a>' in page.content.decode()
+    elsewhere = edit(export(eve.partnership), {theirs.pk: {PROGRESS: "Not yours to post."}})
+    page = client.post("/updates/", {"workbook": SimpleUploadedFile("theirs.xlsx", elsewhere)})
+    text = page.content.decode()
+    assert f"A-{theirs.pk} (" in text and "no such action in your partnership" in text
+    assert f"/actions/{theirs.pk}/" not in text
+
+
+def test_a_row_refused_names_the_person_as_the_board_knows_them_and_links_the_action(client, bob, action):
+    from factories import ActionFactory, AgencyFactory
+
+    health = AgencyFactory(partnership=action.recommendation.plan.partnership, name="Riverton NHS Trust")
+    theirs = ActionFactory(recommendation=action.recommendation, owner=health)
+    bob.first_name, bob.last_name = "Bola", "Bennett"
+    bob.save()
+    exported = export(action.recommendation.plan.partnership)
+    edited = edit(exported, {theirs.pk: {PROGRESS: "Not mine to post."}})
+    client.force_login(bob)
+    page = client.post("/updates/", {"workbook": SimpleUploadedFile("police.xlsx", edited)}).content.decode()
+    assert f'<a class="govuk-link" href="/actions/{theirs.pk}/">A-{theirs.pk}</a>' in page
+    assert "Bola Bennett may not update actions owned by Riverton NHS Trust" in page

@@ -10,7 +10,7 @@ from django.utils import timezone
 from scenes import action_ids, text_of
 
 from actionplan.plans.finder import ActionCriteria, find_actions, is_overdue, judge
-from actionplan.plans.models import Action, Partnership, Recommendation, User
+from actionplan.plans.models import Action, Partnership, Plan, Recommendation, User
 from actionplan.plans.recommendation_evidence import submit_recommendation_evidence
 from actionplan.plans.status import FINISHED
 from actionplan.plans.summary import partnership_summary
@@ -133,3 +133,22 @@ def test_the_filters_button_and_its_clear_link_stand_in_one_row(client, alice, a
     page = client.get(f"/plans/{action.recommendation.plan_id}/").content.decode()
     group = re.search(r'<div class="govuk-button-group">(.*?)</div>', page, flags=re.S)
     assert group and "Apply filters" in group.group(1) and "Clear filters" in group.group(1)
+
+
+def test_each_plan_on_the_dashboard_leads_to_its_plan(client, demo):
+    page = signed_in(client, "dave").get("/").content.decode()
+    plans = Plan.objects.filter(partnership=demo.partnership)
+    assert plans.count() > 1
+    for plan in plans:
+        assert re.search(rf'<th scope="row" class="govuk-table__header"><a class="govuk-link" '
+                         rf'href="/plans/{plan.pk}/">{re.escape(plan.title)}</a></th>', page)
+
+
+def test_each_action_listed_leads_to_its_plan(client, demo):
+    response = signed_in(client, "bob").get("/my-actions/")
+    page = response.content.decode()
+    listed = Action.objects.filter(pk__in=action_ids(response)).select_related("recommendation__plan")
+    assert listed
+    for action in listed:
+        plan = action.recommendation.plan
+        assert f'<a class="govuk-link" href="/plans/{plan.pk}/">{plan.title}</a>' in page

@@ -92,6 +92,10 @@ def test_a_plan_page_lays_out_sections_recommendations_and_actions(client, demo)
         assert rec.text in page
     own = Action.objects.filter(recommendation__plan=plan).values_list("pk", flat=True)
     assert set(action_ids(response)) == set(own)
+    html = response.content.decode()
+    assert plan.reviews.exists()
+    for review in plan.reviews.all():  # the reviews it answers lead to their pages
+        assert f'<a class="govuk-link" href="/reviews/{review.pk}/">{review.code}</a>' in html
 
 
 def test_an_empty_composite_is_not_saved(client, demo):

@@ -36,3 +36,17 @@ def test_signing_out_is_a_post(client, bob):
     client.force_login(bob)
     assert client.post("/sign-out/").status_code == 302
     assert client.get("/").status_code == 302
+
+
+def test_the_header_says_sign_out_and_shows_the_name_apart(client, bob):
+    """GOV.UK service navigation says "Sign out"; the name is not part of the button's words."""
+    import re
+
+    bob.first_name, bob.last_name = "Bola", "Adeyemi"
+    bob.save()
+    client.force_login(bob)
+    page = client.get("/").content.decode()
+    (button,) = re.findall(r"<button[^>]*app-link-button[^>]*>(.*?)</button>", page, re.S)
+    assert button.strip() == "Sign out"
+    hidden = '<span class="govuk-visually-hidden">Signed in as </span>'
+    assert re.search(r"govuk-service-navigation__text[^>]*>\s*" + re.escape(hidden) + "Bola Adeyemi", page)

@@ -17,6 +17,9 @@ from actionplan.importing.delivery import read_status
 from actionplan.importing.due import parse_due
 
 PLAN_FIELDS = {"title": "Title of the plan", "kind": "Kind of plan"}
+# The code of a review the person links the plan to (one of the partnership's, or a new one):
+# a plan whose document names no review is linked to one this way.
+PLAN_REVIEW = "review"
 ITEM_FIELDS = {"ref": "Ref", "recommendation": "Recommendation"}
 ACTION_FIELDS = {"text": "Action", "owner": "Owner", "due": "Due", "status": "Status"}
 NOT_AN_ACTION = "not_an_action"
@@ -56,6 +59,10 @@ def apply_edits(plan: dict[str, Any], number: int, edits: dict[str, str], *, set
     for name in PLAN_FIELDS:
         if value := edits.get(plan_key(number, name)):
             plan["plan"][name] = value
+    if code := edits.get(plan_key(number, PLAN_REVIEW)):
+        named = plan["plan"].setdefault("reviews", [])
+        if code.lower() not in {c.lower() for c in named}:
+            named.append(code)
     for i, item in enumerate(plan["items"]):
         if shape := edits.get(edit_key(number, i, None, SHAPE)):
             item["actions"] = reshape(item["actions"], json.loads(shape))

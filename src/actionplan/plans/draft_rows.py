@@ -13,6 +13,8 @@ from typing import Any
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from actionplan.importing import ImportFailure
+
 from .models import (
     Action,
     Agency,
@@ -53,6 +55,34 @@ def review_kind(title: str) -> str:
     return next((kind for phrase, kind in REVIEW_KIND_WORDS if phrase in words), Review.Kind.OTHER)
 
 
+def names_nothing(item: dict[str, Any]) -> bool:
+    """A row with no recommendation's words, no outcome and no reference: stored, it would be a
+    recommendation with empty text that no one could tell from another (a table with no column
+    read as the recommendations, e.g. "Action, Lead, Target date" alone)."""
+    return not any((item.get(field) or "").strip() for field in ("recommendation", "outcome", "ref"))
+
+
+class UnnamedRows(ImportFailure):
+    """Rows that would be stored as recommendations with nothing to name them: nothing is
+    stored. The person says which column holds the recommendations or gives each row its
+    own; nothing is invented for them."""
+
+    def __init__(self, path: str, lines: list[int | None]) -> None:
+        more = len(lines) - 1
+        others = f" ({more} more row{'s' if more != 1 else ''} like it)" if more else ""
+        super().__init__(path, (
+            f"no recommendation was read for this row's actions, nor an outcome or a reference{others}. "
+            "Say which column holds the recommendations, or give each row its recommendation; "
+            "nothing was stored"), line=lines[0])
+
+
+def refuse_unnamed_rows(draft: dict[str, Any]) -> None:
+    """UnnamedRows for a draft with any row naming nothing (names_nothing)."""
+    lines = [item.get("line") for item in draft.get("items", []) if names_nothing(item)]
+    if lines:
+        raise UnnamedRows(draft["source"]["path"], lines)
+
+
 @dataclass
 class StoredPlan:
     plan: Plan
@@ -85,6 +115,7 @@ class Storer:
         """The plan, then its rows in a few bulk inserts (recommendations, their reviews, actions,
         the imported updates), each with its history rows, rather than a save per row: a plan
         of thousands of rows is stored in seconds."""
+        refuse_unnamed_rows(self.draft)
         meta, source = self.draft["plan"], self.draft["source"]
         plan = Plan.objects.create(
             partnership=self.partnership,

@@ -21,7 +21,7 @@ from .counts_touched import counted
 from .draft_edits import apply_edits, by_position, join, mark_warnings, plan_key, split
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
-from .draft_rows import StoredPlan
+from .draft_rows import StoredPlan, UnnamedRows
 from .draft_themes import give_themes
 from .models import ImportDraft, Partnership, Plan, User
 from .parsing import SECONDS_PER_FILE, parse_upload, time_left_for_each
@@ -221,7 +221,9 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
                     give_themes(draft, [plan], outcome)
                     previews.append(PlanPreview(plan, as_new(outcome, created), None))
                 except DuplicateImport as duplicate:
-                    previews.append(PlanPreview(plan, None, str(duplicate)))
+                    previews.append(PlanPreview(plan, None, f"{duplicate}. It will not be imported again"))
+                except UnnamedRows as unnamed:
+                    previews.append(PlanPreview(plan, None, str(unnamed)))
             raise PreviewOnly
     except PreviewOnly:
         return previews

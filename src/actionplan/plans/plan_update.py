@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 
 from .action_facts import reassign_action
-from .draft_rows import StoredPlan, Storer
+from .draft_rows import StoredPlan, Storer, refuse_unnamed_rows
 from .events import announce, plan_updated
 from .models import Action, Agency, Partnership, Plan, ProgressUpdate, Recommendation, Section, User
 from .owner_match import match_agency, owner_readings, owner_wording
@@ -118,6 +118,7 @@ def _compare_actions(rec: Recommendation, item: dict[str, Any], agencies: list[A
 
 def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: str) -> list[Change]:
     """Apply the document's changes to the stored plan (in the caller's transaction)."""
+    refuse_unnamed_rows(draft_plan)
     why = f"Updated from {file_name}"
     changes = compare(plan, draft_plan)
     storer = _storer(draft_plan, plan)

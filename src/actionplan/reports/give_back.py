@@ -31,6 +31,9 @@ class Outcome:
     where: str
     message: str
     kind: str = "A"
+    # False for a row naming no action of the person's partnership: the page links the others
+    # to their action (or recommendation), never one it may not show.
+    readable: bool = True
 
     def __str__(self) -> str:
         return f"{self.kind}-{self.action_id} ({self.where}): {self.message}"
@@ -96,12 +99,12 @@ def apply_row(
     user: User,
     result: UpdateResult,
 ) -> None:
-    def outcome(message: str) -> Outcome:
-        return Outcome(row.action_id, row.where, message)
+    def outcome(message: str, readable: bool = True) -> Outcome:
+        return Outcome(row.action_id, row.where, message, readable=readable)
 
     exported, now = returned.exported[row.action_id], row.cells
     if action is None or not in_partnership(user, action.partnership_id):
-        result.refused.append(outcome("no such action in your partnership"))
+        result.refused.append(outcome("no such action in your partnership", readable=False))
         return
     change = status_change(exported, now, action)
     new_text = now.progress if now.progress and now.progress != exported.progress else ""
@@ -111,8 +114,8 @@ def apply_row(
         result.unchanged += 1
         return
     if not can_update_action(user, action):
-        owner = action.owner.name if action.owner else "no agency"
-        result.refused.append(outcome(f"{user.username} may not update actions owned by {owner}"))
+        owner, who = action.owner.name if action.owner else "no agency", user.get_full_name() or user.username
+        result.refused.append(outcome(f"{who} may not update actions owned by {owner}"))
         return
     text = (
         new_text

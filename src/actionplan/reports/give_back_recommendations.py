@@ -44,12 +44,12 @@ def apply_row(
     user: User,
     result: UpdateResult,
 ) -> None:
-    def outcome(message: str) -> Outcome:
-        return Outcome(row.recommendation_id, row.where, message, kind="R")
+    def outcome(message: str, readable: bool = True) -> Outcome:
+        return Outcome(row.recommendation_id, row.where, message, kind="R", readable=readable)
 
     now = row.cells
     if rec is None or not in_partnership(user, rec.plan.partnership_id):
-        result.refused.append(outcome("no such recommendation in your partnership"))
+        result.refused.append(outcome("no such recommendation in your partnership", readable=False))
         return
     new_progress = now.progress if now.progress != exported.progress else ""
     asked = now.status != exported.status or now.rag != exported.rag or bool(new_progress)
@@ -79,7 +79,8 @@ def apply_row(
         )
     except PermissionDenied:
         result.refused.append(
-            outcome(f"{user.username} may not update recommendations tracked without actions")
+            outcome(f"{user.get_full_name() or user.username} may not update recommendations "
+                    "tracked without actions")
         )
         return
     except (EditRefused, TransitionRefused) as refusal:

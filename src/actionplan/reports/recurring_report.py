@@ -11,6 +11,7 @@ from actionplan.learning.themes import themes_of
 from actionplan.plans.models import Partnership, Recommendation
 
 from . import recurring_export
+from .file_names import report_file_name
 from .recurring_export import RecurringLearning, day, named, wording
 from .render import FORMATS as BOARD_FORMATS
 from .render import Rendered
@@ -62,6 +63,4 @@ def render(partnership: str, learning: RecurringLearning, format: str) -> Render
 
 def file_name(partnership: str, learning: RecurringLearning, extension: str) -> str:
     """e.g. "riverton-safeguarding-children-partnership-recurring-learning-2026-11-30.pdf"."""
-    words = f"{partnership} recurring learning".lower()
-    slug = "-".join("".join(c if c.isalnum() else " " for c in words).split())[:80].rstrip("-")
-    return f"{slug}-{learning.on.isoformat()}.{extension}"
+    return report_file_name(f"{partnership} recurring learning", learning.on, extension)

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from actionplan.plans import import_drafts
 from actionplan.plans.draft_owners import Owner, owners_of
 from actionplan.plans.draft_reviews import case_references
+from actionplan.plans.draft_rows import names_nothing
 from actionplan.plans.draft_themes import section_themes, themes_of
 from actionplan.plans.import_drafts import COLUMN_ROLES, PlanPreview, Reading
 from actionplan.plans.models import ImportDraft, Plan, Review
@@ -23,6 +24,7 @@ class PlanPage:
     preview: PlanPreview
     general: list[dict[str, Any]]  # warnings about no one row
     by_item: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    unnamed: set[int] = field(default_factory=set)  # rows naming no recommendation: not storable
 
     @property
     def warnings(self) -> int:
@@ -64,20 +66,31 @@ def new_reviews(plans: list[PlanPage]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def unlinked(plan: dict[str, Any]) -> bool:
+    """A review's action plan whose document names no review: one to link in the preview."""
+    meta = plan["plan"]
+    return meta.get("kind") == Plan.Kind.REVIEW_ACTION_PLAN and not meta.get("reviews")
+
+
 def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) -> HttpResponse:
     reading = import_drafts.read(draft)
     owners: list[Owner] = owners_of(draft, reading.plans)
     plans = []
     for number, preview in enumerate(import_drafts.preview(draft, reading)):
         general, by_item = place_warnings(preview.plan)
-        plans.append(PlanPage(number, preview, general, by_item))
+        unnamed = {i for i, item in enumerate(preview.plan["items"]) if names_nothing(item)}
+        plans.append(PlanPage(number, preview, general, by_item, unnamed))
     references = case_references(draft, reading.plans)
     counts = {
         ("column", "columns", "to map"): len(reading.columns) if reading.refusal else 0,
         ("case reference", "case references", "to link to a review"):
             sum(r.needs_choice for r in references),
+        ("review action plan", "review action plans", "naming no review: link each to one"):
+            sum(unlinked(p.preview.plan) for p in plans),
         ("owner", "owners", "to choose an agency for"): sum(o.needs_choice for o in owners),
         ("warning", "warnings", "to check"): sum(p.warnings for p in plans),
+        ("row", "rows", "with no recommendation: map its column or correct the row"):
+            sum(len(p.unnamed) for p in plans),
     }
     left = {f"{one if n == 1 else many} {what}": n for (one, many, what), n in counts.items()}
     return render(request, "web/import_preview.html", {
@@ -90,4 +103,5 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
         "sections": section_themes(draft, reading.plans), "themes": themes_of(draft),
         "new_reviews": new_reviews(plans),
         "left_total": sum(left.values()),
+        "unnamed_rows": sum(len(p.unnamed) for p in plans),
     }, status=status)

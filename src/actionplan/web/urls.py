@@ -108,6 +108,7 @@ urlpatterns = [
     path("import/<int:pk>/theme/", import_reviews.theme, name="import_theme"),
     path("import/<int:pk>/warning/", import_rows.warning, name="import_warning"),
     path("import/<int:pk>/plans/<int:plan>/", import_rows.plan_facts, name="import_plan"),
+    path("import/<int:pk>/plans/<int:plan>/review/", import_reviews.plan_review, name="import_plan_review"),
     path("import/<int:pk>/updates/", import_rows.updates, name="import_updates_plan"),
     path("import/<int:pk>/rows/<int:plan>/<int:item>/", import_rows.row, name="import_row"),
     path("import/<int:pk>/rows/<int:plan>/<int:item>/split/<int:action>/", import_rows.split,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 
+from ..file_names import report_file_name
 from ..model import BoardReport
 
 
@@ -52,6 +53,4 @@ def render(report: BoardReport, format: str) -> Rendered:
 
 def file_name(report: BoardReport, extension: str) -> str:
     """e.g. "riverton-safeguarding-children-partnership-all-plans-2026-11-21.xlsx"."""
-    words = f"{report.partnership} {report.scope}".lower()
-    slug = "-".join("".join(c if c.isalnum() else " " for c in words).split())[:80].rstrip("-")
-    return f"{slug}-{report.as_at.isoformat()}.{extension}"
+    return report_file_name(f"{report.partnership} {report.scope}", report.as_at, extension)

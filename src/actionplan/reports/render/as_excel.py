@@ -31,6 +31,7 @@ from ..export_columns import (
     STATUS,
     rag_label,
 )
+from ..file_names import whole_words
 from ..layouts import DECISION_COLUMNS
 from ..model import BoardReport, PlanRow
 from ..safe_text import escape
@@ -61,11 +62,11 @@ def sheets(report: BoardReport) -> list[tuple[str, list[PlanRow]]]:
 
 def sheet_name(title: str, taken: set[str]) -> str:
     """Excel allows 31 characters and none of []:*?/\\ in a sheet name, each name once."""
-    base = " ".join(re.sub(r"[\[\]:*?/\\]", " ", title).split())[:28] or "Plan"
+    base = whole_words(re.sub(r"[\[\]:*?/\\]", " ", title), 28) or "Plan"
     name, n = base, 1
     while name.lower() in {t.lower() for t in taken}:
         n += 1
-        name = f"{base[:25]} ({n})"
+        name = f"{whole_words(base, 25)} ({n})"
     taken.add(name)
     return name
 

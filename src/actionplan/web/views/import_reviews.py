@@ -1,7 +1,7 @@
 """The reviews and themes of an import in progress: a case reference linked to a review of
 the partnership, made a new review, or kept as a note; a new review's kind, title, subject's
 pseudonym, author and dates;
-a section mapped to one of the partnership's themes."""
+a plan naming no review linked to one; a section mapped to one of the partnership's themes."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from actionplan.plans import import_drafts
+from actionplan.plans.draft_edits import PLAN_REVIEW, plan_key
 from actionplan.plans.draft_reviews import NEW, NOT_A_REVIEW
 from actionplan.plans.draft_themes import NO_THEME, section_key, section_themes, themes_of
 from actionplan.plans.models import Review
@@ -59,6 +60,30 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
              **{name: day(text) or "" for name, text in dates.items()}}
     import_drafts.describe_review(draft, code, facts)
     return redirect(back)
+
+
+@login_required
+@require_POST
+def plan_review(request: SignedInRequest, pk: int, plan: int) -> HttpResponse:
+    """The review a plan of the document answers, when it names none (or another besides):
+    one of the partnership's, a new one by the code the person gives, or none."""
+    draft = own_draft(request, pk)
+    if plan >= len(import_drafts.read(draft).plans):
+        raise Http404("no such plan in this import")
+    chosen, code = request.POST.get("review", ""), " ".join(request.POST.get("code", "").split())
+    if chosen == NEW:
+        if not code or len(code) > 50:
+            messages.warning(request, "Enter the new review's code, e.g. Child T (at most 50 characters)")
+            return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + f"#plan-{plan}")
+    elif chosen:
+        found = draft.partnership.reviews.filter(pk=chosen).first() if chosen.isdigit() else None
+        if found is None:
+            raise Http404("no such review in the partnership")
+        code = found.code
+    else:
+        code = ""  # none: the plan keeps the reviews its document names
+    import_drafts.correct(draft, {plan_key(plan, PLAN_REVIEW): code})
+    return redirect(reverse("import_preview", kwargs={"pk": draft.pk}) + f"#plan-{plan}")
 
 
 @login_required
