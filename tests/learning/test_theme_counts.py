@@ -90,3 +90,14 @@ def test_only_the_recommendations_given_are_counted(riverton):
     assert counts(riverton) == {"Neglect": (2, 2, date(2020, 1, 2), False)}
     one = Recommendation.objects.filter(pk=ours[0].pk)
     assert recurring_themes(one, themes_of(riverton)) == []
+
+
+def test_a_framework_theme_is_named_beside_its_national_one_only_when_its_name_differs(riverton):
+    curiosity = Theme.objects.get(name="Professional curiosity")
+    same = Theme.objects.create(partnership=riverton, name="professional curiosity", maps_to=curiosity)
+    other = Theme.objects.create(partnership=riverton, name="Think the unthinkable", maps_to=curiosity)
+    made_in(riverton, "Child A", date(2018, 5, 1)).themes.add(same)
+    made_in(riverton, "Child B", date(2023, 2, 1)).themes.add(other)
+    recs = Recommendation.objects.filter(plan__partnership=riverton)
+    [row] = recurring_themes(recs, themes_of(riverton))
+    assert (row.theme, row.reviews, row.includes) == (curiosity, 2, ("Think the unthinkable",))

@@ -117,8 +117,10 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
     by_pk = {theme.pk: theme for theme in chosen}
     folded_names: dict[int, list[str]] = defaultdict(list)
     for theme in chosen:
-        if theme.maps_to_id:
-            folded_names[theme.maps_to_id].append(theme.name)
+        national = by_pk.get(theme.maps_to_id) if theme.maps_to_id else None
+        # A framework theme named as its national one adds nothing to say ("X, including X").
+        if national and theme.name.casefold() != national.name.casefold():
+            folded_names[national.pk].append(theme.name)
     rows = []
     for theme_id, reviews, recommendations, newest, first_done in counted(recs):
         if theme_id not in by_pk:  # not one of `themes` (nor mapped to one of them)
