@@ -55,3 +55,19 @@ def test_a_page_is_shown_when_its_compiled_form_cannot_be_kept(tmp_path):
     folder.rmdir()
     env = PageEnvironment(loader=DictLoader({"page.html": "{{ 1 + 1 }}"}), bytecode_cache=kept)
     assert env.get_template("page.html").render() == "2"
+
+
+def test_a_url_kept_for_the_process_follows_the_script_prefix():
+    from django.urls import get_script_prefix, set_script_prefix
+
+    from actionplan.web.jinja import url
+
+    before = get_script_prefix()
+    try:
+        assert url("plans") == "/plans/"
+        set_script_prefix("/board/")  # served under a path of a larger site
+        assert url("plans") == "/board/plans/"
+        assert url("plan", 7) == "/board/plans/7/"
+    finally:
+        set_script_prefix(before)
+    assert url("plans") == "/plans/"

@@ -52,7 +52,10 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [],
         "APP_DIRS": True,
-        "OPTIONS": {"environment": "actionplan.web.jinja.environment"},
+        "OPTIONS": {
+            "environment": "actionplan.web.jinja.environment",
+            "context_processors": ["actionplan.web.jinja.csrf_once"],
+        },
     },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from contextlib import suppress
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.signals import setting_changed
+from django.http import HttpRequest
+from django.template.backends.utils import csrf_input
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, PackageLoader, PrefixLoader
 from jinja2.bccache import Bucket
 
@@ -20,7 +24,25 @@ from .reminder_forms import meeting_dates
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    if args or kwargs:
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+    return plain_url(name, get_script_prefix(), get_urlconf())
+
+
+@lru_cache(maxsize=256)
+def plain_url(name: str, prefix: str, urlconf: str | None) -> str:
+    """A URL without arguments, reversed once per process: the layout of every page names a
+    dozen (the navigation, the search, the sign-out), each a walk of the URL patterns. The
+    result depends on nothing else than the name, the script prefix and the URL patterns."""
+    return reverse(name, urlconf=urlconf)
+
+
+def forget_urls(*, setting: str, **kwargs: Any) -> None:
+    if setting == "ROOT_URLCONF":  # tests may give other URL patterns
+        plain_url.cache_clear()
+
+
+setting_changed.connect(forget_urls)
 
 
 def static_prefix() -> str:
@@ -30,6 +52,14 @@ def static_prefix() -> str:
 
 def single_sign_on() -> bool:
     return bool(settings.OIDC_ENABLED)
+
+
+def csrf_once(request: HttpRequest) -> dict[str, Any]:
+    """The CSRF field made once per page (a context processor of the pages' templates). Django's
+    Jinja2 backend gives one that masks the token afresh wherever a page shows it: the sign-out
+    form of every signed-in page and the page's own forms. One mask per response is what guards
+    the token against compression attacks (BREACH); the secret is the same either way."""
+    return {"csrf_input": csrf_input(request)}
 
 
 # The names a plain dict answers as attributes (items, get, keys...): for those, and only those,

@@ -54,10 +54,17 @@ def sort_links(request: HttpRequest) -> list[SortLink]:
     ]
 
 
-def page_of(request: HttpRequest, rows: QuerySet | list, *, param: str = "page", per_page: int = 0) -> Page:
+def page_of(
+    request: HttpRequest, rows: QuerySet | list, *, param: str = "page", per_page: int = 0,
+    count: int | None = None,
+) -> Page:
     """The requested page (the last one when the number is past the end, the first when it is
-    not a number), so a shared link never fails after the list shrinks."""
-    return Paginator(rows, per_page or PER_PAGE).get_page(request.GET.get(param))
+    not a number), so a shared link never fails after the list shrinks. `count`, when known
+    exactly (plans.list_counts), spares the database counting the rows."""
+    paginator = Paginator(rows, per_page or PER_PAGE)
+    if count is not None:
+        paginator.count = count  # a cached property: given, the database does not count
+    return paginator.get_page(request.GET.get(param))
 
 
 def pagination(

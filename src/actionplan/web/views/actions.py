@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from actionplan.plans import permissions
 from actionplan.plans.finder import ActionCriteria, find_actions, judge
+from actionplan.plans.list_counts import ListCount, kept_count
 from actionplan.plans.models import Action
 from actionplan.plans.tracked_alone import find_recommendations_alone
 
@@ -31,8 +32,10 @@ def action_list(request: SignedInRequest) -> HttpResponse:
     found = find_actions(partnership, today, criteria, paging.chosen_sort(request))
     # Counted with the actions on the dashboard, so listed with them: the number is the list.
     alone = find_recommendations_alone(partnership, today, criteria)
+    kept = kept_count(partnership, today, criteria, found, alone)
+    alone_count = alone.count() if kept is None else kept.recommendations_alone
     return listed(request, found, {"form": form, "title": "Actions", "alone": alone[:ALONE_SHOWN],
-                                   "alone_count": alone.count()})
+                                   "alone_count": alone_count}, kept)
 
 
 @login_required
@@ -56,9 +59,12 @@ def my_actions(request: SignedInRequest) -> HttpResponse:
                                             "other": other, "other_count": mine(not finished).count()})
 
 
-def listed(request: SignedInRequest, found: QuerySet[Action], context: dict[str, Any]) -> HttpResponse:
-    """One page of the actions found, counted and sliced by the database."""
-    page = paging.page_of(request, found)
+def listed(
+    request: SignedInRequest, found: QuerySet[Action], context: dict[str, Any], kept: ListCount | None = None
+) -> HttpResponse:
+    """One page of the actions found, sliced by the database and counted by it unless the kept
+    counts give the number (plans.list_counts)."""
+    page = paging.page_of(request, found, count=None if kept is None else kept.actions)
     context.update(
         actions=judge(page.object_list, timezone.localdate(), partnership_of(request)),
         page=page,
