@@ -3,8 +3,9 @@
     DATABASE_URL=postgres://…/bench .venv/bin/python bench/load/run.py [--users 6] [--seconds 60]
 
 Runs on the data of bench/scale/generate.py. Starts gunicorn with the repository's
-gunicorn.conf.py (its documented workers) on a loopback port, then, with `--users` threads each
-signed in as a person of its own (one partnership admin, the rest agency leads of one agency each):
+gunicorn.conf.py (its documented workers) on a loopback port and `actionplan worker` beside it,
+then, with `--users` threads each signed in as a person of its own (one partnership admin, the
+rest agency leads of one agency each):
 
 1. the sign-in page alone, as fast as the threads can ask, for `--seconds`;
 2. the signed-in floor for `--seconds`: the password page, which reads nothing but the session,
@@ -103,6 +104,14 @@ def start_gunicorn(bind: str, log: Path) -> subprocess.Popen:
     sys.exit(f"gunicorn did not answer on {bind}: see {log}")
 
 
+def start_worker(log: Path) -> subprocess.Popen:
+    """The worker, as production runs beside gunicorn: it re-counts the kept counts of the plans
+    the updates change (ADR 59); without it they stay marked and every dashboard counts them live."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DEBUG": "0"}
+    return subprocess.Popen([sys.executable, "-m", "actionplan.cli", "worker"], cwd=ROOT, env=env,
+                            stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+
+
 def stop(server: subprocess.Popen) -> None:
     os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=60)
@@ -194,6 +203,7 @@ def main() -> None:
     run = f"Load run {secrets.token_hex(4)}"
     log = Path(tempfile.mkdtemp(prefix="load-")) / "gunicorn.log"
     server = start_gunicorn(args.bind, log)
+    worker = start_worker(log.with_name("worker.log"))
     try:
         before = sign_in_page(args.bind, args.users, args.seconds)
         floor = signed_in_floor(args.bind, rows, args.seconds)
@@ -201,6 +211,7 @@ def main() -> None:
         after = sign_in_page(args.bind, args.users, args.seconds)
     finally:
         stop(server)
+        stop(worker)
     stored = stored_updates(run)
     sign_in_rate = (before.rate() + after.rate()) / 2
     print(f"{len(rows['actions']):,} actions; {platform.node()}: {os.cpu_count()} cores, "
