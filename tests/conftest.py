@@ -8,6 +8,51 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+
+# Tests whose outcome cannot depend on the database engine, checked once, in the SQLite run:
+# `make test-postgres` leaves out the `any_database` marker (ADR 58). Everything else, and every
+# new test, runs on both. Each entry begins a test's id under tests/ ("folder/", "file.py",
+# "file.py::test_name").
+ANY_DATABASE = (
+    "importing/",  # the importer: no database at all
+    "test_layers.py",  # reads the source's imports
+    # Child processes given their own environment, never the run's DATABASE_URL.
+    "test_cli.py",
+    "test_settings.py",
+    "test_start_up.py",
+    "test_production.py",
+    # Child processes on a SQLite file of their own whichever the run: their PostgreSQL twins
+    # (test_..._on_postgresql) run in the PostgreSQL run.
+    "test_concurrent_saves.py::test_twenty_writers_at_once_on_sqlite",
+    "test_backup.py::test_a_sqlite_online_backup_restores_the_same_report",
+    "reminders/test_runners.py::test_two_runners_at_once_on_sqlite",
+    "reminders/test_runners.py::test_a_runner_killed_mid_run_and_started_again_sends_each_notice_once",
+    "system/",  # what the browser shows and does; the pages' SQL is checked by tests/web on both
+)
+# The permission matrix on PostgreSQL: alice (every Riverton page allowed, with its rows) and eve
+# (every Riverton page refused across partnerships, her own allowed) run every page's queries; the
+# other roles differ from them by the rules of plans/permissions.py and by the same ORM filters on
+# a partnership or an agency, checked once.
+MATRIX = "web/test_permissions_"
+MATRIX_ON_BOTH = {"alice", "eve"}
+
+
+def any_database(item: pytest.Item) -> bool:
+    path = item.path.resolve()
+    if not path.is_relative_to(TESTS):
+        return False
+    where = path.relative_to(TESTS).as_posix()
+    if f"{where}::{item.name}".startswith(ANY_DATABASE):
+        return True
+    role = getattr(item, "callspec", None) and item.callspec.params.get("role")
+    return where.startswith(MATRIX) and role is not None and role not in MATRIX_ON_BOTH
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any_database(item):
+            item.add_marker(pytest.mark.any_database)
 
 
 def seeds_dir() -> Path:

@@ -37,7 +37,16 @@ from factories import (
     PlanFactory,
     RecommendationFactory,
     ReviewFactory,
-    UserFactory,
+)
+from personas import (
+    make_alice,
+    make_bob,
+    make_charlie,
+    make_dave,
+    make_eve,
+    person,
+    riverton,
+    riverton_police,
 )
 
 PDF = b"%PDF-1.4\n% a small test document\n%%EOF\n"
@@ -81,17 +90,23 @@ def build_plan(partnership, title: str, code: str) -> tuple[Plan, Review, Recomm
     return plan, review, rec
 
 
+def riverton_health(partnership) -> Agency:
+    return AgencyFactory(partnership=partnership, name="Riverton NHS Trust")
+
+
+def make_frank(partnership, health: Agency) -> User:
+    """An agency lead of the same partnership as bob, for another agency."""
+    return person("frank", partnership, User.Role.AGENCY_LEAD, health)
+
+
 @pytest.fixture
 def health(partnership):
-    return AgencyFactory(partnership=partnership, name="Riverton NHS Trust")
+    return riverton_health(partnership)
 
 
 @pytest.fixture
 def frank(partnership, health):
-    """An agency lead of the same partnership as bob, for another agency."""
-    user = UserFactory(username="frank", partnership=partnership, role=User.Role.AGENCY_LEAD)
-    user.agencies.add(health)
-    return user
+    return make_frank(partnership, health)
 
 
 @pytest.fixture
@@ -103,6 +118,23 @@ def signed_in(client, alice, police):
 
 @pytest.fixture
 def world(media, partnership, police, health, alice, bob, frank, charlie, dave, eve) -> World:
+    return build_world(partnership, police, health, bob, eve)
+
+
+def build_everyone() -> World:
+    """The people of both partnerships and their rows, made without fixtures (for a whole module)."""
+    partnership = riverton()
+    police, health = riverton_police(partnership), riverton_health(partnership)
+    make_alice(partnership)
+    bob = make_bob(partnership, police)
+    make_frank(partnership, health)
+    make_charlie(partnership)
+    make_dave(partnership)
+    return build_world(partnership, police, health, bob, make_eve())
+
+
+def build_world(partnership, police: Agency, health: Agency, bob: User, eve: User) -> World:
+    """Each partnership's plan, actions and evidence awaiting assurance."""
     plan, review, rec = build_plan(partnership, "Child Q practice review plan", "CQ21")
     police_action = ActionFactory(recommendation=rec, owner=police, text="Riverton-only escalation action",
                                   due_date=date(2030, 6, 30), order=1)
