@@ -147,11 +147,11 @@ def test_a_recommendation_merged_over_its_rows_with_the_rag_in_words(drafts):
     assert [(i.ref, len(i.actions)) for i in draft.items] == [("1", 3), ("2", 2)]
     assert [(a.owners, a.due.text, a.status.value if a.status else None, a.rag)
             for i in draft.items for a in i.actions] == [
-        (["Children's Social Care"], "30/04/2027", "in_progress", None),
-        (["Maternity Services"], "31/07/2027", "slipped", None),
+        (["Children's Social Care"], "30/04/2027", "in_progress", "green"),
+        (["Maternity Services"], "31/07/2027", "slipped", "amber"),
         (["Partnership Business Unit"], "31/10/2027", "not_started", None),
         (["Police"], "Sept 2027", "implemented", "blue"),
-        (["Health Visiting"], "Ongoing", "slipped", None)]
+        (["Health Visiting"], "Ongoing", "slipped", "red")]
     # The words stay as written beside what they were read as.
     assert draft.items[0].actions[1].status.text == "At risk"
 
