@@ -16,7 +16,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ..header import read_header
+from ..header import read_header, run_on_header
 from . import SourceRow, repeats_down
 
 
@@ -38,10 +38,11 @@ def read(data: bytes, name: str) -> list[SourceRow]:
             index = 0
             while index < len(trs):
                 row = _row_cells(trs[index], above, roles)
+                header = read_header(row.plain)
                 following = _row_cells(trs[index + 1], above, roles) if (
-                    row.spans and index + 1 < len(trs)) else None
+                    (row.spans or header) and index + 1 < len(trs)) else None
                 joined = _two_header_rows(row, following) if following else None
-                header = read_header(joined or row.plain)
+                header = read_header(joined) if joined else header
                 roles = header.roles if header else roles
                 cells = tuple(joined or row.plain) if header else row.cells
                 # A second table is usually the first one carried over a page.
@@ -91,7 +92,10 @@ def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) ->
 def _two_header_rows(upper: _Cells, lower: _Cells) -> list[str] | None:
     """A group heading merged over its columns ("Delivery" over "Lead" and "Due") and the
     row of headings under it read as one header: the lower names, the upper where the
-    lower has none."""
+    lower has none. Or a header whose words run on into the row under it ("Target" over
+    "date"): each column's words joined."""
+    if not upper.spans:
+        return run_on_header(upper.plain, lower.plain)
     if read_header(lower.plain) or not all(
             column < len(lower.plain) and lower.plain[column]
             for span in upper.spans for column in span):

@@ -16,7 +16,7 @@ from typing import Any
 import openpyxl
 from openpyxl.styles.colors import COLOR_INDEX
 
-from ..header import normalise, read_header, role_of
+from ..header import normalise, read_header, role_of, run_on_header
 from . import Columns, Part, Reading, SourceRow, cell_html, repeats_down, titles_above
 from .fill_colours import rag_of_colour, theme_colours, tinted
 
@@ -94,6 +94,11 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
               if m.min_row == index + 1 and m.max_row == m.min_row and m.max_col > m.min_col
               and all(lower[c - 1] for c in range(m.min_col, min(m.max_col, len(lower)) + 1))]
     alone = read_header(upper, columns) is not None
+    if alone and not groups and (run_on := run_on_header(upper, lower, columns)):
+        grid[index + 1], grid[index] = run_on, [""] * len(upper)
+        readings.append(Reading(index + 1, "a header over two rows read as one: "
+                                           + ", ".join(t for t in run_on if t)))
+        return index + 1
     if (alone and not groups) or read_header(_under(upper, lower), columns) is None:
         return index
     grid[index + 1] = _under(upper, lower)
