@@ -17,9 +17,11 @@ from typing import NamedTuple
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import ColumnReading, ImportFailure, NoPlanTable
 from .files import MAX_BYTES, check_bytes, format_of
+from .forms import as_rows
 from .header import ROLES, header_readings
 from .labelled import as_table
 from .metadata import read_plan
+from .numbered import as_table as numbered_table
 from .readers import Part, read_parts
 from .reading import draft_of
 from .rows import clean_line
@@ -102,10 +104,11 @@ def _parts(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
 
 
 def _read_parts(data: bytes, filename: str, columns: Mapping[str, str] | None) -> list[Part]:
-    """The document's parts, a plan written as labelled prose read as its table."""
+    """The document's parts, a plan written as forms, as labelled prose or as numbered
+    paragraphs read as its table."""
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
-    return [part._replace(rows=as_table(part.rows, columns))
+    return [part._replace(rows=numbered_table(as_table(as_rows(part.rows, columns), columns)))
             for part in read_parts(fmt, data, filename, columns)]
 
 

@@ -56,7 +56,7 @@ def _drawn_rows(lines: list[tuple[int, str]], after_break: bool) -> list[SourceR
             blocks[-1].append((number, line))
         else:
             blocks.extend([[(number, line)], []])
-    rows = []
+    rows: list[SourceRow] = []
     for block in (b for b in blocks if b):
         split = [_cells(line) for _, line in block]
         width = max(len(cells) for cells in split)
