@@ -11,6 +11,8 @@ import pytest
 from actionplan.importing import ImportFailure, PlanDraft, parse_bytes, read_columns
 
 from . import unseen_forms
+from .test_nothing_lost import words
+from .test_unseen_layouts import HEADER_WORDS, haystack, source_text
 
 DOCUMENTS = {
     "child-k.docx": unseen_forms.transposed_table,
@@ -148,3 +150,10 @@ def test_a_version_box_beside_the_forms_is_kept_as_text():
     draft = parse_bytes(buffer.getvalue(), "mr-h.docx")
     assert len([a for i in draft.items for a in i.actions]) == 3
     assert draft.plan.notes[-2:] == ["Version 2", "Author J Smith"]
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_every_word_written_is_in_the_draft(drafts, name):
+    written = words(source_text(name, DOCUMENTS[name]()))
+    kept = set(words(haystack(drafts[name])).split())
+    assert sorted(set(written.split()) - kept - HEADER_WORDS - {"finding", "when"}) == []

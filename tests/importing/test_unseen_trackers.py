@@ -13,6 +13,8 @@ import pytest
 from actionplan.importing import PlanDraft, parse_bytes, parse_plans_bytes
 
 from . import unseen_trackers
+from .test_nothing_lost import words
+from .test_unseen_layouts import HEADER_WORDS, haystack, source_text
 
 DOCUMENTS = {
     "baby-j.md": unseen_trackers.markdown_plan,
@@ -156,3 +158,23 @@ def test_a_word_header_over_two_rows_is_one_header():
     draft = parse_bytes(buffer.getvalue(), "plan.docx")
     assert rows(draft) == [("1", "Write the protocol", ["Police"], "2027-06-30", None)]
     assert draft.warnings == []
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_every_word_written_is_in_the_draft(drafts, name):
+    written = words(source_text(name, DOCUMENTS[name]()))
+    kept = set(words(haystack(drafts[name])).split())
+    headers = {"brag", "due", "owner", "when", "who"}
+    # "A" in a BRAG column is kept as what it says: amber.
+    assert sorted(set(written.split()) - kept - HEADER_WORDS - headers - {"a"}) == []
+
+
+def test_every_word_of_each_sheet_is_in_its_draft(reviews):
+    workbook = openpyxl.load_workbook(io.BytesIO(unseen_trackers.reviews_workbook()))
+    for draft in reviews:
+        sheet = workbook[draft.source.sheet]
+        # The hidden column's old ratings are left out, as the warning says.
+        written = words(" ".join(str(cell.value) for row in sheet.iter_rows() for cell in row
+                                 if cell.value is not None and cell.column_letter != "E"))
+        kept = set(words(haystack(draft)).split())
+        assert sorted(set(written.split()) - kept - HEADER_WORDS) == []
