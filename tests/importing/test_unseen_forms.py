@@ -95,6 +95,8 @@ def test_numbered_paragraphs_three_deep_with_owners_in_brackets(drafts):
     assert [(s.name, [i.ref for i in draft.items if i.section == s.name])
             for s in draft.sections] == [("Carers", ["1.1", "1.2"]),
                                          ("Hospital discharge", ["2.1"])]
+    # A theme that names a hospital is no agency: its actions keep their own owners.
+    assert [s.kind for s in draft.sections] == ["other", "other"]
     assert actions(draft) == [
         ("1.1", "Add carer stress to the adult safeguarding training", ["Adult Social Care"],
          "31/03/2028"),
