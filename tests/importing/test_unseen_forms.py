@@ -159,3 +159,11 @@ def test_every_word_written_is_in_the_draft(drafts, name):
     written = words(source_text(name, DOCUMENTS[name]()))
     kept = set(words(haystack(drafts[name])).split())
     assert sorted(set(written.split()) - kept - HEADER_WORDS - {"finding", "when"}) == []
+
+
+def test_a_day_that_does_not_exist_in_brackets_is_warned_about_on_its_line():
+    text = unseen_forms.numbered_text().replace(b"30/09/2027", b"31/09/2027")
+    draft = parse_bytes(text, "ellen.txt")
+    assert draft.items[1].actions[0].owners == ["Police"]
+    assert [(w.line, w.message) for w in draft.warnings] == [
+        (9, "due date not understood: '31/09/2027'")]

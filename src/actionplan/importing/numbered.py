@@ -77,8 +77,8 @@ def _owner_and_due(text: str) -> tuple[str, str, str] | None:
         return None
     owners, dues = [], []
     for part in (p.strip() for p in re.split(r"[;,]", bracket.group(1)) if p.strip()):
-        if parse_due(part).kind != "unknown":
-            dues.append(part)
+        if parse_due(part).kind != "unknown" or any(c.isdigit() for c in part):
+            dues.append(part)  # a date misread ("31/02/2027") is warned about, not lost
         elif read_owner(part).agency or read_owner(part).role:
             owners.append(part)
         else:
