@@ -167,3 +167,16 @@ def test_a_day_that_does_not_exist_in_brackets_is_warned_about_on_its_line():
     assert draft.items[1].actions[0].owners == ["Police"]
     assert [(w.line, w.message) for w in draft.warnings] == [
         (9, "due date not understood: '31/09/2027'")]
+
+
+@pytest.mark.parametrize("header", [
+    ("Ref", "Recommendation", "Action", "Lead", "Due", "RAG"),
+    ("No.", "Recommendation", "Actions agreed", "Owner", "Deadline", "RAG rating")])
+def test_a_word_rag_column_of_shaded_cells_is_read_from_its_colours(header):
+    draft = parse_bytes(unseen_forms.shaded_rag(header), "plan.docx")
+    assert [a.rag for i in draft.items for a in i.actions] == ["green", "amber", "red", None]
+    assert [(w.line, w.message) for w in draft.warnings] == [
+        (3, "RAG read from cell colour 00B050 as green (row 3)"),
+        (4, "RAG read from cell colour FFC000 as amber (row 4)"),
+        (5, "RAG read from cell colour FF0000 as red (row 5)"),
+        (6, "RAG cell colour 7030A0 is no rating: left empty (row 6)")]

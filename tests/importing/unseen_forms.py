@@ -10,6 +10,8 @@ import io
 from typing import Any
 
 import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 
 def transposed_table() -> bytes:
@@ -113,6 +115,38 @@ def numbered_text() -> bytes:
         "2. The police should check for previous incidents at every call-out.",
         "2.1 Brief response officers on the history check (Police, 30/09/2027)",
     ]).encode("utf-8")
+
+
+def shaded_rag(header: tuple[str, ...] = ("Ref", "Recommendation", "Action", "Lead",
+                                         "Due", "RAG")) -> bytes:
+    """A Word table whose RAG column is shaded red, amber or green, with no words in it,
+    one cell shaded a colour that is no rating."""
+    document = docx.Document()
+    document.add_paragraph("Kingsmead Safeguarding Children Partnership")
+    rows = [header,
+            ("1", "Schools should record every disclosure.", "Issue a recording template",
+             "Education", "31/03/2027", "00B050"),
+            ("", "", "Audit ten schools' records", "Education", "31/07/2027", "FFC000"),
+            ("2", "GPs should code safeguarding concerns.", "Send the coding guide", "Health",
+             "30/04/2027", "FF0000"),
+            ("3", "Police should attend strategy meetings.", "Name a police lead",
+             "Police", "30/06/2027", "7030A0")]
+    table = document.add_table(rows=len(rows), cols=len(header))
+    table.style = "Table Grid"
+    for number, (table_row, texts) in enumerate(zip(table.rows, rows, strict=True)):
+        for column, (cell, text) in enumerate(zip(table_row.cells, texts, strict=True)):
+            if column == len(header) - 1 and number:
+                _shade(cell, text)
+            else:
+                cell.text = text
+    return _save(document)
+
+
+def _shade(cell: Any, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _fill(cell: Any, value: str | list[str]) -> None:
