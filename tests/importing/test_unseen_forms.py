@@ -180,3 +180,29 @@ def test_a_word_rag_column_of_shaded_cells_is_read_from_its_colours(header):
         (4, "RAG read from cell colour FFC000 as amber (row 4)"),
         (5, "RAG read from cell colour FF0000 as red (row 5)"),
         (6, "RAG cell colour 7030A0 is no rating: left empty (row 6)")]
+
+
+def test_forms_of_actions_under_recommendation_headings():
+    document = docx.Document()
+    document.add_paragraph("Kingsmead Safeguarding Adults Board")
+    for heading, form in [
+        ("Recommendation 1: Agencies should share risk at transfer of care.",
+         [("Action", "Write a transfer protocol"), ("Lead", "Adult Social Care"),
+          ("Due", "31/03/2027")]),
+        ("Recommendation 2: GPs should review medication after a fall.",
+         [("Action", "Add falls to the medication review"), ("Lead", "Health"),
+          ("Due", "June 2027"), ("Action", "Audit the reviews"), ("Lead", "Health")])]:
+        document.add_paragraph(heading)
+        table = document.add_table(rows=len(form), cols=2)
+        for row, (label, value) in zip(table.rows, form, strict=True):
+            row.cells[0].text, row.cells[1].text = label, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    draft = parse_bytes(buffer.getvalue(), "plan.docx")
+    assert [(i.ref, i.recommendation) for i in draft.items] == [
+        ("1", "Agencies should share risk at transfer of care."),
+        ("2", "GPs should review medication after a fall.")]
+    assert actions(draft) == [
+        ("1", "Write a transfer protocol", ["Adult Social Care"], "31/03/2027"),
+        ("2", "Add falls to the medication review", ["Health"], "June 2027"),
+        ("2", "Audit the reviews", ["Health"], None)]

@@ -25,23 +25,43 @@ Record = list[dict[str, tuple[str, int | None]]]  # rows of one record: field ->
 
 def as_rows(rows: Sequence[SourceRow], columns: Mapping[str, str] | None = None,
             ) -> list[SourceRow]:
-    """The rows with the forms read as the rows of one table, the lines of text above the
-    first form before it and the others after it (a table that is no form, a document's
-    version box, as lines of text); the rows as they are when a table has a header row of
-    its own, or none is a form."""
+    """The rows with each form read as rows of one table, in the document's order: the
+    header where the first form or recommendation heading stands ("Recommendation 1: …"
+    over a form of its action's fields), a table that is no form (a version box) as lines
+    of text. The rows as they are when a table has a header row of its own, or none is a
+    form."""
     if any(row.in_table and read_header(row.cells, columns) for row in rows):
         return list(rows)
     reader = _Reader(columns)
-    above: list[SourceRow] = []
-    below: list[SourceRow] = []
+    placed: list[SourceRow | int] = []  # lines of text, and each form's first record
     for part in _tables(rows):
-        if isinstance(part, list) and reader.read(part):
+        first = len(reader.records)
+        if isinstance(part, SourceRow):
+            placed.append(part)
+        elif reader.read(part):
+            placed.append(first)
+        else:
+            placed.extend(SourceRow((" ".join(_text(c) for c in row.cells if c.strip()),),
+                                    row.line, row.page, in_table=False) for row in part)
+    if not reader.records:
+        return list(rows)
+    header, records = reader.table()
+    starts = [*(p for p in placed if isinstance(p, int)), len(reader.records)]
+    out: list[SourceRow] = []
+    headed = False
+    for item in placed:
+        if isinstance(item, SourceRow):
+            if not headed and recommendation_row(_text(item.cells[0])):
+                out.append(header)
+                headed = True
+            out.append(item)
             continue
-        lines = [part] if isinstance(part, SourceRow) else [
-            SourceRow((" ".join(_text(c) for c in row.cells if c.strip()),), row.line,
-                      row.page, in_table=False) for row in part]
-        (below if reader.records else above).extend(line for line in lines if line.cells[0])
-    return [*above, *reader.table(), *below] if reader.records else list(rows)
+        if not headed:
+            out.append(header)
+            headed = True
+        end = starts[starts.index(item) + 1]
+        out.extend(row for row, number in records if item <= number < end)
+    return out
 
 
 def _tables(rows: Sequence[SourceRow]) -> list[SourceRow | list[SourceRow]]:
@@ -113,18 +133,17 @@ class _Reader:
         row[key] = (f"{before[0]}<p>{value}</p>" if before else value,
                     before[1] if before else line)
 
-    def table(self) -> list[SourceRow]:
+    def table(self) -> tuple[SourceRow, list[tuple[SourceRow, int]]]:
+        """The header, and each record's rows with the record's number."""
         keys = list(self.labels)
-        rows = [SourceRow(tuple(self.labels.values()), _first_line(self.records))]
-        for record in self.records:
+        rows: list[tuple[SourceRow, int]] = []
+        for number, record in enumerate(self.records):
             # The recommendation's fields on a row of their own: each action keeps its line.
             own = {k: v for k, v in record[0].items() if k in self.item_keys}
             actions = [{k: v for k, v in record[0].items() if k not in own}, *record[1:]]
-            for row in [own, *actions]:
-                if row:
-                    rows.append(SourceRow(tuple(row.get(key, ("", None))[0] for key in keys),
-                                          _line(row)))
-        return rows
+            rows.extend((SourceRow(tuple(row.get(key, ("", None))[0] for key in keys),
+                                   _line(row)), number) for row in [own, *actions] if row)
+        return SourceRow(tuple(self.labels.values()), _first_line(self.records)), rows
 
 
 def _line(row: dict[str, tuple[str, int | None]]) -> int | None:
