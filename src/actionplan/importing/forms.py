@@ -19,6 +19,7 @@ from .header import normalise, read_header, role_of
 from .readers import SourceRow
 
 _ITEM_ROLES = frozenset(("ref", "review_ref", "outcome", "recommendation", "section"))
+_LABEL_CHARS = 80  # a label's cell, markup and all: "<p>Target completion date</p>"
 _REFS = "\0refs"  # the blank label of a row across the top, naming each record
 Record = list[dict[str, tuple[str, int | None]]]  # rows of one record: field -> (cell, line)
 
@@ -30,11 +31,13 @@ def as_rows(rows: Sequence[SourceRow], columns: Mapping[str, str] | None = None,
     over a form of its action's fields), a table that is no form (a version box) as lines
     of text. The rows as they are when a table has a header row of its own, or none is a
     form."""
-    if any(row.in_table and read_header(row.cells, columns) for row in rows):
+    tables = _tables(rows)
+    if not any(isinstance(part, list) and _labelled_down(part) for part in tables) or any(
+            row.in_table and read_header(row.cells, columns) for row in rows):
         return list(rows)
     reader = _Reader(columns)
     placed: list[SourceRow | int] = []  # lines of text, and each form's first record
-    for part in _tables(rows):
+    for part in tables:
         first = len(reader.records)
         if isinstance(part, SourceRow):
             placed.append(part)
@@ -62,6 +65,13 @@ def as_rows(rows: Sequence[SourceRow], columns: Mapping[str, str] | None = None,
         end = starts[starts.index(item) + 1]
         out.extend(row for row, number in records if item <= number < end)
     return out
+
+
+def _labelled_down(table: list[SourceRow]) -> bool:
+    """Whether a table's first column may be labels: short cells, and some beside them. A
+    quick look, before asking whether any row is a header (the dear question)."""
+    return len(table) > 1 and all(len(row.cells) > 1 and len(row.cells[0]) <= _LABEL_CHARS
+                                  for row in table)
 
 
 def _tables(rows: Sequence[SourceRow]) -> list[SourceRow | list[SourceRow]]:
