@@ -70,12 +70,29 @@ def test_a_status_column_and_a_numbered_header_give_each_action_its_status():
 def test_status_words_in_a_rag_column_are_statuses_not_warnings():
     draft = csv_plan([
         ["Recommendation", "Action", "Owner", "RAG"],
-        ["Improve supervision.", "Set a standard", "Council", "On track"],
+        ["Improve supervision.", "Set a standard", "Council", "Not started"],
         ["", "Audit against it", "Council", "Red"],
     ])
     first, second = draft.items[0].actions
-    assert (first.rag, first.status) == (None, Status("On track", "in_progress"))
+    assert (first.rag, first.status) == (None, Status("Not started", "not_started"))
     assert (second.rag, second.status) == ("red", None)
+    assert draft.warnings == []
+
+
+def test_a_rag_given_in_words_is_its_colour_and_its_status():
+    draft = csv_plan([
+        ["Recommendation", "Action", "Owner", "BRAG"],
+        ["Improve supervision.", "Set a standard", "Council", "On track"],
+        ["", "Audit against it", "Council", "Off track"],
+        ["", "Report to the board", "Council", "At risk"],
+        ["", "Publish the standard", "Council", "Complete"],
+        ["", "Share the audit", "Council", "Amber - delayed by staffing"],
+        ["", "Train staff", "Council", "Green"],
+    ])
+    assert [(a.rag, a.status) for a in draft.items[0].actions] == [
+        ("green", Status("On track", "in_progress")), ("red", Status("Off track", "slipped")),
+        ("amber", Status("At risk", "slipped")), ("blue", Status("Complete", "implemented")),
+        ("amber", Status("Amber - delayed by staffing", "slipped")), ("green", None)]
     assert draft.warnings == []
 
 
@@ -146,7 +163,7 @@ def test_a_recommendation_tracked_itself_gets_its_status_from_its_rag_column():
     assert [(i.rag, i.status) for i in draft.items] == [
         ("blue", Status("Completed", "implemented")),
         ("amber", None),
-        (None, Status("On track", "in_progress"))]
+        ("green", Status("On track", "in_progress"))]
     assert draft.warnings == []
 
 
@@ -159,6 +176,6 @@ def test_no_status_wording_is_dropped_when_several_columns_give_one():
     ])
     first, second = draft.items[0].actions
     assert first.status == Status("Complete\n12/03/2024", "implemented", "2024-03-12")
-    assert first.rag is None
-    assert [w.message for w in draft.warnings] == ["RAG rating not understood: 'On track'"]
+    assert first.rag == "green"  # the RAG column's words, read as their colour
+    assert draft.warnings == []
     assert second.status == Status("Completed May 2024", "implemented", "2024-05-31")

@@ -147,11 +147,11 @@ def test_a_recommendation_merged_over_its_rows_with_the_rag_in_words(drafts):
     assert [(i.ref, len(i.actions)) for i in draft.items] == [("1", 3), ("2", 2)]
     assert [(a.owners, a.due.text, a.status.value if a.status else None, a.rag)
             for i in draft.items for a in i.actions] == [
-        (["Children's Social Care"], "30/04/2027", "in_progress", None),
-        (["Maternity Services"], "31/07/2027", "slipped", None),
+        (["Children's Social Care"], "30/04/2027", "in_progress", "green"),
+        (["Maternity Services"], "31/07/2027", "slipped", "amber"),
         (["Partnership Business Unit"], "31/10/2027", "not_started", None),
         (["Police"], "Sept 2027", "implemented", "blue"),
-        (["Health Visiting"], "Ongoing", "slipped", None)]
+        (["Health Visiting"], "Ongoing", "slipped", "red")]
     # The words stay as written beside what they were read as.
     assert draft.items[0].actions[1].status.text == "At risk"
 
@@ -235,3 +235,17 @@ def test_a_review_named_without_quotes_after_its_kind(drafts):
     assert drafts["dhr-jean.xlsx"].plan.reviews == ["Jean"]
     for title in ("SCR - SILP", "Serious Case Review: Overview", "DHR - Action Plan"):
         assert read_plan([title], [], "plan").reviews == []  # a method or a word, no one
+
+
+def test_each_action_of_a_prose_plan_is_placed_at_its_own_line(drafts):
+    # The recommendation at its heading; each action at its own text, or at its first
+    # label when it has none: the lines a warning or the preview names.
+    text = drafts["child-w.txt"]
+    assert [(i.ref, i.line, [a.line for a in i.actions]) for i in text.items] == [
+        ("1", 4, [6, 12]), ("2", 16, [18])]
+    word = drafts["adult-t.docx"]
+    assert [(i.line, [a.line for a in i.actions]) for i in word.items] == [
+        (4, [6, 10]), (13, [15]), (19, [21])]
+    unread = unseen_word.headed_text().replace(b"By when: 31/01/2027", b"By when: soonish")
+    (warning,) = parse_bytes(unread, "child-w.txt").warnings
+    assert (warning.line, warning.message) == (6, "due date not understood: 'soonish'")

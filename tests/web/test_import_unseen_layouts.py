@@ -1,5 +1,6 @@
 """Plans in layouts unlike the seeds through the import pages (one of each rule the layouts
-needed: labelled prose in Word and text, headers in another word order, wrapped PDF cells):
+needed: labelled prose in Word and text, headers in another word order, wrapped PDF cells,
+a table on its side, numbered paragraphs, Markdown's pipe tables):
 the preview shows what the importer read, and confirming stores every action of it."""
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ from scenes import text_of
 
 from actionplan.importing import parse_bytes
 from actionplan.plans.models import Action, Plan
+from importing.test_unseen_forms import DOCUMENTS as FORMS
 from importing.test_unseen_layouts import DOCUMENTS  # tests/ is on the path (its conftest.py)
+from importing.test_unseen_trackers import DOCUMENTS as TRACKERS
 
 pytestmark = pytest.mark.django_db
 
 
 @cache
 def document(name: str) -> bytes:
-    return DOCUMENTS[name]()
+    return (DOCUMENTS | FORMS | TRACKERS)[name]()
 
 
 @pytest.mark.parametrize("name", ["adult-t.docx", "child-w.txt", "dhr-jean.xlsx",
-                                  "child-n.pdf"])
+                                  "child-n.pdf", "child-k.docx", "mrs-f.docx", "baby-j.md"])
 def test_the_preview_shows_the_plan_and_confirming_stores_it(client, alice, partnership, name):
     client.force_login(alice)
     draft = parse_bytes(document(name), name)

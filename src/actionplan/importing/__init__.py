@@ -17,10 +17,14 @@ from typing import NamedTuple
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import ColumnReading, ImportFailure, NoPlanTable
 from .files import MAX_BYTES, check_bytes, format_of
+from .forms import as_rows
 from .header import ROLES, header_readings
 from .labelled import as_table
+from .metadata import read_plan
+from .numbered import as_table as numbered_table
 from .readers import Part, read_parts
 from .reading import draft_of
+from .rows import clean_line
 from .table import render_table
 
 __all__ = ["MAX_BYTES", "ColumnReading", "Document", "ImportFailure", "PlanDraft", "parse_bytes",
@@ -100,10 +104,11 @@ def _parts(data: bytes, filename: str, columns: Mapping[str, str] | None) -> lis
 
 
 def _read_parts(data: bytes, filename: str, columns: Mapping[str, str] | None) -> list[Part]:
-    """The document's parts, a plan written as labelled prose read as its table."""
+    """The document's parts, a plan written as forms, as labelled prose or as numbered
+    paragraphs read as its table."""
     fmt = format_of(filename)
     check_bytes(data, filename, fmt)
-    return [part._replace(rows=as_table(part.rows, columns))
+    return [part._replace(rows=numbered_table(as_table(as_rows(part.rows, columns), columns)))
             for part in read_parts(fmt, data, filename, columns)]
 
 
@@ -125,6 +130,8 @@ def _drafts(
     if not drafts:
         raise refusals[0]
     drafts[0].warnings[:0] = left_out
+    _from_cover(drafts, [part for part in parts if not any(
+        d.source.sheet == part.sheet for d in drafts)])
     if len(drafts) > 1:
         for draft in drafts:  # each sheet is its own plan: stored once, told apart by name
             sheet = draft.source.sheet or ""
@@ -132,6 +139,19 @@ def _drafts(
             if sheet not in (draft.plan.title or ""):
                 draft.plan.title = f"{draft.plan.title} ({sheet})"
     return drafts
+
+
+def _from_cover(drafts: list[PlanDraft], left_out: list[Part]) -> None:
+    """A workbook's cover sheet names the board and the date for the plans of the sheets
+    behind it, when their own titles do not."""
+    lines = [clean_line(cell) for part in left_out for row in part.rows
+             for cell in row.cells if cell.strip()]
+    if not lines:
+        return
+    cover = read_plan(lines, [], "")
+    for draft in drafts:
+        draft.plan.board = draft.plan.board or cover.board
+        draft.plan.date = draft.plan.date or cover.date
 
 
 def read_columns(

@@ -17,7 +17,11 @@ _LETTER = re.compile(r"^\(?([a-z](?=[.)])|\d{1,3}[a-z]|A\d{1,3}(?:\.\d{1,3})*)[.
 _DITTO = re.compile(r"^[\s\"“”„'`〃]+$|^ditto$", re.I)
 _SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
 _RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",
-              "complete": "blue", "completed": "blue", **{c: c for c in RAG_COLOURS}}
+              "complete": "blue", "completed": "blue", **{c: c for c in RAG_COLOURS},
+              # The words of a BRAG key, given instead of its colours.
+              "on track": "green", "off track": "red", "at risk": "amber"}
+# "Green - on track", "Amber (at risk)": the colour first, then what it means.
+_COLOUR_FIRST = re.compile(r"^(red|amber|green|blue|grey|gray)\b\W*(.*)$", re.I | re.S)
 # The per-action fields and the cell roles they come from.
 PAIRED_ROLES = ("owner", "owner_role", "due", "measure", "progress", "rag", "status",
                 "completed", "action_ref")
@@ -142,15 +146,27 @@ def read_delivery(
     that names no colour is warned about, its wording kept in the warning.
     """
     found = _joined(read_status(status, scale), read_completion(completed))
-    colour = _RAG_WORDS.get(rag.strip().lower().rstrip("."))
+    colour, meaning = rag_colour(rag)
     if rag.strip() and colour is None:
         from_rag = read_status(rag)
         if found is None and from_rag is not None and from_rag.value:
             return None, from_rag
         warn(f"RAG rating not understood: {rag!r}")
-    if found is None and colour == "blue" and (from_rag := read_status(rag)) and from_rag.value:
-        found = from_rag  # "Complete" in a RAG column: blue, and done
+    if found is None and colour and (from_rag := read_status(meaning)) and from_rag.value:
+        # "On track": green, and in progress; the wording as written.
+        found = Status(rag.strip(), from_rag.value, from_rag.date)
     return colour, found
+
+
+def rag_colour(text: str) -> tuple[str | None, str]:
+    """The colour a RAG cell gives ("Green", "G", "On track", "Green - on track") and the
+    words that say what it means ("On track", "on track"), else (None, the cell)."""
+    wording = " ".join(text.split()).rstrip(".")
+    if colour := _RAG_WORDS.get(wording.lower()):
+        return colour, wording
+    if (first := _COLOUR_FIRST.match(wording)) and first.group(2):
+        return _RAG_WORDS[first.group(1).lower()], first.group(2)
+    return None, wording
 
 
 def _joined(status: Status | None, completion: Status | None) -> Status | None:

@@ -100,12 +100,22 @@ def place(items: list[PendingItem], group: Group, layout: Layout, section: str |
             not entries.keys().isdisjoint(layout.item_columns)):
         items.append(PendingItem(layout, section, [group]))
     elif group.action_ref or (
-            (action := layout.column("action")) is not None and entries.get(action)):
-        current.groups.append(group)
+            (action := layout.column("action")) is not None and entries.get(action)) or (
+            not _holds_action(current.groups[-1], layout)):
+        current.groups.append(group)  # a new action, or the first under its item's own row
     else:
         last = current.groups[-1].cells
         for column, found in entries.items():
             last.setdefault(column, []).extend(found)
+
+
+def _holds_action(group: Group, layout: Layout) -> bool:
+    """Whether a row gave an action's field: a row of the item's own text only (a
+    recommendation's heading) leaves the action under it its own row and line."""
+    return any(layout.role_at(column) not in _ITEM_TEXT for column in group.cells)
+
+
+_ITEM_TEXT = frozenset(("ref", "review_ref", "outcome", "recommendation", "section"))
 
 
 def _drop_repeats(

@@ -213,6 +213,28 @@ def read_header(
                   tuple(" ".join(c.split()) for c in cells))
 
 
+def run_on_header(
+    upper: Sequence[str], lower: Sequence[str], overrides: Mapping[str, str] | None = None,
+) -> list[str] | None:
+    """A header whose words run on into the row under it ("Target" over "Date", "Lead" over
+    "agency"), as one row: each column's words joined. Only when the row under it holds a
+    few words (no figures) under the header's own, each column joined naming a role as
+    surely as its upper words alone ("Ref" over a section "Neglect" is no "Ref Neglect")."""
+    if read_header(upper, overrides) is None:
+        return None
+    filled = [column for column, text in enumerate(lower) if text.strip()]
+    for column in filled:
+        above = upper[column] if column < len(upper) else ""
+        if not above.strip() or len(lower[column].split()) > 3 or any(
+                c.isdigit() for c in lower[column]):
+            return None
+        role, score = best_reading(f"{above} {lower[column]}")
+        if role is None or score < max(0.6, best_reading(above)[1]):
+            return None
+    joined = [" ".join(f"{up} {low}".split()) for up, low in zip(upper, lower, strict=False)]
+    return joined if filled and read_header(joined, overrides) else None
+
+
 def _owner_pair(roles: list[str | None], headers: list[str], header: str) -> str | None:
     """A second owner column beside one naming the agency ("Lead agency", "Lead officer")
     gives the post within it; the agency's column is the owner whichever comes first."""

@@ -149,13 +149,17 @@ class _Reader:
         header = ("Ref", "Recommendation", "Action", *self.labels.values())
         rows = list(self.title)
         rows.append(SourceRow(header, self.items[0].line))
+        blank = ("",) * (len(keys) + 1)
         for item in self.items:
-            first = _cells(item.text)
-            for number, action in enumerate(item.actions or [_Action([], item.line)]):
-                head = (item.ref, first) if number == 0 else ("", "")
-                fields = [_cells(action.fields.get(key, [])) for key in keys]
-                rows.append(SourceRow((*head, _cells([" ".join(action.text)]), *fields),
-                                      action.line if number else item.line))
+            # The recommendation on a row of its own: its actions keep their own lines.
+            rows.append(SourceRow((item.ref, _cells(item.text), *blank), item.line))
+            for action in item.actions:
+                # A field over several lines is one entry of its action ("Progress:" over
+                # two paragraphs), not one an action to pair.
+                fields = ["<br>".join(html.escape(line) for line in action.fields.get(key, []))
+                          for key in keys]
+                rows.append(SourceRow(("", "", _cells([" ".join(action.text)]), *fields),
+                                      action.line))
             rows.extend(note._replace(in_table=False) for note in item.notes)
         return rows
 

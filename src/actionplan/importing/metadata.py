@@ -29,8 +29,10 @@ _REVIEW_NAMED = re.compile(
 # "Domestic Homicide Review into the death of Jean - action plan". A pseudonym is a title and
 # an initial or one name, standing alone up to a dash, comma or the line's end.
 _REVIEW_UNQUOTED = re.compile(
-    rf"\b{_REVIEW_KIND}\s*(?::|[–-]|\s+into\s+the\s+death\s+of)\s*"
-    r"(?-i:((?:Mr|Mrs|Ms|Miss|Baby|Child|Adult)\.?\s+[A-Z]|[A-Z][a-z]+))(?=\s*(?:$|[-–—,:(]))",
+    rf"\b{_REVIEW_KIND}(?:\s*(?::|[–-]|\s+into\s+the\s+death\s+of)\s*"
+    r"(?-i:((?:Mr|Mrs|Ms|Miss|Baby|Child|Adult)\.?\s+[A-Z]|[A-Z][a-z]+))"
+    # A title and an initial need no colon or dash: "SAR Mr T - actions".
+    r"|\s+(?-i:((?:Mr|Mrs|Ms|Miss|Baby)\.?\s+[A-Z])))(?=\s*(?:$|[-–—,:(]))",
     re.I | re.M)
 _NO_NAMES = frozenset(("action", "actions", "update", "overview", "summary", "report",
                        "learning", "recommendations", "plan", "progress"))
@@ -56,8 +58,8 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
     board = _BOARD.search(block) or _BOARD.search(" ".join(lines))
     plan.board = _board_name(board.group(1)) if board else None
     named = [name.strip() for name in _REVIEW_NAMED.findall(block)] + [
-        " ".join(name.split()) for line in short for name in _REVIEW_UNQUOTED.findall(line)
-        if name.lower() not in _NO_NAMES]
+        " ".join(name.split()) for line in short for found in _REVIEW_UNQUOTED.findall(line)
+        for name in found if name and name.lower() not in _NO_NAMES]
     plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block) + named))
     if plan.kind == "composite_action_plan" and not plan.reviews:
         # A composite plan's reviews are the ones its lines cite.

@@ -18,7 +18,8 @@ _AGENCY_WORDS = re.compile(
     r"hospitals?|schools?|academy|college|university|probation|housing|homes|authority|"
     r"department|division|directorate|cafcass|barnardo'?s|charity|foundation|practice|"
     r"surgery|ambulance|fire|prison|community rehabilitation|healthcare|health|"
-    r"social care|social work|early help|education|maternity|youth justice|youth offending)\b",
+    r"social care|social work|early help|education|maternity|youth justice|youth offending|"
+    r"centre|center)\b",
     re.I)
 # Words that make a wording a post: "Head of Safeguarding", "Named Nurse", "CSP Chair".
 _ROLE_WORDS = re.compile(

@@ -18,6 +18,7 @@ _SEPARATOR = re.compile(r"^[\s\-–—_=|.]*$")
 _CONTINUED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)?\.?\s*\(?\s*continued\s*\)?\.?\s*$", re.I)
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s")
 _MAX_SECTION_WORDS = 12
+_DUE_WORDS = 8  # "Completed October 2009 and reviewed annually"
 # The roles of an item's own text: a cut row hands these back to the item above.
 ITEM_LEVEL = ("ref", "review_ref", "outcome", "recommendation")
 # Fields the extractor pushes leftwards when a row holds nothing but an owner and a date.
@@ -70,7 +71,9 @@ def unshift(
     if not filled or due_column is None or filled[-1] != len(filled) - 1:
         return cells, filled
     last = filled[-1]
-    if last >= due_column or parse_due(plain_text(cells[last])).kind == "unknown":
+    due = plain_text(cells[last])
+    # A due is a few words: a recommendation's sentence "… every adult …" is none.
+    if last >= due_column or len(due.split()) > _DUE_WORDS or parse_due(due).kind == "unknown":
         return cells, filled
     shift = due_column - last
     roles = layout.roles

@@ -66,7 +66,9 @@ class Builder:
                         self.first_table_row)
 
     def _text_line(self, text: str, row: SourceRow, following: SourceRow | None) -> None:
-        if self.layout is None:
+        if self.layout is None and self._heads_first_table(text, row, following):
+            self._start_section(text)  # "### Safe sleep" over a Markdown plan's table
+        elif self.layout is None:
             self.title_lines.append(text)
         elif (heading := recommendation_row(text)) is not None:
             self._start_heading(heading, row)
@@ -74,6 +76,12 @@ class Builder:
             self._start_section(text)
         else:
             self.notes.append(text)
+
+    def _heads_first_table(self, text: str, row: SourceRow, following: SourceRow | None) -> bool:
+        """A Markdown heading just above the first header that names a theme, not the plan."""
+        return (row.cells[0].lstrip().startswith("#") and looks_like_section(text)
+                and not names_a_plan(text) and following is not None and following.in_table
+                and read_header(following.cells, self.overrides) is not None)
 
     def _table_row(self, row: SourceRow, filled: list[int], following: SourceRow | None) -> None:
         self.first_table_row = self.first_table_row or row

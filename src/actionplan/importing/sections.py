@@ -17,9 +17,14 @@ def section_kind(name: str, plan_kind: str) -> str:
         return "function"
     if plan_kind == "composite_action_plan":
         return "theme"
-    if _AGENCY_WORDS.search(name):
+    if _AGENCY_WORDS.search(name) and not _LOWER_CASE_WORD.search(name):
         return "agency"
     return "other"
+
+
+# An agency's name capitalises its words ("Nottingham University Hospitals NHS Trust"); a
+# theme is a phrase ("Hospital discharge", "Health and wellbeing of carers").
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'/-])(?!(?:and|of|the|for|in|on|at|to)\b)[a-z][a-z]+\b")
 
 
 def make_sections(names: list[str], plan_kind: str) -> list[Section]:

@@ -70,7 +70,8 @@ def _readers() -> dict[str, Reader]:
 
     return {
         "text": whole(text_reader.read), "csv": whole(csv_reader.read),
-        "docx": whole(docx_reader.read), "xlsx": xlsx_reader.read_parts,
+        "docx": lambda data, name, _columns: [docx_reader.read_part(data, name)],
+        "xlsx": xlsx_reader.read_parts,
         "pdf": whole(pdf_reader.read),
     }
 

@@ -16,13 +16,26 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ..header import read_header
-from . import SourceRow, repeats_down
+from ..header import read_header, run_on_header
+from . import Part, Reading, SourceRow, repeats_down
+from .fill_colours import colour_messages, rag_of_colour
 
 
-def read(data: bytes, name: str) -> list[SourceRow]:
+def read_part(data: bytes, name: str) -> Part:
+    """The document's rows, with the RAG ratings read from shaded cells said."""
+    colours: dict[tuple[str, str | None], list[int]] = {}
+    rows = read(data, name, colours)
+    return Part(rows, readings=tuple(Reading(line, message)
+                                     for line, message in colour_messages(colours)))
+
+
+def read(data: bytes, name: str,
+         colours: dict[tuple[str, str | None], list[int]] | None = None) -> list[SourceRow]:
+    """The rows; an empty RAG cell shaded a colour takes the rating it shows, each colour
+    read noted in colours (by the rows it was read on)."""
     body = docx.Document(io.BytesIO(data)).element.body
     rows: list[SourceRow] = []
+    colours = {} if colours is None else colours
     tables_seen = 0
     roles: tuple[str | None, ...] = ()  # the last header's, for tables carried over a page
     for element in body.iterchildren():
@@ -38,10 +51,13 @@ def read(data: bytes, name: str) -> list[SourceRow]:
             index = 0
             while index < len(trs):
                 row = _row_cells(trs[index], above, roles)
+                header = read_header(row.plain)
+                if not header:
+                    row = _shaded_rags(trs[index], row, roles, len(rows) + 1, colours)
                 following = _row_cells(trs[index + 1], above, roles) if (
-                    row.spans and index + 1 < len(trs)) else None
+                    (row.spans or header) and index + 1 < len(trs)) else None
                 joined = _two_header_rows(row, following) if following else None
-                header = read_header(joined or row.plain)
+                header = read_header(joined) if joined else header
                 roles = header.roles if header else roles
                 cells = tuple(joined or row.plain) if header else row.cells
                 # A second table is usually the first one carried over a page.
@@ -88,10 +104,39 @@ def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) ->
     return _Cells(tuple(cells), plain, spans)
 
 
+def _shaded_rags(tr: Any, row: _Cells, roles: tuple[str | None, ...], line: int,
+                 colours: dict[tuple[str, str | None], list[int]]) -> _Cells:
+    """A row whose empty RAG cell is shaded: the rating its colour shows, as its text."""
+    cells = list(row.cells)
+    column = 0
+    for tc in tr.iterchildren(qn("w:tc")):
+        role = roles[column] if column < len(roles) else None
+        fill = _shading(tc) if role == "rag" and not cells[column].strip() else None
+        if fill:
+            rag = rag_of_colour(fill)
+            cells[column] = rag.capitalize() if rag else ""
+            colours.setdefault((fill.upper(), rag), []).append(line)
+        column += tc.grid_span
+    return row._replace(cells=tuple(cells))
+
+
+def _shading(tc: Any) -> str | None:
+    """A cell's shading colour ("FF0000"), or None: unshaded, automatic or white."""
+    properties = tc.tcPr
+    shading = properties.find(qn("w:shd")) if properties is not None else None
+    fill = shading.get(qn("w:fill")) if shading is not None else None
+    if not fill or fill.lower() == "auto" or fill.upper() == "FFFFFF":
+        return None
+    return str(fill)
+
+
 def _two_header_rows(upper: _Cells, lower: _Cells) -> list[str] | None:
     """A group heading merged over its columns ("Delivery" over "Lead" and "Due") and the
     row of headings under it read as one header: the lower names, the upper where the
-    lower has none."""
+    lower has none. Or a header whose words run on into the row under it ("Target" over
+    "date"): each column's words joined."""
+    if not upper.spans:
+        return run_on_header(upper.plain, lower.plain)
     if read_header(lower.plain) or not all(
             column < len(lower.plain) and lower.plain[column]
             for span in upper.spans for column in span):

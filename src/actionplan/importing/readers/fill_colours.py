@@ -4,6 +4,26 @@ from __future__ import annotations
 
 import colorsys
 
+_ROWS_NAMED = 10  # in a warning; a long tracker's rows are counted after these
+
+
+def colour_messages(read: dict[tuple[str, str | None], list[int]]) -> list[tuple[int, str]]:
+    """(first row, message) for each fill colour read in a RAG column, with its rows: what
+    was inferred, for the person importing to check."""
+    found = []
+    for (rgb, rag), rows in read.items():
+        said = (f"RAG read from cell colour {rgb} as {rag}" if rag else
+                f"RAG cell colour {rgb} is no rating: left empty")
+        found.append((rows[0], f"{said} ({_rows_named(rows)})"))
+    return found
+
+
+def _rows_named(rows: list[int]) -> str:
+    shown = ", ".join(map(str, rows[:_ROWS_NAMED]))
+    more = len(rows) - _ROWS_NAMED
+    return f"row{'s' if len(rows) > 1 else ''} {shown}" + (f" and {more} more" if more > 0
+                                                           else "")
+
 
 def rag_of_colour(rgb: str) -> str | None:
     """"FFC000" (or "FFFFC000" with alpha) → "amber"; None for white, black or no colour.

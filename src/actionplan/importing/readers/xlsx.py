@@ -16,12 +16,11 @@ from typing import Any
 import openpyxl
 from openpyxl.styles.colors import COLOR_INDEX
 
-from ..header import normalise, read_header, role_of
+from ..header import normalise, read_header, role_of, run_on_header
 from . import Columns, Part, Reading, SourceRow, cell_html, repeats_down, titles_above
-from .fill_colours import rag_of_colour, theme_colours, tinted
+from .fill_colours import colour_messages, rag_of_colour, theme_colours, tinted
 
 Grid = list[list[str]]
-_ROWS_NAMED = 10  # in a warning; a long tracker's rows are counted after these
 
 
 def read_parts(data: bytes, name: str, columns: Columns = None) -> list[Part]:
@@ -94,6 +93,11 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
               if m.min_row == index + 1 and m.max_row == m.min_row and m.max_col > m.min_col
               and all(lower[c - 1] for c in range(m.min_col, min(m.max_col, len(lower)) + 1))]
     alone = read_header(upper, columns) is not None
+    if alone and not groups and (run_on := run_on_header(upper, lower, columns)):
+        grid[index + 1], grid[index] = run_on, [""] * len(upper)
+        readings.append(Reading(index + 1, "a header over two rows read as one: "
+                                           + ", ".join(t for t in run_on if t)))
+        return index + 1
     if (alone and not groups) or read_header(_under(upper, lower), columns) is None:
         return index
     grid[index + 1] = _under(upper, lower)
@@ -134,17 +138,7 @@ def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, 
                 grid[index][column] = rag.capitalize()
             if rgb and rgb[-6:].upper() != "FFFFFF":  # a white fill is no colour to see
                 read.setdefault((rgb[-6:], rag), []).append(index + 1)
-    for (rgb, rag), rows in read.items():
-        said = (f"RAG read from cell colour {rgb} as {rag}" if rag else
-                f"RAG cell colour {rgb} is no rating: left empty")
-        readings.append(Reading(rows[0], f"{said} ({_rows_named(rows)})"))
-
-
-def _rows_named(rows: list[int]) -> str:
-    shown = ", ".join(map(str, rows[:_ROWS_NAMED]))
-    more = len(rows) - _ROWS_NAMED
-    return f"row{'s' if len(rows) > 1 else ''} {shown}" + (f" and {more} more" if more > 0
-                                                           else "")
+    readings.extend(Reading(row, message) for row, message in colour_messages(read))
 
 
 def _fill_rgb(cell: Any, theme: list[str]) -> str | None:
