@@ -14,16 +14,18 @@ from ..colours import ORDER, RAG_FILL, RAG_TEXT, label
 from ..layouts import (
     DECISION_COLUMNS,
     DECISIONS_TITLE,
+    Column,
     ExceptionList,
     breakdown_rows,
     cell_text,
-    columns_for,
     exception_lists,
     no_decisions,
+    printed_columns_for,
+    recommendation_columns,
     total_rows,
     trend_rows,
 )
-from ..model import BoardReport
+from ..model import BoardReport, PlanTable
 
 # Rows per printed table block: small enough for WeasyPrint to lay out quickly (see bench/reports).
 ROWS_PER_TABLE = 40
@@ -93,6 +95,13 @@ def svg_image(svg: bytes) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+def plan_table(plan: PlanTable) -> tuple[PlanTable, tuple[Column, ...], int]:
+    """The plan with its printed columns and how many of them, from the first, a recommendation's
+    later rows print as one empty cell: a cell fewer to lay out and draw for each, not three."""
+    columns = printed_columns_for(plan.layout)
+    return plan, columns, recommendation_columns(columns)
+
+
 def page(report: BoardReport) -> str:
     breakdowns = [
         (b, breakdown_rows(b), svg_image(charts.rag_bars(b, "svg"))) for b in report.breakdowns if b.rows
@@ -108,7 +117,7 @@ def page(report: BoardReport) -> str:
             trend_rows=trend_rows(report),
             total_rows=total_rows(report),
             exception_lists=[exception_table(e) for e in exception_lists(report)],
-            plans=[(plan, columns_for(plan.layout)) for plan in report.plans],
+            plans=[plan_table(plan) for plan in report.plans],
             decisions=(DECISIONS_TITLE, DECISION_COLUMNS, no_decisions(report)),
         )
     )
