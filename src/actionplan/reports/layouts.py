@@ -136,28 +136,33 @@ WHAT = (
     ("Action", lambda e: e.action),
     ("Owner", lambda e: e.owner),
 )
+# A plan's own report: the plan is named above its table, not again on every exception's row.
+WHAT_OF_ONE_PLAN = (("Ref", lambda e: e.ref), *WHAT[1:])
 
 
 def exception_lists(report: BoardReport) -> list[ExceptionList]:
     """The exception tables in the order a board takes them, each with the facts it turns on."""
     e = report.exceptions
+    lines = [*e.overdue, *e.slipped, *e.not_achieved, *e.awaiting_assurance, *e.stale, *e.recently_implemented]
+    one_plan = len(report.plans) == 1 and {line.plan for line in lines} <= {report.plans[0].title}
+    what = WHAT_OF_ONE_PLAN if one_plan else WHAT
     return [
-        ExceptionList("Overdue", e.overdue, (*WHAT,
+        ExceptionList("Overdue", e.overdue, (*what,
             ("Due", lambda x: day(x.revised_due or x.due)), ("Status", lambda x: x.status)),
             "No action is overdue."),
-        ExceptionList("Slipped, with revised due dates", e.slipped, (*WHAT,
+        ExceptionList("Slipped, with revised due dates", e.slipped, (*what,
             ("Original due", lambda x: day(x.due)), ("Revised due", lambda x: day(x.revised_due)),
             ("Times revised", lambda x: str(x.revisions)), ("Reason", lambda x: x.reason)),
             "No action has slipped."),
-        ExceptionList("Not achieved", e.not_achieved, (*WHAT, ("Explanation", lambda x: x.reason)),
+        ExceptionList("Not achieved", e.not_achieved, (*what, ("Explanation", lambda x: x.reason)),
             "Every action is achieved or still open."),
-        ExceptionList("Evidence awaiting assurance", e.awaiting_assurance, (*WHAT,
+        ExceptionList("Evidence awaiting assurance", e.awaiting_assurance, (*what,
             ("Status", lambda x: x.status), ("Implemented", lambda x: day(x.implemented_on))),
             "No evidence is waiting for a decision."),
-        ExceptionList(f"Not updated for {report.stale_after_days} days", e.stale, (*WHAT,
+        ExceptionList(f"Not updated for {report.stale_after_days} days", e.stale, (*what,
             ("Last update", lambda x: day(x.last_update) or "None"), ("Status", lambda x: x.status)),
             "Every open action has a recent update."),
-        ExceptionList("Recently implemented and assured", e.recently_implemented, (*WHAT,
+        ExceptionList("Recently implemented and assured", e.recently_implemented, (*what,
             ("Implemented", lambda x: day(x.implemented_on)), ("Assurance", lambda x: x.assurance)),
             f"Nothing was implemented in the last {report.recent_days} days."),
     ]  # fmt: skip
