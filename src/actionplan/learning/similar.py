@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db.models import Case, F, FloatField, QuerySet, Sum, Value, When
@@ -80,17 +80,24 @@ def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 
 
 
 def nearest(
-    rec: Recommendation, among: QuerySet[Recommendation], top: int, *, other_plans: bool
+    rec: Recommendation,
+    among: QuerySet[Recommendation],
+    top: int,
+    *,
+    other_plans: bool,
+    own_counts: Mapping[str, int] | None = None,
 ) -> list[tuple[float, int]]:
     """(cosine, id) of the `top` recommendations of `among` most like `rec` (never itself), best
-    first; only those of other plans when `other_plans`.
+    first; only those of other plans when `other_plans`. `own_counts`, its stored term counts when
+    the caller has them, saves reading its words again.
 
     Read from the stored terms (docs/adr/0049): the recommendations sharing `rec`'s most telling
     terms are gathered through the inverted index, the likeliest `CANDIDATES` of them weighed in
     full, and ranked by the same cosine as `weigh` gives."""
     partnerships = list(among.order_by().values_list("plan__partnership_id", flat=True).distinct())
-    own_words = documents_of(Recommendation.objects.filter(pk=rec.pk))[rec.pk]
-    own_counts = Counter(t[:TERM_LENGTH] for t in own_words)  # as stored
+    if own_counts is None:
+        own_words = documents_of(Recommendation.objects.filter(pk=rec.pk))[rec.pk]
+        own_counts = Counter(t[:TERM_LENGTH] for t in own_words)  # as stored
     if not own_counts or not partnerships:
         return []
     count, documents = stored_documents(partnerships, own_counts)

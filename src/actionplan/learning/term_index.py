@@ -101,6 +101,10 @@ def reindex(rec_ids: Iterable[int]) -> None:
         )
         add_postings([row for pk in kept for row in rows_of(pk, *new[pk])])
         add_documents(changes)
+        # Imported here: the neighbours are found through `similar`, which reads this module.
+        from . import neighbours
+
+        neighbours.store(changed)
 
 
 def rebuild(models: Any = None) -> int:
