@@ -13,7 +13,8 @@ from django.core.management import call_command
 from actionplan.learning import grouping, neighbours
 from actionplan.learning.models import NearPair
 from actionplan.learning.recurring import NEAR, found_groups, recurrences
-from actionplan.plans.models import Partnership, Recommendation
+from actionplan.plans.models import Partnership, Plan, Recommendation
+from actionplan.plans.store import plan_stored
 from factories import ActionFactory, PartnershipFactory, PlanFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,23 @@ def test_a_recommendation_made_again_is_paired_as_it_is_written_and_unpaired_as_
     assert not NearPair.objects.filter(first=elsewhere.pk).exists()
     again.plan.delete()  # its recommendations with it
     assert pairs() == set()
+
+
+def test_pairs_stored_while_a_partnership_was_small_are_scored_again_when_a_plan_is_stored():
+    partnership = PartnershipFactory()
+    first = {}
+    for word in ["alfa", "bravo", "charlie"]:
+        first[word] = RecommendationFactory(plan__partnership=partnership, text=f"The {word} protocol.")
+        RecommendationFactory(plan__partnership=partnership, text=f"Use the {word} protocol.")
+    stale = (first["alfa"].pk, first["bravo"].pk)  # "protocol" told them apart when it was rarer
+    assert stale in pairs()
+    plan_stored.send(sender=Plan, plan=PlanFactory(partnership=partnership))
+    assert stale not in pairs()
+    kept = set(NearPair.objects.values_list("first", "second", "score"))
+    neighbours.rebuild()
+    assert {(a, b, round(s, 9)) for a, b, s in kept} == {
+        (a, b, round(s, 9)) for a, b, s in NearPair.objects.values_list("first", "second", "score")
+    }
 
 
 def test_reindex_scores_every_pair_again_with_todays_weights():

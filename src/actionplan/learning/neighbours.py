@@ -19,7 +19,7 @@ from django.db.models import Q
 from actionplan.plans.models import Recommendation
 
 from .models import NearPair, RecommendationTerms
-from .similar import nearest
+from .similar import cosine, nearest, rarity_of, stored_documents, stored_vector
 
 # Stored at or above this, shown at or above recurring.NEAR (0.13): a pair stored when the
 # partnership was smaller may score a little more or less with today's weights.
@@ -63,6 +63,30 @@ def store(rec_ids: list[int]) -> None:
         stored = RecommendationTerms.objects.filter(recommendation_id__in=rec_ids)
         # Two writers may find the same pair at once: the second one's is left out.
         NearPair.objects.bulk_create(pairs_of(stored), ignore_conflicts=True)
+
+
+def rescore(partnership_id: int) -> int:
+    """Score the partnership's stored pairs again with today's weights, forgetting those now
+    under `KEPT`: run when a plan is stored in bulk, which changes the weights most (a pair
+    stored when the partnership held two plans may share only words every plan now uses).
+    Returns how many pairs are kept."""
+    with transaction.atomic():
+        pairs = list(NearPair.objects.select_for_update().filter(partnership_id=partnership_id))
+        paired = NearPair.objects.filter(partnership_id=partnership_id)
+        stored = RecommendationTerms.objects.filter(
+            Q(recommendation_id__in=paired.values("first")) | Q(recommendation_id__in=paired.values("second"))
+        )
+        counts = dict(stored.values_list("recommendation_id", "counts"))
+        count, documents = stored_documents([partnership_id], {t for c in counts.values() for t in c})
+        rarity = {t: rarity_of(count, documents.get(t, 0)) for c in counts.values() for t in c}
+        vectors = {pk: stored_vector(c, rarity) for pk, c in counts.items()}
+        for pair in pairs:
+            known = pair.first in vectors and pair.second in vectors
+            pair.score = cosine(vectors[pair.first], vectors[pair.second]) if known else 0.0
+        NearPair.objects.filter(pk__in=[p.pk for p in pairs if p.score < KEPT]).delete()
+        kept = [p for p in pairs if p.score >= KEPT]
+        NearPair.objects.bulk_update(kept, ["score"], batch_size=2000)
+    return len(kept)
 
 
 def rebuild(models: Any = None) -> int:

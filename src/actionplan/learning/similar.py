@@ -102,7 +102,7 @@ def nearest(
         return []
     count, documents = stored_documents(partnerships, own_counts)
     rarity = {t: rarity_of(count, documents.get(t, 0)) for t in own_counts}
-    own = normalised({t: (1 + math.log(n)) * rarity[t] for t, n in own_counts.items()})
+    own = stored_vector(own_counts, rarity)
     chosen = telling(own, documents)
     if not chosen:
         return []
@@ -129,11 +129,15 @@ def nearest(
     _, more = stored_documents(partnerships, {t for c in counts.values() for t in c} - set(rarity))
     rarity |= {t: rarity_of(count, n) for t, n in more.items()}
     scored = sorted(
-        ((cosine(own, normalised({t: (1 + math.log(n)) * rarity[t] for t, n in c.items()})), pk)
-         for pk, c in counts.items()),
+        ((cosine(own, stored_vector(c, rarity)), pk) for pk, c in counts.items()),
         reverse=True,
     )
     return [(score, pk) for score, pk in scored[:top] if score > 0]
+
+
+def stored_vector(counts: Mapping[str, int], rarity: Mapping[str, float]) -> Vector:
+    """A recommendation's vector from its stored term counts, weighed as `weigh` does."""
+    return normalised({t: (1 + math.log(n)) * rarity[t] for t, n in counts.items()})
 
 
 def normalised(vector: Vector) -> Vector:

@@ -147,6 +147,9 @@ def on_action_changed(instance: Action, **_: Any) -> None:
 
 def on_plan_stored(plan: Plan, **_: Any) -> None:
     reindex(Recommendation.objects.filter(plan=plan).values_list("pk", flat=True))
+    from . import neighbours  # here: neighbours reads through `similar`, which reads this module
+
+    neighbours.rescore(plan.partnership_id)  # a plan's words change the weights of every pair
 
 
 def connect() -> None:
