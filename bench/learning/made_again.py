@@ -11,8 +11,8 @@ those of 32 sentences. The stored terms are built, then every near pair (`neighb
 timed: the cost per recommendation of finding its neighbours when its words change).
 
 Quality: the labelled recommendations' groups under three rules, from the same stored pairs:
-single link (every near pair joins), average link, and complete link (the product's,
-`grouping.groups`); pairwise precision (of two labelled recommendations put together, the share
+single link (every near pair joins), average link, and members at most two links apart (the
+product's, `grouping.groups`); pairwise precision (of two labelled recommendations put together, the share
 labelled the same learning) and recall (of the pairs labelled the same, the share put together).
 Speed: the Learning page's query for made again (`found_groups` and the first page's members),
 p50 and p95 over `--rounds`.
