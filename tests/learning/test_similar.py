@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from actionplan.learning.recurring import recurrences
+from actionplan.learning.recurring import found_groups, recurrences
 from actionplan.learning.similar import similar_to
 from actionplan.learning.theme_counts import recurring_themes
 from actionplan.learning.themes import themes_of
@@ -150,6 +150,10 @@ def test_on_the_seeds_the_gp_recommendations_of_three_reviews_find_each_other(se
     for rec, others in [(an09, [norfolk, dudley]), (norfolk, [an09, dudley]), (dudley, [an09, norfolk])]:
         top_five = [like.recommendation for like in similar_to(rec, every)]
         assert all(other in top_five for other in others), (rec, top_five)
+    # And they are found together as a recommendation made again, from the stored near pairs.
+    call_command("reindex", stdout=io.StringIO())  # scored with the weights of all four plans
+    gp_groups = [set(group.ids) for group in found_groups(every) if an09.pk in group.ids]
+    assert gp_groups and {norfolk.pk, dudley.pk} <= gp_groups[0], gp_groups
     # Supervision: Dudley's recommendation on a supervision policy finds Norfolk's core standard
     # for supervision, and AN09's programme for team managers finds Dudley's.
     supervision = every.get(plan__title__startswith="Dudley", ref="3")

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from scenes import text_of
 
+from actionplan.learning import neighbours
 from actionplan.plans.models import Review, Theme
 from factories import ActionFactory, PlanFactory, RecommendationFactory
 
@@ -196,3 +197,22 @@ def test_recurring_learning_downloads_as_csv_and_workbook_with_formulas_as_text(
     assert cells[2].startswith("'=HYPERLINK")
     assert all(c.data_type != "f" for row in book.worksheets[1] for c in row)
     assert client.get("/learning/download/", {"format": "exe"}).status_code == 404
+
+
+def test_recommendations_made_again_are_paged_newest_first(client, dave, partnership):
+    # Each learning in two plans, in words no other learning uses; the later plan dated by year.
+    learning = ["alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett",
+                "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
+                "uniform"]  # fmt: skip
+    for year, word in enumerate(learning, start=2000):
+        RecommendationFactory(plan=PlanFactory(partnership=partnership), text=f"The {word} protocol.")
+        later = PlanFactory(partnership=partnership, title=f"Plan of {year}", as_at=date(year, 6, 1))
+        RecommendationFactory(plan=later, text=f"Use the {word} protocol.")
+    neighbours.rebuild()  # scored with the weights of all 42 (not those of the first few)
+    client.force_login(dave)
+    first = text_of(client.get("/learning/"))
+    assert "21 groups, the most recent first: showing 1 to 20" in first
+    assert first.index("latest 1 June 2020") < first.index("latest 1 June 2019")
+    assert "Plan of 2000" not in first
+    second = text_of(client.get("/learning/", {"page": 2}))
+    assert "Plan of 2000" in second and "Plan of 2001" not in second

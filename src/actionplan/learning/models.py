@@ -54,3 +54,25 @@ class TermDocuments(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["partnership_id", "term"], name="learning_documents_term")
         ]
+
+
+class NearPair(models.Model):
+    """Two recommendations of different plans of a partnership whose cosine reached
+    `neighbours.KEPT` when the later of them was last stored (docs/adr/0061): what recommendations
+    made again are grouped from, so a page reads a partnership's pairs, never all its words.
+    `first` is the smaller id, so a pair is stored once."""
+
+    partnership_id = models.IntegerField()
+    first = models.IntegerField()
+    second = models.IntegerField()
+    score = models.FloatField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["first", "second"], name="learning_pair_once")]
+        indexes = [
+            # The page reads a partnership's pairs, at or above the threshold, with their scores.
+            models.Index(
+                fields=["partnership_id", "score", "first", "second"], name="learning_pair_partnership"
+            ),
+            models.Index(fields=["second"], name="learning_pair_second"),
+        ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db.models import Case, F, FloatField, QuerySet, Sum, Value, When
@@ -80,22 +80,29 @@ def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 
 
 
 def nearest(
-    rec: Recommendation, among: QuerySet[Recommendation], top: int, *, other_plans: bool
+    rec: Recommendation,
+    among: QuerySet[Recommendation],
+    top: int,
+    *,
+    other_plans: bool,
+    own_counts: Mapping[str, int] | None = None,
 ) -> list[tuple[float, int]]:
     """(cosine, id) of the `top` recommendations of `among` most like `rec` (never itself), best
-    first; only those of other plans when `other_plans`.
+    first; only those of other plans when `other_plans`. `own_counts`, its stored term counts when
+    the caller has them, saves reading its words again.
 
     Read from the stored terms (docs/adr/0049): the recommendations sharing `rec`'s most telling
     terms are gathered through the inverted index, the likeliest `CANDIDATES` of them weighed in
     full, and ranked by the same cosine as `weigh` gives."""
     partnerships = list(among.order_by().values_list("plan__partnership_id", flat=True).distinct())
-    own_words = documents_of(Recommendation.objects.filter(pk=rec.pk))[rec.pk]
-    own_counts = Counter(t[:TERM_LENGTH] for t in own_words)  # as stored
+    if own_counts is None:
+        own_words = documents_of(Recommendation.objects.filter(pk=rec.pk))[rec.pk]
+        own_counts = Counter(t[:TERM_LENGTH] for t in own_words)  # as stored
     if not own_counts or not partnerships:
         return []
     count, documents = stored_documents(partnerships, own_counts)
     rarity = {t: rarity_of(count, documents.get(t, 0)) for t in own_counts}
-    own = normalised({t: (1 + math.log(n)) * rarity[t] for t, n in own_counts.items()})
+    own = stored_vector(own_counts, rarity)
     chosen = telling(own, documents)
     if not chosen:
         return []
@@ -122,11 +129,15 @@ def nearest(
     _, more = stored_documents(partnerships, {t for c in counts.values() for t in c} - set(rarity))
     rarity |= {t: rarity_of(count, n) for t, n in more.items()}
     scored = sorted(
-        ((cosine(own, normalised({t: (1 + math.log(n)) * rarity[t] for t, n in c.items()})), pk)
-         for pk, c in counts.items()),
+        ((cosine(own, stored_vector(c, rarity)), pk) for pk, c in counts.items()),
         reverse=True,
     )
     return [(score, pk) for score, pk in scored[:top] if score > 0]
+
+
+def stored_vector(counts: Mapping[str, int], rarity: Mapping[str, float]) -> Vector:
+    """A recommendation's vector from its stored term counts, weighed as `weigh` does."""
+    return normalised({t: (1 + math.log(n)) * rarity[t] for t, n in counts.items()})
 
 
 def normalised(vector: Vector) -> Vector:

@@ -106,6 +106,10 @@ def reindex(rec_ids: Iterable[int]) -> None:
         )
         add_postings([row for pk in kept for row in rows_of(pk, *new[pk])])
         add_documents(changes)
+        # Imported here: the neighbours are found through `similar`, which reads this module.
+        from . import neighbours
+
+        neighbours.store(changed)
 
 
 def rebuild(models: Any = None) -> int:
@@ -187,6 +191,9 @@ def on_action_deleted(instance: Action, **_: Any) -> None:
 
 def on_plan_stored(plan: Plan, **_: Any) -> None:
     reindex(Recommendation.objects.filter(plan=plan).values_list("pk", flat=True))
+    from . import neighbours  # here: neighbours reads through `similar`, which reads this module
+
+    neighbours.rescore(plan.partnership_id)  # a plan's words change the weights of every pair
 
 
 def connect() -> None:

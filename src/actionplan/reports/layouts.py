@@ -143,7 +143,8 @@ WHAT_OF_ONE_PLAN = (("Ref", lambda e: e.ref), *WHAT[1:])
 def exception_lists(report: BoardReport) -> list[ExceptionList]:
     """The exception tables in the order a board takes them, each with the facts it turns on."""
     e = report.exceptions
-    lines = [*e.overdue, *e.slipped, *e.not_achieved, *e.awaiting_assurance, *e.stale, *e.recently_implemented]
+    lines = [*e.overdue, *e.slipped, *e.not_achieved, *e.awaiting_assurance, *e.stale,
+             *e.recently_implemented]
     one_plan = len(report.plans) == 1 and {line.plan for line in lines} <= {report.plans[0].title}
     what = WHAT_OF_ONE_PLAN if one_plan else WHAT
     return [

@@ -28,6 +28,7 @@ from .form_page import form_page
 from .writing import GET_POST, data
 
 PAGE = 50  # hits shown on a page of search results
+GROUPS = 20  # groups of recommendations made again shown on a page
 
 
 @login_required
@@ -65,9 +66,13 @@ def recommendation_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 def recurring_page(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     recs = recommendations(request)
+    # The groups are found from the stored pairs; only the page's members are read in full.
+    page = paging.page_of(request, recurring.found_groups(recs), per_page=GROUPS)
     context = {
         "themes": recurring_themes(recs, themes_of(partnership)),
-        "recurrences": recurring.recurrences(recs),
+        "recurrences": recurring.recurrences_of(page.object_list, recs),
+        "page": page,
+        "pagination": paging.pagination(request, page, label="Pages of recommendations made again"),
     }
     return render(request, "web/recurring.html", context)
 

@@ -1,5 +1,6 @@
 """`actionplan reindex`: rebuild the search index from every recommendation, action and note,
-and the stored terms that similar recommendations are found through."""
+the stored terms that similar recommendations are found through, and the near pairs that
+recommendations made again are grouped from (scored again with today's weights, docs/adr/0061)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from actionplan.learning import term_index
+from actionplan.learning import neighbours, term_index
 from actionplan.learning.index import rebuild
 
 
@@ -22,3 +23,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Search index rebuilt: {count} entries.")
         terms = term_index.rebuild()
         self.stdout.write(f"Terms of similar recommendations rebuilt: {terms} recommendations.")
+        pairs = neighbours.rebuild()
+        self.stdout.write(f"Recommendations made again scored again: {pairs} near pairs.")
