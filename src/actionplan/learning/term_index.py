@@ -106,10 +106,9 @@ def reindex(rec_ids: Iterable[int]) -> None:
         )
         add_postings([row for pk in kept for row in rows_of(pk, *new[pk])])
         add_documents(changes)
-        # Imported here: the neighbours are found through `similar`, which reads this module.
-        from . import neighbours
+        from .tasks import find_near_pairs  # the task reads this module through `similar`
 
-        neighbours.store(changed)
+        find_near_pairs.enqueue(sorted(changed))
 
 
 def rebuild(models: Any = None) -> int:
@@ -191,9 +190,9 @@ def on_action_deleted(instance: Action, **_: Any) -> None:
 
 def on_plan_stored(plan: Plan, **_: Any) -> None:
     reindex(Recommendation.objects.filter(plan=plan).values_list("pk", flat=True))
-    from . import neighbours  # here: neighbours reads through `similar`, which reads this module
+    from .tasks import rescore_near_pairs  # the task reads this module through `similar`
 
-    neighbours.rescore(plan.partnership_id)  # a plan's words change the weights of every pair
+    rescore_near_pairs.enqueue(plan.partnership_id)  # a plan's words change every pair's weights
 
 
 def connect() -> None:
