@@ -13,7 +13,8 @@ from django.core.management import call_command
 from actionplan.learning import grouping, neighbours
 from actionplan.learning.models import NearPair
 from actionplan.learning.recurring import NEAR, found_groups, recurrences
-from actionplan.plans.models import Partnership, Plan, Recommendation
+from actionplan.learning.similar import similar_to
+from actionplan.plans.models import Partnership, Plan, Recommendation, Review
 from actionplan.plans.store import plan_stored
 from factories import ActionFactory, PartnershipFactory, PlanFactory, RecommendationFactory
 
@@ -134,3 +135,23 @@ def test_groups_are_read_newest_first_and_only_within_what_is_shown():
     assert [group.ids for group in found_groups(every)] == [(gp.pk, again.pk)]
     assert found_groups(every.exclude(pk=again.pk)) == []
     assert [[m.recommendation for m in r.members] for r in recurrences(every)] == [[gp, again]]
+
+
+def test_the_same_learning_carried_into_another_plan_is_not_learning_made_again():
+    partnership = PartnershipFactory()
+    review = Review.objects.create(partnership=partnership, code="Child A")
+    gp = RecommendationFactory(plan__partnership=partnership, text=GP)
+    gp.reviews.add(review)
+    # The review's recommendation in a second plan answering the same review, and a composite
+    # plan's line answered by the first one's action: one learning, not made again.
+    shared = RecommendationFactory(plan__partnership=partnership, text=GP)
+    shared.reviews.add(review)
+    composite = RecommendationFactory(plan__partnership=partnership, text=GP)
+    composite.linked_actions.add(ActionFactory(recommendation=gp, text="Audit GP reports."))
+    again = RecommendationFactory(plan__partnership=partnership, text=GP_AGAIN)
+    every = Recommendation.objects.filter(plan__partnership=partnership)
+    assert {(gp.pk, shared.pk), (gp.pk, composite.pk)} <= pairs()  # near, as their words are
+    assert [like.recommendation for like in similar_to(gp, every)] == [again]
+    [group] = found_groups(every)  # again is near each: the others meet through it, not as a pair
+    assert again.pk in group.ids
+    assert found_groups(every.exclude(pk=again.pk)) == []

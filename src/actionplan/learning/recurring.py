@@ -18,6 +18,7 @@ from actionplan.plans.models import Recommendation
 from . import grouping
 from .models import NearPair
 from .outcomes import MADE_ON, Outcome, made_on, outcome_of
+from .same_learning import one_learning
 
 # Chosen on real published plans: the GP and child-protection-conference recommendations of
 # three reviews score 0.14 to 0.18 with each other; of 2,700 pairs of recommendations of different
@@ -69,7 +70,11 @@ def found_groups(recs: QuerySet[Recommendation], near: float = NEAR) -> list[Gro
     plan_of, made = {}, {}
     for pk, plan_id, day in members:
         plan_of[pk], made[pk] = plan_id, day
-    seen = {pair: score for pair, score in scores.items() if pair[0] in plan_of and pair[1] in plan_of}
+    same = one_learning(plan_of)
+    seen = {
+        (a, b): score for (a, b), score in scores.items()
+        if a in plan_of and b in plan_of and b not in same[a]
+    }
     found = [
         Group(tuple(sorted(group)), max((d for pk in group if (d := made[pk])), default=date.min))
         for group in grouping.groups(seen, plan_of, near)

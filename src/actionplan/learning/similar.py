@@ -16,6 +16,7 @@ from django.db.models import Case, F, FloatField, QuerySet, Sum, Value, When
 from actionplan.plans.models import Action, Recommendation
 
 from .models import TERM_LENGTH, RecommendationTerms, TermDocuments, TermPosting
+from .same_learning import one_learning
 from .term_index import EVERY
 from .words import terms
 
@@ -69,8 +70,11 @@ def documents_of(recs: QuerySet[Recommendation]) -> dict[int, list[str]]:
 
 def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 5) -> list[Like]:
     """The `top` recommendations of other plans most like `rec`, best first; `among` is what the
-    person may see. Those of the same plan are left out: they are its neighbours, not recurrences."""
-    best = nearest(rec, among, top, other_plans=True)
+    person may see. Those of the same plan are left out: they are its neighbours, not recurrences;
+    so are those that are its own learning carried elsewhere (same_learning)."""
+    best = nearest(rec, among, top * 2, other_plans=True)
+    carried = one_learning([rec.pk])[rec.pk]
+    best = [(score, pk) for score, pk in best if pk not in carried][:top]
     found = (
         Recommendation.objects.select_related("plan")
         .prefetch_related("reviews")
