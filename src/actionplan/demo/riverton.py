@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from actionplan.learning import neighbours
 from actionplan.plans import kept_counts
 from actionplan.plans.counts_touched import counted
 from actionplan.plans.models import (
@@ -64,6 +65,10 @@ def build_demo(today: date, *, replace: bool = False) -> Demo:
     builder.build()
     # Its actions were back-dated in bulk (no signal says so): the counts are made afresh.
     kept_counts.rebuild(builder.partnership)
+    # Its recommendations made again are found now, not left queued for a worker that may not be
+    # running yet (the example reports are written straight after the demo is built).
+    recs = Recommendation.objects.filter(plan__partnership=builder.partnership)
+    neighbours.store(list(recs.values_list("pk", flat=True)))
     return Demo(
         builder.partnership,
         [p[0] for p in PEOPLE],
