@@ -133,3 +133,11 @@ def test_another_partnerships_tags_are_not_found(riverton, curiosity):
     elsewhere.themes.add(curiosity)
     assert found("curiosity", riverton) == []
     assert Recommendation.objects.count() == 1
+
+
+def test_a_framework_theme_named_as_its_national_one_is_named_once(riverton, curiosity):
+    own = save_theme(Theme(partnership=riverton), "Professional Curiosity", curiosity)
+    rec = RecommendationFactory(plan__partnership=riverton, text="Referrals are answered in a day.")
+    rec.themes.add(own)
+    [hit] = search("curiosity", [riverton.pk])
+    assert hit.snippet.lower().count("<mark>curiosity</mark>") == 1, hit.snippet

@@ -23,5 +23,6 @@ def theme_lines(through: type[Model], owner: str, **where: Any) -> dict[int, str
     )
     named: dict[int, list[str]] = defaultdict(list)
     for pk, name, national in tags.order_by(f"{owner}_id", "theme__name"):
-        named[pk].append(f"{name} ({national})" if national else name)
+        different = national and national.casefold() != name.casefold()  # never "X (X)"
+        named[pk].append(f"{name} ({national})" if different else name)
     return {pk: f"{LINE} {'; '.join(names)}" for pk, names in named.items()}
