@@ -155,3 +155,32 @@ def test_the_same_learning_carried_into_another_plan_is_not_learning_made_again(
     [group] = found_groups(every)  # again is near each: the others meet through it, not as a pair
     assert again.pk in group.ids
     assert found_groups(every.exclude(pk=again.pk)) == []
+
+
+def test_a_composite_line_citing_two_reviews_does_not_make_their_learning_one():
+    partnership = PartnershipFactory()
+    first, second = (Review.objects.create(partnership=partnership, code=code) for code in ("A", "B"))
+    gp = RecommendationFactory(plan__partnership=partnership, text=GP)
+    gp.reviews.add(first)
+    again = RecommendationFactory(plan__partnership=partnership, text=GP_AGAIN)
+    again.reviews.add(second)
+    composite = RecommendationFactory(plan__partnership=partnership, text="Audit the front door.")
+    composite.reviews.add(first, second)
+    every = Recommendation.objects.filter(plan__partnership=partnership)
+    assert [group.ids for group in found_groups(every)] == [(gp.pk, again.pk)]
+    assert [like.recommendation for like in similar_to(gp, every)] == [again]
+
+
+def test_an_edit_keeps_the_pairs_its_neighbours_searches_found(monkeypatch):
+    monkeypatch.setattr(neighbours, "NEIGHBOURS", 1)  # each search keeps its best one only
+    partnership = PartnershipFactory()
+    gp = RecommendationFactory(plan__partnership=partnership, text=GP)
+    twin = RecommendationFactory(plan__partnership=partnership, text=f"{GP} Annually.")
+    again = RecommendationFactory(plan__partnership=partnership, text=GP_AGAIN)
+    assert pairs() == {(gp.pk, twin.pk), (gp.pk, again.pk)}  # again's search found gp
+    gp.text = f"{GP} Every time."
+    gp.save()  # its own search finds its twin alone: the pair again's search found is kept
+    assert pairs() == {(gp.pk, twin.pk), (gp.pk, again.pk)}
+    gp.text = "Midwives give safe sleeping advice to fathers."
+    gp.save()  # no longer near either: scored again, the pair is dropped
+    assert pairs() == set()

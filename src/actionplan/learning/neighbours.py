@@ -57,12 +57,45 @@ def pairs_of(
 
 def store(rec_ids: list[int]) -> None:
     """Find again the neighbours of these recommendations, whose stored terms have just changed
-    (or gone: a recommendation deleted keeps no pair)."""
+    (or gone: a recommendation deleted keeps no pair). A pair that only its other end's search had
+    found is scored again with the new words rather than dropped, so the pairs do not depend on
+    which of two recommendations was edited last."""
+    changed = set(rec_ids)
     with transaction.atomic():
-        NearPair.objects.filter(Q(first__in=rec_ids) | Q(second__in=rec_ids)).delete()
-        stored = RecommendationTerms.objects.filter(recommendation_id__in=rec_ids)
+        touching = NearPair.objects.filter(Q(first__in=changed) | Q(second__in=changed))
+        before = list(touching)
+        touching.delete()
+        stored = RecommendationTerms.objects.filter(recommendation_id__in=changed)
+        found = {(p.first, p.second): p for p in pairs_of(stored)}
+        others = [
+            p for p in before if (p.first, p.second) not in found and not {p.first, p.second} <= changed
+        ]
+        ends = {pk for p in others for pk in (p.first, p.second)}
+        ends_terms = RecommendationTerms.objects.filter(recommendation_id__in=ends)
+        counts = dict(ends_terms.values_list("recommendation_id", "counts"))
+        kept = [p for p in scored_again(others, counts) if p.score >= KEPT]
         # Two writers may find the same pair at once: the second one's is left out.
-        NearPair.objects.bulk_create(pairs_of(stored), ignore_conflicts=True)
+        NearPair.objects.bulk_create([*found.values(), *kept], ignore_conflicts=True)
+
+
+def scored_again(pairs: list[NearPair], counts: dict[int, dict[str, int]]) -> list[NearPair]:
+    """The pairs (of one or more partnerships) with their cosine in today's weights, as new rows,
+    from their recommendations' stored term `counts`: a pair one of whose recommendations has no
+    stored terms scores 0."""
+    rescored = []
+    for partnership_id in {p.partnership_id for p in pairs}:
+        own = [p for p in pairs if p.partnership_id == partnership_id]
+        terms = {t for p in own for pk in (p.first, p.second) for t in counts.get(pk, {})}
+        count, documents = stored_documents([partnership_id], terms)
+        rarity = {t: rarity_of(count, documents.get(t, 0)) for t in terms}
+        ends = {pk for p in own for pk in (p.first, p.second) if pk in counts}
+        vectors = {pk: stored_vector(counts[pk], rarity) for pk in ends}
+        for p in own:
+            known = p.first in vectors and p.second in vectors
+            score = cosine(vectors[p.first], vectors[p.second]) if known else 0.0
+            rescored.append(NearPair(partnership_id=partnership_id, first=p.first, second=p.second,
+                                     score=score))
+    return rescored
 
 
 def rescore(partnership_id: int) -> int:
@@ -77,12 +110,9 @@ def rescore(partnership_id: int) -> int:
             Q(recommendation_id__in=paired.values("first")) | Q(recommendation_id__in=paired.values("second"))
         )
         counts = dict(stored.values_list("recommendation_id", "counts"))
-        count, documents = stored_documents([partnership_id], {t for c in counts.values() for t in c})
-        rarity = {t: rarity_of(count, documents.get(t, 0)) for c in counts.values() for t in c}
-        vectors = {pk: stored_vector(c, rarity) for pk, c in counts.items()}
+        scores = {(p.first, p.second): p.score for p in scored_again(pairs, counts)}
         for pair in pairs:
-            known = pair.first in vectors and pair.second in vectors
-            pair.score = cosine(vectors[pair.first], vectors[pair.second]) if known else 0.0
+            pair.score = scores[(pair.first, pair.second)]
         NearPair.objects.filter(pk__in=[p.pk for p in pairs if p.score < KEPT]).delete()
         kept = [p for p in pairs if p.score >= KEPT]
         NearPair.objects.bulk_update(kept, ["score"], batch_size=2000)

@@ -1,14 +1,15 @@
 """Recommendations of different plans that are one piece of learning, not learning made again:
-those answering the same review (a review's recommendation carried into a composite plan, or
-into a plan of another board that shares the review), and a composite plan's line answered by
-the actions of the recommendation it carries. Similar recommendations and recommendations made
-again are learning of other reviews (the issue of learning across reviews), so these pairs are
-left out of both."""
+two answering the same review (a review's recommendation in a second plan), and a composite
+plan's line with the recommendations whose actions answer it (the line answers their reviews
+too). Similar recommendations and recommendations made again are learning of other reviews (the
+issue of learning across reviews), so these pairs are left out of both. Never followed from one
+pair to the next: a composite line citing reviews A and B is one learning with A's
+recommendations and with B's, but A's and B's are not one learning with each other."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 
 from django.db.models import Q
 
@@ -16,32 +17,31 @@ from actionplan.plans.models import Recommendation
 
 
 def one_learning(rec_ids: Collection[int]) -> dict[int, set[int]]:
-    """For each of `rec_ids`, the recommendations that are the same learning (see above): also
-    through a third (a composite plan's line carrying a recommendation that shares its review
-    with a plan of another board is the same learning as that board's)."""
-    ids = list(rec_ids)
-    edges: list[tuple[int, int]] = []
-    reviews = Recommendation.reviews.through.objects
-    shared = reviews.filter(review_id__in=reviews.filter(recommendation_id__in=ids).values("review_id"))
-    first_of: dict[int, int] = {}
-    for review_id, rec_id in shared.values_list("review_id", "recommendation_id"):
-        edges.append((first_of.setdefault(review_id, rec_id), rec_id))
+    """For each of `rec_ids`, those of `rec_ids` that are the same learning (see above)."""
+    ids = set(rec_ids)
     links = Recommendation.linked_actions.through.objects.filter(
         Q(recommendation_id__in=ids) | Q(action__recommendation_id__in=ids)
     )
-    edges += links.values_list("recommendation_id", "action__recommendation_id")
-    return joined(edges)
-
-
-def joined(edges: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
-    """Each recommendation named in `edges` → the others it is joined to, directly or not."""
-    group_of: dict[int, set[int]] = {}
-    for a, b in edges:
-        one, other = group_of.setdefault(a, {a}), group_of.setdefault(b, {b})
-        if one is not other:
-            one |= other
-            for pk in other:
-                group_of[pk] = one
+    pairs = links.values_list("recommendation_id", "action__recommendation_id")
+    carried = [(carrier, answered) for carrier, answered in pairs if carrier != answered]
+    reviewed = Recommendation.reviews.through.objects.filter(
+        recommendation_id__in=ids | {rec for pair in carried for rec in pair}
+    )
+    reviews_of: dict[int, set[int]] = defaultdict(set)
+    for rec_id, review_id in reviewed.values_list("recommendation_id", "review_id"):
+        reviews_of[rec_id].add(review_id)
+    for carrier, answered in carried:
+        reviews_of[carrier] |= reviews_of[answered]
+    answering: dict[int, set[int]] = defaultdict(set)
+    for rec_id in ids:
+        for review_id in reviews_of[rec_id]:
+            answering[review_id].add(rec_id)
     same: dict[int, set[int]] = defaultdict(set)
-    same.update({pk: group - {pk} for pk, group in group_of.items()})
+    for rec_id in ids:
+        for review_id in reviews_of[rec_id]:
+            same[rec_id] |= answering[review_id] - {rec_id}
+    for carrier, answered in carried:
+        if carrier in ids and answered in ids:
+            same[carrier].add(answered)
+            same[answered].add(carrier)
     return same

@@ -73,8 +73,8 @@ def similar_to(rec: Recommendation, among: QuerySet[Recommendation], top: int = 
     person may see. Those of the same plan are left out: they are its neighbours, not recurrences;
     so are those that are its own learning carried elsewhere (same_learning)."""
     best = nearest(rec, among, top * 2, other_plans=True)
-    carried = one_learning([rec.pk])[rec.pk]
-    best = [(score, pk) for score, pk in best if pk not in carried][:top]
+    same = one_learning([rec.pk, *(pk for _, pk in best)])[rec.pk]
+    best = [(score, pk) for score, pk in best if pk not in same][:top]
     found = (
         Recommendation.objects.select_related("plan")
         .prefetch_related("reviews")
