@@ -33,3 +33,9 @@ def test_a_form_posted_without_the_field_is_refused(bob):
     client.force_login(bob)
     tokens(client, "/account/password/")
     assert client.post("/sign-out/").status_code == 403
+
+
+def test_a_page_with_no_form_sets_no_csrf_cookie(client):
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404 and "csrftoken" not in page.cookies
+    assert "csrftoken" in client.get("/sign-in/").cookies  # its form shows the field

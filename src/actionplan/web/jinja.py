@@ -58,8 +58,24 @@ def csrf_once(request: HttpRequest) -> dict[str, Any]:
     """The CSRF field made once per page (a context processor of the pages' templates). Django's
     Jinja2 backend gives one that masks the token afresh wherever a page shows it: the sign-out
     form of every signed-in page and the page's own forms. One mask per response is what guards
-    the token against compression attacks (BREACH); the secret is the same either way."""
-    return {"csrf_input": csrf_input(request)}
+    the token against compression attacks (BREACH); the secret is the same either way. Made when
+    a page first shows it, so a page with no form sets no CSRF cookie."""
+    return {"csrf_input": CsrfField(request)}
+
+
+class CsrfField:
+    """The page's CSRF field, masked once, when first shown."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.field: str | None = None
+
+    def __html__(self) -> str:
+        if self.field is None:
+            self.field = str(csrf_input(self.request))
+        return self.field
+
+    __str__ = __html__
 
 
 # The names a plain dict answers as attributes (items, get, keys...): for those, and only those,
