@@ -1,6 +1,7 @@
 """How many rows a list of actions holds, read from the dashboard's kept counts (ADR 46) when the
-list is one the dashboard counts: every action, the overdue, due soon or not updated, or those
-of some agencies ("My actions"). ADR 60.
+list is one the dashboard counts: every action, the overdue, due soon or not updated, or one
+agency's (the agency filter). ADR 60. "My actions" lists the open actions only, a number the kept
+counts do not hold: the database counts it.
 
 The lists are the dashboard's numbers shown row by row (they are tested equal), so the kept
 number is the list's, exactly: the plans changed since they were last counted are counted live,
@@ -48,7 +49,7 @@ def kept_count(
     if criteria.finished is not None:  # open or finished only: the kept numbers count both
         return None
     chosen = {name for name, value in vars(criteria).items() if value}
-    if chosen - {"agencies", "agency", *EXCEPTIONS} or len(chosen) > 1 or as_at != today():
+    if chosen - {"agency", *EXCEPTIONS} or len(chosen) > 1 or as_at != today():
         return None
     if not CountsKept.objects.filter(made_for(partnership), as_at=as_at).exists():
         return None
@@ -63,5 +64,5 @@ def kept_count(
     (name,) = chosen
     if name in EXCEPTIONS:  # never a recommendation alone: they have no due date
         return ListCount(kept_sum(partnership, changed, name) + actions, 0)
-    agencies = tuple(a for a in criteria.agencies or (criteria.agency,) if a)
-    return ListCount(kept_sum(partnership, changed, "by_agency", agencies) + actions, 0)
+    assert criteria.agency is not None  # the one criterion left
+    return ListCount(kept_sum(partnership, changed, "by_agency", (criteria.agency,)) + actions, 0)
