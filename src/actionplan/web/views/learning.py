@@ -20,6 +20,7 @@ from actionplan.learning.themes import save_theme, tag, themes_of
 from actionplan.plans.models import Recommendation, Theme
 from actionplan.plans.permissions import can_edit_plans, require
 from actionplan.reports import recurring_export
+from actionplan.reports.file_names import report_file_name
 
 from .. import paging
 from ..learning_forms import SearchForm, TaggingForm, ThemeForm
@@ -88,8 +89,8 @@ def recurring_download(request: SignedInRequest) -> HttpResponse:
     on = timezone.localdate()
     learning = recurring_export.recurring_learning(recommendations(request), themes_of(partnership), on)
     response = HttpResponse(write(learning), content_type=content_type)
-    extension = request.GET["format"]
-    response["Content-Disposition"] = f'attachment; filename="recurring-learning-{on:%Y-%m-%d}.{extension}"'
+    name = report_file_name(f"{partnership.name} recurring learning", on, request.GET["format"])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
