@@ -79,6 +79,14 @@ def test_a_tab_table_beside_pipes_in_prose_is_read_as_before():
     assert rows(draft) == [("1", "Write the protocol", ["Police"], None, None)]
 
 
+def test_a_pipe_tables_cells_are_text_not_markup():
+    text = (b"| Ref | Recommendation | Action | Owner |\n|---|---|---|---|\n"
+            b"| 1 | Reply to referrals in <5 days & <b>say so</b>. | Audit <5 day replies | Police |\n")
+    draft = parse_bytes(text, "plan.md")
+    assert draft.items[0].recommendation == "Reply to referrals in <5 days & <b>say so</b>."
+    assert rows(draft) == [("1", "Audit <5 day replies", ["Police"], None, None)]
+
+
 def test_another_trackers_column_names_and_a_brag_in_words_and_letters(drafts):
     draft = drafts["tracker.csv"]
     assert [(i.ref, i.outcome) for i in draft.items] == [

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import SourceRow, decode_text
+from . import SourceRow, cell_html, decode_text
 from . import csv as csv_reader
 
 _PIPED = re.compile(r"^\s*\|.*\|\s*$")
@@ -60,7 +60,8 @@ def _drawn_rows(lines: list[tuple[int, str]], after_break: bool) -> list[SourceR
     for block in (b for b in blocks if b):
         split = [_cells(line) for _, line in block]
         width = max(len(cells) for cells in split)
-        cells = tuple(" ".join(c[i] for c in split if i < len(c) and c[i]) for i in range(width))
+        # Cells are text, as a CSV's are: "<5 days" is words, not markup.
+        cells = tuple(cell_html(" ".join(c[i] for c in split if i < len(c) and c[i])) for i in range(width))
         rows.append(SourceRow(cells, block[0][0], None, True, after_break and not rows))
     return rows
 
