@@ -94,4 +94,14 @@ def test_the_steps_offered_are_those_the_checks_allow():
 def test_after_a_withdrawal_assurance_rests_only_on_what_stands(current, withdrawn, left, after):
     from actionplan.plans.assurance import EvidenceLeft, after_withdrawal
 
-    assert after_withdrawal(current, withdrawn, EvidenceLeft(*left)) == after
+    assert after_withdrawal(current, withdrawn, EvidenceLeft(*left), "implemented") == after
+
+
+def test_after_a_withdrawal_work_not_done_never_waits_for_assurance():
+    from actionplan.plans.assurance import EvidenceLeft, after_withdrawal
+
+    pending = EvidenceLeft(True, False, True, False)  # evidence given before the work was closed
+    assert after_withdrawal(A.REJECTED, "rejected", pending, "in_progress") == A.SUBMITTED
+    for not_done in ("not_achieved", "superseded"):
+        assert after_withdrawal(A.REJECTED, "rejected", pending, not_done) == A.NONE
+        assert after_withdrawal(A.ACCEPTED, "accepted", pending, not_done) == A.NONE

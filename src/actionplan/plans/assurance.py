@@ -135,16 +135,17 @@ class EvidenceLeft:
     rejected: bool
 
 
-def after_withdrawal(current: str, withdrawn_decision: str, left: EvidenceLeft) -> str | None:
+def after_withdrawal(current: str, withdrawn_decision: str, left: EvidenceLeft, status: str) -> str | None:
     """The assurance once evidence decided `withdrawn_decision` (pending, accepted, rejected) is
-    withdrawn, or None when it stays: assurance that rested on it alone (awaiting a decision on
-    it, assured on it, or rejected on it) returns to awaiting assurance, or to no evidence when
-    none is left, so that a scrutineer judges again what remains. A rejection is not kept for
-    evidence taken back: the history still shows it."""
+    withdrawn from work of `status`, or None when it stays: assurance that rested on it alone
+    (awaiting a decision on it, assured on it, or rejected on it) returns to awaiting assurance,
+    or to no evidence when none is left (or the work was not done, which nothing assures), so
+    that a scrutineer judges again what remains. A rejection is not kept for evidence taken back:
+    the history still shows it."""
     rested_on_it = (
         (current == A.SUBMITTED and withdrawn_decision == "pending" and not left.pending)
         or (current in ASSURED and withdrawn_decision == "accepted" and not left.accepted)
         or (current == A.REJECTED and withdrawn_decision == "rejected" and not left.rejected)
     )
-    new = A.SUBMITTED if left.any else A.NONE
+    new = A.SUBMITTED if left.any and may_be_evidenced(status) else A.NONE
     return new if rested_on_it and new != current else None

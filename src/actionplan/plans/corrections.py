@@ -148,7 +148,7 @@ def reconsider_assurance(
 ) -> None:
     """After a withdrawal, the assurance may rest only on evidence still standing
     (`assurance.after_withdrawal`). A move the rules make, so no transition check applies."""
-    new = after_withdrawal(action.assurance, withdrawn.decision, left_of(action))
+    new = after_withdrawal(action.assurance, withdrawn.decision, left_of(action), action.status)
     if new is None:
         return
     why = f"Evidence withdrawn: {reason.strip()}"

@@ -125,7 +125,7 @@ def withdraw_recommendation_evidence(evidence: Evidence, by: User, reason: str) 
         stored.withdrawn_by, stored.withdrawn_at = by, timezone.now()
         stored.withdrawal_reason = reason.strip()
         save_stamped(stored, None, by, reason.strip())
-        new = after_withdrawal(fresh.assurance, stored.decision, left_of(fresh))
+        new = after_withdrawal(fresh.assurance, stored.decision, left_of(fresh), fresh.status)
         if new is not None:
             why = f"Evidence withdrawn: {reason.strip()}"
             fresh.assurance, fresh.assurance_reason = new, why
