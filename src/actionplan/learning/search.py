@@ -59,9 +59,11 @@ def recommendations_matching(recs: QuerySet[Recommendation], filters: Filters) -
     if filters.review_kind:
         recs = recs.filter(reviews__kind=filters.review_kind)
     if filters.theme:  # a national theme takes in the framework's themes mapped to it
-        theme = filters.theme
-        own = Q(themes=theme) | Q(themes__maps_to=theme)
-        recs = recs.filter(own | Q(actions__themes=theme) | Q(actions__themes__maps_to=theme))
+        chosen = Q(theme=filters.theme) | Q(theme__maps_to=filters.theme)
+        tagged = Recommendation.themes.through.objects.filter(chosen).values("recommendation_id")
+        on_actions = Action.themes.through.objects.filter(chosen).values("action__recommendation_id")
+        # As subqueries, not joins: a recommendation is read once however many tags it has.
+        recs = recs.filter(Q(pk__in=tagged) | Q(pk__in=on_actions))
     if filters.year:
         recs = recs.filter(Q(reviews__reported_on__year=filters.year) | Q(plan__as_at__year=filters.year))
     return recs.distinct()
