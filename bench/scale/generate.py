@@ -70,9 +70,11 @@ STEPS: list[tuple[str, str]] = [
         SELECT p.id, 1, '1.', '', 'Learning across reviews.', 'accepted', '', 'not_started', '', '',
             '[]'::jsonb, 'none', '' FROM plans_plan p WHERE p.kind = 'composite_action_plan'"""),
     ("composite links", """INSERT INTO plans_recommendation_linked_actions (recommendation_id, action_id)
-        SELECT c.id, (SELECT min(a.id) FROM plans_action a JOIN plans_recommendation r
-                      ON a.recommendation_id = r.id WHERE r.plan_id = p.id)
-        FROM plans_plan p JOIN plans_recommendation c ON c.plan_id = (SELECT min(id) FROM plans_plan
+        SELECT c.id, first.action_id
+        FROM (SELECT r.plan_id, min(a.id) AS action_id FROM plans_action a JOIN plans_recommendation r
+              ON a.recommendation_id = r.id GROUP BY r.plan_id) first
+        JOIN plans_plan p ON p.id = first.plan_id
+        JOIN plans_recommendation c ON c.plan_id = (SELECT min(id) FROM plans_plan
             WHERE kind = 'composite_action_plan') + p.id %% greatest(%(n)s / 5000, 1)
         WHERE p.kind = 'review_action_plan'"""),
     ("history of actions", """INSERT INTO plans_historicalaction (id, "order", text, owner_role, due_text,
