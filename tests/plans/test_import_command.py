@@ -135,3 +135,70 @@ def test_a_table_with_no_recommendation_column_is_refused_naming_the_line(tmp_pa
     assert Plan.objects.count() == 0 and Recommendation.objects.count() == 0
     run(path, "--partnership", BOARD, "--column", "Concern=recommendation")
     assert list(Recommendation.objects.values_list("text", flat=True)) == ["Concerns were not shared"]
+
+
+def run_both(path, *args: str) -> tuple[str, str]:
+    """The stderr of a dry run, then of the import itself."""
+    said = []
+    for dry in (["--dry-run"], []):
+        errors = io.StringIO()
+        call_command("import", str(path), *args, *dry, stdout=io.StringIO(), stderr=errors)
+        said.append(errors.getvalue())
+    return said[0], said[1]
+
+
+def unowned_workbook() -> bytes:
+    """A workbook of another board: one action with a post for its owner, one with none."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in [["Recommendation", "Action", "Owner", "Due"],
+                ["Share concerns early", "Brief the named nurses", "Named Nurse", "31/03/2027"],
+                ["Use the escalation policy", "Publish the policy", None, "30/06/2027"]]:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name,content,lines", [
+    ("unowned.csv", b"Recommendation,Action,Lead,Target date\n"
+                    b"Share concerns early,Brief the named nurses,Named Nurse,31/03/2027\n"
+                    b"Use the escalation policy,Publish the policy,,30/06/2027\n", (2, 3)),
+    ("unowned.xlsx", unowned_workbook(), (2, 3)),
+])
+def test_a_dry_run_warns_of_actions_answering_to_no_agency_as_the_import_does(
+        tmp_path, name, content, lines):
+    path = tmp_path / name
+    path.write_bytes(content)
+    dry, stored = run_both(path, "--partnership", BOARD)
+    post, none = lines
+    for said in (dry, stored):
+        assert (f"warning: {path}: line {post}: owner 'Named Nurse' names no agency: its actions "
+                f"are stored answering to none until it is mapped (line {post})") in said
+        assert (f"warning: {path}: line {none}: 1 action names no owner: stored answering to no "
+                f"agency until one is given (line {none})") in said
+    assert Plan.objects.count() == 1  # the dry run stored nothing, the import its plan
+
+
+def test_a_dry_run_refuses_rows_naming_nothing_as_the_import_does(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("Concern,Action,Lead,Target date\n"
+                    "Concerns were not shared,Run training on information sharing,Police,31/03/2027\n")
+    out, errors = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="1 of 1"):
+        call_command("import", str(path), "--dry-run", stdout=out, stderr=errors)
+    assert "Run training on information…" in out.getvalue()  # the draft is still shown
+    assert "actions.csv: line 2: no recommendation was read for this row's actions" in errors.getvalue()
+    assert Plan.objects.count() == 0 and Partnership.objects.count() == 0
+
+
+def test_a_dry_run_into_a_partnership_says_what_storing_would_do_and_stores_nothing(seed):
+    norfolk = Partnership.objects.create(name="Norfolk Safeguarding Children Partnership")
+    Agency.objects.create(partnership=norfolk, name="Norfolk Safeguarding Children Board", aliases=["NSCB"])
+    errors = io.StringIO()
+    call_command("import", str(seed("003")), "--dry-run", "--format", "json", "--new-reviews",
+                 stdout=io.StringIO(), stderr=errors)
+    assert "Would import" in errors.getvalue()
+    assert "owners matched to agencies: Norfolk Safeguarding Children Board" in errors.getvalue()
+    assert Plan.objects.count() == 0 and Agency.objects.count() == 1

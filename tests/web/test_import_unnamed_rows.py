@@ -24,12 +24,15 @@ ACTIONS_ONLY = "\n".join([
 
 
 def actions_only_workbook() -> bytes:
-    """Another layout of the same fault: a worksheet whose columns are the action's alone."""
+    """Another layout of the same fault: a worksheet whose recommendations are in a column read
+    as nothing, after the action's own."""
     book = openpyxl.Workbook()
     sheet = book.active
-    for row in [["Actions to be taken", "Responsible agency", "Deadline"],
-                ["Run training on information sharing", "Riverton Police", "31/03/2027"],
-                ["Publish the escalation policy", "Riverton Police", "30/06/2027"]]:
+    for row in [["Actions to be taken", "Responsible agency", "Deadline", "Concern"],
+                ["Run training on information sharing", "Riverton Police", "31/03/2027",
+                 "Professionals did not share concerns"],
+                ["Publish the escalation policy", "Riverton Police", "30/06/2027",
+                 "Escalation was not used"]]:
         sheet.append(row)
     out = io.BytesIO()
     book.save(out)
@@ -76,3 +79,25 @@ def test_a_row_given_its_recommendation_by_hand_is_stored_with_it(signed_in):
     signed_in.post(url, {"decision": "confirm"})
     assert sorted(Recommendation.objects.values_list("text", flat=True)) == [
         "Share concerns early", "Use the escalation policy"]
+
+
+TRACKER = "\n".join([
+    "Child T action tracker",
+    "Action,Lead agency,Due,Status,Update",
+    "Run training on information sharing,Riverton Police,31/03/2027,In progress,Two sessions held",
+    "Publish the escalation policy,Riverton Police,30/06/2027,Not started,",
+]).encode()
+
+
+def test_a_tracker_of_actions_alone_is_stored_saying_how_its_rows_were_named(signed_in):
+    """Every column read as an action's field: each action is tracked under a recommendation of
+    its own words, and the preview says so before anything is stored."""
+    url = upload(signed_in, "tracker.csv", TRACKER)
+    page = text_of(signed_in.get(url))
+    assert ("no column of recommendations: each of the 2 actions tracked under a recommendation "
+            "of its own words (lines 3, 4)") in page
+    assert "No recommendation</strong>" not in page and "Confirm and import" in page
+    signed_in.post(url, {"decision": "confirm"})
+    assert sorted(Recommendation.objects.values_list("text", "actions__text")) == [
+        ("Publish the escalation policy", "Publish the escalation policy"),
+        ("Run training on information sharing", "Run training on information sharing")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
+from .actions_alone import read_actions_alone
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import NoPlanTable
 from .header import column_readings, read_header
@@ -30,7 +31,8 @@ def draft_of(
         raise _no_plan_table(rows, source, columns)
     warnings = [DraftWarning(reading.line, reading.message) for reading in readings]
     maker = ItemMaker(warnings)
-    items = [maker.make(pending) for pending in found.items]
+    items = read_actions_alone(found.items, [maker.make(pending) for pending in found.items],
+                               warnings)
     plan = read_plan(found.title_lines, items, PurePath(source.path).stem)
     plan.notes.extend(found.notes)
     return PlanDraft(source, plan, make_sections(found.sections, plan.kind), items, warnings)

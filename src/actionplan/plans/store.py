@@ -63,14 +63,16 @@ class PreviewOnly(Exception):
     """Raised inside the preview's transaction so that nothing it wrote is kept."""
 
 
-def preview_draft(draft: dict[str, Any], partnership: Partnership) -> StoredPlan:
+def preview_draft(
+    draft: dict[str, Any], partnership: Partnership, *, replace: bool = False,
+) -> StoredPlan:
     """What storing the draft would do (agencies matched or created, counts), storing nothing.
 
     It runs the real store in a transaction that is always rolled back, so the preview can
     never disagree with what confirming does."""
     try:
         with counted():  # always rolled back: nothing is re-counted
-            stored = store_draft(draft, partnership)
+            stored = store_draft(draft, partnership, replace=replace)
             raise PreviewOnly
     except PreviewOnly:
         return stored

@@ -16,9 +16,10 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ..header import read_header, run_on_header
+from ..header import read_header, role_of, run_on_header
 from . import Part, Reading, SourceRow, repeats_down
 from .fill_colours import colour_messages, rag_of_colour
+from .word_numbers import BULLET, WordNumbers
 
 
 def read_part(data: bytes, name: str) -> Part:
@@ -33,28 +34,33 @@ def read(data: bytes, name: str,
          colours: dict[tuple[str, str | None], list[int]] | None = None) -> list[SourceRow]:
     """The rows; an empty RAG cell shaded a colour takes the rating it shows, each colour
     read noted in colours (by the rows it was read on)."""
-    body = docx.Document(io.BytesIO(data)).element.body
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    numbers = WordNumbers(document)
+    # Each list paragraph's number, counted once in the document's order: a row may be read twice.
+    labels = {p: label for p in body.iter(qn("w:p")) if (label := numbers.label(p))}
     rows: list[SourceRow] = []
     colours = {} if colours is None else colours
     tables_seen = 0
     roles: tuple[str | None, ...] = ()  # the last header's, for tables carried over a page
     for element in body.iterchildren():
         if element.tag == qn("w:p"):
-            paragraph = _paragraph(element)
-            text = paragraph.text.strip()
-            if text:  # a list paragraph keeps its bullet: it may start an action (labelled.py)
-                text = f"• {text}" if _listed(paragraph) else text
+            text = _paragraph(element).text.strip()
+            if text:  # a list paragraph keeps its bullet or number: it may start an action
+                label = _label(element, labels)
+                text = f"{label} {text}" if label else text
                 rows.append(SourceRow((text,), len(rows) + 1, in_table=False))
         elif element.tag == qn("w:tbl"):
             above: dict[int, str] = {}  # each grid column's merged cell, for the rows below
             trs = list(element.iterchildren(qn("w:tr")))
             index = 0
             while index < len(trs):
-                row = _row_cells(trs[index], above, roles)
+                row = _row_cells(trs[index], above, roles, labels)
                 header = read_header(row.plain)
                 if not header:
-                    row = _shaded_rags(trs[index], row, roles, len(rows) + 1, colours)
-                following = _row_cells(trs[index + 1], above, roles) if (
+                    row = _shaded_rags(trs[index], row, _form_roles(row) or roles,
+                                       len(rows) + 1, colours)
+                following = _row_cells(trs[index + 1], above, roles, labels) if (
                     (row.spans or header) and index + 1 < len(trs)) else None
                 joined = _two_header_rows(row, following) if following else None
                 header = read_header(joined) if joined else header
@@ -74,7 +80,8 @@ class _Cells(NamedTuple):
     spans: list[range]  # the grid columns of each cell with text merged across columns
 
 
-def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) -> _Cells:
+def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...],
+               labels: dict[Any, str]) -> _Cells:
     """The row's cells, one a grid column.
 
     A cell merged down from above (vMerge) takes the merged text where the rows share it
@@ -93,7 +100,7 @@ def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...]) ->
             cells.append(above.get(column, "") if repeats_down(role) else "")
             plain.append("")
         else:
-            cells.append(_cell_html(tc))
+            cells.append(_cell_html(tc, labels))
             plain.append(" ".join(_paragraph_texts(tc)))
             if tc.vMerge == "restart":
                 above[column] = cells[-1]
@@ -118,6 +125,17 @@ def _shaded_rags(tr: Any, row: _Cells, roles: tuple[str | None, ...], line: int,
             colours.setdefault((fill.upper(), rag), []).append(line)
         column += tc.grid_span
     return row._replace(cells=tuple(cells))
+
+
+_LABEL_CHARS = 30  # a form's field name: "RAG rating", never a sentence
+
+
+def _form_roles(row: _Cells) -> tuple[str | None, ...] | None:
+    """A form's row ("RAG | <a shaded cell>"): the field its first cell names is the role of
+    every cell beside it (forms.py reads each as one recommendation's)."""
+    if len(row.plain) < 2 or len(row.plain[0]) > _LABEL_CHARS or role_of(row.plain[0]) != "rag":
+        return None
+    return (None, *(["rag"] * (len(row.plain) - 1)))
 
 
 def _shading(tc: Any) -> str | None:
@@ -150,21 +168,25 @@ def _paragraph_texts(tc: Any) -> list[str]:
     return [text for text in texts if text]
 
 
-def _cell_html(tc: Any) -> str:
+def _cell_html(tc: Any, labels: dict[Any, str]) -> str:
     parts: list[str] = []
     in_list = False
     for p in tc.iter(qn("w:p")):
         paragraph = _paragraph(p)
         text = html.escape(paragraph.text.strip())
+        label = _label(p, labels)
+        if not text and label and label != BULLET:  # a "No." cell numbered by Word alone
+            parts.append(f"<p>{html.escape(label)}</p>")
+            continue
         if not text:
             continue
         if _all_underlined(paragraph):
             text = f"<u>{text}</u>"
-        listed = _listed(paragraph)
-        if listed != in_list:
-            parts.append("<ul>" if listed else "</ul>")
-            in_list = listed
-        parts.append(f"<li>{text}</li>" if listed else f"<p>{text}</p>")
+        if bool(label) != in_list:
+            parts.append("<ul>" if label else "</ul>")
+            in_list = bool(label)
+        shown = f"{html.escape(label)} {text}" if label and label != BULLET else text
+        parts.append(f"<li>{shown}</li>" if label else f"<p>{text}</p>")
     if in_list:
         parts.append("</ul>")
     return " ".join(parts)
@@ -175,17 +197,14 @@ def _paragraph(p: Any) -> Paragraph:
     return Paragraph(p, None)  # type: ignore[arg-type]  # python-docx wants a part only for images and links
 
 
-def _listed(paragraph: Paragraph) -> bool:
-    """A bulleted or numbered paragraph: numbered directly, or by a list style."""
-    properties = paragraph._p.pPr
-    return properties is not None and (properties.numPr is not None or _list_style(paragraph))
-
-
-def _list_style(paragraph: Paragraph) -> bool:
-    properties = paragraph._p.pPr
+def _label(p: Any, labels: dict[Any, str]) -> str | None:
+    """The number or bullet Word shows before a paragraph; a bullet for a paragraph of a list
+    style numbering nothing itself ("List Paragraph"), as it reads as one."""
+    if p in labels:
+        return labels[p]
+    properties = p.pPr
     style = properties.pStyle if properties is not None else None
-    style_id = style.val if style is not None else ""
-    return "list" in (style_id or "").lower()
+    return BULLET if "list" in ((style.val if style is not None else "") or "").lower() else None
 
 
 def _all_underlined(paragraph: Paragraph) -> bool:

@@ -7,14 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 from tqdm import tqdm
 
-from actionplan.importing import ImportFailure, parse_plans_file, render_table
+from actionplan.importing import ImportFailure, PlanDraft, parse_plans_file, render_table
 from actionplan.plans.counts_touched import counted
 from actionplan.plans.draft_reviews import unknown_references
-from actionplan.plans.draft_rows import StoredPlan
+from actionplan.plans.draft_rows import StoredPlan, refuse_unnamed_rows
 from actionplan.plans.models import Partnership
-from actionplan.plans.store import DuplicateImport, store_draft
+from actionplan.plans.store import DuplicateImport, preview_draft, store_draft
+from actionplan.plans.unowned_actions import unowned_warnings
 
 
 def column_override(text: str) -> tuple[str, str]:
@@ -68,29 +70,33 @@ class Command(BaseCommand):
         **options: Any,
     ) -> None:
         columns = dict(column)
-        target = None if dry_run else self.partnership(partnership)
+        target = self.known_partnership(partnership) if dry_run else self.partnership(partnership)
         failures = 0
         for path in tqdm(files, desc="Importing", unit="file", disable=len(files) < 2, file=self.stderr):
             try:
                 # One draft a plan: each worksheet holding a plan is its own (one JSON object each).
                 drafts = parse_plans_file(path, columns=columns)
-                if target is None:  # a dry run
-                    for number, draft in enumerate(drafts):
-                        self.stdout.write(
-                            json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
-                            if format == "json"
-                            else ("\n" if number else "") + render_table(draft)
-                        )
-                    continue
+                if dry_run:
+                    self.show(drafts, format)
                 plans = [draft.to_dict() for draft in drafts]
+                for plan in plans:  # refused before anything is stored, in a dry run too
+                    refuse_unnamed_rows(plan)
+                if target is None:  # a dry run naming no partnership: nothing to match against
+                    for plan in plans:
+                        self.warn_unowned(path, plan, None)
+                    continue
                 if not new_reviews and (unknown := unknown_references(target, plans)):
                     failures += 1
                     self.refuse_references(path, target, unknown)
                     continue
-                with counted():  # every plan of the file, or none
-                    stored = [store_draft(plan, target, replace=replace) for plan in plans]
-                for outcome, draft in zip(stored, drafts, strict=True):
-                    self.report(outcome, len(draft.warnings))
+                if dry_run:  # what storing would do, in a transaction always rolled back
+                    stored = [preview_draft(plan, target, replace=replace) for plan in plans]
+                else:
+                    with counted():  # every plan of the file, or none
+                        stored = [store_draft(plan, target, replace=replace) for plan in plans]
+                for outcome, draft, plan in zip(stored, drafts, plans, strict=True):
+                    self.report(outcome, len(draft.warnings), dry_run)
+                    self.warn_unowned(path, plan, outcome.owners_to_map)
             except ImportFailure as failure:
                 failures += 1
                 self.stderr.write(self.style.ERROR(f"error: {failure}"))
@@ -114,6 +120,31 @@ class Command(BaseCommand):
             raise CommandError("name the partnership to import into with --partnership NAME")
         return existing[0]
 
+    def known_partnership(self, name: str | None) -> Partnership | None:
+        """A dry run's partnership, never created: the one named, else the only one; None when
+        there is none to match owners and reviews against."""
+        try:
+            found = list(Partnership.objects.filter(**({"name": name} if name else {}))[:2])
+        except DatabaseError:  # no database set up yet: a dry run reads the files alone
+            found = []
+        if name and not found:
+            self.stderr.write(f"partnership {name!r} does not exist yet: owners and reviews are "
+                              "not matched to its own in this dry run")
+        return found[0] if len(found) == 1 else None
+
+    def show(self, drafts: list[PlanDraft], format: str) -> None:
+        for number, draft in enumerate(drafts):
+            self.stdout.write(
+                json.dumps(draft.to_dict(), indent=2, ensure_ascii=False)
+                if format == "json"
+                else ("\n" if number else "") + render_table(draft)
+            )
+
+    def warn_unowned(self, path: Path, plan: dict[str, Any], to_map: list[str] | None) -> None:
+        for line, message in unowned_warnings(plan, to_map):
+            where = f"{path}: line {line}" if line is not None else str(path)
+            self.stderr.write(self.style.WARNING(f"warning: {where}: {message}"))
+
     def refuse_references(self, path: Path, target: Partnership, unknown: dict[str, int | None]) -> None:
         """Case references are often a row's own shorthand ("D", "L"): a review is made of one
         only when the person says so."""
@@ -130,18 +161,20 @@ class Command(BaseCommand):
             role = f"{column.role} ({column.confidence:.0%} sure)" if column.role else "no role"
             self.stderr.write(f"    {column.header or '(blank)'!r}: {role}")
 
-    def report(self, stored: StoredPlan, warnings: int) -> None:
-        self.stdout.write(
+    def report(self, stored: StoredPlan, warnings: int, dry_run: bool = False) -> None:
+        done, made = ("Would import", "to create") if dry_run else ("Imported", "created")
+        out = self.stderr if dry_run else self.stdout  # a dry run's stdout is the draft alone
+        out.write(
             self.style.SUCCESS(
-                f"Imported '{stored.plan.title}': {stored.items} items, "
+                f"{done} '{stored.plan.title}': {stored.items} items, "
                 f"{stored.actions} actions, {warnings} warning(s)."
             )
         )
         if stored.matched_agencies:
-            self.stdout.write("  owners matched to agencies: " + ", ".join(stored.matched_agencies))
+            out.write("  owners matched to agencies: " + ", ".join(stored.matched_agencies))
         if stored.new_agencies:
-            self.stdout.write("  new agencies created: " + ", ".join(stored.new_agencies))
+            out.write(f"  new agencies {made}: " + ", ".join(stored.new_agencies))
         if stored.owners_to_map:
-            self.stdout.write("  owners naming no agency, to map: " + ", ".join(stored.owners_to_map))
+            out.write("  owners naming no agency, to map: " + ", ".join(stored.owners_to_map))
         if stored.new_reviews:
-            self.stdout.write("  new reviews created: " + ", ".join(stored.new_reviews))
+            out.write(f"  new reviews {made}: " + ", ".join(stored.new_reviews))

@@ -1,0 +1,161 @@
+"""Word's automatic numbering: the number a list paragraph shows ("1.", "2.3", "b)", "iv."),
+which Word draws from the numbering part and is no text of the paragraph.
+
+A paragraph is numbered by its own w:numPr or by its style's; the list (w:num) names an
+abstract list whose levels say how each number is written (w:numFmt) and shown (w:lvlText,
+"%1.%2."). Lists sharing an abstract list count on together, as Word does, unless a list
+starts a level again (w:startOverride); a number restarts the levels below it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.oxml.ns import qn
+
+BULLET = "•"
+_LEVELS = 9
+
+
+@dataclass(frozen=True)
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+
+
+@dataclass
+class _List:
+    abstract: str
+    starts: dict[int, int] = field(default_factory=dict)  # w:startOverride by level
+    met: bool = False
+
+
+class WordNumbers:
+    """The numbers of a document's list paragraphs, read in the document's order."""
+
+    def __init__(self, document: Any) -> None:
+        numbering = _numbering_element(document)
+        self.levels: dict[str, dict[int, _Level]] = {}
+        self.lists: dict[str, _List] = {}
+        self.styles = _style_numbers(document)
+        self.counts: dict[str, list[int]] = {}
+        if numbering is None:
+            return
+        for abstract in numbering.iterchildren(qn("w:abstractNum")):
+            self.levels[abstract.get(qn("w:abstractNumId"))] = {
+                int(lvl.get(qn("w:ilvl"), "0")): _level(lvl)
+                for lvl in abstract.iterchildren(qn("w:lvl"))}
+        for num in numbering.iterchildren(qn("w:num")):
+            abstract_id = num.find(qn("w:abstractNumId"))
+            if abstract_id is None:
+                continue
+            starts = {}
+            for override in num.iterchildren(qn("w:lvlOverride")):
+                start = override.find(qn("w:startOverride"))
+                if start is not None:
+                    starts[int(override.get(qn("w:ilvl"), "0"))] = int(start.get(qn("w:val")))
+            self.lists[num.get(qn("w:numId"))] = _List(abstract_id.get(qn("w:val")), starts)
+
+    def label(self, p: Any) -> str | None:
+        """The number paragraph p shows ("1.2"), BULLET for a bullet, None when it is no
+        list paragraph. Called once a paragraph, in order: each call counts."""
+        found = self._num_pr(p)
+        if found is None:
+            return None
+        num_id, level = found
+        listed = self.lists.get(num_id)
+        levels = self.levels.get(listed.abstract, {}) if listed else {}
+        if listed is None or level not in levels:
+            return BULLET if num_id != "0" else None  # numId 0: numbering taken off
+        if levels[level].fmt in ("bullet", "none") or "%" not in levels[level].text:
+            return BULLET
+        counts = self.counts.setdefault(listed.abstract, [0] * _LEVELS)
+        if not listed.met:
+            listed.met = True
+            for restarted, start in listed.starts.items():
+                counts[restarted:] = [start - 1] + [0] * (_LEVELS - restarted - 1)
+        counts[level] = counts[level] + 1 if counts[level] else levels[level].start
+        counts[level + 1:] = [0] * (_LEVELS - level - 1)
+        return _shown(levels, counts, level)
+
+    def _num_pr(self, p: Any) -> tuple[str, int] | None:
+        """(list id, level) from the paragraph's numPr, else from its style's."""
+        properties = p.pPr
+        num_pr = properties.numPr if properties is not None else None
+        style = properties.pStyle.val if properties is not None and properties.pStyle is not None \
+            else None
+        from_style = self.styles.get(style or "")
+        num_id = _val(num_pr, "w:numId") if num_pr is not None else None
+        level = _val(num_pr, "w:ilvl") if num_pr is not None else None
+        num_id = num_id or (from_style[0] if from_style else None)
+        if num_id is None:
+            return None
+        level = level or (from_style[1] if from_style else None) or "0"
+        return num_id, int(level)
+
+
+def _shown(levels: dict[int, _Level], counts: list[int], level: int) -> str:
+    text = levels[level].text
+    for above in range(level, -1, -1):  # %10 is no level: from the deepest down
+        placeholder = f"%{above + 1}"
+        if placeholder in text:
+            shown = levels.get(above, _Level())
+            text = text.replace(placeholder, _formatted(counts[above] or shown.start, shown.fmt))
+    return text.strip()
+
+
+def _formatted(number: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(number)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalZero":
+        return f"{number:02d}"
+    return str(number)  # decimal, and any format not read: its figure
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        out += numeral * count
+    return out
+
+
+def _level(lvl: Any) -> _Level:
+    start = _val(lvl, "w:start")
+    return _Level(int(start) if start and start.isdigit() else 1,
+                  _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "")
+
+
+def _val(element: Any, tag: str) -> str | None:
+    child = element.find(qn(tag))
+    value = child.get(qn("w:val")) if child is not None else None
+    return str(value) if value is not None else None
+
+
+def _numbering_element(document: Any) -> Any:
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError):  # a document with no numbering part
+        return None
+
+
+def _style_numbers(document: Any) -> dict[str, tuple[str, str | None]]:
+    """Each paragraph style's list (numId, level), for paragraphs numbered by their style."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        properties = style.find(qn("w:pPr"))
+        num_pr = properties.find(qn("w:numPr")) if properties is not None else None
+        num_id = _val(num_pr, "w:numId") if num_pr is not None else None
+        if num_id:
+            found[style.get(qn("w:styleId"))] = (num_id, _val(num_pr, "w:ilvl"))
+    return found
