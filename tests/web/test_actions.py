@@ -176,9 +176,12 @@ def test_marking_assured_work_not_achieved_withdraws_its_assurance(client, bob, 
     action.refresh_from_db()
     assert action.assurance == AssuranceStatus.ACCEPTED
     client.force_login(bob)
+    told = "This action is assured: marked not achieved or superseded, or reopened, it is no longer assured"
+    assert told in text_of(client.get(f"/actions/{action.pk}/"))
     response = post(client, action, text="Stopped", status="not_achieved", reason="The funding was cut")
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.status, action.assurance) == (DeliveryStatus.NOT_ACHIEVED, AssuranceStatus.NONE)
     page = text_of(client.get(response.url))
     assert "Assurance withdrawn: the work became not achieved: The funding was cut" in page
+    assert told not in page

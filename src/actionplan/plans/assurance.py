@@ -158,13 +158,18 @@ def judged_again(status: str, *, evidence_stands: bool) -> str:
     return A.SUBMITTED if evidence_stands and may_be_evidenced(status) else A.NONE
 
 
+def is_assured(current: str) -> bool:
+    """Whether the board counts work of assurance `current` as assured."""
+    return current in ASSURED
+
+
 def withdrawn_by_status_change(current: str, before: str, after: str) -> bool:
     """Whether assurance `current` is withdrawn when work `before` becomes `after`. Assurance
     says the board is satisfied that the work was done; it cannot stand once the work is no
     longer claimed done: marked not achieved or superseded, or reopened after it was
     implemented. Evidence merely awaiting a decision, or rejected, stays as it is (ADR 63)."""
     no_longer_done = after in NOT_DONE or (before == DeliveryStatus.IMPLEMENTED and after != before)
-    return current in ASSURED and no_longer_done
+    return is_assured(current) and no_longer_done
 
 
 def withdrawal_note(after: str, reason: str) -> str:
