@@ -25,6 +25,7 @@ def test_assured_work_given_back_not_achieved_is_no_longer_assured(
     content = edit(export(partnership), {action.pk: {STATUS: "Not achieved", REASON: "The funding was cut"}})
     out = give_back(tmp_path, content, "bob")
     assert out.splitlines()[0].startswith("applied 1,")
+    assert "status In progress → Not achieved; assurance withdrawn: the work is no longer claimed done" in out
     action.refresh_from_db()
     assert (action.status, action.assurance) == (S.NOT_ACHIEVED, A.NONE)
     assert changes_of(action)[0].why == "The funding was cut"

@@ -64,6 +64,8 @@ def test_a_bulk_change_to_not_achieved_withdraws_the_assurance_of_each(client, a
     evidence = submit_evidence(first, bob, "Audit", link="https://intranet.example/a.pdf")
     decide_evidence(evidence, charlie, accept=True)
     client.force_login(alice)
+    page = text_of(client.get("/actions/change/", {"action": [first.pk, second.pk]}))
+    assert page.count("This action is assured: marked not achieved or superseded, or reopened") == 1
     response = client.post("/actions/change/", {"actions": [first.pk, second.pk], "status": "not_achieved",
                                                 "reason": "The programme was closed"})
     assert response.status_code == 302
