@@ -10,8 +10,10 @@ from django.http import HttpResponse
 from django.test import Client
 from scenes import text_of
 
+from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.models import Action, ProgressUpdate
 from actionplan.plans.status import DeliveryStatus
+from actionplan.plans.updates import decide_evidence, submit_evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +168,20 @@ def test_the_action_page_leads_to_its_recommendation_and_reviews(client, dave, a
     page = client.get(f"/actions/{action.pk}/").content.decode()
     assert f'<a class="govuk-link" href="/recommendations/{rec.pk}/">' in page
     assert f'<a class="govuk-link" href="/reviews/{child_r.pk}/">Child &lt;R&gt;</a>, Elsewhere 1' in page
+
+
+def test_marking_assured_work_not_achieved_withdraws_its_assurance(client, bob, charlie, action):
+    evidence = submit_evidence(action, bob, "Audit of the briefings", link="https://intranet.example/a.pdf")
+    decide_evidence(evidence, charlie, accept=True)
+    action.refresh_from_db()
+    assert action.assurance == AssuranceStatus.ACCEPTED
+    client.force_login(bob)
+    told = "This action is assured: marked not achieved or superseded, or reopened, it is no longer assured"
+    assert told in text_of(client.get(f"/actions/{action.pk}/"))
+    response = post(client, action, text="Stopped", status="not_achieved", reason="The funding was cut")
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.assurance) == (DeliveryStatus.NOT_ACHIEVED, AssuranceStatus.NONE)
+    page = text_of(client.get(response.url))
+    assert "Assurance withdrawn: the work became not achieved: The funding was cut" in page
+    assert told not in page

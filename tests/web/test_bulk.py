@@ -7,8 +7,11 @@ from datetime import date
 import pytest
 from scenes import text_of
 
+from actionplan.plans.assurance import AssuranceStatus
 from actionplan.plans.changes import changes_of
 from actionplan.plans.models import Action
+from actionplan.plans.status import DeliveryStatus
+from actionplan.plans.updates import decide_evidence, submit_evidence
 from factories import ActionFactory, AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +57,22 @@ def test_others_cannot_and_other_partnerships_actions_are_not_found(client, alic
     other = ActionFactory()
     client.force_login(alice)
     assert client.get("/actions/change/", {"action": [pair[0].pk, other.pk]}).status_code == 404
+
+
+def test_a_bulk_change_to_not_achieved_withdraws_the_assurance_of_each(client, alice, bob, charlie, pair):
+    first, second = pair
+    evidence = submit_evidence(first, bob, "Audit", link="https://intranet.example/a.pdf")
+    decide_evidence(evidence, charlie, accept=True)
+    client.force_login(alice)
+    page = text_of(client.get("/actions/change/", {"action": [first.pk, second.pk]}))
+    assert page.count("This action is assured: marked not achieved or superseded, or reopened") == 1
+    response = client.post("/actions/change/", {"actions": [first.pk, second.pk], "status": "not_achieved",
+                                                "reason": "The programme was closed"})
+    assert response.status_code == 302
+    first.refresh_from_db(), second.refresh_from_db()
+    assert (first.status, first.assurance) == (DeliveryStatus.NOT_ACHIEVED, AssuranceStatus.NONE)
+    assert (second.status, second.assurance) == (DeliveryStatus.NOT_ACHIEVED, AssuranceStatus.NONE)
+    newest = changes_of(first)[0]
+    assert (newest.who, newest.why) == ("alice", "The programme was closed")
+    fields = [(change.field, change.old, change.new) for change in newest.fields]
+    assert ("Assurance", "Evidence accepted", "No evidence yet") in fields

@@ -12,7 +12,11 @@ from django.test import Client
 from scenes import text_of
 
 from actionplan.plans.models import Action, Plan, Recommendation, Review
-from factories import UserFactory
+from actionplan.plans.recommendation_evidence import (
+    decide_recommendation_evidence,
+    submit_recommendation_evidence,
+)
+from factories import RecommendationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +123,19 @@ def test_the_named_person_is_chosen_by_name_among_the_partnerships_active_people
     assert named is not None
     options = re.findall(r"<option[^>]*>([^<]*)</option>", named.group(0))
     assert sorted(options) == ["Nina Nurse", "Nobody named", "alice", "sam"]
+
+
+def test_an_assured_recommendation_says_so_and_loses_its_assurance_when_not_achieved(client, alice, charlie,
+                                                                                    partnership):
+    rec = RecommendationFactory(plan__partnership=partnership, ref="3.", text="Audit the front door.")
+    evidence = submit_recommendation_evidence(rec, alice, "Audit", link="https://intranet.example/a.pdf")
+    decide_recommendation_evidence(evidence, charlie, accept=True)
+    client.force_login(alice)
+    told = "This recommendation is assured: marked not achieved or superseded, or reopened, it is no longer"
+    assert told in text_of(client.get(f"/recommendations/{rec.pk}/progress/"))
+    response = post(client, f"/recommendations/{rec.pk}/progress/", text="Dropped", status="not_achieved",
+                    rag="", reason="No funding")
+    assert response.status_code == 302
+    rec.refresh_from_db()
+    assert (rec.status, rec.assurance) == ("not_achieved", "none")
+    assert told not in text_of(client.get(f"/recommendations/{rec.pk}/progress/"))

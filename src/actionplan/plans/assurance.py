@@ -147,5 +147,32 @@ def after_withdrawal(current: str, withdrawn_decision: str, left: EvidenceLeft, 
         or (current in ASSURED and withdrawn_decision == "accepted" and not left.accepted)
         or (current == A.REJECTED and withdrawn_decision == "rejected" and not left.rejected)
     )
-    new = A.SUBMITTED if left.any and may_be_evidenced(status) else A.NONE
+    new = judged_again(status, evidence_stands=left.any)
     return new if rested_on_it and new != current else None
+
+
+def judged_again(status: str, *, evidence_stands: bool) -> str:
+    """Where assurance returns when what it rested on is gone: awaiting a scrutineer's judgement
+    of the evidence still standing, or no evidence when none stands or the work was not done
+    (which nothing assures)."""
+    return A.SUBMITTED if evidence_stands and may_be_evidenced(status) else A.NONE
+
+
+def is_assured(current: str) -> bool:
+    """Whether the board counts work of assurance `current` as assured."""
+    return current in ASSURED
+
+
+def withdrawn_by_status_change(current: str, before: str, after: str) -> bool:
+    """Whether assurance `current` is withdrawn when work `before` becomes `after`. Assurance
+    says the board is satisfied that the work was done; it cannot stand once the work is no
+    longer claimed done: marked not achieved or superseded, or reopened after it was
+    implemented. Evidence merely awaiting a decision, or rejected, stays as it is (ADR 63)."""
+    no_longer_done = after in NOT_DONE or (before == DeliveryStatus.IMPLEMENTED and after != before)
+    return is_assured(current) and no_longer_done
+
+
+def withdrawal_note(after: str, reason: str) -> str:
+    """The assurance note of a withdrawal by a status change: what the page says of it."""
+    said = f"Assurance withdrawn: the work became {DeliveryStatus(after).label.lower()}"
+    return f"{said}: {reason.strip()}" if reason.strip() else said

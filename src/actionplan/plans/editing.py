@@ -14,6 +14,7 @@ from django.db.models import Max, QuerySet
 
 from .counts_touched import counted
 from .events import action_assigned, announce
+from .evidence import withdraw_assurance_of_undone_work
 from .models import Action, Agency, DueKind, DuePrecision, Partnership, Plan, Recommendation, Review, User
 from .permissions import can_edit_plans, in_partnership, require
 from .rag import ActionState, compute_rag
@@ -128,7 +129,8 @@ def record_recommendation_progress(
             label = DeliveryStatus(status).label.lower()
             raise TransitionRefused(f"a recommendation {label} needs the reason")
     thresholds = rec.plan.partnership.rag_thresholds
-    rec.status = status
+    before, rec.status = rec.status, status
+    withdraw_assurance_of_undone_work(rec, before, reason)
     rec.progress = text.strip()
     rec.rag = rag or compute_rag(ActionState(status, rec.assurance, None), on, thresholds).value
     save_stamped(rec, None, by, reason)

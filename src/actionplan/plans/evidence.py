@@ -18,6 +18,9 @@ from .assurance import (
     check_evidence_behind,
     check_evidence_welcome,
     fresh_evidence_asks_again,
+    judged_again,
+    withdrawal_note,
+    withdrawn_by_status_change,
 )
 from .counts_touched import counted
 from .events import announce, evidence_decided
@@ -131,6 +134,17 @@ def set_assurance(
         check_evidence_behind(new, evidence_behind(fresh), reason)
         fresh.assurance, fresh.assurance_reason = new, reason.strip()
         save_stamped(fresh, when, by, reason)
+
+
+def withdraw_assurance_of_undone_work(of: Action | Recommendation, before: str, reason: str) -> None:
+    """`of` has just moved from status `before`: when the work is no longer claimed done, the
+    assurance that counted it assured is withdrawn (`assurance.withdrawn_by_status_change`). Set
+    on `of` for the caller to save with the status change, so one history entry keeps both, with
+    who, when and why. The evidence and the decisions made on it stay as they were made."""
+    if not withdrawn_by_status_change(of.assurance, before, of.status):
+        return
+    of.assurance = judged_again(of.status, evidence_stands=standing_evidence(of).exists())
+    of.assurance_reason = withdrawal_note(of.status, reason)
 
 
 def still_undecided(evidence: Evidence) -> Evidence:

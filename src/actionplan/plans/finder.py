@@ -107,24 +107,38 @@ class ActionCriteria:
 
 
 # How a list may be sorted: the name in the URL → the database ordering (ties broken by id, so
-# pages never overlap). Undated actions come last whichever way the dates run.
+# pages never overlap). Undated actions come last whichever way the dates run. Soonest due puts
+# the work still being delivered first (the overdue at its head), the finished after it; status
+# is in the order of the lifecycle, not of the stored codes.
+SOONEST_DUE = (F("due_by").asc(nulls_last=True), "pk")
 SORTS: dict[str, tuple[OrderBy | str, ...]] = {
-    "due": (F("due_by").asc(nulls_last=True), "pk"),
+    "due": ("finished_last", *SOONEST_DUE),
     "-due": (F("due_by").desc(nulls_last=True), "-pk"),
     "rag": ("rag_rank", F("due_by").asc(nulls_last=True), "pk"),
     "plan": ("recommendation__plan__title", "recommendation__order", "order", "pk"),
     "owner": (F("owner__name").asc(nulls_last=True), F("due_by").asc(nulls_last=True), "pk"),
-    "status": ("status", F("due_by").asc(nulls_last=True), "pk"),
+    "status": ("status_rank", *SOONEST_DUE),
 }
+
+
+def ordering(sort: str, criteria: ActionCriteria) -> tuple[OrderBy | str, ...]:
+    """The database ordering of `sort`. A list holding one kind only (still being delivered, or
+    finished) orders soonest due by the date alone: the same order, and the owner-and-due index
+    still serves "My actions" and the overdue list."""
+    one_kind = criteria.finished is not None or bool(criteria.status) or (
+        criteria.overdue or criteria.due_soon or criteria.stale)
+    if sort not in SORTS or sort == "due":
+        return SOONEST_DUE if one_kind else SORTS["due"]
+    return SORTS[sort]
 
 
 def find_actions(
     partnership: Partnership, as_at: date, criteria: ActionCriteria, sort: str = "due"
 ) -> QuerySet[Action]:
-    """Matching actions, filtered and sorted by the database (soonest due first unless `sort`
-    says otherwise), ready to count and to slice into pages. RAG and the exceptions are worked
-    out in SQL by `rag_sql`, the same rule as `Action.rag`; `judge` sets `.judged` on the rows
-    a page shows."""
+    """Matching actions, filtered and sorted by the database (the open soonest due first, then
+    the finished, unless `sort` says otherwise), ready to count and to slice into pages. RAG
+    and the exceptions are worked out in SQL by `rag_sql`, the same rule as `Action.rag`;
+    `judge` sets `.judged` on the rows a page shows."""
     actions = Action.objects.filter(recommendation__plan__partnership=partnership)
     if not criteria.plan:
         # Like the dashboard's counts, the lists hold the live plans; a closed plan's actions
@@ -152,6 +166,7 @@ def find_actions(
         actions = actions.filter(~rag_sql.is_open() if criteria.finished else rag_sql.is_open())
     actions = actions.alias(due_by=rag_sql.current_due(), shown_rag=rag_sql.shown_rag(
         as_at, partnership.rag_thresholds)).alias(rag_rank=rag_sql.severity("shown_rag"))
+    actions = actions.alias(finished_last=rag_sql.finished_last(), status_rank=rag_sql.lifecycle_rank())
     if criteria.rag:
         actions = actions.filter(shown_rag=criteria.rag)
     exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days)
@@ -163,7 +178,7 @@ def find_actions(
     ]:
         if wanted:
             actions = actions.filter(condition)
-    return actions.select_related("owner", "recommendation__plan").order_by(*SORTS.get(sort, SORTS["due"]))
+    return actions.select_related("owner", "recommendation__plan").order_by(*ordering(sort, criteria))
 
 
 def judge(actions: Iterable[Action], as_at: date, partnership: Partnership) -> list[Action]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from .events import announce, status_slipped
+from .evidence import withdraw_assurance_of_undone_work
 from .models import Action, ProgressUpdate, User
 from .permissions import can_update_action, require
 from .stamping import changing, save_stamped
@@ -83,6 +84,9 @@ def imported_progress(
 
 
 def apply_status_change(action: Action, change: StatusChange) -> None:
+    """The status change on `action` (every path comes here: progress posted, a bulk change, an
+    imported document's status), and what it means for the assurance; the caller saves."""
+    before = action.status
     check_status_change(action.status, change, current_due=action.current_due)
     if change.new_status == DeliveryStatus.SUPERSEDED:
         assert change.replaced_by_id is not None  # check_status_change refuses a change without it
@@ -101,3 +105,4 @@ def apply_status_change(action: Action, change: StatusChange) -> None:
         action.revised_due_date = change.revised_due
     action.status = change.new_status
     action.status_reason = change.reason.strip()
+    withdraw_assurance_of_undone_work(action, before, change.reason)

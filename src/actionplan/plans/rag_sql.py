@@ -66,6 +66,19 @@ def is_open(prefix: str = "") -> Q:
     return ~Q(**{f"{prefix}status__in": sorted(FINISHED)})
 
 
+def finished_last() -> Case:
+    """0 for work still being delivered, 1 for the finished, so that a list leads with what needs
+    attention. The index `action_open_first_due_by` is on this very expression."""
+    return Case(When(Q(status__in=sorted(FINISHED)), then=Value(1)), default=Value(0))
+
+
+def lifecycle_rank() -> Case:
+    """A status's place in the board's order (`DeliveryStatus` is declared in the order of the
+    lifecycle), to sort by status as a board reads it rather than by its stored code."""
+    ranks = [When(Q(status=status), then=Value(i)) for i, status in enumerate(S)]
+    return Case(*ranks, default=Value(len(S)))
+
+
 def overdue(as_at: date) -> Q:
     return is_open() & Q(LessThan(current_due(), as_at))
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from actionplan.plans.assurance import is_assured
 from actionplan.plans.counts_touched import counted
 from actionplan.plans.finder import ActionWithLatestUpdate, with_latest_update
 from actionplan.plans.models import Action, User
@@ -121,6 +122,7 @@ def apply_row(
         new_text
         or f"{DeliveryStatus(now.status).label} (from the returned spreadsheet). {now.reason}".strip()
     )
+    was_assured = is_assured(action.assurance)
     try:
         record_progress(
             action, user, text, on=timezone.localdate(), change=change,
@@ -132,7 +134,10 @@ def apply_row(
     except (TransitionRefused, PermissionDenied) as refusal:
         result.refused.append(outcome(str(refusal)))
         return
-    result.applied.append(outcome(describe(exported, now) if change else "progress update posted"))
+    said = describe(exported, now) if change else "progress update posted"
+    if was_assured and not is_assured(action.assurance):  # read again once stored
+        said += "; assurance withdrawn: the work is no longer claimed done"
+    result.applied.append(outcome(said))
 
 
 def status_change(exported: Edited, now: Edited, action: Action) -> StatusChange | None:

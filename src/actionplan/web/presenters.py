@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from actionplan.plans.assurance import AssuranceStatus, assurance_steps, may_be_evidenced
+from actionplan.plans.assurance import AssuranceStatus, assurance_steps, is_assured, may_be_evidenced
 from actionplan.plans.changes import long_date
 from actionplan.plans.due_words import due_with_wording
 from actionplan.plans.models import Action, Recommendation
@@ -29,6 +29,7 @@ __all__ = [
     "change_text",
     "next_assurance",
     "may_be_evidenced",
+    "assured_status_warning",
     "rag_meanings",
 ]
 
@@ -129,6 +130,16 @@ def change_text(field: str, value: object) -> str:
     if isinstance(value, date):
         return day(value)
     return str(value)
+
+
+def assured_status_warning(of: Action | Recommendation) -> str:
+    """Said beside the status choice of assured work, before anyone changes it: the status that
+    leaves the work no longer claimed done withdraws the assurance (`withdrawn_by_status_change`)."""
+    if not is_assured(of.assurance):
+        return ""
+    what = "action" if isinstance(of, Action) else "recommendation"
+    return (f"This {what} is assured: marked not achieved or superseded, or reopened, it is no longer "
+            "assured (its evidence is kept).")
 
 
 def next_assurance(of: Action | Recommendation) -> list[tuple[str, str]]:

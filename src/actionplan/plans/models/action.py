@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from ..assurance import AssuranceStatus
 from ..rag import ActionState, Rag, RagJudgement, RagThresholds, compute_rag, judge_rag
+from ..rag_sql import finished_last
 from ..status import DeliveryStatus
 from .partnership import Agency, Review
 from .plan import Recommendation
@@ -81,9 +82,14 @@ class Action(models.Model):
     class Meta:
         ordering = ["recommendation", "order"]
         # For the lists, soonest due first a page at a time, and their overdue / due soon filters
-        # (the due date shown is the revised one when there is one); see ADR 26.
+        # (the due date shown is the revised one when there is one); see ADR 26. The "Actions"
+        # list puts the work still being delivered first (ADR 71).
         indexes = [
             models.Index(Coalesce("revised_due_date", "due_date"), F("id"), name="action_due_by"),
+            models.Index(
+                finished_last(), Coalesce("revised_due_date", "due_date"), F("id"),
+                name="action_open_first_due_by",
+            ),
             models.Index(
                 F("owner"), Coalesce("revised_due_date", "due_date"), F("id"), name="action_owner_due_by"
             ),

@@ -12,7 +12,7 @@ from actionplan.plans import bulk, editing, permissions, updates
 from actionplan.plans.models import Action
 
 from ..edit_forms import ActionEditForm, BulkForm, NewActionForm, ReassignForm, RevisedDueForm
-from ..presenters import due_text
+from ..presenters import assured_status_warning, due_text
 from ..scoping import SignedInRequest, actions, for_editing, ids_from, partnership_of, recommendations
 from .form_page import Save, form_page
 from .writing import GET_POST, data
@@ -120,6 +120,7 @@ def action_bulk(request: SignedInRequest) -> HttpResponse:
 
     return form_page(
         request, form, save, heading=f"Change {len(shown)} action{'s' if len(shown) != 1 else ''} together",
-        intro=[a.text for a in shown] or ["No actions are chosen: tick them on the list of actions."],
+        intro=[line for a in shown for line in (a.text, assured_status_warning(a)) if line]
+        or ["No actions are chosen: tick them on the list of actions."],
         back=reverse("actions"), submit="Change the actions",
     )

@@ -15,6 +15,7 @@ from actionplan.plans.models import Plan, Recommendation, Review
 from actionplan.plans.permissions import can_edit_plans, require
 
 from ..edit_forms import PlanForm, ReasonForm, RecommendationForm, RecommendationProgressForm, ReviewForm
+from ..presenters import assured_status_warning
 from ..scoping import SignedInRequest, for_editing, partnership_of, plans, recommendations, reviews
 from .form_page import form_page
 
@@ -159,6 +160,7 @@ def recommendation_progress(request: SignedInRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request, form, save, caption=f"{rec.plan.title}: recommendation {rec.ref}",
-        heading="Post progress on the recommendation", intro=[rec.text],
+        heading="Post progress on the recommendation",
+        intro=[line for line in (rec.text, assured_status_warning(rec)) if line],
         back=reverse("plan", args=[rec.plan_id]), submit="Save progress update", history=changes_of(rec),
     )
