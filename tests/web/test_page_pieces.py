@@ -28,7 +28,8 @@ def macro_tag(params: dict[str, str]) -> str:
 
 
 @pytest.mark.parametrize("value", [
-    *RAG_CLASSES, "", None, "unheard-of", RagJudgement("red"), RagJudgement("green", overridden=True, reason="x"),
+    *RAG_CLASSES, "", None, "unheard-of", RagJudgement("red"),
+    RagJudgement("green", overridden=True, reason="x"),
 ])
 def test_a_rag_tag_is_the_macros_markup(value):
     from actionplan.web.presenters import rag_tag
@@ -64,18 +65,18 @@ def test_the_pages_tags_are_the_presenters():
         '{% from "web/macros.html" import rag, status, assurance %}'
         "{{ status(value) }}|{{ rag(judged) }}|{{ assurance('accepted') }}"
     )
-    shown = page.render({"value": "in_progress", "judged": RagJudgement("amber", overridden=True)})
-    assert shown == "|".join([status_markup("in_progress"), rag_markup(RagJudgement("amber", overridden=True)),
-                              assurance_markup("accepted")])
+    judged = RagJudgement("amber", overridden=True)
+    shown = page.render({"value": "in_progress", "judged": judged})
+    assert shown == "|".join([status_markup("in_progress"), rag_markup(judged), assurance_markup("accepted")])
 
 
 def every_url_with_ids() -> list[tuple[str, int]]:
     """Every URL name of the product taking row ids, with how many."""
     found = []
-    for name, possibilities in get_resolver().reverse_dict.lists():
+    for name, possibilities in get_resolver().reverse_dict.lists():  # (bits, pattern, defaults, converters)
         if not isinstance(name, str):
             continue
-        for _, pattern, _, converters in possibilities:
+        for *_, converters in possibilities:
             if converters and all(type(c).__name__ == "IntConverter" for c in converters.values()):
                 found.append((name, len(converters)))
     return found
