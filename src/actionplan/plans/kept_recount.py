@@ -84,11 +84,7 @@ def recount_plan(partnership: Partnership, plan_id: int, on: date) -> bool:
         if not KeptPlan.objects.filter(plan_id=plan_id, changes=changes).update(counted=changes):
             return False
         # Read under the mark just updated: no other re-count of the plan can store meanwhile.
-        old = KeptCount.objects.filter(plan_id=plan_id)
-        before: dict[int, Counter[kept_totals.Row]] = defaultdict(Counter)
-        for partnership_id, name, key, rag, n in old.values_list("partnership_id", "field", "key", "rag", "n"):
-            before[partnership_id][(name, key, rag)] += n
-        old.delete()
+        before = kept_totals.taken(plan_id)
         KeptCount.objects.bulk_create(rows, batch_size=1000)
         after = Counter({(row.field, row.key, row.rag): row.n for row in rows})
         for partnership_id in sorted(before.keys() | {partnership.pk}):

@@ -59,7 +59,8 @@ def totals(partnership: Partnership, field: str | None = None, keys: Iterable[in
         found = found.filter(field=field)
     if keys := list(keys):
         found = found.filter(key__in=keys)
-    return Counter({(name, key, rag): n for name, key, rag, n in found.values_list("field", "key", "rag", "n")})
+    rows = found.values_list("field", "key", "rag", "n")
+    return Counter({(name, key, rag): n for name, key, rag, n in rows})
 
 
 def stored(plan_ids: Iterable[int], field: str | None = None, keys: Iterable[int] = ()) -> Counter[Row]:
@@ -104,15 +105,24 @@ class Gone(threading.local):
 gone = Gone()
 
 
+def taken(plan_id: int) -> defaultdict[int, Counter[Row]]:
+    """Delete the plan's stored rows; answers them by partnership (what they added to its totals).
+    The caller holds the plan's mark: no re-count of the plan can store meanwhile."""
+    rows = KeptCount.objects.filter(plan_id=plan_id)
+    found: defaultdict[int, Counter[Row]] = defaultdict(Counter)
+    for partnership_id, name, key, rag, n in rows.values_list("partnership_id", "field", "key", "rag", "n"):
+        found[partnership_id][(name, key, rag)] += n
+    rows.delete()
+    return found
+
+
 def plan_gone(plan: Plan) -> None:
     """A plan is being deleted: its mark is deleted first (so that a re-count of it in flight
-    finishes before, and one starting after stores nothing), then its rows, which are kept to be
-    taken from the totals by `settle`."""
+    finishes before, and one starting after stores nothing), then its rows, kept to be taken
+    from the totals by `settle`."""
     KeptPlan.objects.filter(plan_id=plan.pk).delete()
-    rows = KeptCount.objects.filter(plan_id=plan.pk)
-    for partnership_id, name, key, rag, n in rows.values_list("partnership_id", "field", "key", "rag", "n"):
-        gone.rows[partnership_id][(name, key, rag)] -= n
-    rows.delete()
+    for partnership_id, rows in taken(plan.pk).items():
+        gone.rows[partnership_id].subtract(rows)
 
 
 def settle() -> None:

@@ -7,8 +7,9 @@ The lists are the dashboard's numbers shown row by row (they are tested equal), 
 number is the list's, exactly: the plans changed since they were last counted are counted live,
 with the list's own query, and the partnership's totals less those plans' stored rows give the
 rest. Counting the list itself is a join of every action of the partnership with its
-recommendation and plan (50-250 ms at 100,000 actions); a number's totals are one row a colour. Any other filter, a day other than
-today, or counts not kept for today and the partnership's thresholds: None, and the list counts.
+recommendation and plan (50-250 ms at 100,000 actions); a number's totals are one row a colour.
+Any other filter, a day other than today, or counts not kept for today and the partnership's
+thresholds: None, and the list counts.
 """
 
 from __future__ import annotations
