@@ -37,7 +37,7 @@ def add(partnership_id: int, differences: Counter[Row]) -> None:
     rows = sorted((row, n) for row, n in differences.items() if n)
     table = KeptTotal._meta.db_table
     for chunk in (rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)):
-        params: list[object] = []
+        params: list[int | str] = []
         for (field, key, rag), n in chunk:
             params += [partnership_id, field, key, rag, n]
         with connection.cursor() as cursor:
