@@ -74,9 +74,10 @@ class World:
             self.partnership.save()
             return False
         if step in {"drop", "shell drop"}:  # a plan deleted, by a writer or by a shell
-            if len(plans) < 3:
-                return True  # the composite plan and one other stay: something to change
-            plan = plans[n % len(plans)]
+            own = [plan for plan in plans if plan.pk != self.composite.plan_id]  # the composite stays
+            if len(own) < 2:
+                return True  # one plan stays too: something to change
+            plan = own[n % len(own)]
             if step == "shell drop":
                 plan.delete()
                 return False
