@@ -87,6 +87,7 @@ def recount_plan(partnership: Partnership, plan_id: int, on: date) -> bool:
         before = kept_totals.taken(plan_id)
         KeptCount.objects.bulk_create(rows, batch_size=1000)
         after = Counter({(row.field, row.key, row.rag): row.n for row in rows})
+        # Rows stored under another partnership (the plan moved since) leave that one's totals.
         for partnership_id in sorted(before.keys() | {partnership.pk}):
             kept_totals.add(partnership_id, kept_totals.difference(
                 after if partnership_id == partnership.pk else Counter(), before[partnership_id]))
