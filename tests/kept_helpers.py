@@ -9,7 +9,7 @@ from datetime import date
 from django.db import connection
 
 from actionplan.plans import kept_counts, kept_recount
-from actionplan.plans.models import KeptCount, Partnership
+from actionplan.plans.models import KeptCount, KeptTotal, Partnership
 from actionplan.plans.summary import partnership_summary
 
 
@@ -25,6 +25,19 @@ def drop_after_commit() -> None:
     connection.run_on_commit.clear()
 
 
+def assert_totals_are_the_plans_sum(partnership: Partnership) -> None:
+    """The partnership's totals equal its plans' stored rows added up, number for number, with
+    no number kept at zero (ADR 67)."""
+    rows = KeptCount.objects.filter(partnership=partnership).values_list("field", "key", "rag", "n")
+    summed: Counter = Counter()
+    for name, key, rag, n in rows:
+        summed[(name, key, rag)] += n
+    totals = {(name, key, rag): n for name, key, rag, n in KeptTotal.objects.filter(
+        partnership=partnership).values_list("field", "key", "rag", "n")}
+    assert totals == {row: n for row, n in summed.items() if n}
+    assert kept_counts.differences(partnership) in (None, [])
+
+
 def assert_shown_equal_live(partnership: Partnership, on: date | None = None) -> None:
     """The dashboard's numbers equal the live ones, whatever has been re-counted."""
     on = on or kept_counts.today()
@@ -32,6 +45,7 @@ def assert_shown_equal_live(partnership: Partnership, on: date | None = None) ->
     shown = kept_counts.dashboard_summary(partnership, on)
     live = partnership_summary(partnership, on, from_history=False)
     assert kept_counts.as_rows(shown) == kept_counts.as_rows(live)
+    assert_totals_are_the_plans_sum(partnership)
 
 
 def assert_kept_equal_live(partnership: Partnership, on: date | None = None) -> None:
@@ -48,6 +62,7 @@ def assert_kept_equal_live(partnership: Partnership, on: date | None = None) -> 
     assert list(kept.by_plan) == list(live.by_plan)
     assert list(kept.by_agency) == list(live.by_agency)
     assert list(kept.by_theme) == list(live.by_theme)
+    assert_totals_are_the_plans_sum(partnership)
 
 
 def assert_unmarked_plans_stored_right(partnership: Partnership, on: date) -> None:
@@ -58,3 +73,4 @@ def assert_unmarked_plans_stored_right(partnership: Partnership, on: date) -> No
             plan=plan).values_list("field", "key", "rag", "n")})
         assert stored == kept_counts.as_rows(
             partnership_summary(partnership, on, from_history=False, within=[plan.pk])), plan.title
+    assert_totals_are_the_plans_sum(partnership)

@@ -57,9 +57,11 @@ PLAN = f"""SELECT r.id, r.ref, a.id, a.text, o.name, {RAG}, (SELECT u.text FROM 
     WHERE u.action_id = a.id ORDER BY u.written_on DESC, u.id DESC LIMIT 1)
     FROM plans_recommendation r LEFT JOIN plans_action a ON a.recommendation_id = r.id
     LEFT JOIN plans_agency o ON a.owner_id = o.id WHERE r.plan_id = %(plan)s ORDER BY r."order", a."order" """
-# What the dashboard reads when its counts are kept (ADR 46): each plan's rows, added up.
-KEPT = ["""SELECT field, key, rag, sum(n) FROM plans_keptcount WHERE partnership_id = %(p)s
-    GROUP BY 1, 2, 3"""]
+# What the dashboard reads when its counts are kept (ADR 46, 67): the partnership's totals, and
+# which plans changed since they were counted (their stored rows are then subtracted).
+KEPT = ["SELECT field, key, rag, n FROM plans_kepttotal WHERE partnership_id = %(p)s",
+        """SELECT k.plan_id FROM plans_keptplan k JOIN plans_plan p ON k.plan_id = p.id
+    WHERE p.partnership_id = %(p)s AND k.changes <> k.counted"""]
 ACTION = ["SELECT * FROM plans_action WHERE id = %(action)s",
           "SELECT * FROM plans_progressupdate WHERE action_id = %(action)s ORDER BY written_on DESC, id DESC",
           "SELECT * FROM plans_historicalaction WHERE id = %(action)s ORDER BY history_date DESC"]
@@ -76,6 +78,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--kept", action="store_true",
+                        help="the counts are kept for today already (an earlier run's rebuild): not rebuilt")
     args = parser.parse_args()
     os.environ["DJANGO_SETTINGS_MODULE"] = "actionplan.settings"
     os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -90,7 +94,7 @@ def main() -> None:
     from django.utils import timezone
 
     from actionplan.plans import kept_counts
-    from actionplan.plans.models import Action, Partnership, Plan, User
+    from actionplan.plans.models import Action, CountsKept, Partnership, Plan, User
     from actionplan.plans.summary import partnership_summary
 
     partnership = Partnership.objects.get()
@@ -135,9 +139,13 @@ def main() -> None:
     print(f"| page | page ms (median of {args.rounds}) | SQL ms | ratio | queries | page KB |")
     print("|---|---|---|---|---|---|")
     for label, url, who, bare in pages:
-        if label == "dashboard, counts kept":
+        if label == "dashboard, counts kept" and args.kept:
+            CountsKept.objects.filter(partnership=partnership).update(
+                as_at=params["today"], rebuilding_for=None)  # made so by an earlier run today
+        elif label == "dashboard, counts kept":
             ms, _ = timed(lambda: kept_counts.rebuild(partnership))
             print(f"| (rebuilding the kept counts, as the daily job does: {ms / 1000:.1f} s) | | | | | |")
+        if label == "dashboard, counts kept":
             assert kept_counts.differences(partnership) == [], "kept counts differ from the live ones"
         page_ms, sql_ms = [], []
         for _ in range(args.rounds):
@@ -160,7 +168,7 @@ def check(
     """The page and its SQL agree: the same counts on the dashboard, the same total on a list."""
     if label.startswith("dashboard"):
         summary = summary_of(partnership, today)
-        if len(rows) == 1:  # the kept rows: the partnership's RAG and exceptions added up
+        if label.endswith("counts kept"):  # the totals: the partnership's RAG and exceptions
             kept = {(name, rag): n for name, _key, rag, n in rows[0]}
             assert sum(n for (name, _rag), n in kept.items() if name == "overall") == summary.overall.total
             assert (kept.get(("overdue", ""), 0), kept.get(("stale", ""), 0)) == (

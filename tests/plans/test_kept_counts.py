@@ -13,7 +13,7 @@ from actionplan.plans.bulk import change_actions
 from actionplan.plans.corrections import withdraw_evidence, withdraw_update
 from actionplan.plans.counts_touched import counted
 from actionplan.plans.editing import add_action, close_plan, reopen_plan
-from actionplan.plans.models import CountsKept, KeptCount, Theme
+from actionplan.plans.models import CountsKept, KeptCount, KeptTotal, Theme
 from actionplan.plans.people import merge_agencies
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange
@@ -130,7 +130,7 @@ def test_the_days_turn_and_new_thresholds_fall_back_to_live_until_rebuilt(kept, 
 
 
 def test_rows_naming_a_gone_agency_are_not_read(kept, action):
-    row = KeptCount.objects.filter(field="by_agency").first()
+    row = KeptTotal.objects.filter(field="by_agency").first()  # what the dashboard reads
     row.key = 10**9
     row.save()
     assert kept_counts.kept_summary(kept, kept_counts.today()) is None
@@ -144,10 +144,18 @@ def test_check_counts_names_each_difference_and_repair_rebuilds(kept, action):
 
     call_command("check-counts", stdout=(out := StringIO()))
     assert "the kept counts equal the live ones" in out.getvalue()
-    KeptCount.objects.filter(field="overdue").update(n=40)
+    KeptTotal.objects.filter(field="overdue").update(n=40)  # what the dashboard reads
     with pytest.raises(CommandError, match="differ"):
         call_command("check-counts", stdout=(out := StringIO()))
     assert "overdue: kept 40, live 2" in out.getvalue()
+    assert "total of overdue: kept 40, the plans' rows 2" in out.getvalue()
+    call_command("check-counts", "--repair", stdout=StringIO())
+    assert_kept_equal_live(kept)
+    # A plan's rows wrong under right totals: the dashboard is right until that plan changes.
+    KeptCount.objects.filter(field="overdue").update(n=5)
+    with pytest.raises(CommandError, match="differ"):
+        call_command("check-counts", stdout=(out := StringIO()))
+    assert "1 number differs:\n  total of overdue: kept 2, the plans' rows 5" in out.getvalue()
     call_command("check-counts", "--repair", stdout=StringIO())
     assert_kept_equal_live(kept)
 

@@ -1,7 +1,8 @@
 """Random sequences of changes, days passing and thresholds changed, each change's re-count run
 at once, later or never: after each step the dashboard's counts equal the live ones, every plan
-not marked changed has its stored rows right, and after each write through the writers (not a
-day's turn nor new thresholds) the counts are still kept, not counted live."""
+not marked changed has its stored rows right, the partnership's totals are its plans' rows added
+up, and after each write through the writers (not a day's turn, new thresholds nor a plan deleted
+from a shell) the counts are still kept, not counted live."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from actionplan.plans.updates import change_assurance, override_rag, record_prog
 from factories import ActionFactory, AgencyFactory, PartnershipFactory, RecommendationFactory, UserFactory
 from kept_helpers import (
     assert_kept_equal_live,
+    assert_totals_are_the_plans_sum,
     assert_unmarked_plans_stored_right,
     drop_after_commit,
     run_after_commit,
@@ -36,7 +38,7 @@ pytestmark = pytest.mark.django_db
 # When a change's re-count runs: once it is committed, after a later step, or never (it failed).
 RECOUNT = ["now", "later", "never"]
 STEPS = ["progress", "assurance", "override", "owner", "due", "close", "add", "link", "unlink", "theme",
-         "delete", "day", "thresholds"]
+         "delete", "drop", "shell drop", "day", "thresholds"]
 
 
 class World:
@@ -71,12 +73,23 @@ class World:
             self.partnership.amber_within_days = (self.partnership.amber_within_days + 1 + n % 8) % 10
             self.partnership.save()
             return False
-        if step == "close":
+        if step in {"drop", "shell drop"}:  # a plan deleted, by a writer or by a shell
+            own = [plan for plan in plans if plan.pk != self.composite.plan_id]  # the composite stays
+            if len(own) < 2:
+                return True  # one plan stays too: something to change
+            plan = own[n % len(own)]
+            if step == "shell drop":
+                plan.delete()
+                return False
+            with counted():
+                plan.delete()
+        elif step == "close":
             plan = plans[n % len(plans)]
             (reopen_plan(plan, self.admin, reason="again") if plan.closed_on
              else close_plan(plan, self.admin, on=self.on, reason="done"))
         elif step == "add":
-            rec = Recommendation.objects.filter(plan__partnership=self.partnership).order_by("pk")[n % 3]
+            recommendations = Recommendation.objects.filter(plan__partnership=self.partnership).order_by("pk")
+            rec = recommendations[n % recommendations.count()]
             add_action(rec, self.admin, text="More", owner=self.agencies[n % 2],
                        due_date=self.on + timedelta(n % 9))
         elif action is None:
@@ -125,6 +138,7 @@ def test_kept_counts_always_equal_the_live_ones(steps):
             shown = kept_counts.dashboard_summary(world.partnership, world.on)
             live = partnership_summary(world.partnership, world.on, from_history=False)
             assert kept_counts.as_rows(shown) == kept_counts.as_rows(live), step
+            assert_totals_are_the_plans_sum(world.partnership)
             if keeps:
                 assert kept_counts.kept_summary(world.partnership, world.on) is not None
                 assert_unmarked_plans_stored_right(world.partnership, world.on)

@@ -19,9 +19,9 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Model, Q
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from . import kept_counts, kept_recount
+from . import kept_counts, kept_recount, kept_totals
 from .models import Action, Evidence, Plan, ProgressUpdate, Recommendation, Theme
 from .summary_rows import LINKS
 
@@ -58,16 +58,21 @@ def counted() -> Iterator[None]:
     the marks come last, after the actions')."""
     with transaction.atomic():
         touched.depth += 1
+        if touched.depth == 1:
+            kept_totals.forget_gone()  # left by a deletion outside any block that failed
         try:
             yield
             if touched.depth == 1:
                 plans = touched.plan_ids()
                 touched.clear()
                 kept_recount.recount_after_commit(kept_recount.mark(plans))
+                # After the marks: a re-count holds its plan's mark, then writes the totals.
+                kept_totals.settle()
         finally:
             touched.depth -= 1
             if not touched.depth:
                 touched.clear()
+                kept_totals.forget_gone()
 
 
 def touch(
@@ -107,7 +112,15 @@ def on_plan(instance: Plan, **_: Any) -> None:
 
 
 def on_plan_deleted(instance: Plan, **_: Any) -> None:
+    kept_totals.plan_gone(instance)
     touch(plans=[instance.pk, *kept_counts.linking_plans([instance.pk])])  # before its links go
+
+
+def on_plan_gone(**_: Any) -> None:
+    """Outside any `counted()` (the admin, a shell) the deleted plans' rows leave the totals once
+    all of them are deleted; the partnership's counts are not read until rebuilt meanwhile."""
+    if not touched.depth:
+        kept_totals.settle()
 
 
 def on_plan_stored(plan: Plan, **_: Any) -> None:
@@ -156,6 +169,7 @@ def connect() -> None:
     for model, saved, deleted in handlers:
         post_save.connect(saved, sender=model, dispatch_uid=f"{uid}-{model.__name__}-save")
         pre_delete.connect(deleted, sender=model, dispatch_uid=f"{uid}-{model.__name__}-delete")
+    post_delete.connect(on_plan_gone, sender=Plan, dispatch_uid=f"{uid}-plan-gone")
     pre_delete.connect(on_theme_deleted, sender=Theme, dispatch_uid=f"{uid}-theme-delete")
     plan_stored.connect(on_plan_stored, dispatch_uid=f"{uid}-plan-stored")
     for through in (LINKS, Recommendation.themes.through, Action.themes.through):

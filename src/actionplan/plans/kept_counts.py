@@ -4,7 +4,8 @@ What each plan adds to its partnership's summary is stored as rows (`KeptCount`)
 `partnership_summary` itself over that plan alone: whatever the live summary counts, the kept
 one counts by construction. A change marks the plans it touched, in its own transaction; once
 it is committed the worker re-counts them and replaces their rows (`kept_recount`). The
-dashboard adds up the rows of the plans not marked and counts the marked ones live.
+dashboard reads the partnership's totals of those rows (`kept_totals`, kept with them in the
+same transactions, ADR 67), less the rows of the plans marked, which it counts live.
 
 The counts hold for one day and one set of thresholds (`CountsKept`): the day's turn and a
 change of thresholds are caught up by `rebuild` (run daily by `actionplan remind`); until then
@@ -19,11 +20,11 @@ from dataclasses import fields
 from datetime import date
 from typing import Any, get_args, get_origin, get_type_hints
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from . import kept_recount
-from .models import CountsKept, KeptCount, Partnership, Plan
+from . import kept_recount, kept_totals
+from .models import CountsKept, Partnership, Plan
 from .summary import PartnershipSummary, RagCounts, partnership_summary
 from .summary_rows import LINKS
 
@@ -94,17 +95,17 @@ def made_for(partnership: Partnership) -> Q:
 
 def kept_summary(partnership: Partnership, as_at: date) -> PartnershipSummary | None:
     """The kept counts when they hold for this day and the partnership's thresholds, else None:
-    the rows of the plans counted since their last change, and the plans changed since (usually
-    few: the worker re-counts a change's plans moments after it is committed) counted live."""
+    the partnership's totals less the stored rows of the plans changed since they were counted
+    (usually few: the worker re-counts a change's plans moments after it is committed), those
+    plans counted live instead."""
     if not CountsKept.objects.filter(made_for(partnership), as_at=as_at).exists():
         return None
     changed = kept_recount.marked(partnership)
-    rows = (KeptCount.objects.filter(partnership=partnership).exclude(plan_id__in=changed)
-            .values_list("field", "key", "rag").annotate(n=Sum("n")).order_by())
-    counts = Counter({(name, key, rag): n for name, key, rag, n in rows})
+    counts = kept_totals.totals(partnership)  # every plan's rows added up (ADR 67)
     if changed:
+        counts.subtract(kept_totals.stored(changed))
         counts.update(as_rows(partnership_summary(partnership, as_at, from_history=False, within=changed)))
-    return from_rows(partnership, as_at, counts)
+    return from_rows(partnership, as_at, Counter({row: n for row, n in counts.items() if n}))
 
 
 def dashboard_summary(partnership: Partnership, as_at: date) -> PartnershipSummary:
@@ -139,6 +140,7 @@ def rebuild(partnership: Partnership) -> None:
                   "stale_after_days": partnership.stale_after_days}
     CountsKept.objects.update_or_create(
         partnership=partnership, defaults={"rebuilding_for": on, **thresholds})
+    kept_totals.mend(partnership)  # the re-counts below add differences: start from the true sum
     plan_ids = list(partnership.plans.order_by("pk").values_list("pk", flat=True))
     kept_recount.mark(plan_ids)
     for plan_id in plan_ids:
@@ -163,11 +165,19 @@ def keep_all() -> list[Partnership]:
 
 def differences(partnership: Partnership) -> list[str] | None:
     """Each number the kept counts give unlike the live ones today, as "field key colour: kept
-    n, live m"; None when they do not hold for today (the dashboard counts live then)."""
+    n, live m", then each of the partnership's totals unlike the sum of its plans' rows (which
+    the dashboard would read wrong once a plan is changed); None when they do not hold for
+    today (the dashboard counts live then)."""
     on = today()
     kept = kept_summary(partnership, on)
     if kept is None:
         return None
     stored, live = as_rows(kept), as_rows(partnership_summary(partnership, on, from_history=False))
-    return [f"{' '.join(str(part) for part in row if part)}: kept {stored[row]}, live {live[row]}"
-            for row in sorted(set(stored) | set(live)) if stored[row] != live[row]]
+    named = [f"{' '.join(str(part) for part in row if part)}: kept {stored[row]}, live {live[row]}"
+             for row in sorted(set(stored) | set(live)) if stored[row] != live[row]]
+    drift = kept_totals.drift(partnership)
+    if drift:
+        total = kept_totals.totals(partnership)
+        named += [f"total of {' '.join(str(part) for part in row if part)}: kept {total[row]}, "
+                  f"the plans' rows {total[row] + n}" for row, n in sorted(drift.items())]
+    return named

@@ -4,24 +4,25 @@ A change only marks the plans it touched (`mark`: one upsert, inside its transac
 writer holds its locks no longer than before. Once it commits, the plans it found not marked
 yet are queued for the worker (`recount_after_commit`); the reply does not wait for them. The
 worker counts each plan still marked by `partnership_summary` outside any transaction, then,
-in one short one, replaces the plan's rows and marks it counted only if no change has marked
-it since it was read (if one has, it counts it again: that change found the plan marked and
-queued nothing). A plan still marked is counted live on the dashboard, so no number is ever
-stale, whether the worker is slow, stopped or failing: a re-count that fails is logged and
-leaves the plan marked until the daily rebuild; it never fails the change that asked for it.
+in one short one, replaces the plan's rows (and adds the difference to the partnership's totals,
+`kept_totals`) and marks it counted only if no change has marked it since it was read (if one
+has, it counts it again: that change found the plan marked and queued nothing).
+A plan still marked is counted live on the dashboard, so no number is ever stale, whether the
+worker is slow, stopped or failing: a re-count that fails is logged and leaves the plan marked
+until the daily rebuild; it never fails the change that asked for it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.db import connection, transaction
 from django.db.models import F, Q
 
-from . import kept_counts  # the rows' shape and the day are kept_counts'; it imports this module
+from . import kept_counts, kept_totals  # the rows' shape and the day are kept_counts'; it imports this module
 from .models import CountsKept, KeptCount, KeptPlan, Partnership, Plan
 from .summary import partnership_summary
 
@@ -82,8 +83,14 @@ def recount_plan(partnership: Partnership, plan_id: int, on: date) -> bool:
     with transaction.atomic():
         if not KeptPlan.objects.filter(plan_id=plan_id, changes=changes).update(counted=changes):
             return False
-        KeptCount.objects.filter(plan_id=plan_id).delete()
+        # Read under the mark just updated: no other re-count of the plan can store meanwhile.
+        before = kept_totals.taken(plan_id)
         KeptCount.objects.bulk_create(rows, batch_size=1000)
+        after = Counter({(row.field, row.key, row.rag): row.n for row in rows})
+        # Rows stored under another partnership (the plan moved since) leave that one's totals.
+        for partnership_id in sorted(before.keys() | {partnership.pk}):
+            kept_totals.add(partnership_id, kept_totals.difference(
+                after if partnership_id == partnership.pk else Counter(), before[partnership_id]))
     return True
 
 

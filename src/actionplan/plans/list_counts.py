@@ -5,10 +5,11 @@ counts do not hold: the database counts it.
 
 The lists are the dashboard's numbers shown row by row (they are tested equal), so the kept
 number is the list's, exactly: the plans changed since they were last counted are counted live,
-with the list's own query, and the kept rows give the rest. Counting the list itself is a join of
-every action of the partnership with its recommendation and plan (50-250 ms at 100,000 actions);
-the kept rows of one number are one per plan and colour. Any other filter, a day other than
-today, or counts not kept for today and the partnership's thresholds: None, and the list counts.
+with the list's own query, and the partnership's totals less those plans' stored rows give the
+rest. Counting the list itself is a join of every action of the partnership with its
+recommendation and plan (50-250 ms at 100,000 actions); a number's totals are one row a colour.
+Any other filter, a day other than today, or counts not kept for today and the partnership's
+thresholds: None, and the list counts.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
-from . import kept_recount
+from . import kept_recount, kept_totals
 from .finder import ActionCriteria
 from .kept_counts import made_for, today
-from .models import Action, CountsKept, KeptCount, Partnership, Recommendation
+from .models import Action, CountsKept, Partnership, Recommendation
 
 # A list filtered by one exception alone is the dashboard's number of that exception.
 EXCEPTIONS = ("overdue", "due_soon", "stale")
@@ -34,10 +35,9 @@ class ListCount:
 
 
 def kept_sum(partnership: Partnership, changed: list[int], field: str, keys: tuple[int, ...] = ()) -> int:
-    rows = KeptCount.objects.filter(partnership=partnership, field=field).exclude(plan_id__in=changed)
-    if keys:
-        rows = rows.filter(key__in=keys)
-    return rows.aggregate(n=Sum("n"))["n"] or 0
+    """The partnership's total of this number (ADR 67) less what the changed plans stored."""
+    total = sum(kept_totals.totals(partnership, field, keys).values())
+    return total - sum(kept_totals.stored(changed, field, keys).values()) if changed else total
 
 
 def kept_count(

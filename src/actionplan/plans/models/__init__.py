@@ -1,6 +1,6 @@
 from .action import Action, DueKind, DuePrecision
 from .import_draft import ImportDraft
-from .kept_counts import CountsKept, KeptCount, KeptPlan
+from .kept_counts import CountsKept, KeptCount, KeptPlan, KeptTotal
 from .partnership import Agency, Partnership, Review, Theme, normalise_name
 from .plan import Plan, Recommendation, Section
 from .progress import Evidence, ProgressUpdate, RecordIsFinal, as_corrected, in_force, not_withdrawn
@@ -17,6 +17,7 @@ __all__ = [
     "ImportDraft",
     "KeptCount",
     "KeptPlan",
+    "KeptTotal",
     "Partnership",
     "Plan",
     "ProgressUpdate",

@@ -48,6 +48,26 @@ class KeptCount(models.Model):
         indexes = [models.Index(fields=["partnership", "field"], name="kept_count_partnership")]
 
 
+class KeptTotal(models.Model):
+    """The partnership's number as all its plans' kept rows add up (ADR 67): equal at every
+    commit to the sum of its `KeptCount` rows of that field, key and colour, so the dashboard
+    reads a few hundred rows, not every plan's. Changed only with those rows, by difference
+    (`kept_totals`); a number that falls to zero is removed."""
+
+    # Unconstrained as KeptCount's are: written in a re-count's short transaction, which must
+    # wait for no row that a change may hold.
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+",
+                                    db_constraint=False, db_index=False)  # the unique one leads with it
+    field = models.CharField(max_length=40)
+    key = models.BigIntegerField(default=0)
+    rag = models.CharField(max_length=10, blank=True)
+    n = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["partnership", "field", "key", "rag"],
+                                               name="kept_total_one_number")]
+
+
 class KeptPlan(models.Model):
     """Whether a plan's kept rows are up to date: each change to the plan adds one to `changes`
     in its own transaction; a re-count sets `counted` to the `changes` it was made after. While

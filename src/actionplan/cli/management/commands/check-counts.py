@@ -1,5 +1,5 @@
 """`actionplan check-counts [--repair] [--partnership NAME]`: compare the dashboard's kept counts
-with the live ones; rebuild them when asked."""
+with the live ones, and the partnership's totals with its plans' rows; rebuild them when asked."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from actionplan.plans.models import Partnership
 
 class Command(BaseCommand):
     help = (
-        "Compare each partnership's kept dashboard counts with the counts worked out live, naming "
-        "every number that differs; --repair rebuilds them. Exits non-zero when any differ unrepaired."
+        "Compare each partnership's kept dashboard counts with the counts worked out live, and its "
+        "kept totals with its plans' kept rows added up, naming every number that differs; --repair "
+        "rebuilds them. Exits non-zero when any differ unrepaired."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
