@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0015_kept_counts'),
+        ('plans', '0016_actions_open_first'),
     ]
 
     operations = [
