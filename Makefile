@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL := postgres://postgres@127.0.0.1:5432/test
 export ACTIONPLAN_DATA_DIR ?= var
+PORT ?= 8000
 
 STATIC := src/actionplan/web/static/govuk
 # System packages from Debian: Pango and fonts for PDF reports; Chromium (the browser tests drive
@@ -58,10 +59,10 @@ endef
 demo: install
 	$(BIN)/actionplan migrate --verbosity 0
 	$(BIN)/actionplan demo --if-missing
-	@echo "Serving on http://127.0.0.1:8000 with a worker beside it; e-mails go to $(ACTIONPLAN_DATA_DIR)/mail (Ctrl-C to stop)"
+	@echo "Serving on http://127.0.0.1:$(PORT) with a worker beside it; e-mails go to $(ACTIONPLAN_DATA_DIR)/mail (Ctrl-C to stop)"
 	$(BIN)/actionplan worker --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/actionplan runserver 127.0.0.1:8000
+	$(BIN)/actionplan runserver 127.0.0.1:$(PORT)
 
 # The example reports in docs/examples, written by the current code from the Riverton demo built
 # afresh (as at today) in a data folder of their own, so that no one's own demo is touched.

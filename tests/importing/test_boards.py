@@ -22,6 +22,12 @@ TABLE = "Recommendation\tAction\tOwner\nShare information.\tWrite the protocol\t
     ("Domestic Homicide Review Action Plan: agreed by the Eastshire Community Safety "
      "Partnership at its meeting of 4 March 2024 following the review into the death of Ann",
      "Eastshire Community Safety Partnership"),
+    ("Haldon Vale Safeguarding Adults Board", "Haldon Vale Safeguarding Adults Board"),
+    ("Action Plan Tower Hamlets Safeguarding Children Partnership",
+     "Tower Hamlets Safeguarding Children Partnership"),
+    # A logo's words on the line above are no part of the name.
+    ("Working in Partnership to Safeguard Children & Young People\n"
+     "Haldon Vale Safeguarding Adults Board", "Haldon Vale Safeguarding Adults Board"),
     ("Action Plan", None),
 ])
 def test_the_title_names_the_board(title, board):

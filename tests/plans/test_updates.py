@@ -10,6 +10,7 @@ from actionplan.plans.rag import OverrideRefused, Rag
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange, TransitionRefused
 from actionplan.plans.updates import (
+    IMPORTED_RAG_REASON,
     EditConflict,
     change_assurance,
     decide_evidence,
@@ -218,3 +219,36 @@ def test_an_imported_document_s_progress_alone_leaves_the_status(action):
     action.refresh_from_db()
     assert action.status == S.NOT_STARTED
     assert action.updates.get().text == "Draft circulated"
+
+
+def _rated_by_the_document(action, rag=Rag.AMBER, reason=IMPORTED_RAG_REASON):
+    action.rag_override, action.rag_override_reason = rag, reason
+    action.save()
+    return action
+
+
+def test_a_change_of_status_lifts_the_rag_the_imported_document_gave(action, bob):
+    _rated_by_the_document(action)
+    record_progress(action, bob, "Protocol agreed.", on=date(2026, 6, 10),
+                    change=StatusChange(S.IMPLEMENTED))
+    action.refresh_from_db()
+    assert (action.rag_override, action.rag_override_reason) == ("", "")
+    judged = action.rag(date(2026, 6, 10))
+    assert (judged.rag, judged.overridden) == (Rag.GREEN, False)  # implemented, awaiting assurance
+    newest_first = list(action.history.values_list("rag_override", flat=True))
+    assert newest_first[:2] == ["", Rag.AMBER]  # the document's rating stays in the history
+
+
+def test_a_progress_note_alone_keeps_the_imported_rag(action, bob):
+    _rated_by_the_document(action)
+    record_progress(action, bob, "Still drafting.", on=date(2026, 6, 10))
+    action.refresh_from_db()
+    assert action.rag(date(2026, 6, 10)).overridden and action.rag_override == Rag.AMBER
+
+
+def test_a_rag_set_by_hand_stays_when_the_status_changes(action, bob):
+    _rated_by_the_document(action, Rag.RED, "The board is not assured the policy is used")
+    record_progress(action, bob, "Policy published.", on=date(2026, 6, 10),
+                    change=StatusChange(S.IMPLEMENTED))
+    action.refresh_from_db()
+    assert action.rag(date(2026, 6, 10)).rag == Rag.RED

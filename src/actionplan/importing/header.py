@@ -35,7 +35,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
               "who", "responsible person", "lead person", "action owner", "accountable",
               "responsible agency", "responsible organisation", "lead organisation"),
     "owner_role": ("owner role", "role", "job title", "post", "lead role"),
-    "due": ("timescale", "timescales", "target date", "target completion date", "by when",
+    "due": ("timescale", "timescales", "target date", "target completion date", "by when", "by",
             "when", "due", "due date", "deadline", "completion date", "date due"),
     "measure": ("audit of implementation", "evidence", "evidence to be provided",
                 "performance indicators", "performance indicator", "success measure",

@@ -30,7 +30,10 @@ from .header import normalise, role_of
 from .readers import SourceRow
 
 _LABELLED = re.compile(r"^\s*([A-Za-z][\w /&'()-]{0,40}?)\s*:\s*(\S.*)$", re.S)
-_BULLETED = re.compile(r"^\s*(?:[•▪●◦■□➢►▶*]|[-–](?=\s))\s*")
+_BULLETED = re.compile(r"^\s*(?:[•▪●◦■□➢►▶*]|[-–](?=\s)|\(?[a-z]\)(?=\s))\s*")
+# Labels written on the action's own line, after its sentence: "… a house move. Owner: 0-19
+# Service. By: 31 March 2026." (a plan typed into an e-mail).
+_INLINE_LABEL = re.compile(r"(?<=[.;])\s+([A-Z][\w/&'-]*(?: [\w/&'-]+){0,2}):\s+")
 _MAX_LABEL_WORDS = 5
 _ACTION_ROLES = frozenset(PAIRED_ROLES) | {"action"}
 
@@ -83,7 +86,12 @@ class _Reader:
             self._labelled(row, *label)
         elif bullet := _BULLETED.match(text):
             self._place_pending(None)
-            self.items[-1].actions.append(_Action([text[bullet.end():]], row.line))
+            words, fields = self._inline_labels(text[bullet.end():])
+            self.items[-1].actions.append(_Action([words], row.line))
+            for written, value in fields:
+                key = normalise(written)
+                self.labels.setdefault(key, written)
+                self.items[-1].actions[-1].fields.setdefault(key, []).append(value)
         else:
             self.items[-1].pending.append(row)
 
@@ -95,6 +103,16 @@ class _Reader:
         label = " ".join(match.group(1).split())
         role = self.wanted.get(normalise(label)) or role_of(label)
         return (label, role, match.group(2).strip()) if role in _ACTION_ROLES else None
+
+    def _inline_labels(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """An action's words and the labelled fields written after them on its line, when
+        every label there names an action's field; else the line as it is."""
+        parts = _INLINE_LABEL.split(text)
+        labels = parts[1::2]
+        if not labels or any(self._label(f"{label}: x") is None for label in labels):
+            return text, []
+        values = [value.strip().rstrip(".;").strip() for value in parts[2::2]]
+        return parts[0].strip().rstrip(";"), list(zip(labels, values, strict=True))
 
     def _labelled(self, row: SourceRow, label: str, role: str, value: str) -> None:
         item = self.items[-1]

@@ -14,9 +14,14 @@ _BODY = (r"(?:Local\s+)?Safeguarding\s+(?:Children(?:'s)?|Adults?)\s+(?:Board|Pa
          r"|(?:Children(?:'s)?|Adults?)\s+Safeguarding\s+(?:Board|Partnership)"
          r"|Safeguarding\s+(?:Partnership|Board)(?:\s+for\s+(?:Children|Adults))?"
          r"|Community\s+Safety\s+Partnership")
+# A place's name is up to three capitalised words ("Haldon Vale", "Tower Hamlets"), or two
+# joined by "and"; never a word of the title around it ("Action Plan Haldon Vale…").
+_PLACE_WORD = (r"(?-i:(?!(?:The|Action|Plan|Review|Report|Annual|Case|Serious|Safeguarding)\b)"
+               r"[A-Z][\w'-]+)")
 _BOARD = re.compile(
-    r"\b((?:(?:North|South|East|West|Central|Greater|Mid)\s+)?[A-Z][\w'-]+(?:\s+and\s+"
-    rf"[A-Z][\w'-]+)?\s+(?:{_BODY})|Safer\s+[A-Z][\w'-]+\s+Partnership)\b", re.I)
+    r"\b((?:(?:North|South|East|West|Central|Greater|Mid)\s+)?"
+    rf"{_PLACE_WORD}(?:\s+and\s+{_PLACE_WORD}|(?:\s+{_PLACE_WORD}){{0,2}})\s+(?:{_BODY})"
+    r"|Safer\s+[A-Z][\w'-]+\s+Partnership)\b", re.I)
 _REVIEW_CODE = re.compile(r"\b([A-Z]{2}\d{2}|Child [A-Z]|Adult [A-Z]|Case [A-Z])\b")
 # A review named by its subject's pseudonym in quotes after the kind of review:
 # "SAR 'Mrs B'", "Domestic Homicide Review: ‘Adam’", "CSPR “Child Q”".
@@ -54,8 +59,10 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
     block = " ".join(short)
     title, kind = _title(short)
     plan = Plan(title=title or fallback_title, kind=kind, notes=list(lines))
-    # A long title line still names its board, when no short one does.
-    board = _BOARD.search(block) or _BOARD.search(" ".join(lines))
+    # A line of its own names the board best (the block runs a logo's words into the name);
+    # a name broken over lines, or a long title line, still names it when no line does.
+    board = (next((found for line in short if (found := _BOARD.search(line))), None)
+             or _BOARD.search(block) or _BOARD.search(" ".join(lines)))
     plan.board = _board_name(board.group(1)) if board else None
     named = [name.strip() for name in _REVIEW_NAMED.findall(block)] + [
         " ".join(name.split()) for line in short for found in _REVIEW_UNQUOTED.findall(line)

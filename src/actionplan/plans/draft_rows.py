@@ -28,7 +28,7 @@ from .models import (
 )
 from .owner_match import match_agency, owner_readings, owner_wording
 from .status import DeliveryStatus
-from .updates import imported_progress
+from .updates import IMPORTED_RAG_REASON, imported_progress
 
 # Rows per INSERT when storing a plan's rows in bulk.
 BATCH = 500
@@ -205,7 +205,7 @@ class Storer:
             due_kind=due.get("kind") or DueKind.UNKNOWN,
             measure=data.get("measure") or "",
             rag_override=data.get("rag") or "",
-            rag_override_reason="RAG rating given in the imported document" if data.get("rag") else "",
+            rag_override_reason=IMPORTED_RAG_REASON if data.get("rag") else "",
         )
 
     def imported_progress(

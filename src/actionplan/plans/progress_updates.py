@@ -34,6 +34,7 @@ def record_progress(
     with changing(action, expected_version if change is not None else None) as fresh:
         if change is not None:
             apply_status_change(fresh, change)
+            lift_imported_rag(fresh)
         save_stamped(fresh, when, author, change.reason if change is not None else "")
         update = ProgressUpdate(
             action=fresh,
@@ -50,6 +51,16 @@ def record_progress(
 
 
 IMPORTED_AUTHOR = "Imported document"
+IMPORTED_RAG_REASON = "RAG rating given in the imported document"
+
+
+def lift_imported_rag(action: Action) -> None:
+    """The RAG the imported document gave stands for the action as the document left it: once
+    a person changes its status, the rating follows the board's rules again (ADR 74). A rating
+    set by hand on the pages, with its own reason, stays."""
+    if action.rag_override and action.rag_override_reason == IMPORTED_RAG_REASON:
+        action.rag_override = ""
+        action.rag_override_reason = ""
 
 
 def record_imported_progress(

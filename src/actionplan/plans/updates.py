@@ -25,6 +25,7 @@ from .evidence import (
 )
 from .progress_updates import (
     IMPORTED_AUTHOR,
+    IMPORTED_RAG_REASON,
     apply_status_change,
     imported_progress,
     record_imported_progress,
@@ -34,6 +35,7 @@ from .stamping import EditConflict, locked, save_stamped
 
 __all__ = [
     "IMPORTED_AUTHOR",
+    "IMPORTED_RAG_REASON",
     "EditConflict",
     "apply_status_change",
     "change_assurance",

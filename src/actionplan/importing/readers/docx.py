@@ -78,6 +78,7 @@ class _Cells(NamedTuple):
     cells: tuple[str, ...]  # as HTML (paragraphs, lists, underlining), one a grid column
     plain: list[str]  # as plain text: what a header is read from
     spans: list[range]  # the grid columns of each cell with text merged across columns
+    continued: list[int]  # the grid columns of cells merged down from the row above
 
 
 def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...],
@@ -93,12 +94,14 @@ def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...],
     cells: list[str] = []
     plain: list[str] = []
     spans: list[range] = []
+    continued: list[int] = []
     for tc in tr.iterchildren(qn("w:tc")):
         column = len(cells)
         if tc.vMerge == "continue":
             role = roles[column] if column < len(roles) else None
             cells.append(above.get(column, "") if repeats_down(role) else "")
             plain.append("")
+            continued.append(column)
         else:
             cells.append(_cell_html(tc, labels))
             plain.append(" ".join(_paragraph_texts(tc)))
@@ -108,7 +111,7 @@ def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...],
                 spans.append(range(column, column + tc.grid_span))
         cells.extend([""] * (tc.grid_span - 1))
         plain.extend([""] * (tc.grid_span - 1))
-    return _Cells(tuple(cells), plain, spans)
+    return _Cells(tuple(cells), plain, spans, continued)
 
 
 def _shaded_rags(tr: Any, row: _Cells, roles: tuple[str | None, ...], line: int,
@@ -152,10 +155,15 @@ def _two_header_rows(upper: _Cells, lower: _Cells) -> list[str] | None:
     """A group heading merged over its columns ("Delivery" over "Lead" and "Due") and the
     row of headings under it read as one header: the lower names, the upper where the
     lower has none. Or a header whose words run on into the row under it ("Target" over
-    "date"): each column's words joined."""
+    "date"): each column's words joined.
+
+    The lower row may read as a header alone and still need the upper: a heading merged down
+    both rows ("Agreed action") is blank in the lower, and its column would be lost."""
     if not upper.spans:
         return run_on_header(upper.plain, lower.plain)
-    if read_header(lower.plain) or not all(
+    merged_down = any(upper.plain[column] for column in lower.continued
+                      if column < len(upper.plain))
+    if (read_header(lower.plain) and not merged_down) or not all(
             column < len(lower.plain) and lower.plain[column]
             for span in upper.spans for column in span):
         return None

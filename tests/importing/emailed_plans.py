@@ -1,0 +1,43 @@
+"""Plans typed into an e-mail or a note: each action on one line with its labelled fields after
+its sentence ("… Owner: CSC. By: end of June 2026.")."""
+
+from __future__ import annotations
+
+
+def lettered_email() -> bytes:
+    """An e-mail after a rapid review panel: headers and a greeting above, actions lettered
+    a), b) under "Recommendation N - …", owner and date after each, a signature below."""
+    return "\n".join([
+        "From: Business Manager",
+        "Subject: Rapid Review 'Baby T' - agreed actions",
+        "",
+        "Hi all,",
+        "As agreed at panel, these are the actions arising from the Rapid Review.",
+        "",
+        "Recommendation 1 - Safe sleep advice should be revisited when circumstances change.",
+        "  a) Update the safe sleep checklist after a house move. Owner: 0-19 Service. "
+        "By: 31 March 2026.",
+        "  b) Share the checklist with the birthing unit. Owner: Westmoor Maternity. By: April 2026.",
+        "",
+        "Recommendation 2 - Fathers and male carers should be seen and spoken to.",
+        "  a) Add a 'who else cares for the baby?' field. Owner: CSC. By: end of June 2026.",
+        "",
+        "Many thanks,",
+        "Westmoor Safeguarding Children Partnership",
+    ]).encode("utf-8")
+
+
+def bulleted_note() -> bytes:
+    """A note of a review's actions with bullets, each action's lead, target date and progress
+    after its sentence, separated by semicolons; one action with a sentence only."""
+    return "\n".join([
+        "Eastmere Community Safety Partnership",
+        "DHR 'Rosa' - actions from the panel",
+        "",
+        "Recommendation 1: Housing should ask about domestic abuse at tenancy reviews.",
+        "• Add the question to the tenancy review form; Lead agency: Eastmere Homes; "
+        "Target date: Q3 2026; Progress: Form in draft.",
+        "• Brief housing officers on the question.",
+        "Recommendation 2: The police should record who called at every incident.",
+        "• Add the caller to the incident log. Lead agency: Police. Target date: ongoing.",
+    ]).encode("utf-8")

@@ -1,0 +1,47 @@
+"""Actions typed one a line with their fields after them, as in an e-mail, read as a table."""
+
+from __future__ import annotations
+
+from actionplan.importing import parse_bytes
+
+from . import emailed_plans
+
+
+def _actions(draft):
+    return [(item.ref, action.text, action.owners, action.due.text if action.due else None,
+             action.progress) for item in draft.items for action in item.actions]
+
+
+def test_lettered_actions_with_owner_and_date_after_them_are_read():
+    draft = parse_bytes(emailed_plans.lettered_email(), "baby-t.txt")
+    assert [(item.ref, item.recommendation) for item in draft.items] == [
+        ("1", "Safe sleep advice should be revisited when circumstances change."),
+        ("2", "Fathers and male carers should be seen and spoken to."),
+    ]
+    assert _actions(draft) == [
+        ("1", "Update the safe sleep checklist after a house move.", ["0-19 Service"],
+         "31 March 2026", None),
+        ("1", "Share the checklist with the birthing unit.", ["Westmoor Maternity"], "April 2026",
+         None),
+        ("2", "Add a 'who else cares for the baby?' field.", ["CSC"], "end of June 2026", None),
+    ]
+    assert draft.plan.reviews == ["Baby T"]
+
+
+def test_bulleted_actions_with_fields_after_semicolons_are_read():
+    draft = parse_bytes(emailed_plans.bulleted_note(), "rosa.txt")
+    assert _actions(draft) == [
+        ("1", "Add the question to the tenancy review form", ["Eastmere Homes"], "Q3 2026",
+         "Form in draft"),
+        ("1", "Brief housing officers on the question.", [], None, None),
+        ("2", "Add the caller to the incident log.", ["Police"], "ongoing", None),
+    ]
+
+
+def test_a_line_whose_words_after_a_colon_name_no_field_is_kept_whole():
+    text = emailed_plans.bulleted_note().replace(
+        b"Brief housing officers on the question.",
+        b"Brief housing officers. Note: the union asked to be told.")
+    draft = parse_bytes(text, "rosa.txt")
+    assert draft.items[0].actions[1].text == (
+        "Brief housing officers. Note: the union asked to be told.")
