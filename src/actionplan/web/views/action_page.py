@@ -156,7 +156,9 @@ def timeline(action: Action) -> list[Entry]:
     ]
     entries += [
         Entry(e.submitted_at.date(), "evidence", e, withdrawal=withdrawals.get(("evidence", e.pk)))
-        for e in action.evidence.select_related("submitted_by", "decided_by")
+        # Newest first by its own column: the model's ordering starts with the action, which
+        # would join the action's recommendation and plan to sort one action's evidence.
+        for e in action.evidence.select_related("submitted_by", "decided_by").order_by("-submitted_at", "-pk")
     ]
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
