@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from actionplan.demo import build_demo
 from actionplan.plans.models import Action, User
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange
@@ -18,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def riverton():
-    return build_demo(timezone.localdate()).partnership
+def riverton(riverton_today):
+    return riverton_today.partnership
 
 
 def snapshot() -> dict[int, tuple[int, int]]:
