@@ -4,8 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from actionplan.learning.recurring import recurrences
 from actionplan.plans.history import actions_as_at
-from actionplan.plans.models import Action, Plan, ProgressUpdate, Theme, User
+from actionplan.plans.models import Action, Plan, ProgressUpdate, Recommendation, Theme, User
 from actionplan.plans.status import DeliveryStatus
 from shared_demo import DEMO_DAY
 
@@ -61,3 +62,16 @@ def test_its_framework_themes_each_map_to_a_national_theme(demo):
     framework = Theme.objects.filter(partnership=demo.partnership)
     assert framework.count() == 4
     assert all(theme.maps_to and theme.maps_to.national for theme in framework)
+
+
+def test_its_learning_is_made_again_in_a_later_review(demo):
+    """The rapid review's recommendation on the men in a baby's home is Child R's on the adults in
+    the household, in other words: found by the near pairs the demo stores as it is built."""
+    recs = Recommendation.objects.filter(plan__partnership=demo.partnership)
+    [again] = recurrences(recs)
+    reviews = [[r.code for r in m.recommendation.reviews.all()] for m in again.members]
+    assert reviews[0] == ["Child R"] and reviews[-1] == ["RR-25-03"]
+    assert {m.recommendation.plan.title for m in again.members} >= {
+        "Child R: review action plan", "RR-25-03: rapid review action plan",
+    }  # fmt: skip
+    assert [m.recommendation.plan.title for m in again.done_before][:1] == ["Child R: review action plan"]
