@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The Riverton demo built once for the tests that read it (riverton_at_meeting, riverton_today).
+pytest_plugins = ["shared_demo"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 

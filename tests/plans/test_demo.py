@@ -4,18 +4,18 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from actionplan.demo import build_demo
+from actionplan.learning.recurring import recurrences
 from actionplan.plans.history import actions_as_at
-from actionplan.plans.models import Action, Plan, ProgressUpdate, Theme, User
+from actionplan.plans.models import Action, Plan, ProgressUpdate, Recommendation, Theme, User
 from actionplan.plans.status import DeliveryStatus
+from shared_demo import DEMO_DAY
 
 pytestmark = pytest.mark.django_db
-TODAY = date(2026, 11, 21)
 
 
 @pytest.fixture
-def demo():
-    return build_demo(TODAY)
+def demo(riverton_at_meeting):
+    return riverton_at_meeting
 
 
 def test_it_has_every_kind_of_plan_and_every_status(demo):
@@ -29,7 +29,7 @@ def test_it_has_every_kind_of_plan_and_every_status(demo):
 
 def test_it_has_a_year_of_progress_history(demo):
     dates = ProgressUpdate.objects.values_list("written_on", flat=True)
-    assert (TODAY - min(dates)).days >= 300
+    assert (DEMO_DAY - min(dates)).days >= 300
     a_year_ago = actions_as_at(
         Action.objects.values_list("pk", flat=True), date(2025, 12, 1), demo.partnership
     )
@@ -62,3 +62,16 @@ def test_its_framework_themes_each_map_to_a_national_theme(demo):
     framework = Theme.objects.filter(partnership=demo.partnership)
     assert framework.count() == 4
     assert all(theme.maps_to and theme.maps_to.national for theme in framework)
+
+
+def test_its_learning_is_made_again_in_a_later_review(demo):
+    """The rapid review's recommendation on the men in a baby's home is Child R's on the adults in
+    the household, in other words: found by the near pairs the demo stores as it is built."""
+    recs = Recommendation.objects.filter(plan__partnership=demo.partnership)
+    [again] = recurrences(recs)
+    reviews = [[r.code for r in m.recommendation.reviews.all()] for m in again.members]
+    assert reviews[0] == ["Child R"] and reviews[-1] == ["RR-25-03"]
+    assert {m.recommendation.plan.title for m in again.members} >= {
+        "Child R: review action plan", "RR-25-03: rapid review action plan",
+    }  # fmt: skip
+    assert [m.recommendation.plan.title for m in again.done_before][:1] == ["Child R: review action plan"]

@@ -1,18 +1,15 @@
-from datetime import date
-
 import pytest
 
-from actionplan.demo import build_demo
 from actionplan.plans.models import Partnership
 from actionplan.reports import Scope, build_report
 from personas import *  # noqa: F403  (the shared personas: alice, bob, charlie, dave, eve)
-
-DEMO_DAY = date(2026, 11, 21)
+from shared_demo import DEMO_DAY
 
 
 @pytest.fixture
-def demo() -> Partnership:
-    return build_demo(DEMO_DAY).partnership
+def demo(riverton_at_meeting) -> Partnership:
+    """The demo as the board saw it at its meeting, built once for every test that reads it."""
+    return riverton_at_meeting.partnership
 
 
 @pytest.fixture

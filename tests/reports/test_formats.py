@@ -54,7 +54,7 @@ def test_the_workbook_has_a_sheet_per_plan_with_ids_filters_and_the_export_versi
     book = load_workbook(io.BytesIO(render(demo_report, "xlsx").content))
     assert [s.title for s in book.worksheets][1:-1] == [
         "Adult J safeguarding adult", "Child R review action plan", "Partnership workplan 2026 27",
-        "Composite action plan",
+        "RR-25-03 rapid review action", "Composite action plan",
     ]  # fmt: skip
     sheet = book.worksheets[1]
     assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:")

@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from actionplan.demo import build_demo
 from actionplan.plans.models import Action, User
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange
@@ -18,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def riverton():
-    return build_demo(timezone.localdate()).partnership
+def riverton(riverton_today):
+    return riverton_today.partnership
 
 
 def snapshot() -> dict[int, tuple[int, int]]:
@@ -44,7 +43,7 @@ def test_three_edited_rows_become_updates_and_nothing_else_changes(riverton, tmp
     )
     before = snapshot()
     out = give_back(tmp_path, content, "alice")
-    assert out.splitlines()[0] == "applied 3, unchanged 16, conflicts 0, refused 0"
+    assert out.splitlines()[0] == "applied 3, unchanged 18, conflicts 0, refused 0"
     first.refresh_from_db(), second.refresh_from_db(), third.refresh_from_db()
     assert first.updates.first().text == "Half the briefings delivered; the rest booked for January."
     assert first.updates.first().author.username == "alice"
@@ -61,7 +60,7 @@ def test_three_edited_rows_become_updates_and_nothing_else_changes(riverton, tmp
     assert changed == {first.pk, second.pk, third.pk}
 
     again = give_back(tmp_path, content, "alice")
-    assert again.splitlines()[0] == "applied 0, unchanged 19, conflicts 0, refused 0"
+    assert again.splitlines()[0] == "applied 0, unchanged 21, conflicts 0, refused 0"
     assert snapshot() == after
 
 
@@ -84,7 +83,7 @@ def test_an_agency_lead_updates_only_their_agencys_actions(riverton, tmp_path):
     other = next(a for a in in_progress() if a.owner.name != "Riverton Police")
     edits = {police.pk: {PROGRESS: "Police audit under way."}, other.pk: {PROGRESS: "Not ours to say."}}
     out = give_back(tmp_path, edit(export(riverton), edits), "bob")
-    assert out.splitlines()[0] == "applied 1, unchanged 17, conflicts 0, refused 1"
+    assert out.splitlines()[0] == "applied 1, unchanged 19, conflicts 0, refused 1"
     assert f"refused: A-{other.pk}" in out and "Bob Bennett may not update actions owned by" in out
     assert other.updates.first().text != "Not ours to say."
     assert police.updates.first().text == "Police audit under way."

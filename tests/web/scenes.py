@@ -14,7 +14,6 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
-from django.utils import timezone
 
 from actionplan.plans.models import (
     Action,
@@ -211,8 +210,7 @@ def action_ids(response: HttpResponse) -> list[int]:
 
 
 @pytest.fixture
-def demo(db):
-    """The Riverton demonstration partnership, as at the day the pages are looked at."""
-    from actionplan.demo import build_demo
-
-    return build_demo(timezone.localdate())
+def demo(riverton_today):
+    """The Riverton demonstration partnership, as at the day the pages are looked at (built once
+    for every test that reads it: tests/shared_demo.py)."""
+    return riverton_today

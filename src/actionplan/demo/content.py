@@ -326,6 +326,52 @@ WORKPLAN = PlanSpec(
     ],
 )
 
+# The rapid review, three months after Child R was published, found the learning of Child R's
+# first recommendation again in other words: the men in a baby's home were unknown to the
+# professionals. The Learning page shows the two as learning made again, flagged because an
+# action of Child R's (the household section) was marked implemented.
+RAPID_REVIEW = PlanSpec(
+    "RR-25-03: rapid review action plan",
+    "review_action_plan",
+    ["RR-25-03"],
+    [
+        (
+            "",
+            "other",
+            [
+                RecommendationSpec(
+                    "1.",
+                    "Professionals know who the men in a baby's life are.",
+                    "Midwives, health visitors and social workers should find out which men live in or "
+                    "regularly visit a baby's home, including mothers' new partners, and see and assess "
+                    "them as carers rather than relying on what the mother says.",
+                    [
+                        ActionSpec(
+                            "Ask about fathers and other men in the household at the midwifery booking "
+                            "and the health visitor's new birth visit, and record their names.",
+                            "Riverton NHS Foundation Trust",
+                            "Named Midwife for Safeguarding",
+                            45,
+                            "on_track",
+                            "Audit of 50 maternity and health visiting records each quarter.",
+                        ),
+                        ActionSpec(
+                            "Audit pre-birth and infant assessments for whether every man in the "
+                            "household was seen and checked.",
+                            "Riverton Council Children's Services",
+                            "Principal Social Worker",
+                            -25,
+                            "overdue",
+                            "Audit findings to the Quality Assurance sub-group.",
+                        ),
+                    ],
+                    ["Professional curiosity", "Think family"],
+                ),
+            ],
+        )
+    ],
+)
+
 # The composite plan links to actions of the review plans above (by plan title and position)
 # and adds lines of its own, grouped by the partnership's learning themes.
 COMPOSITE_TITLE = "Composite action plan: outstanding review actions"

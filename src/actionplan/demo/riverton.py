@@ -116,7 +116,7 @@ class Builder:
         self.users = {
             username: self.person(username, name, role, agencies) for username, name, role, agencies in PEOPLE
         }
-        for spec in [c.CHILD_R, c.ADULT_J, c.WORKPLAN]:
+        for spec in [c.CHILD_R, c.ADULT_J, c.WORKPLAN, c.RAPID_REVIEW]:
             self.plan(spec)
         self.composite()
         self.tell_stories()
