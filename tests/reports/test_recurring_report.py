@@ -66,6 +66,7 @@ def test_the_command_writes_the_report_as_pdf_and_web_page(learning, tmp_path):
     assert footer in text
     page = html.read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<dd>1 group, 1 of them after an earlier one was implemented</dd>" in page
 
 
 @pytest.mark.parametrize(
