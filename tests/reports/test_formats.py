@@ -96,9 +96,9 @@ def test_the_pdf_has_the_counts_and_the_plan_rows(demo_report):
     assert "As at\n21 November 2026" in text
     total = demo_report.totals
     assert f"All actions {' '.join(str(n) for _, n in total.rows)} {total.total}" in text
-    # The owner prints under the action, in its cell.
+    # The owner prints under the action, in its cell: agency and role on one line (ADR 68).
     row = next(row for row in rows if any(cell.startswith(ACTION) for cell in row))
-    assert f"{ACTION} {OWNER} Head of Early Help" in row and "Blue" in row
+    assert f"{ACTION} {OWNER} — Head of Early Help" in row and "Blue" in row
     assert landscape[0] is False and landscape[-1] is True
 
 

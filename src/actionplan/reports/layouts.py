@@ -81,11 +81,15 @@ def joined(first: Column, *under: Column) -> Column:
 # date. A printed page lays out and draws every cell box and line of text one by one, so eight
 # cells a row instead of ten print a 2,000-action report markedly sooner (bench/reports, ADR 66),
 # and every fact is still there. Word keeps a column each: it writes its tables in a second.
+# Under the action the owner's agency and role share a line, as the exception tables write them:
+# a line fewer in every row, and a row no taller than its date and measure (ADR 68).
+PRINTED_OWNER = Column(OWNER.heading, lambda r: r.owner, OWNER.width)
+PRINTED_LEAD = Column(LEAD.heading, lambda r: r.owner, LEAD.width)
 PRINTED_REVIEW_COLUMNS: tuple[Column, ...] = (
     REF,
     OUTCOME,
     RECOMMENDATION,
-    joined(ACTION, OWNER),
+    joined(ACTION, PRINTED_OWNER),
     joined(DUE, STATUS),
     MEASURE,
     RAG,
@@ -93,7 +97,7 @@ PRINTED_REVIEW_COLUMNS: tuple[Column, ...] = (
 )
 PRINTED_COMPOSITE_COLUMNS: tuple[Column, ...] = (
     *COMPOSITE_REFS,
-    joined(COMPOSITE_ACTION, LEAD),
+    joined(COMPOSITE_ACTION, PRINTED_LEAD),
     joined(TARGET, STATUS),
     PROGRESS,
     RAG,
@@ -119,11 +123,14 @@ def cell_text(column: Column, row: PlanRow) -> str:
     return column.text(row)
 
 
+ExceptionColumn = tuple[str, Callable[[ExceptionLine], str]]  # heading, text
+
+
 @dataclass(frozen=True)
 class ExceptionList:
     title: str
     lines: list[ExceptionLine]
-    columns: tuple[tuple[str, Callable[[ExceptionLine], str]], ...]
+    columns: tuple[ExceptionColumn, ...]
     empty: str
 
 
@@ -167,6 +174,23 @@ def exception_lists(report: BoardReport) -> list[ExceptionList]:
             ("Implemented", lambda x: day(x.implemented_on)), ("Assurance", lambda x: x.assurance)),
             f"Nothing was implemented in the last {report.recent_days} days."),
     ]  # fmt: skip
+
+
+def joined_facts(*columns: ExceptionColumn) -> ExceptionColumn:
+    """An exception table's columns printed in one cell, each fact on its own line."""
+    heading = " / ".join([columns[0][0], *(name.lower() for name, _ in columns[1:])])
+    return heading, lambda line: "\n".join(text for _, fact in columns if (text := fact(line)))
+
+
+def printed_exceptions(exceptions: ExceptionList) -> ExceptionList:
+    """An exception table as printed (HTML, PDF): the owner under the action, as in the plan
+    table, and a list's two facts (due and status, say) in one cell, the second under the first.
+    Every fact is still on its row, in a cell or two fewer: cells a printed page lays out
+    and draws one by one (ADR 68). A list of one fact or of more (slipped: dates, times, reason)
+    keeps its columns; Word keeps a column for each fact."""
+    where, action, who, *facts = exceptions.columns
+    printed = (where, joined_facts(action, who), *([joined_facts(*facts)] if len(facts) == 2 else facts))
+    return ExceptionList(exceptions.title, exceptions.lines, printed, exceptions.empty)
 
 
 DECISIONS_TITLE = "Recommendations not accepted in full"

@@ -21,6 +21,7 @@ from ..layouts import (
     exception_lists,
     no_decisions,
     printed_columns_for,
+    printed_exceptions,
     recommendation_columns,
     total_rows,
     trend_rows,
@@ -84,7 +85,8 @@ def column_widths(headings: list[str], rows: list[list[str]], bold: int) -> list
     return [round(100 * width / sum(widths), 1) for width in widths]
 
 
-def exception_table(exceptions: ExceptionList) -> tuple[ExceptionList, list[float]]:
+def exception_table(listed: ExceptionList) -> tuple[ExceptionList, list[float]]:
+    exceptions = printed_exceptions(listed)
     headings = [heading for heading, _ in exceptions.columns] + ["RAG"]
     rows = [[text(line) for _, text in exceptions.columns] + [label(line.rag)] for line in exceptions.lines]
     return exceptions, column_widths(headings, rows, bold=len(headings) - 1) if rows else []
