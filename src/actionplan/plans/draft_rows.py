@@ -113,6 +113,7 @@ class Storer:
         self.draft = draft
         self.partnership = partnership
         self.themes = themes or {}  # section name -> the theme its recommendations are tagged with
+        self.section_themes: dict[int, Theme] = {}  # section id -> that theme, once the sections are stored
         self.agencies = list(partnership.agencies.all())
         self.reviews = {r.code.lower(): r for r in partnership.reviews.all()}
         self.review_kind = review_kind(draft["plan"].get("title") or "")
