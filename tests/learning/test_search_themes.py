@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from actionplan.learning import index
 from actionplan.learning.search import Filters, search
@@ -141,3 +143,23 @@ def test_a_framework_theme_named_as_its_national_one_is_named_once(riverton, cur
     rec.themes.add(own)
     [hit] = search("curiosity", [riverton.pk])
     assert hit.snippet.lower().count("<mark>curiosity</mark>") == 1, hit.snippet
+
+
+def queries_renaming(rows: int, riverton: Partnership, word: str) -> int:
+    national = Theme.objects.get(name="Neglect")
+    theme = save_theme(Theme(partnership=riverton), f"Home conditions {word}", national)
+    plan = PlanFactory(partnership=riverton)
+    recs = [RecommendationFactory(plan=plan, text=f"Visit the family {n}.") for n in range(rows)]
+    actions = [ActionFactory(recommendation=rec, text=f"Check on the family {rec.pk}.") for rec in recs]
+    theme.recommendations.add(*recs[::2])  # half tagged themselves, half through an action
+    theme.actions.add(*actions[1::2])
+    with CaptureQueriesContext(connection) as queries:
+        save_theme(theme, f"Living conditions {word}", national)
+    kinds = [kind for kind, _ in found(f"living conditions {word}", riverton)]
+    assert (kinds.count("recommendation"), kinds.count("action")) == (rows // 2, rows // 2)
+    assert found(f"home conditions {word}", riverton) == []
+    return len(queries)
+
+
+def test_a_theme_renamed_indexes_its_rows_again_in_as_many_queries_for_50_as_for_10(riverton):
+    assert queries_renaming(50, riverton, "fifty") == queries_renaming(10, riverton, "ten")

@@ -150,10 +150,10 @@ def test_every_plan_of_a_workbook_is_stored_in_one_transaction(signed_in, monkey
     assert "Write the South protocol" in text_of(signed_in.get(url))
     stored_once = import_drafts.store_draft
 
-    def refuse_the_second(plan: dict, partnership: object) -> object:
+    def refuse_the_second(plan: dict, partnership: object, **given: object) -> object:
         if Plan.objects.exists():  # the first sheet's plan is stored: refuse the second
             raise DuplicateImport(plan["source"]["path"], Plan.objects.get())
-        return stored_once(plan, partnership)
+        return stored_once(plan, partnership, **given)
 
     monkeypatch.setattr(import_drafts, "store_draft", refuse_the_second)
     response = signed_in.post(url, {"decision": "confirm"}, follow=True)

@@ -78,6 +78,11 @@ def update_entry(update: ProgressUpdate, rec_id: int, partnership_id: int) -> En
     return Entry("progress", update.pk, rec_id, update.action_id, partnership_id, clean(update.text))
 
 
+# Rows indexed again per statement: within SQLite's bound on a statement's parameters. On SQLite
+# the search table is full-text, its other columns unindexed: each DELETE reads it whole, so
+# rows are removed a batch at a time, never one statement a row.
+BATCH = 500
+
 INSERT = (
     f"INSERT INTO {TABLE} (body, kind, object_id, recommendation_id, action_id, partnership_id) "
     "VALUES (%s, %s, %s, %s, %s, %s)"
@@ -93,24 +98,61 @@ def put(entries: Iterable[Entry]) -> None:
             cursor.executemany(INSERT, rows)
 
 
-def remove(kind: str, object_ids: list[int]) -> None:
+def batches(ids: Iterable[int]) -> Iterator[list[int]]:
+    ids = list(ids)
+    for start in range(0, len(ids), BATCH):
+        yield ids[start:start + BATCH]
+
+
+def remove(kind: str, object_ids: Iterable[int]) -> None:
     with connection.cursor() as cursor:
-        for object_id in object_ids:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id])
+        for batch in batches(object_ids):
+            marks = ", ".join(["%s"] * len(batch))
+            cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id IN ({marks})", [kind, *batch])
 
 
 def index_recommendation(rec: Recommendation) -> None:
-    remove("recommendation", [rec.pk])
-    remove("learning_point", [rec.pk])
-    remove("progress", [-rec.pk])
-    themes = theme_lines(Recommendation.themes.through, "recommendation", recommendation_id=rec.pk)
-    put(recommendation_entries(rec, rec.plan.partnership_id, themes.get(rec.pk, "")))
+    index_recommendations([rec.pk])
 
 
 def index_action(action: Action) -> None:
-    remove("action", [action.pk])
-    themes = theme_lines(Action.themes.through, "action", action_id=action.pk)
-    put([action_entry(action, action.partnership_id, themes.get(action.pk, ""))])
+    index_actions([action.pk])
+
+
+def index_recommendations(ids: Iterable[int]) -> None:
+    """The entries of these recommendations written again from the database, a few statements
+    for each batch of them (tags changed on many rows at once, a theme renamed)."""
+    for batch in batches(ids):
+        remove("recommendation", batch)
+        remove("learning_point", batch)
+        remove("progress", [-pk for pk in batch])
+        themes = theme_lines(Recommendation.themes.through, "recommendation", recommendation_id__in=batch)
+        put(recommendations_entries(Recommendation.objects.filter(pk__in=batch), themes))
+
+
+def index_actions(ids: Iterable[int]) -> None:
+    for batch in batches(ids):
+        remove("action", batch)
+        themes = theme_lines(Action.themes.through, "action", action_id__in=batch)
+        put(actions_entries(Action.objects.filter(pk__in=batch), themes))
+
+
+def recommendations_entries(recs: QuerySet[Any], themes: dict[int, str]) -> Iterator[Entry]:
+    """The entries of a queryset of recommendations (maybe a migration's historical model's),
+    each with its theme_lines line from `themes`."""
+    rows = recs.values_list("pk", "plan__partnership_id", "text", "outcome", "progress")
+    for pk, partnership_id, text, outcome, progress in rows.iterator(chunk_size=2000):
+        rec = Recommendation(pk=pk, text=text, outcome=outcome, progress=progress)
+        yield from recommendation_entries(rec, partnership_id, themes.get(pk, ""))
+
+
+def actions_entries(actions: QuerySet[Any], themes: dict[int, str]) -> Iterator[Entry]:
+    rows = actions.values_list(
+        "pk", "recommendation_id", "recommendation__plan__partnership_id", "text", "measure"
+    )
+    for pk, rec_id, partnership_id, text, measure in rows.iterator(chunk_size=2000):
+        action = Action(pk=pk, recommendation_id=rec_id, text=text, measure=measure)
+        yield action_entry(action, partnership_id, themes.get(pk, ""))
 
 
 def all_entries(models: Any = None, plan_id: int | None = None) -> Iterator[Entry]:
@@ -121,25 +163,13 @@ def all_entries(models: Any = None, plan_id: int | None = None) -> Iterator[Entr
     action_model = models.Action if models else Action
     update_model = models.ProgressUpdate if models else ProgressUpdate
     of_plan: dict[str, Any] = {} if plan_id is None else {"plan_id": plan_id}
-    recs = recommendation_model.objects.filter(**of_plan).values_list(
-        "pk", "plan__partnership_id", "text", "outcome", "progress"
-    )
     of_rec = {} if plan_id is None else {"recommendation__plan_id": plan_id}
     themes = theme_lines(recommendation_model.themes.through, "recommendation", **of_rec)
-    for pk, partnership_id, text, outcome, progress in recs.iterator(chunk_size=2000):
-        yield from recommendation_entries(
-            Recommendation(pk=pk, text=text, outcome=outcome, progress=progress), partnership_id,
-            themes.get(pk, ""),
-        )
+    yield from recommendations_entries(recommendation_model.objects.filter(**of_plan), themes)
     of_plan = {} if plan_id is None else {"recommendation__plan_id": plan_id}
     of_action = {} if plan_id is None else {"action__recommendation__plan_id": plan_id}
     themes = theme_lines(action_model.themes.through, "action", **of_action)
-    actions = action_model.objects.filter(**of_plan).values_list(
-        "pk", "recommendation_id", "recommendation__plan__partnership_id", "text", "measure"
-    )
-    for pk, rec_id, partnership_id, text, measure in actions.iterator(chunk_size=2000):
-        action = Action(pk=pk, recommendation_id=rec_id, text=text, measure=measure)
-        yield action_entry(action, partnership_id, themes.get(pk, ""))
+    yield from actions_entries(action_model.objects.filter(**of_plan), themes)
     of_plan = {} if plan_id is None else {"action__recommendation__plan_id": plan_id}
     updates, words = update_model.objects.filter(**of_plan), "text"
     if models is None:  # a migration's models may come from before corrections were kept

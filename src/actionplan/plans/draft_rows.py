@@ -6,6 +6,7 @@ itself: owners matched to agencies, reviews met for the first time, rows inserte
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from actionplan.importing import ImportFailure
 
+from .bulk_tags import tag_in_bulk
 from .models import (
     Action,
     Agency,
@@ -25,6 +27,7 @@ from .models import (
     Recommendation,
     Review,
     Section,
+    Theme,
 )
 from .owner_match import match_agency, owner_readings, owner_wording
 from .status import DeliveryStatus
@@ -104,17 +107,21 @@ def month_date(text: str | None) -> date | None:
 
 
 class Storer:
-    def __init__(self, draft: dict[str, Any], partnership: Partnership) -> None:
+    def __init__(
+        self, draft: dict[str, Any], partnership: Partnership, themes: Mapping[str, Theme] | None = None
+    ) -> None:
         self.draft = draft
         self.partnership = partnership
+        self.themes = themes or {}  # section name -> the theme its recommendations are tagged with
+        self.section_themes: dict[int, Theme] = {}  # section id -> that theme, once the sections are stored
         self.agencies = list(partnership.agencies.all())
         self.reviews = {r.code.lower(): r for r in partnership.reviews.all()}
         self.review_kind = review_kind(draft["plan"].get("title") or "")
 
     def store(self) -> StoredPlan:
-        """The plan, then its rows in a few bulk inserts (recommendations, their reviews, actions,
-        the imported updates), each with its history rows, rather than a save per row: a plan
-        of thousands of rows is stored in seconds."""
+        """The plan, then its rows in a few bulk inserts (recommendations, their reviews and
+        themes, actions, the imported updates), each with its history rows, rather than a save
+        per row: a plan of thousands of rows is stored in seconds."""
         refuse_unnamed_rows(self.draft)
         meta, source = self.draft["plan"], self.draft["source"]
         plan = Plan.objects.create(
@@ -134,6 +141,7 @@ class Storer:
             )
             for i, s in enumerate(self.draft.get("sections", []))
         }
+        self.section_themes = {s.pk: self.themes[name] for name, s in sections.items() if name in self.themes}
         rows: list[Row] = []
         for order, item in enumerate(self.draft.get("items", []), start=1):
             section = sections.get(item.get("section") or "")
@@ -150,6 +158,8 @@ class Storer:
              for rec, (_, reviews, _) in zip(recommendations, rows, strict=True) for review in reviews],
             batch_size=BATCH,
         )
+        tag_in_bulk(self.result.plan, [(rec, self.section_themes[rec.section_id]) for rec in recommendations
+                                       if rec.section_id in self.section_themes], BATCH)
         actions = [
             (self.action(rec, position, owner, data), data)
             for rec, (_, _, owned) in zip(recommendations, rows, strict=True)

@@ -1,5 +1,6 @@
 """The sections of an import draft mapped to the partnership's learning themes: each section's
-recommendations are given the theme the person chose (or the theme of the very same name)."""
+recommendations are given the theme the person chose (or the theme of the very same name), as
+the plan is stored (store_draft's `themes`, tagged in bulk: bulk_tags)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .draft_rows import StoredPlan
-from .models import ImportDraft, Recommendation, Theme, normalise_name
+from .models import ImportDraft, Theme, normalise_name
 
 NO_THEME = "none"
 
@@ -45,9 +45,6 @@ def section_themes(draft: ImportDraft, plans: Iterable[dict[str, Any]]) -> list[
     return list(found.values())
 
 
-def give_themes(draft: ImportDraft, plans: Iterable[dict[str, Any]], stored: StoredPlan) -> None:
-    """Each recommendation of a mapped section gets its section's theme."""
-    for mapped in section_themes(draft, plans):
-        if mapped.theme is not None:
-            for rec in Recommendation.objects.filter(plan=stored.plan, section__name=mapped.name):
-                rec.themes.add(mapped.theme)
+def themes_given(draft: ImportDraft, plans: Iterable[dict[str, Any]]) -> dict[str, Theme]:
+    """Section name -> the theme each recommendation of that section is given."""
+    return {mapped.name: mapped.theme for mapped in section_themes(draft, plans) if mapped.theme is not None}

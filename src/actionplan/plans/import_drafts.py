@@ -22,7 +22,7 @@ from .draft_edits import apply_edits, by_position, join, mark_warnings, plan_key
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
 from .draft_rows import StoredPlan, UnnamedRows
-from .draft_themes import give_themes
+from .draft_themes import themes_given
 from .models import ImportDraft, Partnership, Plan, User
 from .parsing import SECONDS_PER_FILE, parse_upload, time_left_for_each
 from .plan_update import Change, apply_update, compare
@@ -216,9 +216,8 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
                     previews.append(PlanPreview(plan, None, None, compare(target, plan), target))
                     continue
                 try:
-                    outcome = store_draft(plan, draft.partnership)
+                    outcome = store_draft(plan, draft.partnership, themes=themes_given(draft, [plan]))
                     record_facts(draft, outcome)
-                    give_themes(draft, [plan], outcome)
                     previews.append(PlanPreview(plan, as_new(outcome, created), None))
                 except DuplicateImport as duplicate:
                     previews.append(PlanPreview(plan, None, f"{duplicate}. It will not be imported again"))
@@ -244,9 +243,8 @@ def confirm(draft: ImportDraft) -> list[StoredPlan]:
             apply_update(target, plan, draft.owner, draft.file_name)
             stored.append(StoredPlan(target, updated=True))
             continue
-        outcome = store_draft(plan, draft.partnership)
+        outcome = store_draft(plan, draft.partnership, themes=themes_given(draft, [plan]))
         record_facts(draft, outcome)
-        give_themes(draft, [plan], outcome)
         stored.append(outcome)
     draft.delete()
     return stored

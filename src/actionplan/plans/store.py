@@ -5,6 +5,7 @@ Works from the draft's dictionary form, so what the preview showed is exactly wh
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.dispatch import Signal
@@ -12,7 +13,7 @@ from django.dispatch import Signal
 from .counts_touched import counted
 from .draft_rows import StoredPlan, Storer
 from .events import announce, plan_imported
-from .models import Partnership, Plan
+from .models import Partnership, Plan, Theme
 from .work_since_import import work_since_import
 
 # Sent with `plan` once a plan's rows are stored. They are stored in bulk, which sends no
@@ -38,7 +39,11 @@ class DuplicateImport(Exception):
 
 
 @counted()
-def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: bool = False) -> StoredPlan:
+def store_draft(
+    draft: dict[str, Any], partnership: Partnership, *, replace: bool = False,
+    themes: Mapping[str, Theme] | None = None,
+) -> StoredPlan:
+    """`themes`: the theme each named section's recommendations are tagged with."""
     sha256 = draft["source"]["sha256"]
     existing = Plan.objects.filter(partnership=partnership, source_sha256=sha256).first()
     if existing and not replace:
@@ -46,7 +51,7 @@ def store_draft(draft: dict[str, Any], partnership: Partnership, *, replace: boo
     if existing:
         refuse_to_lose_work(existing, draft["source"]["path"])
         existing.delete()
-    stored = Storer(draft, partnership).store()
+    stored = Storer(draft, partnership, themes).store()
     plan_stored.send(sender=Plan, plan=stored.plan)
     announce(plan_imported, plan_id=stored.plan.pk)
     return stored
