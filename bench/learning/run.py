@@ -108,6 +108,8 @@ def main() -> int:
     parser.add_argument("--recommendations", type=int, default=200_000)
     parser.add_argument("--partnerships", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--themes-only", action="store_true",
+                        help="only recurring themes, timed before and after ANALYZE")
     args = parser.parse_args()
     rng = random.Random(2026)
     with tempfile.TemporaryDirectory() as folder:
@@ -126,6 +128,8 @@ def main() -> int:
         start = time.perf_counter()
         ids = build(args.recommendations, args.partnerships, rng)
         written = time.perf_counter() - start
+        if args.themes_only:
+            return themes_before_and_after_analyze(ids, args.rounds, written)
         start = time.perf_counter()
         entries = rebuild()
         built = time.perf_counter() - start
@@ -177,6 +181,44 @@ def main() -> int:
               f"p50 {themes_before[0]:.0f} ms, p95 {themes_before[1]:.0f} ms")
         worst = max(everywhere[1], within[1], by_theme[1], similar[1], suggested[1], themes[1])
         return 0 if worst <= TARGET_MS else 1
+
+
+def themes_before_and_after_analyze(ids: list[int], rounds: int, written: float) -> int:
+    """Recurring themes (in SQL and, as before ADR 62, in Python) straight after the bulk load and
+    again after ANALYZE, as a database in use has its statistics, in one run; on PostgreSQL the
+    plan chosen after ANALYZE is printed."""
+    from django.db import connection
+    from recurring_before import recurring_themes_in_python
+
+    from actionplan.learning.theme_counts import COUNTS, counted, recurring_themes, tables
+    from actionplan.plans.models import Recommendation, Theme
+    from actionplan.plans.status import DeliveryStatus
+
+    one = Recommendation.objects.filter(plan__partnership_id=ids[0])
+    national = Theme.objects.filter(national=True)
+    print(f"{connection.vendor}, {Recommendation.objects.count():,} recommendations in {len(ids)} "
+          f"partnerships (one of {one.count():,}), written in {written:.0f} s; load {os.getloadavg()}")
+    measured = []
+    for moment in ("straight after the bulk load", "after ANALYZE"):
+        if moment == "after ANALYZE":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        sql = timed(lambda: recurring_themes(one, national), rounds)
+        python = timed(lambda: recurring_themes_in_python(one, national), max(3, rounds // 4))
+        sql_again = timed(lambda: recurring_themes(one, national), rounds)
+        measured.append((moment, sql, python, sql_again, os.getloadavg()[0]))
+    for moment, sql, python, sql_again, load in measured:
+        print(f"{moment} (load {load:.1f}): in SQL p50 {sql[0]:.0f} / p95 {sql[1]:.0f} ms, "
+              f"in Python p50 {python[0]:.0f} / p95 {python[1]:.0f} ms, "
+              f"in SQL again p50 {sql_again[0]:.0f} / p95 {sql_again[1]:.0f} ms")
+    assert len(counted(one)) == len(recurring_themes_in_python(one, national)), "the countings differ"
+    if connection.vendor == "postgresql":
+        scope, scope_params = one.order_by().values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + COUNTS.format(recs=scope, **tables()),
+                           [*scope_params, *scope_params, *[DeliveryStatus.IMPLEMENTED.value] * 3])
+            print("\n".join(row[0] for row in cursor.fetchall()))
+    return 0
 
 
 if __name__ == "__main__":

@@ -76,3 +76,21 @@ class NearPair(models.Model):
             ),
             models.Index(fields=["second"], name="learning_pair_second"),
         ]
+
+
+class MadeAgain(models.Model):
+    """A recommendation's place in a group of recommendations made again (docs/adr/0075), found
+    from the partnership's near pairs by the worker whenever they change, so a page of groups is
+    read with SQL paging instead of grouping every pair on each request. `group` is the smallest
+    id among its members."""
+
+    partnership_id = models.IntegerField()
+    recommendation_id = models.IntegerField(unique=True)
+    group = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            # A partnership's groups, each with its members, read from the index alone.
+            models.Index(fields=["partnership_id", "group", "recommendation_id"], name="learning_made_again"),
+            models.Index(fields=["group"], name="learning_made_again_group"),
+        ]

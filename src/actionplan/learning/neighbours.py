@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from actionplan.plans.models import Recommendation
 
+from . import stored_groups
 from .models import NearPair, RecommendationTerms
 from .similar import cosine, nearest, rarity_of, stored_documents, stored_vector
 
@@ -76,6 +77,9 @@ def store(rec_ids: list[int]) -> None:
         kept = [p for p in scored_again(others, counts) if p.score >= KEPT]
         # Two writers may find the same pair at once: the second one's is left out.
         NearPair.objects.bulk_create([*found.values(), *kept], ignore_conflicts=True)
+        touched = {p.partnership_id for p in [*before, *found.values()]}
+    # The groups change with the pairs, grouped in the same task (docs/adr/0075).
+    stored_groups.regroup(touched)
 
 
 def scored_again(pairs: list[NearPair], counts: dict[int, dict[str, int]]) -> list[NearPair]:
@@ -116,16 +120,20 @@ def rescore(partnership_id: int) -> int:
         NearPair.objects.filter(pk__in=[p.pk for p in pairs if p.score < KEPT]).delete()
         kept = [p for p in pairs if p.score >= KEPT]
         NearPair.objects.bulk_update(kept, ["score"], batch_size=2000)
+    stored_groups.regroup([partnership_id])
     return len(kept)
 
 
 def rebuild(models: Any = None) -> int:
-    """Score every pair again with today's weights; returns how many pairs are stored.
-    `models` (with Recommendation) lets a migration pass its historical model."""
+    """Score every pair again with today's weights, and group them again; returns how many pairs
+    are stored. `models` (with Recommendation) lets a migration pass its historical model: the
+    groups are then left to the migration that stores them."""
     recommendation_model = models.Recommendation if models else Recommendation
     with transaction.atomic():
         NearPair.objects.all().delete()
         stored = RecommendationTerms.objects.order_by("recommendation_id").iterator(chunk_size=2000)
         pairs = pairs_of(stored, recommendation_model)
         NearPair.objects.bulk_create(pairs, batch_size=5000)
+        if models is None:
+            stored_groups.regroup_all()
     return len(pairs)

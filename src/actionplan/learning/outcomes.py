@@ -6,9 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Min
-from django.db.models.functions import Coalesce
-
 from actionplan.plans.assurance import ASSURED
 from actionplan.plans.models import Recommendation
 from actionplan.plans.status import DeliveryStatus
@@ -41,13 +38,10 @@ def outcome_of(rec: Recommendation) -> Outcome:
 
 def made_on(rec: Recommendation) -> date | None:
     """When the learning was found: the earliest report of its reviews, else the plan's date
-    (`MADE_ON` says it to the database)."""
+    (`stored_groups.GROUPS` says it to the database)."""
     reported = [r.reported_on for r in rec.reviews.all() if r.reported_on]
     return min(reported) if reported else rec.plan.as_at
 
-
-# `made_on` in SQL, for the groups of recommendations made again sorted before they are read.
-MADE_ON = Coalesce(Min("reviews__reported_on"), F("plan__as_at"))
 
 
 def reviews_of(rec: Recommendation) -> str:

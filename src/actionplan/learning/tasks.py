@@ -26,3 +26,12 @@ def rescore_near_pairs(partnership_id: int) -> int:
     from . import neighbours
 
     return neighbours.rescore(partnership_id)
+
+
+@task()
+def regroup_made_again(partnership_ids: list[int]) -> int:
+    """Group the partnerships' pairs again after what makes two recommendations one learning
+    changed (their reviews, the actions a composite line carries): docs/adr/0075."""
+    from . import stored_groups
+
+    return stored_groups.regroup(partnership_ids)

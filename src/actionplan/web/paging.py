@@ -6,6 +6,7 @@ costs what a list of 100 does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +56,7 @@ def sort_links(request: HttpRequest) -> list[SortLink]:
 
 
 def page_of(
-    request: HttpRequest, rows: QuerySet | list, *, param: str = "page", per_page: int = 0,
+    request: HttpRequest, rows: QuerySet | Sequence[Any], *, param: str = "page", per_page: int = 0,
     count: int | None = None,
 ) -> Page:
     """The requested page (the last one when the number is past the end, the first when it is

@@ -67,8 +67,8 @@ def recommendation_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 def recurring_page(request: SignedInRequest) -> HttpResponse:
     partnership = partnership_of(request)
     recs = recommendations(request)
-    # The groups are found from the stored pairs; only the page's members are read in full.
-    page = paging.page_of(request, recurring.found_groups(recs), per_page=GROUPS)
+    # The stored groups are paged in SQL; only the page's members are read in full.
+    page = paging.page_of(request, recurring.groups_to_page(recs), per_page=GROUPS)
     context = {
         "themes": recurring_themes(recs, themes_of(partnership)),
         "recurrences": recurring.recurrences_of(page.object_list, recs),

@@ -24,4 +24,4 @@ class Command(BaseCommand):
         terms = term_index.rebuild()
         self.stdout.write(f"Terms of similar recommendations rebuilt: {terms} recommendations.")
         pairs = neighbours.rebuild()
-        self.stdout.write(f"Recommendations made again scored again: {pairs} near pairs.")
+        self.stdout.write(f"Recommendations made again scored and grouped again: {pairs} near pairs.")
