@@ -16,6 +16,7 @@ from actionplan.plans import kept_counts, kept_recount, kept_totals
 from actionplan.plans.counts_touched import counted
 from actionplan.plans.models import KeptCount, KeptPlan, KeptTotal, Plan
 from actionplan.plans.store import store_draft
+from actionplan.plans.summary import partnership_summary
 from factories import ActionFactory, AgencyFactory, PartnershipFactory, RecommendationFactory
 from kept_helpers import assert_kept_equal_live, assert_totals_are_the_plans_sum, run_after_commit
 
@@ -135,3 +136,20 @@ def test_the_dashboard_reads_as_many_queries_whatever_the_number_of_plans(kept, 
     run_after_commit()
     assert kept_recount.marked(kept) == []
     assert_kept_equal_live(kept)
+
+
+def test_a_page_of_the_dashboards_plans_reads_those_plans_counts_alone(kept, action):
+    plans_of(kept, 6)
+    kept_counts.rebuild(kept)
+    with counted():  # a plan off the page marked: counted live, its own row left out
+        ActionFactory(recommendation=action.recommendation)
+    on = kept_counts.today()
+    others = kept_counts.open_plans(kept).exclude(pk=action.recommendation.plan_id)
+    page = list(others.values_list("pk", flat=True)[2:5])
+    shown = kept_counts.kept_summary(kept, on, plans=page)
+    live = partnership_summary(kept, on, from_history=False)
+    assert shown is not None and [plan.pk for plan in shown.by_plan] == page
+    assert {plan: counts.counts for plan, counts in shown.by_plan.items()} == {
+        plan: live.by_plan[plan].counts for plan in shown.by_plan}
+    shown.by_plan, live.by_plan = {}, {}
+    assert kept_counts.as_rows(shown) == kept_counts.as_rows(live)  # the partnership's numbers whole

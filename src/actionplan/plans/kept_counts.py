@@ -15,7 +15,7 @@ the dashboard counts live, never from counts made for another day.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import fields
 from datetime import date
 from typing import Any, get_args, get_origin, get_type_hints
@@ -52,9 +52,16 @@ def as_rows(summary: PartnershipSummary) -> Counter[Row]:
     return Counter({row: n for row, n in rows.items() if n})
 
 
-def from_rows(partnership: Partnership, as_at: date, rows: Counter[Row]) -> PartnershipSummary | None:
-    """The summary the rows make, laid out as the live one (every open plan, the agencies and
-    themes by name); None when a row names a plan, agency or theme that is gone."""
+def open_plans(partnership: Partnership) -> QuerySet[Plan]:
+    """The plans the dashboard has a row for today: every open plan, by title."""
+    return partnership.plans.filter(closed_on=None).order_by("title", "pk")
+
+
+def from_rows(
+    partnership: Partnership, as_at: date, rows: Counter[Row], plans: Collection[int] | None = None,
+) -> PartnershipSummary | None:
+    """The summary the rows make, laid out as the live one (every open plan, or those of `plans`,
+    the agencies and themes by name); None when a row names a plan, agency or theme that is gone."""
     summary = PartnershipSummary(as_at)
     found: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     for (name, key, rag), n in rows.items():
@@ -64,7 +71,7 @@ def from_rows(partnership: Partnership, as_at: date, rows: Counter[Row]) -> Part
             for _key, rag, n in found[name]:
                 getattr(summary, name).add(rag, n)
         elif get_origin(hint) is dict:
-            per = per_thing(partnership, get_args(hint)[0], found[name])
+            per = per_thing(partnership, get_args(hint)[0], found[name], plans)
             if per is None:
                 return None
             setattr(summary, name, per)
@@ -73,10 +80,15 @@ def from_rows(partnership: Partnership, as_at: date, rows: Counter[Row]) -> Part
     return summary
 
 
-def per_thing(partnership: Partnership, model: Any, found: list[tuple[int, str, int]]) -> dict | None:
+def per_thing(
+    partnership: Partnership, model: Any, found: list[tuple[int, str, int]], plans: Collection[int] | None,
+) -> dict | None:
     keys = {key for key, _rag, _n in found}
-    if model is Plan:  # every open plan is listed, by title, as the live summary lists them
-        per: dict = {plan: RagCounts() for plan in partnership.plans.filter(closed_on=None).order_by("title")}
+    if model is Plan:  # every open plan asked for, by title, as the live summary lists them
+        shown = open_plans(partnership)
+        if plans is not None:
+            shown = shown.filter(pk__in=list(plans))
+        per: dict = {plan: RagCounts() for plan in shown}
         things = {plan.pk: plan for plan in per}
     else:
         per, things = {}, model.objects.in_bulk(keys)
@@ -93,24 +105,32 @@ def made_for(partnership: Partnership) -> Q:
              stale_after_days=partnership.stale_after_days)
 
 
-def kept_summary(partnership: Partnership, as_at: date) -> PartnershipSummary | None:
+def kept_summary(
+    partnership: Partnership, as_at: date, plans: Collection[int] | None = None,
+) -> PartnershipSummary | None:
     """The kept counts when they hold for this day and the partnership's thresholds, else None:
     the partnership's totals less the stored rows of the plans changed since they were counted
     (usually few: the worker re-counts a change's plans moments after it is committed), those
-    plans counted live instead."""
+    plans counted live instead. `plans` limits the counts per plan to those plans (the page of
+    the dashboard's table shown: a region's partnership has thousands)."""
     if not CountsKept.objects.filter(made_for(partnership), as_at=as_at).exists():
         return None
     changed = kept_recount.marked(partnership)
-    counts = kept_totals.totals(partnership)  # every plan's rows added up (ADR 67)
+    counts = kept_totals.totals(partnership, plans=plans)  # every plan's rows added up (ADR 67)
     if changed:
         counts.subtract(kept_totals.stored(changed))
         counts.update(as_rows(partnership_summary(partnership, as_at, from_history=False, within=changed)))
-    return from_rows(partnership, as_at, Counter({row: n for row, n in counts.items() if n}))
+    shown = Counter({row: n for row, n in counts.items()
+                     if n and (plans is None or row[0] != "by_plan" or row[1] in plans)})
+    return from_rows(partnership, as_at, shown, plans)
 
 
-def dashboard_summary(partnership: Partnership, as_at: date) -> PartnershipSummary:
-    """Today's counts as kept when they hold, else counted live; a past day from the history."""
-    kept = kept_summary(partnership, as_at) if as_at == today() else None
+def dashboard_summary(
+    partnership: Partnership, as_at: date, plans: Collection[int] | None = None,
+) -> PartnershipSummary:
+    """Today's counts as kept when they hold, else counted live; a past day from the history.
+    `plans`: the plans whose own counts are wanted, when kept (counted live, every plan's are)."""
+    kept = kept_summary(partnership, as_at, plans) if as_at == today() else None
     return kept if kept is not None else partnership_summary(partnership, as_at)
 
 

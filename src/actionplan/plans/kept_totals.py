@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from .models import KeptCount, KeptPlan, KeptTotal, Partnership, Plan
 
@@ -53,8 +53,15 @@ def add(partnership_id: int, differences: Counter[Row]) -> None:
                 [partnership_id, *(part for row, _n in chunk for part in row)])
 
 
-def totals(partnership: Partnership, field: str | None = None, keys: Iterable[int] = ()) -> Counter[Row]:
+def totals(
+    partnership: Partnership, field: str | None = None, keys: Iterable[int] = (),
+    plans: Iterable[int] | None = None,
+) -> Counter[Row]:
+    """The totals, of one field and keys when given; `plans`: of the per-plan numbers, only
+    these plans' (thousands of plans make most of a partnership's totals)."""
     found = KeptTotal.objects.filter(partnership=partnership)
+    if plans is not None:
+        found = found.exclude(Q(field="by_plan") & ~Q(key__in=list(plans)))
     if field is not None:
         found = found.filter(field=field)
     if keys := list(keys):
