@@ -256,3 +256,16 @@ def test_c_is_complete_where_the_plans_key_says_so():
     assert (second.rag, second.status) == ("amber", None)
     assert len(draft.warnings) == 1
     assert draft.warnings[0].message.startswith("no status given: RAG 'C' means complete")
+
+
+def test_a_recommendation_tracked_itself_and_rated_blue_is_implemented():
+    draft = csv_plan([
+        ["Recommendation", "Progress/Comment", "BRAG"],
+        ["Improve supervision.", "Standard in place", "Blue"],
+        ["Improve records.", "Audit due", "Green"],
+    ])
+    assert [(i.rag, i.status) for i in draft.items] == [
+        ("blue", Status("Blue", "implemented")), ("green", None)]
+    assert [(w.line, w.message) for w in draft.warnings] == [
+        (2, "no status given: RAG 'Blue' means complete, so read as implemented (line 2); "
+            "give a status where it is not")]
