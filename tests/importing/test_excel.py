@@ -33,6 +33,9 @@ def test_it_reads_a_rag_column_of_colours_and_says_so():
         (5, "RAG read from cell colour 00B050 as green (row 5)"),
         (6, "RAG read from cell colour 0070C0 as blue (row 6)"),
         (7, "RAG read from cell colour BFBFBF as grey (row 7)"),
+        # Blue is complete, and the tracker gives no status.
+        (6, "no status given: RAG 'Blue' means complete, so read as implemented (line 6); "
+            "give a status where it is not"),
     ]
     assert [i.recommendation for i in draft.items][:2] == [
         "Agencies should share records.", "Schools should refer earlier."]
@@ -63,6 +66,8 @@ def test_it_reads_theme_colours_with_their_tints():
         (4, "RAG read from cell colour 77933C as green (row 4)"),
         (5, "RAG read from cell colour 4F81BD as blue (row 5)"),
         (6, "RAG cell colour 8064A2 is no rating: left empty (row 6)"),
+        (5, "no status given: RAG 'Blue' means complete, so read as implemented (line 5); "
+            "give a status where it is not"),
     ]
 
 
@@ -75,7 +80,9 @@ def test_each_colour_read_is_said_once_with_its_rows():
                 + ", ".join(str(row) for row in range(3 + n, 53, 5)) + " and 2 more)")
         for n, (rgb, rag) in enumerate([("FF0000", "red"), ("FFC000", "amber"),
                                         ("00B050", "green"), ("0070C0", "blue"),
-                                        ("BFBFBF", "grey")])]
+                                        ("BFBFBF", "grey")])] + [
+        (6, "no status given: RAG 'Blue' means complete, so read as implemented (lines 6, 11, "
+            "16, 21, 26 and 7 more); give a status where it is not")]
 
 
 def test_each_sheet_is_its_own_plan_and_a_key_is_none():

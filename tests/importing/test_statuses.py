@@ -179,3 +179,93 @@ def test_no_status_wording_is_dropped_when_several_columns_give_one():
     assert first.rag == "green"  # the RAG column's words, read as their colour
     assert draft.warnings == []
     assert second.status == Status("Completed May 2024", "implemented", "2024-05-31")
+
+
+def test_blue_with_no_status_stated_is_implemented_and_warned_about():
+    draft = csv_plan([
+        ["Recommendation", "Action", "Owner", "BRAG"],
+        ["Improve supervision.", "Set a standard", "Council", "Blue"],
+        ["", "Audit against it", "Council", "B"],
+        ["", "Train staff", "Council", "Green"],
+        ["", "Report to the board", "Council", "Amber"],
+    ])
+    assert [(a.rag, a.status) for a in draft.items[0].actions] == [
+        ("blue", Status("Blue", "implemented")), ("blue", Status("B", "implemented")),
+        ("green", None), ("amber", None)]  # no other colour says what was done
+    assert [(w.line, w.message) for w in draft.warnings] == [
+        (2, "no status given: RAG 'Blue', 'B' means complete, so read as implemented "
+            "(lines 2, 3); give a status where it is not")]
+
+
+def test_a_stated_status_stands_beside_a_blue_rag():
+    draft = csv_plan([
+        ["Recommendation", "Action", "Owner", "Status", "RAG"],
+        ["Improve supervision.", "Set a standard", "Council", "In progress", "Blue"],
+    ])
+    assert draft.items[0].actions[0].status == Status("In progress", "in_progress")
+    assert draft.warnings == []
+
+
+def test_c_among_rag_letters_is_complete():
+    draft = csv_plan([
+        ["Recommendation", "Action", "Owner", "RAG"],
+        ["Improve supervision.", "Set a standard", "Council", "C"],
+        ["", "Audit against it", "Council", "G"],
+        ["", "Train staff", "Council", "A"],
+    ])
+    assert [(a.rag, a.status) for a in draft.items[0].actions] == [
+        ("blue", Status("C", "implemented")), ("green", None), ("amber", None)]
+    assert [w.message for w in draft.warnings] == [
+        "no status given: RAG 'C' means complete, so read as implemented (line 2); give a "
+        "status where it is not"]
+
+
+def test_c_alone_or_among_words_is_not_guessed():
+    draft = csv_plan([
+        ["Recommendation", "Action", "Owner", "RAG"],
+        ["Improve supervision.", "Set a standard", "Council", "C"],
+        ["", "Audit against it", "Council", "On track"],
+    ])
+    assert [(a.rag, a.status) for a in draft.items[0].actions] == [
+        (None, None), ("green", Status("On track", "in_progress"))]
+    assert [w.message for w in draft.warnings] == ["RAG rating not understood: 'C'"]
+
+
+def key_plan() -> bytes:
+    """A Word plan whose key, under its table, gives "C" for complete."""
+    document = docx.Document()
+    document.add_paragraph("Westmoor Safeguarding Adults Board")
+    document.add_paragraph("Safeguarding Adults Review: Mr P - action plan")
+    rows = [["Recommendation", "Action", "Lead", "RAG"],
+            ["1. Share risk of fire.", "Brief care agencies", "Fire Service", "C"],
+            ["", "Add a warning to emollients", "ICB", "Amber - stock"]]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("Key: R = off track, A = at risk, G = on track, C = complete")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_c_is_complete_where_the_plans_key_says_so():
+    draft = parse_bytes(key_plan(), "sar-mr-p.docx")
+    first, second = draft.items[0].actions
+    assert (first.rag, first.status) == ("blue", Status("C", "implemented"))
+    assert (second.rag, second.status) == ("amber", None)
+    assert len(draft.warnings) == 1
+    assert draft.warnings[0].message.startswith("no status given: RAG 'C' means complete")
+
+
+def test_a_recommendation_tracked_itself_and_rated_blue_is_implemented():
+    draft = csv_plan([
+        ["Recommendation", "Progress/Comment", "BRAG"],
+        ["Improve supervision.", "Standard in place", "Blue"],
+        ["Improve records.", "Audit due", "Green"],
+    ])
+    assert [(i.rag, i.status) for i in draft.items] == [
+        ("blue", Status("Blue", "implemented")), ("green", None)]
+    assert [(w.line, w.message) for w in draft.warnings] == [
+        (2, "no status given: RAG 'Blue' means complete, so read as implemented (line 2); "
+            "give a status where it is not")]

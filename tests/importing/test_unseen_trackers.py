@@ -95,7 +95,7 @@ def test_another_trackers_column_names_and_a_brag_in_words_and_letters(drafts):
         ("L3", "Information about the step-father was not checked.")]
     assert [(a.progress, a.due.kind, a.rag, a.status.value if a.status else None)
             for i in draft.items for a in i.actions] == [
-        ("Template changed", "date", "blue", None),
+        ("Template changed", "date", "blue", "implemented"),  # Blue: complete
         ("Training booked", "date", "amber", None),
         (None, "immediate", "green", "in_progress")]
 

@@ -40,6 +40,16 @@ def test_a_revised_due_date_keeps_the_original_and_reads_as_a_date(action, alice
     assert action.due_date == date(2026, 6, 30)
 
 
+def test_a_rag_set_by_hand_is_named_in_the_history_as_on_the_page(action, alice):
+    from actionplan.plans.evidence import override_rag
+
+    override_rag(action, None, "red", "Board concerned at the pace")
+    assert {(f.field, f.old, f.new) for f in changes_of(action)[0].fields} == {
+        ("RAG set by hand", "(blank)", "Red"),
+        ("Reason for setting the RAG by hand", "(blank)", "Board concerned at the pace"),
+    }
+
+
 def test_closing_a_plan_is_in_its_history_with_the_reason(action, alice):
     plan = action.recommendation.plan
     close_plan(plan, alice, on=date(2026, 11, 29), reason="All actions assured")

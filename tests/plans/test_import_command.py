@@ -202,3 +202,16 @@ def test_a_dry_run_into_a_partnership_says_what_storing_would_do_and_stores_noth
     assert "Would import" in errors.getvalue()
     assert "owners matched to agencies: Norfolk Safeguarding Children Board" in errors.getvalue()
     assert Plan.objects.count() == 0 and Agency.objects.count() == 1
+
+
+def test_a_plan_naming_another_board_is_warned_of_and_imported(tmp_path):
+    path = tmp_path / "child-t.csv"
+    path.write_text("Haldon Vale Safeguarding Adults Board\nRecommendation,Action,Lead\n"
+                    "Share concerns early,Brief the named nurses,Riverton Police\n")
+    Partnership.objects.create(name=BOARD)
+    dry, stored = run_both(path, "--partnership", BOARD)
+    said = (f"warning: {path}: the document names the board “Haldon Vale Safeguarding Adults "
+            f"Board”, but the plan is being imported into {BOARD}: check that it is this "
+            "partnership's plan")
+    assert said in dry and said in stored
+    assert Plan.objects.count() == 1

@@ -46,6 +46,24 @@ def test_a_report_as_at_a_date_before_a_reassignment_names_the_owner_then(partne
     assert owner_on(date(2026, 3, 1), agency="Riverton NHS Trust") == []
 
 
+def test_an_owner_whose_post_is_the_agencys_name_is_said_once(partnership, action):
+    from actionplan.reports.layouts import owner
+
+    action.owner.name = "Haldon Vale Foundation Trust"
+    action.owner.save()
+    action.owner_role = "Haldon Vale  foundation trust"  # as a plan wrote it under both
+    action.save()
+    report = build_report(partnership, Scope(), timezone.localdate())
+    (row,) = [row for table in report.plans for row in table.rows if row.action_id == action.pk]
+    assert (row.owner, owner(row)) == ("Haldon Vale Foundation Trust",) * 2
+    assert [line.owner for line in report.exceptions.overdue] == ["Haldon Vale Foundation Trust"]
+    action.owner_role = "Named Nurse"  # a post that says more is kept
+    action.save()
+    report = build_report(partnership, Scope(), timezone.localdate())
+    (row,) = [row for table in report.plans for row in table.rows if row.action_id == action.pk]
+    assert owner(row) == "Haldon Vale Foundation Trust\nNamed Nurse"
+
+
 def test_the_report_writes_due_dates_in_gov_uk_style_with_the_plans_wording_and_the_revision(
     partnership, action, alice
 ):

@@ -41,6 +41,14 @@ def test_a_column_read_wrongly_is_corrected_and_read_again(signed_in):
     assert "Agreed at the March board" in action.updates.first().text
 
 
+def test_a_column_not_recognised_is_said_so_without_how_sure(signed_in):
+    plan = b"Child V action plan\nRecommendation,Action,Lead,Target date,Update due\n" \
+           b"1. Share early,Write the protocol,Riverton Police,31/03/2027,May\n"
+    page = text_of(signed_in.get(upload(signed_in, "child-v.csv", plan)))
+    assert "Not recognised" in page  # "Update due": near a due date's words, kept as notes
+    assert "Not recognised (" not in page and "Action (100% sure)" in page
+
+
 def test_a_warning_is_shown_beside_its_row_and_marked_as_checked(signed_in):
     plan = (b"Child W plan\nRecommendation,Action,Lead,Target date\n"
             b"1. Share early,Write the protocol,Riverton Police,sometime soonish\n"

@@ -31,7 +31,7 @@ Warn = Callable[[str], None]
 
 def build_actions(
     cells: dict[str, list[Entry]], previous: Action | None, warn: Warn,
-    scale: dict[str, str] | None = None,
+    scale: dict[str, str] | None = None, c_complete: bool = False,
 ) -> list[Action]:
     """One action per entry of the action cell; owner, due… paired when the counts agree.
 
@@ -77,7 +77,7 @@ def build_actions(
             action.rag, action.status = read_delivery(
                 " ".join(statuses[index]) if statuses else "",
                 " ".join(completions[index]) if completions else "",
-                " ".join(rags[index]) if rags else "", scale, warn)
+                " ".join(rags[index]) if rags else "", scale, warn, c_complete)
         actions.append(action)
         previous = action
     return actions
@@ -137,16 +137,19 @@ def _due(values: list[str], warn: Warn) -> Due:
 
 def read_delivery(
     status: str, completed: str, rag: str, scale: dict[str, str] | None, warn: Warn,
+    c_complete: bool = False,
 ) -> tuple[str | None, Status | None]:
     """A row's RAG colour and delivery status, from its status, completion and RAG cells.
 
     The status cell says the status; a completion cell beside it adds its wording and
     date, and alone is the status ("12/03/2024" is done then). A status word in the RAG
     column ("On track") is the status when no other cell gives one; otherwise a RAG cell
-    that names no colour is warned about, its wording kept in the warning.
+    that names no colour is warned about, its wording kept in the warning. Blue means
+    complete in the board's words: with no status stated, it is the status (no other
+    colour says what was done: green stays without a status; complete_rag warns of it).
     """
     found = _joined(read_status(status, scale), read_completion(completed))
-    colour, meaning = rag_colour(rag)
+    colour, meaning = rag_colour(rag, c_complete)
     if rag.strip() and colour is None:
         from_rag = read_status(rag)
         if found is None and from_rag is not None and from_rag.value:
@@ -155,13 +158,18 @@ def read_delivery(
     if found is None and colour and (from_rag := read_status(meaning)) and from_rag.value:
         # "On track": green, and in progress; the wording as written.
         found = Status(rag.strip(), from_rag.value, from_rag.date)
+    if found is None and colour == "blue":
+        found = Status(rag.strip(), "implemented")
     return colour, found
 
 
-def rag_colour(text: str) -> tuple[str | None, str]:
+def rag_colour(text: str, c_complete: bool = False) -> tuple[str | None, str]:
     """The colour a RAG cell gives ("Green", "G", "On track", "Green - on track") and the
-    words that say what it means ("On track", "on track"), else (None, the cell)."""
+    words that say what it means ("On track", "on track"), else (None, the cell). "C" is
+    blue, complete, where c_complete (the plan's key, or its other letters, say so)."""
     wording = " ".join(text.split()).rstrip(".")
+    if c_complete and wording.upper() == "C":
+        return "blue", wording
     if colour := _RAG_WORDS.get(wording.lower()):
         return colour, wording
     if (first := _COLOUR_FIRST.match(wording)) and first.group(2):

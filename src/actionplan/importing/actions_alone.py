@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .draft import DraftWarning, Item
+from .draft import Action, DraftWarning, Item
 from .grouping import PendingItem
 
 # "1.1", "2.3", "1a", "4.2.1": an action's number under the recommendation numbered before it.
@@ -70,18 +70,19 @@ def _warn(grouped: list[Item], own_words: list[Item], warnings: list[DraftWarnin
         refs = ", ".join(item.ref or "" for item in grouped)
         warnings.append(DraftWarning(grouped[0].line, (
             f"no column of recommendations: the actions are grouped by their numbers under "
-            f"recommendations {refs}, named by the number alone ({_lines(grouped)}); map the "
+            f"recommendations {refs}, named by the number alone ({lines_named(grouped)}); map the "
             "column that holds the recommendations, or correct each row"), grouped[0].page))
     if own_words:
         count = len(own_words)
         warnings.append(DraftWarning(own_words[0].line, (
             f"no column of recommendations: {'each of the ' if count > 1 else 'the '}"
             f"{count} action{'s' if count > 1 else ''} tracked under a recommendation of its "
-            f"own words ({_lines(own_words)}); map the column that holds the recommendations, "
+            f"own words ({lines_named(own_words)}); map the column that holds the recommendations, "
             "or correct each row"), own_words[0].page))
 
 
-def _lines(items: list[Item]) -> str:
+def lines_named(items: Sequence[Item | Action]) -> str:
+    """"lines 4, 7, 9 and 3 more": where the rows a warning is about start."""
     lines = [str(item.line) for item in items if item.line is not None]
     shown = ", ".join(lines[:_LINES_NAMED])
     more = len(lines) - _LINES_NAMED

@@ -17,9 +17,10 @@ _NOTE_ROLES = {"scope", "level"}
 
 
 class ItemMaker:
-    def __init__(self, warnings: list[DraftWarning]) -> None:
+    def __init__(self, warnings: list[DraftWarning], c_complete: bool = False) -> None:
         self.warnings = warnings
         self.previous: Item | None = None
+        self.c_complete = c_complete  # a RAG letter "C" means complete in this plan
 
     def make(self, pending: PendingItem) -> Item:
         layout = pending.layout
@@ -41,7 +42,7 @@ class ItemMaker:
             item.rag, item.status = read_delivery(
                 _text(by_role.get("status")) or "", _text(by_role.get("completed")) or "",
                 _text(by_role.get("rag")) or "", _scale(layout),
-                self._warner(first.line, first.page))
+                self._warner(first.line, first.page), self.c_complete)
         self.previous = item
         return item
 
@@ -67,7 +68,7 @@ class ItemMaker:
         for group, cells in zip(pending.groups, groups, strict=True):
             found = build_actions(cells, actions[-1] if actions else None,
                                   self._warner(group.line, group.page),
-                                  _scale(pending.layout))
+                                  _scale(pending.layout), self.c_complete)
             for action in found:
                 action.line, action.page = group.line, group.page
             if found and group.action_ref:
@@ -101,6 +102,20 @@ def _by_role(
                 cells[role] = entries
         groups.append(cells)
     return groups, notes
+
+
+def rag_cells(pending: list[PendingItem]) -> list[str]:
+    """Every RAG cell of the plan, to read its key's letters by."""
+    return [entry.text for item in pending for group in item.groups
+            for column, entries in group.cells.items()
+            if item.layout.role_at(column) == "rag" for entry in entries]
+
+
+def rag_headers(pending: list[PendingItem]) -> list[str]:
+    """The RAG columns' headers ("BRAG (C = complete)"), where a key may stand."""
+    return list(dict.fromkeys(
+        item.layout.header_at(column) for item in pending
+        if (column := item.layout.column("rag")) is not None))
 
 
 def _scale(layout: Layout) -> dict[str, str]:

@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
 from .actions_alone import read_actions_alone
+from .complete_rag import c_means_complete, completed_by_rag
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import NoPlanTable
 from .header import column_readings, read_header
-from .items import ItemMaker
+from .items import ItemMaker, rag_cells, rag_headers
 from .metadata import read_plan
 from .own_files import refuse_own_files
 from .readers import Reading, SourceRow
@@ -30,9 +31,11 @@ def draft_of(
     if not found.items and not found.sections:
         raise _no_plan_table(rows, source, columns)
     warnings = [DraftWarning(reading.line, reading.message) for reading in readings]
-    maker = ItemMaker(warnings)
+    key_lines = [*found.title_lines, *found.notes, *rag_headers(found.items)]
+    maker = ItemMaker(warnings, c_means_complete(rag_cells(found.items), key_lines))
     items = read_actions_alone(found.items, [maker.make(pending) for pending in found.items],
                                warnings)
+    warnings.extend(completed_by_rag(items))
     plan = read_plan(found.title_lines, items, PurePath(source.path).stem)
     plan.notes.extend(found.notes)
     return PlanDraft(source, plan, make_sections(found.sections, plan.kind), items, warnings)

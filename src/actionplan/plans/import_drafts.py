@@ -18,6 +18,7 @@ from typing import Any
 from actionplan.importing import ColumnReading, ImportFailure
 
 from .counts_touched import counted
+from .draft_board import warn_of_other_board
 from .draft_edits import apply_edits, by_position, join, mark_warnings, plan_key, split
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
@@ -119,6 +120,7 @@ def read(draft: ImportDraft, *, settle: bool = True) -> Reading:
         return Reading(refusal=str(failure), columns=failure.columns)
     for number, plan in enumerate(plans):
         apply_edits(plan, number, draft.edits, settle=settle)
+        warn_of_other_board(plan, draft.partnership)  # last: the document's own keep their keys
         mark_warnings(plan, number, draft.edits)
         link_references(draft, plan)
         apply_owner_choices(draft, plan)

@@ -35,7 +35,7 @@ def due(row: PlanRow) -> str:
 
 
 def owner(row: PlanRow) -> str:
-    return "\n".join(part for part in (row.agency, row.owner_role) if part)
+    return "\n".join(row.owner_parts)
 
 
 STATUS = Column("Status", lambda r: r.status, 7)

@@ -54,8 +54,17 @@ class PlanRow:
         return f"R-{self.recommendation_id}" if self.recommendation_id is not None else ""
 
     @property
+    def owner_parts(self) -> tuple[str, ...]:
+        """The agency, then the post when it says more: a post that is the agency's own name
+        (a plan naming "Haldon Vale Foundation Trust" under both) is said once."""
+        said_twice = " ".join(self.owner_role.split()).casefold() == " ".join(
+            self.agency.split()).casefold()
+        return tuple(part for part in (self.agency, "" if said_twice else self.owner_role)
+                     if part)
+
+    @property
     def owner(self) -> str:
-        return " — ".join(part for part in (self.agency, self.owner_role) if part)
+        return " — ".join(self.owner_parts)
 
 
 @dataclass

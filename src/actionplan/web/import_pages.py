@@ -50,11 +50,12 @@ def place_warnings(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[int
 
 
 def column_rows(draft: ImportDraft, reading: Reading) -> list[dict[str, Any]]:
-    """One row a column: its header, the role chosen or read, and how sure the reading is."""
+    """One row a column: its header, the role chosen or read, and how sure the reading is
+    (of a role read: a column not recognised is not recognised at any confidence)."""
     if reading.columns:
         return [{"header": c.header, "role": draft.columns.get(c.header) or c.role or "notes",
                  "read": COLUMN_ROLES.get(c.role or "", "Not recognised"),
-                 "confidence": round(c.confidence * 100)}
+                 "confidence": round(c.confidence * 100) if c.role else None}
                 for c in reading.columns if c.header]
     return [{"header": header, "role": role, "read": None, "confidence": None}
             for header, role in draft.columns.items()]

@@ -50,22 +50,28 @@ class Action(models.Model):
     due_precision = models.CharField(max_length=10, choices=DuePrecision.choices, blank=True)
     due_kind = models.CharField(max_length=10, choices=DueKind.choices, default=DueKind.UNKNOWN)
     start_date = models.DateField(null=True, blank=True)
-    measure = models.TextField(blank=True, help_text="Success measure / audit of implementation.")
+    # Fields named in the pages' words, which the action's history shows: "RAG set by hand".
+    measure = models.TextField(
+        "success measure", blank=True, help_text="Success measure / audit of implementation."
+    )
     status = models.CharField(
         max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.NOT_STARTED
     )
-    status_reason = models.TextField(blank=True, help_text="Why it slipped, was not achieved or reopened.")
+    status_reason = models.TextField(
+        "reason for the status", blank=True, help_text="Why it slipped, was not achieved or reopened."
+    )
     revised_due_date = models.DateField(null=True, blank=True)
     # Why the due date was revised; the original `due_date` is never overwritten.
-    revised_due_reason = models.TextField(blank=True)
+    revised_due_reason = models.TextField("why the due date was revised", blank=True)
     superseded_by = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes",
+        verbose_name="replaced by"
     )
     assurance = models.CharField(max_length=20, choices=AssuranceStatus.choices, default=AssuranceStatus.NONE)
-    assurance_reason = models.TextField(blank=True)
+    assurance_reason = models.TextField("assurance note", blank=True)
     themes = models.ManyToManyField("plans.Theme", blank=True, related_name="actions")
-    rag_override = models.CharField(max_length=10, choices=Rag.choices, blank=True)
-    rag_override_reason = models.TextField(blank=True)
+    rag_override = models.CharField("RAG set by hand", max_length=10, choices=Rag.choices, blank=True)
+    rag_override_reason = models.TextField("reason for setting the RAG by hand", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Counts saves, so that two people editing the same action cannot overwrite each other:

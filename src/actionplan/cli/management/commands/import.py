@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from actionplan.importing import ImportFailure, PlanDraft, parse_plans_file, render_table
 from actionplan.plans.counts_touched import counted
+from actionplan.plans.draft_board import other_board
 from actionplan.plans.draft_reviews import unknown_references
 from actionplan.plans.draft_rows import StoredPlan, refuse_unnamed_rows
 from actionplan.plans.models import Partnership
@@ -96,6 +97,8 @@ class Command(BaseCommand):
                         stored = [store_draft(plan, target, replace=replace) for plan in plans]
                 for outcome, draft, plan in zip(stored, drafts, plans, strict=True):
                     self.report(outcome, len(draft.warnings), dry_run)
+                    if message := other_board(plan, target):
+                        self.stderr.write(self.style.WARNING(f"warning: {path}: {message}"))
                     self.warn_unowned(path, plan, outcome.owners_to_map)
             except ImportFailure as failure:
                 failures += 1
