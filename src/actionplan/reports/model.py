@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from actionplan.plans.models.action import post_beyond
 from actionplan.plans.summary import RagCounts
 
 # The two layouts the board's documents use for a plan table.
@@ -57,10 +58,7 @@ class PlanRow:
     def owner_parts(self) -> tuple[str, ...]:
         """The agency, then the post when it says more: a post that is the agency's own name
         (a plan naming "Haldon Vale Foundation Trust" under both) is said once."""
-        said_twice = " ".join(self.owner_role.split()).casefold() == " ".join(
-            self.agency.split()).casefold()
-        return tuple(part for part in (self.agency, "" if said_twice else self.owner_role)
-                     if part)
+        return tuple(part for part in (self.agency, post_beyond(self.agency, self.owner_role)) if part)
 
     @property
     def owner(self) -> str:

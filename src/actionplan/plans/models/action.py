@@ -14,7 +14,7 @@ from ..assurance import AssuranceStatus
 from ..rag import ActionState, Rag, RagJudgement, RagThresholds, compute_rag, judge_rag
 from ..rag_sql import finished_last
 from ..status import DeliveryStatus
-from .partnership import Agency, Review
+from .partnership import Agency, Review, normalise_name
 from .plan import Recommendation
 
 
@@ -32,6 +32,12 @@ class DuePrecision(models.TextChoices):
     MONTH = "month", "Month"
     QUARTER = "quarter", "Quarter"
     YEAR = "year", "Year"
+
+
+def post_beyond(agency: str, post: str) -> str:
+    """The post, unless it is the agency's own name (a plan naming "Haldon Vale Foundation Trust"
+    under both): an owner is then said once, on the pages and in the reports."""
+    return "" if normalise_name(post) == normalise_name(agency) else post
 
 
 class Action(models.Model):
@@ -112,6 +118,11 @@ class Action(models.Model):
     @property
     def current_due(self) -> date | None:
         return self.revised_due_date or self.due_date
+
+    @property
+    def post_beyond_agency(self) -> str:
+        """The owner's post when it says more than the agency (`post_beyond`)."""
+        return post_beyond(self.owner.name if self.owner else "", self.owner_role)
 
     @property
     def partnership_id(self) -> int:
