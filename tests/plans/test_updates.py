@@ -7,6 +7,7 @@ from actionplan.plans.assurance import AssuranceRefused
 from actionplan.plans.assurance import AssuranceStatus as A
 from actionplan.plans.models import Evidence
 from actionplan.plans.rag import OverrideRefused, Rag
+from actionplan.plans.bulk import change_actions
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange, TransitionRefused
 from actionplan.plans.updates import (
@@ -237,6 +238,13 @@ def test_a_change_of_status_lifts_the_rag_the_imported_document_gave(action, bob
     assert (judged.rag, judged.overridden) == (Rag.GREEN, False)  # implemented, awaiting assurance
     newest_first = list(action.history.values_list("rag_override", flat=True))
     assert newest_first[:2] == ["", Rag.AMBER]  # the document's rating stays in the history
+
+
+def test_a_bulk_change_of_status_lifts_the_imported_rag_too(action, alice):
+    _rated_by_the_document(action)
+    change_actions([action], alice, reason="Agreed at the board", status=S.IN_PROGRESS)
+    action.refresh_from_db()
+    assert (action.status, action.rag_override, action.rag_override_reason) == (S.IN_PROGRESS, "", "")
 
 
 def test_a_progress_note_alone_keeps_the_imported_rag(action, bob):

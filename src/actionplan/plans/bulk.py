@@ -13,7 +13,7 @@ from .events import action_assigned, announce, due_revised
 from .models import Action, Agency, User
 from .permissions import can_edit_plans, in_partnership, require
 from .status import DeliveryStatus, StatusChange, TransitionRefused
-from .updates import apply_status_change, locked, save_stamped
+from .updates import change_status_as_asked, locked, save_stamped
 
 
 def change_actions(
@@ -58,7 +58,7 @@ def change_one(
 ) -> None:
     if status:
         slipping = status == DeliveryStatus.SLIPPED
-        apply_status_change(action, StatusChange(status, reason, revised_due if slipping else None))
+        change_status_as_asked(action, StatusChange(status, reason, revised_due if slipping else None))
     if revised_due and status != DeliveryStatus.SLIPPED:
         if revised_due == action.current_due:
             raise TransitionRefused("the revised due date is the date already in force")

@@ -33,8 +33,7 @@ def record_progress(
         raise TransitionRefused("a progress update needs some text")
     with changing(action, expected_version if change is not None else None) as fresh:
         if change is not None:
-            apply_status_change(fresh, change)
-            lift_imported_rag(fresh)
+            change_status_as_asked(fresh, change)
         save_stamped(fresh, when, author, change.reason if change is not None else "")
         update = ProgressUpdate(
             action=fresh,
@@ -52,6 +51,13 @@ def record_progress(
 
 IMPORTED_AUTHOR = "Imported document"
 IMPORTED_RAG_REASON = "RAG rating given in the imported document"
+
+
+def change_status_as_asked(action: Action, change: StatusChange) -> None:
+    """A person's change of status (progress posted, a workbook given back, a bulk change): the
+    change, and the RAG the imported document gave lifted (ADR 74)."""
+    apply_status_change(action, change)
+    lift_imported_rag(action)
 
 
 def lift_imported_rag(action: Action) -> None:

@@ -26,7 +26,7 @@ from .evidence import (
 from .progress_updates import (
     IMPORTED_AUTHOR,
     IMPORTED_RAG_REASON,
-    apply_status_change,
+    change_status_as_asked,
     imported_progress,
     record_imported_progress,
     record_progress,
@@ -37,8 +37,8 @@ __all__ = [
     "IMPORTED_AUTHOR",
     "IMPORTED_RAG_REASON",
     "EditConflict",
-    "apply_status_change",
     "change_assurance",
+    "change_status_as_asked",
     "correct_update",
     "decide_evidence",
     "edit_action",
