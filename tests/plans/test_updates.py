@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 
 from actionplan.plans.assurance import AssuranceRefused
 from actionplan.plans.assurance import AssuranceStatus as A
+from actionplan.plans.bulk import change_actions
 from actionplan.plans.models import Evidence
 from actionplan.plans.rag import OverrideRefused, Rag
-from actionplan.plans.bulk import change_actions
 from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.status import StatusChange, TransitionRefused
 from actionplan.plans.updates import (
