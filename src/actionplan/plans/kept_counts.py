@@ -116,9 +116,8 @@ def kept_summary(
     if not CountsKept.objects.filter(made_for(partnership), as_at=as_at).exists():
         return None
     changed = kept_recount.marked(partnership)
-    counts = kept_totals.totals(partnership, plans=plans)  # every plan's rows added up (ADR 67)
+    counts = kept_totals.totals(partnership, plans=plans, less=changed)  # every plan's rows added up (ADR 67)
     if changed:
-        counts.subtract(kept_totals.stored(changed))
         counts.update(as_rows(partnership_summary(partnership, as_at, from_history=False, within=changed)))
     shown = Counter({row: n for row, n in counts.items()
                      if n and (plans is None or row[0] != "by_plan" or row[1] in plans)})

@@ -16,9 +16,10 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import connection
-from django.db.models import Q, Sum
+from django.db.models import F, Q, QuerySet
 
 from .models import KeptCount, KeptPlan, KeptTotal, Partnership, Plan
 
@@ -55,30 +56,29 @@ def add(partnership_id: int, differences: Counter[Row]) -> None:
 
 def totals(
     partnership: Partnership, field: str | None = None, keys: Iterable[int] = (),
-    plans: Iterable[int] | None = None,
+    plans: Iterable[int] | None = None, less: Iterable[int] = (),
 ) -> Counter[Row]:
-    """The totals, of one field and keys when given; `plans`: of the per-plan numbers, only
-    these plans' (thousands of plans make most of a partnership's totals)."""
-    found = KeptTotal.objects.filter(partnership=partnership)
-    if plans is not None:
-        found = found.exclude(Q(field="by_plan") & ~Q(key__in=list(plans)))
-    if field is not None:
-        found = found.filter(field=field)
-    if keys := list(keys):
-        found = found.filter(key__in=keys)
-    rows = found.values_list("field", "key", "rag", "n")
-    return Counter({(name, key, rag): n for name, key, rag, n in rows})
+    """The totals, of one field and keys when given, less the rows the plans of `less` have
+    stored (the plans changed since they were counted, which the caller counts live), read in
+    one statement: a re-count committing between two reads would change both. `plans`: of the
+    per-plan numbers, only these plans' (thousands of plans make most of a partnership's totals)."""
+    def chosen(rows: QuerySet[Any]) -> QuerySet[Any]:
+        if plans is not None:
+            rows = rows.exclude(Q(field="by_plan") & ~Q(key__in=list(plans)))
+        if field is not None:
+            rows = rows.filter(field=field)
+        return rows.filter(key__in=wanted) if wanted else rows
 
-
-def stored(plan_ids: Iterable[int], field: str | None = None, keys: Iterable[int] = ()) -> Counter[Row]:
-    """The rows these plans have stored, added up (what they add to the totals)."""
-    found = KeptCount.objects.filter(plan_id__in=list(plan_ids))
-    if field is not None:
-        found = found.filter(field=field)
-    if keys := list(keys):
-        found = found.filter(key__in=keys)
-    grouped = found.values_list("field", "key", "rag").annotate(total=Sum("n")).order_by()
-    return Counter({(name, key, rag): n for name, key, rag, n in grouped})
+    wanted = list(keys)
+    found = chosen(KeptTotal.objects.filter(partnership=partnership)).values_list("field", "key", "rag", "n")
+    if less := list(less):
+        theirs = chosen(KeptCount.objects.filter(partnership=partnership, plan_id__in=less))
+        taken = theirs.annotate(taken=-F("n")).values_list("field", "key", "rag", "taken")
+        found = found.union(taken, all=True)
+    counts: Counter[Row] = Counter()
+    for name, key, rag, n in found:
+        counts[(name, key, rag)] += n
+    return counts
 
 
 def drift(partnership: Partnership) -> Counter[Row]:

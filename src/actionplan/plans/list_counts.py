@@ -36,8 +36,7 @@ class ListCount:
 
 def kept_sum(partnership: Partnership, changed: list[int], field: str, keys: tuple[int, ...] = ()) -> int:
     """The partnership's total of this number (ADR 67) less what the changed plans stored."""
-    total = sum(kept_totals.totals(partnership, field, keys).values())
-    return total - sum(kept_totals.stored(changed, field, keys).values()) if changed else total
+    return sum(kept_totals.totals(partnership, field, keys, less=changed).values())
 
 
 def kept_count(
