@@ -45,7 +45,7 @@ class WordNumbers:
             return
         for abstract in numbering.iterchildren(qn("w:abstractNum")):
             self.levels[abstract.get(qn("w:abstractNumId"))] = {
-                int(lvl.get(qn("w:ilvl"), "0")): _level(lvl)
+                _number(lvl.get(qn("w:ilvl")), 0): _level(lvl)
                 for lvl in abstract.iterchildren(qn("w:lvl"))}
         for num in numbering.iterchildren(qn("w:num")):
             abstract_id = num.find(qn("w:abstractNumId"))
@@ -55,7 +55,7 @@ class WordNumbers:
             for override in num.iterchildren(qn("w:lvlOverride")):
                 start = override.find(qn("w:startOverride"))
                 if start is not None:
-                    starts[int(override.get(qn("w:ilvl"), "0"))] = int(start.get(qn("w:val")))
+                    starts[_number(override.get(qn("w:ilvl")), 0)] = _number(start.get(qn("w:val")), 1)
             self.lists[num.get(qn("w:numId"))] = _List(abstract_id.get(qn("w:val")), starts)
 
     def label(self, p: Any) -> str | None:
@@ -93,7 +93,7 @@ class WordNumbers:
         if num_id is None:
             return None
         level = level or (from_style[1] if from_style else None) or "0"
-        return num_id, int(level)
+        return num_id, _number(level, 0)
 
 
 def _shown(levels: dict[int, _Level], counts: list[int], level: int) -> str:
@@ -131,8 +131,7 @@ def _roman(number: int) -> str:
 
 
 def _level(lvl: Any) -> _Level:
-    start = _val(lvl, "w:start")
-    return _Level(int(start) if start and start.isdigit() else 1,
+    return _Level(_number(_val(lvl, "w:start"), 1),
                   _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "")
 
 
@@ -159,3 +158,9 @@ def _style_numbers(document: Any) -> dict[str, tuple[str, str | None]]:
         if num_id:
             found[style.get(qn("w:styleId"))] = (num_id, _val(num_pr, "w:ilvl"))
     return found
+
+
+def _number(value: str | None, otherwise: int) -> int:
+    """A level or start as Word writes it; a value no Word writes (hand-edited XML) reads as the
+    default, so a damaged list shows its numbers from there rather than stopping the import."""
+    return int(value) if value is not None and value.isdigit() else otherwise
