@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from . import line_names
 from .draft import Action, DraftWarning, Item
 from .grouping import PendingItem
 
@@ -23,7 +24,6 @@ from .grouping import PendingItem
 _UNDER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:\.\d{1,3}|[a-z])\.?$")
 # An action whose text opens with its number: "1.1 Publish the policy".
 _OPENS = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)[.):]?\s+(?=\S)")
-_LINES_NAMED = 5
 
 
 def read_actions_alone(pending: Sequence[PendingItem], items: list[Item],
@@ -82,9 +82,5 @@ def _warn(grouped: list[Item], own_words: list[Item], warnings: list[DraftWarnin
 
 
 def lines_named(items: Sequence[Item | Action]) -> str:
-    """"lines 4, 7, 9 and 3 more": where the rows a warning is about start."""
-    lines = [str(item.line) for item in items if item.line is not None]
-    shown = ", ".join(lines[:_LINES_NAMED])
-    more = len(lines) - _LINES_NAMED
-    return (f"line{'s' if len(lines) > 1 else ''} {shown}" + (f" and {more} more" if more > 0
-                                                               else "")) if lines else "no line"
+    """Where these rows start ("lines 4, 7, 9 and 3 more")."""
+    return line_names.lines_named(item.line for item in items)

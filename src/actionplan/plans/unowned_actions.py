@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from .owner_match import owner_readings
+from actionplan.importing.line_names import lines_named
 
-_LINES_NAMED = 10
+from .owner_match import owner_readings
 
 
 def unowned_warnings(
@@ -40,21 +40,12 @@ def unowned_warnings(
         count = len(no_owner)
         found.append((no_owner[0], (
             f"{count} action{'s name' if count > 1 else ' names'} no owner: stored answering to "
-            f"no agency until one is given ({_lines(no_owner)})")))
+            f"no agency until one is given ({lines_named(no_owner)})")))
     for text, lines in posts.items():
         found.append((lines[0], (f"owner {text!r} names no agency: its actions are stored "
-                                 f"answering to none until it is mapped ({_lines(lines)})")))
+                                 f"answering to none until it is mapped ({lines_named(lines)})")))
     return found
 
 
 def _to_map(reading: dict[str, Any], to_map: Collection[str] | None) -> bool:
     return reading["text"] in to_map if to_map is not None else not reading.get("agency")
-
-
-def _lines(lines: list[int | None]) -> str:
-    known = [str(line) for line in lines if line is not None]
-    if not known:
-        return "no line"
-    more = len(known) - _LINES_NAMED
-    return (f"line{'s' if len(known) > 1 else ''} {', '.join(known[:_LINES_NAMED])}"
-            + (f" and {more} more" if more > 0 else ""))
