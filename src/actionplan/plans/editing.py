@@ -115,6 +115,10 @@ def record_recommendation_progress(
     learning points and recommendations only): tracked on itself, with the same status rules
     as an action."""
     check_editor(by, rec.plan.partnership_id)
+    # Judged and saved on its values as stored now, locked (as `locked` does for an action): a
+    # decision on its evidence committed meanwhile is neither written over nor judged stale.
+    list(Recommendation.objects.select_for_update().filter(pk=rec.pk).only("pk"))
+    rec.refresh_from_db()
     if rec.all_actions():
         raise EditRefused("this recommendation is tracked through its actions: post progress on them")
     if not text.strip():
