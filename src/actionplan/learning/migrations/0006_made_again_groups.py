@@ -12,6 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("learning", "0005_near_pairs"),
+        ("plans", "0015_kept_counts"),  # the plans' tables as the grouping reads them
     ]
 
     operations = [
