@@ -16,10 +16,9 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q
 
 from .models import KeptCount, KeptPlan, KeptTotal, Partnership, Plan
 
@@ -62,17 +61,16 @@ def totals(
     stored (the plans changed since they were counted, which the caller counts live), read in
     one statement: a re-count committing between two reads would change both. `plans`: of the
     per-plan numbers, only these plans' (thousands of plans make most of a partnership's totals)."""
-    def chosen(rows: QuerySet[Any]) -> QuerySet[Any]:
-        if plans is not None:
-            rows = rows.exclude(Q(field="by_plan") & ~Q(key__in=list(plans)))
-        if field is not None:
-            rows = rows.filter(field=field)
-        return rows.filter(key__in=wanted) if wanted else rows
-
-    wanted = list(keys)
-    found = chosen(KeptTotal.objects.filter(partnership=partnership)).values_list("field", "key", "rag", "n")
+    wanted = Q()
+    if plans is not None:
+        wanted &= ~Q(field="by_plan") | Q(key__in=list(plans))
+    if field is not None:
+        wanted &= Q(field=field)
+    if keys := list(keys):
+        wanted &= Q(key__in=keys)
+    found = KeptTotal.objects.filter(wanted, partnership=partnership).values_list("field", "key", "rag", "n")
     if less := list(less):
-        theirs = chosen(KeptCount.objects.filter(partnership=partnership, plan_id__in=less))
+        theirs = KeptCount.objects.filter(wanted, partnership=partnership, plan_id__in=less)
         taken = theirs.annotate(taken=-F("n")).values_list("field", "key", "rag", "taken")
         found = found.union(taken, all=True)
     counts: Counter[Row] = Counter()
