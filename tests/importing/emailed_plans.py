@@ -41,3 +41,47 @@ def bulleted_note() -> bytes:
         "Recommendation 2: The police should record who called at every incident.",
         "• Add the caller to the incident log. Lead agency: Police. Target date: ongoing.",
     ]).encode("utf-8")
+
+
+def bracketed_note() -> bytes:
+    """A note whose actions carry their fields in brackets at the end of the line, lower case
+    and parted by commas, under an "Agreed actions:" line; one bracket holding no field."""
+    return "\n".join([
+        "Northvale Safeguarding Adults Board",
+        "SAR 'Mr P' - agreed actions",
+        "",
+        "Recommendation 1: GPs should review repeat prescriptions when a carer changes.",
+        "Agreed actions:",
+        "- Add a carer-change prompt to the repeat prescription review "
+        "(lead agency: Northvale ICB, target date: March 2027)",
+        "- Audit ten records for the prompt (Note: the audit tool is to be agreed)",
+    ]).encode("utf-8")
+
+
+def bracketed_word_response() -> bytes:
+    """A board's response written in Word: each recommendation a heading with its response
+    and a bulleted list of actions, each ending "(Lead: …; by: …)"."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Westmoor Safeguarding Adults Board", 0)
+    document.add_paragraph("Safeguarding Adults Review 'Joan': the Board's response")
+    for number, subject, text, actions in [
+        (1, "Self-neglect", "Partners should use the self-neglect protocol.", [
+            "Relaunch the protocol at a practitioner event. (Lead: Adult Social Care; by: June 2026)",
+            "Audit 20 referrals for its use. (Lead: SAB Business Unit; by: September 2026)",
+        ]),
+        (2, "Fire risk", "Fire risk should be considered where hoarding is seen.", [
+            "Add a fire safety referral to the hoarding tool. (Lead: Fire and Rescue; by: 31/05/2026)",
+        ]),
+    ]:
+        document.add_heading(f"Recommendation {number}: {subject}", level=2)
+        document.add_paragraph(text)
+        document.add_paragraph("Actions:")
+        for action in actions:
+            document.add_paragraph(action, style="List Bullet")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -45,3 +45,31 @@ def test_a_line_whose_words_after_a_colon_name_no_field_is_kept_whole():
     draft = parse_bytes(text, "rosa.txt")
     assert draft.items[0].actions[1].text == (
         "Brief housing officers. Note: the union asked to be told.")
+
+
+def test_fields_in_brackets_after_an_action_are_read_and_other_brackets_kept():
+    draft = parse_bytes(emailed_plans.bracketed_note(), "mr-p.txt")
+    assert _actions(draft) == [
+        ("1", "Add a carer-change prompt to the repeat prescription review", ["Northvale ICB"],
+         "March 2027", None),
+        ("1", "Audit ten records for the prompt (Note: the audit tool is to be agreed)", [], None,
+         None),
+    ]
+    # "Agreed actions:" introduces the list: it is neither the recommendation's words nor an action.
+    assert draft.items[0].recommendation == (
+        "GPs should review repeat prescriptions when a carer changes.")
+
+
+def test_a_word_response_with_bracketed_leads_and_dates_is_read():
+    draft = parse_bytes(emailed_plans.bracketed_word_response(), "joan.docx")
+    assert [(item.ref, item.recommendation) for item in draft.items] == [
+        ("1", "Self-neglect\nPartners should use the self-neglect protocol."),
+        ("2", "Fire risk\nFire risk should be considered where hoarding is seen."),
+    ]
+    assert _actions(draft) == [
+        ("1", "Relaunch the protocol at a practitioner event.", ["Adult Social Care"], "June 2026",
+         None),
+        ("1", "Audit 20 referrals for its use.", ["SAB Business Unit"], "September 2026", None),
+        ("2", "Add a fire safety referral to the hoarding tool.", ["Fire and Rescue"],
+         "31/05/2026", None),
+    ]

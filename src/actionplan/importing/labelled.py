@@ -34,6 +34,12 @@ _BULLETED = re.compile(r"^\s*(?:[•▪●◦■□➢►▶*]|[-–](?=\s)|\(?[
 # Labels written on the action's own line, after its sentence: "… a house move. Owner: 0-19
 # Service. By: 31 March 2026." (a plan typed into an e-mail).
 _INLINE_LABEL = re.compile(r"(?<=[.;])\s+([A-Z][\w/&'-]*(?: [\w/&'-]+){0,2}):\s+")
+# Or in brackets at the end of its line, in any case, parted by semicolons or commas: "… at a
+# practitioner event. (Lead: Adult Social Care; by: June 2026)".
+_BRACKETED_LABELS = re.compile(r"\s*\(([^()]*:[^()]*)\)\s*[.;]?\s*$")
+_BRACKETED_LABEL = re.compile(r"(?:^|[;,])\s*([A-Za-z][\w/&'-]*(?: [\w/&'-]+){0,2}):\s*")
+# A line that is only a label naming actions ("Actions:", "Agreed actions:") introduces them.
+_ACTIONS_HEADING = re.compile(r"^\s*([A-Za-z][\w ]{0,30}):\s*$")
 _MAX_LABEL_WORDS = 5
 _ACTION_ROLES = frozenset(PAIRED_ROLES) | {"action"}
 
@@ -82,6 +88,8 @@ class _Reader:
             self.items.append(_Item(heading[0], [heading[1]] if heading[1] else [], row.line))
         elif not self.items:
             self.title.append(row)
+        elif self._introduces_actions(text):
+            self._place_pending(None)
         elif (label := self._label(text)) is not None:
             self._labelled(row, *label)
         elif bullet := _BULLETED.match(text):
@@ -104,15 +112,27 @@ class _Reader:
         role = self.wanted.get(normalise(label)) or role_of(label)
         return (label, role, match.group(2).strip()) if role in _ACTION_ROLES else None
 
+    def _introduces_actions(self, text: str) -> bool:
+        match = _ACTIONS_HEADING.match(text)
+        return match is not None and role_of(match.group(1)) == "action"
+
     def _inline_labels(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """An action's words and the labelled fields written after them on its line, when
         every label there names an action's field; else the line as it is."""
+        if bracketed := _BRACKETED_LABELS.search(text):
+            parts = _BRACKETED_LABEL.split(bracketed.group(1))
+            if not parts[0].strip() and self._all_fields(parts[1::2]):
+                values = [value.strip().rstrip(".;,").strip() for value in parts[2::2]]
+                return text[:bracketed.start()].strip(), list(zip(parts[1::2], values, strict=True))
         parts = _INLINE_LABEL.split(text)
         labels = parts[1::2]
-        if not labels or any(self._label(f"{label}: x") is None for label in labels):
+        if not self._all_fields(labels):
             return text, []
         values = [value.strip().rstrip(".;").strip() for value in parts[2::2]]
         return parts[0].strip().rstrip(";"), list(zip(labels, values, strict=True))
+
+    def _all_fields(self, labels: list[str]) -> bool:
+        return bool(labels) and all(self._label(f"{label}: x") is not None for label in labels)
 
     def _labelled(self, row: SourceRow, label: str, role: str, value: str) -> None:
         item = self.items[-1]
