@@ -8,7 +8,9 @@ Which line is what:
 - a "Recommendation N: …" heading starts an item; lines above the first are the title block;
 - a line "Label: value", whose label names a field of an action (its owner, due date,
   progress…), gives that field; "Action: …" starts an action;
-- a bulleted line ("•", "-", "*") starts an action;
+- a bulleted line ("•", "-", "*") starts an action; its fields may follow its sentence
+  ("… Owner: CSC. By: June.") or close it in brackets ("… (Lead: CSC; by: June)");
+- a line that is a label naming actions and nothing more ("Actions:") introduces them;
 - other lines are the recommendation's text until its first action, but for the last of
   several just above the first labels, which is that action's text (a single line there is
   the recommendation's own: its labels are on an untitled action); after an action's labels,
