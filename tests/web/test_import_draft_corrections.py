@@ -57,7 +57,7 @@ def test_a_warning_is_shown_beside_its_row_and_marked_as_checked(signed_in):
     page = text_of(signed_in.get(url))
     row = page.split('id="row-0-0"')[1].split("</tr>")[0]
     assert "Line 3: due date not understood: 'sometime soonish'" in row
-    assert "1 warnings to check" in page and "1 things left to look at" not in page
+    assert "1 warning to check" in page and "1 things left to look at" not in page
     assert "1 thing left to look at" in page
     response = signed_in.post(f"{url}warning/", {"key": "warning:0:0", "checked": "yes", "back": "#row-0-0"})
     assert response.url.endswith("#row-0-0")
