@@ -29,11 +29,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "agreed action", "action planned", "action to take", "actions to take",
                "actions agreed", "planned action", "planned actions", "what we will do",
                "what will we do", "what will be done", "what needs to be done",
-               "what needs to happen", "activity", "activities"),
+               "what needs to happen", "activity", "activities", "what",
+               # A SharePoint list's own first column: each list item's name.
+               "title"),
     "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
               "responsible", "responsibilities", "responsibility", "owner", "lead officer",
               "who", "responsible person", "lead person", "action owner", "accountable",
-              "responsible agency", "responsible organisation", "lead organisation"),
+              "responsible agency", "responsible organisation", "lead organisation",
+              "assigned to"),
     "owner_role": ("owner role", "role", "job title", "post", "lead role"),
     "due": ("timescale", "timescales", "target date", "target completion date", "by when", "by",
             "when", "due", "due date", "deadline", "completion date", "date due"),
@@ -57,8 +60,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "level": ("level",),
     "completed": ("date completed", "completed", "date achieved", "completed date",
                   "date of completion", "date of completion and outcome"),
+    # The columns a SharePoint list adds to every export: kept as notes, and known, so that
+    # they do not keep the list's header from being read or pass for a ref ("Item Type").
+    "notes": ("item type", "path", "modified", "modified by", "created", "created by",
+              "content type", "attachments", "version"),
 }
-ROLES = frozenset(SYNONYMS) | {"notes"}
+ROLES = frozenset(SYNONYMS)
 # Roles that can carry the items' own text; a header row must have one of them.
 ITEM_ROLES = ("recommendation", "outcome", "action")
 _STOP_WORDS = frozenset(
@@ -193,12 +200,15 @@ def read_header(
     for cell in cells:
         chosen = wanted.get(normalise(cell))
         bare = _bare(cell)
-        role = chosen or role_of(cell) or (role_of(bare) if bare != cell else None)
+        month = not chosen and names_a_month(cell)
+        role = "progress" if month else (
+            chosen or role_of(cell) or (role_of(bare) if bare != cell else None))
         if role == "owner" and not chosen and "owner" in roles:
             role = _owner_pair(roles, headers, cell)
         # A second "owner" found by us becomes notes; one the user chose adds to the first,
         # as does a second measure ("Measure of success", "Evidence of completion").
-        roles.append(role if chosen or role not in roles or role in _MAY_REPEAT else None)
+        roles.append(role if chosen or month or role not in roles or role in _MAY_REPEAT
+                     else None)
         headers.append(cell)
         if roles[-1] is None and (cell.strip() or "" in wanted):
             may_miss -= 1
@@ -211,6 +221,21 @@ def read_header(
         return None
     return Layout(tuple(None if r == "notes" else r for r in roles),
                   tuple(" ".join(c.split()) for c in cells))
+
+
+# A column of each month's updates: "Apr", "May 2027", "Jun-27", "July update", or the
+# first of the month as a date cell shows it ("01/04/2027").
+_MONTH_HEADER = re.compile(
+    r"^(?:(?:progress|update)s?\s*[-:–]?\s*)?"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?:\s*[-/' ]?\s*(?:\d{4}|\d{2}))?(?:\s+(?:progress|update)s?)?$"
+    r"|^01/(?:0[1-9]|1[0-2])/\d{4}$", re.I)
+
+
+def names_a_month(header: str) -> bool:
+    """A header naming a month: its column holds that month's update on each action."""
+    return _MONTH_HEADER.match(" ".join(header.split())) is not None
 
 
 def run_on_header(

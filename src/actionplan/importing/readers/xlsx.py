@@ -10,14 +10,17 @@ Dates are written the UK way, day first, for dates.py.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 import openpyxl
 from openpyxl.styles.colors import COLOR_INDEX
+from openpyxl.utils.cell import range_boundaries
 
 from ..header import normalise, read_header, role_of, run_on_header
 from . import Columns, Part, Reading, SourceRow, cell_html, repeats_down, titles_above
+from .colour_key import key_messages, rag_text, read_key
 from .fill_colours import colour_messages, rag_of_colour, theme_colours, tinted
 
 Grid = list[list[str]]
@@ -48,22 +51,41 @@ def _read_sheet(sheet: Any, columns: Columns = None) -> Part:
         hidden = _hidden_columns(sheet, grid[header_row], readings, columns)
         roles = _roles(grid[header_row], hidden, columns)
         _read_colours(sheet, grid, header_row, roles, readings)
+        if "rag" not in roles:
+            _rag_of_fills(sheet, grid, header_row, roles, readings)
         _carry_merged(grid, merges, header_row, roles)
     rows: list[SourceRow] = []
-    hidden_rows = []
+    hidden_rows, filtered_rows = [], []
+    filtered = _filtered(sheet)
     for number, values in enumerate(grid, start=1):
         cells = tuple(text for column, text in enumerate(values) if column not in hidden)
         if not any(c.strip() for c in cells):
             continue
         if sheet.row_dimensions[number].hidden:
-            hidden_rows.append(number)
-            continue
+            if number not in filtered:
+                hidden_rows.append(number)
+                continue
+            filtered_rows.append(number)
         rows.append(SourceRow(cells, number, after_break=not rows))
     rows = titles_above(rows, None if header_row is None else header_row + 1)
+    if filtered_rows:
+        readings.append(Reading(filtered_rows[0], "rows the sheet's filter hides read: "
+                                + ", ".join(map(str, filtered_rows))))
     if hidden_rows:
         readings.append(Reading(hidden_rows[0], "hidden rows left out: " + ", ".join(
             map(str, hidden_rows))))
     return Part(rows, sheet.title, tuple(readings))
+
+
+def _filtered(sheet: Any) -> set[int]:
+    """The rows under a filter's header: a row hidden there was hidden by the filter (a
+    view of the tracker, "open actions only"), not left out by hand, so it is read."""
+    rows: set[int] = set()
+    for found in [sheet.auto_filter, *(table.autoFilter for table in sheet.tables.values())]:
+        if found is not None and found.ref and found.filterColumn:
+            _, top, _, bottom = range_boundaries(found.ref)
+            rows.update(range((top or 1) + 1, (bottom or top or 1) + 1))
+    return rows
 
 
 def _header_row(grid: Grid, columns: Columns) -> int | None:
@@ -122,23 +144,67 @@ def _roles(header: list[str], hidden: set[int], columns: Columns) -> tuple[str |
 
 def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
                   readings: list[Reading]) -> None:
-    """An empty cell of a RAG column takes the rating its fill colour shows; each colour
-    read is said once, with the rows it was read on."""
+    """An empty cell of a RAG column takes the rating its fill colour shows: by the sheet's
+    key of colours where it has one, else by the colour's hue; each colour read is said
+    once, with the rows it was read on."""
+    if "rag" not in roles:
+        return
+    fill_of = _fill_reader(sheet)
+    key = read_key(sheet, grid, header, _width(roles), fill_of)
     read: dict[tuple[str, str | None], list[int]] = {}
-    theme = theme_colours(sheet.parent.loaded_theme)
+    by_key: dict[tuple[str, str], list[int]] = {}
     for column, role in enumerate(roles):
         if role != "rag":
             continue
         for index in range(header + 1, len(grid)):
             if grid[index][column]:
                 continue
-            rgb = _fill_rgb(sheet.cell(row=index + 1, column=column + 1), theme)
+            rgb = fill_of(sheet.cell(row=index + 1, column=column + 1))
+            if rgb and rgb[-6:].upper() in key:
+                meaning = key[rgb[-6:].upper()]
+                grid[index][column] = rag_text(meaning, rgb)
+                by_key.setdefault((rgb[-6:].upper(), meaning), []).append(index + 1)
+                continue
             rag = rag_of_colour(rgb) if rgb else None
             if rag:
                 grid[index][column] = rag.capitalize()
             if rgb and rgb[-6:].upper() != "FFFFFF":  # a white fill is no colour to see
                 read.setdefault((rgb[-6:], rag), []).append(index + 1)
     readings.extend(Reading(row, message) for row, message in colour_messages(read))
+    readings.extend(Reading(row, message) for row, message in key_messages(key, by_key))
+
+
+def _rag_of_fills(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
+                  readings: list[Reading]) -> None:
+    """No RAG column, but a key of colours: each row's RAG is the fill of its cells, read
+    by the key, in a column added at the table's end (none is guessed without a key: a
+    sheet's fills are banding and headings as often as ratings)."""
+    fill_of = _fill_reader(sheet)
+    width = _width(roles)
+    key = read_key(sheet, grid, header, width, fill_of)
+    if not key:
+        return
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(grid):
+        text = "RAG (cell colour)" if index == header else ""
+        for column in range(width if index > header and any(row) else 0):
+            rgb = fill_of(sheet.cell(row=index + 1, column=column + 1))
+            if rgb and (meaning := key.get(rgb[-6:].upper())):
+                text = rag_text(meaning, rgb)
+                by_key.setdefault((rgb[-6:].upper(), meaning), []).append(index + 1)
+                break
+        row.append(text)
+    readings.extend(Reading(row, message) for row, message in key_messages(key, by_key))
+
+
+def _width(roles: tuple[str | None, ...]) -> int:
+    """The table's columns: up to its last named one (a key may stand beyond it)."""
+    return max((column + 1 for column, role in enumerate(roles) if role), default=0)
+
+
+def _fill_reader(sheet: Any) -> Callable[[Any], str | None]:
+    theme = theme_colours(sheet.parent.loaded_theme)
+    return lambda cell: _fill_rgb(cell, theme)
 
 
 def _fill_rgb(cell: Any, theme: list[str]) -> str | None:
