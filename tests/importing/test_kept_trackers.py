@@ -67,7 +67,8 @@ def test_a_sheet_for_each_recommendation_behind_a_contents_sheet_is_one_plan():
     assert (draft.plan.title, draft.plan.board, draft.plan.reviews, draft.plan.date) == (
         "Child Safeguarding Practice Review: Child R - action plan",
         "Kingsbridge Safeguarding Children Partnership", ["Child R"], "2027-03")
-    assert (draft.source.sheet, [i.ref for i in draft.items]) == (None, ["1", "2"])
+    assert (draft.source.sheet, [(i.ref, i.section) for i in draft.items]) == (
+        None, [("1", "R1"), ("2", "R2")])  # each sheet its section: where its lines are
     assert draft.items[1].recommendation == (
         "practitioners should use the neglect toolkit before closing a case.")
     assert [(a.ref, a.text, a.owners, a.status.value) for i in draft.items

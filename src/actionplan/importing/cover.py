@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from .draft import DraftWarning, Plan, PlanDraft, Source
+from .draft import DraftWarning, Plan, PlanDraft, Section, Source
 from .metadata import read_plan
+from .sections import make_sections
 
 
 def from_cover(drafts: list[PlanDraft], cover_lines: Sequence[str], stem: str,
@@ -38,17 +39,23 @@ def _untitled(draft: PlanDraft, stem: str) -> bool:
 
 
 def _joined(drafts: list[PlanDraft], cover: Plan, data: bytes) -> PlanDraft:
-    """One draft of the sheets' items in order; each warning names its sheet, since the
-    sheets' line numbers repeat."""
+    """One draft of the sheets' items in order. A sheet's name (an agency's, a
+    recommendation's) is the section of its items that have none; each warning names its
+    sheet too, since the sheets' line numbers repeat."""
     first = drafts[0].source
     sheets = [draft.source.sheet or "" for draft in drafts]
     warnings = [DraftWarning(None, "sheets " + ", ".join(map(repr, sheets)) + " read as one "
                                    f"plan: {cover.title or ', '.join(cover.reviews)}")]
+    sections: dict[str, Section] = {}
     for draft, sheet in zip(drafts, sheets, strict=True):
         cover.notes.extend(draft.plan.notes)
         warnings.extend(DraftWarning(w.line, f"sheet {sheet!r}: {w.message}", w.page)
                         for w in draft.warnings)
-    sections = list({s.name: s for draft in drafts for s in draft.sections}.values())
+        sections.update((section.name, section) for section in draft.sections)
+        for item in draft.items:
+            if item.section is None:
+                item.section = sheet
+                sections.setdefault(sheet, make_sections([sheet], cover.kind)[0])
     return PlanDraft(Source(first.path, first.format, hashlib.sha256(data).hexdigest()),
-                     cover, sections, [item for draft in drafts for item in draft.items],
+                     cover, list(sections.values()), [item for draft in drafts for item in draft.items],
                      warnings)
