@@ -141,3 +141,32 @@ def key_above() -> bytes:
         sheet.append([str(ref), f"Action {ref}", "Police", None])
         sheet.cell(row=sheet.max_row, column=4).fill = PatternFill("solid", fgColor=rgb)
     return _save(workbook)
+
+
+def recommendation_group() -> bytes:
+    """"Recommendation" merged over "No." and "Detail", "Action" over "What", "Who" and
+    "When": the detail column named by its group alone."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Recommendation", None, "Action", None, None])
+    sheet.append(["No.", "Detail", "What", "Who", "When"])
+    sheet.merge_cells("A1:B1")
+    sheet.merge_cells("C1:E1")
+    sheet.append(["1", "Agencies should share records.", "Write the protocol", "Police",
+                  "June 2027"])
+    return _save(workbook)
+
+
+def banner_over_fills() -> bytes:
+    """Two coloured title rows (a banner, no key) over a RAG column of fills."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for title, rgb in (("Harbour Safeguarding Adults Board", "FF1F3864"),
+                       ("SAR Mr Z - action plan", "FFB4C6E7")):
+        sheet.append([title])
+        sheet.cell(row=sheet.max_row, column=1).fill = PatternFill("solid", fgColor=rgb)
+    sheet.append(["Ref", "Action", "Lead", "RAG"])
+    for ref, rgb in (("1", "FFFF0000"), ("2", "FF00B050")):
+        sheet.append([ref, f"Action {ref}", "Police", None])
+        sheet.cell(row=sheet.max_row, column=4).fill = PatternFill("solid", fgColor=rgb)
+    return _save(workbook)

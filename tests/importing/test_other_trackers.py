@@ -127,3 +127,28 @@ def test_fills_without_a_key_are_not_read_as_a_rag():
     draft = parse_bytes(buffer.getvalue(), "banded.xlsx")
     assert [a.rag for i in draft.items for a in i.actions] == [None, None]
     assert not any("colour" in m for m in messages(draft))
+
+
+def test_a_group_heading_names_the_one_column_under_it_that_names_none():
+    draft = parse_bytes(other_trackers.recommendation_group(), "g.xlsx")
+    assert [(i.ref, i.recommendation) for i in draft.items] == [
+        ("1", "Agencies should share records.")]
+    assert rows(draft) == [("1", None, "Write the protocol", ["Police"], "2027-06-30")]
+    assert "two header rows read as one: 'Recommendation' over No., Recommendation (Detail)" \
+        in messages(draft)
+
+
+def test_a_banner_of_coloured_title_rows_is_no_key():
+    draft = parse_bytes(other_trackers.banner_over_fills(), "z.xlsx")
+    assert draft.plan.notes == ["Harbour Safeguarding Adults Board", "SAR Mr Z - action plan"]
+    assert [a.rag for i in draft.items for a in i.actions] == ["red", "green"]  # by hue
+    assert not any("key" in m for m in messages(draft))
+
+
+def test_months_beside_a_progress_column_of_its_own_are_its_history():
+    draft = parse_bytes(b"Ref,Action,Apr,Progress,May\n1,Write it,Scoped,Signed off,Sent\n",
+                        "p.csv")
+    assert [a.progress for i in draft.items for a in i.actions] == ["Signed off"]
+    assert [(n.column, n.text) for n in draft.items[0].notes] == [("Apr", "Scoped"),
+                                                                  ("May", "Sent")]
+    assert draft.warnings == []

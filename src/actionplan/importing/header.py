@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .blocks import read_blocks
 from .errors import ColumnReading
+from .months import names_a_month
 
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
@@ -72,6 +73,7 @@ _STOP_WORDS = frozenset(
     ("a", "an", "and", "of", "the", "to", "for", "be", "by", "include", "method"))
 _MAX_HEADER_WORDS = 9
 _MAY_REPEAT = ("measure",)
+_MONTH = "month"  # while a header is read: a column of updates by month
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def read_header(
         chosen = wanted.get(normalise(cell))
         bare = _bare(cell)
         month = not chosen and names_a_month(cell)
-        role = "progress" if month else (
+        role = _MONTH if month else (
             chosen or role_of(cell) or (role_of(bare) if bare != cell else None))
         if role == "owner" and not chosen and "owner" in roles:
             role = _owner_pair(roles, headers, cell)
@@ -219,23 +221,11 @@ def read_header(
         return None
     if not any(role in recognised for role in ITEM_ROLES):
         return None
+    # Updates by month are the progress, unless a column of its own gives it.
+    by_month = "notes" if "progress" in roles else "progress"
+    roles = [by_month if r == _MONTH else r for r in roles]
     return Layout(tuple(None if r == "notes" else r for r in roles),
                   tuple(" ".join(c.split()) for c in cells))
-
-
-# A column of each month's updates: "Apr", "May 2027", "Jun-27", "July update", or the
-# first of the month as a date cell shows it ("01/04/2027").
-_MONTH_HEADER = re.compile(
-    r"^(?:(?:progress|update)s?\s*[-:–]?\s*)?"
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    r"(?:\s*[-/' ]?\s*(?:\d{4}|\d{2}))?(?:\s+(?:progress|update)s?)?$"
-    r"|^01/(?:0[1-9]|1[0-2])/\d{4}$", re.I)
-
-
-def names_a_month(header: str) -> bool:
-    """A header naming a month: its column holds that month's update on each action."""
-    return _MONTH_HEADER.match(" ".join(header.split())) is not None
 
 
 def run_on_header(

@@ -9,7 +9,8 @@ from .delivery import numbered_scale
 from .draft import Action, DraftWarning, Item, Note
 from .entries import Entry
 from .grouping import NUMBERING, PendingItem
-from .header import Layout, names_a_month
+from .header import Layout
+from .months import names_a_month
 
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
@@ -50,7 +51,8 @@ class ItemMaker:
 
     def _say_months(self, layout: Layout) -> None:
         """Once a plan: which columns were read as updates by month, and how."""
-        months = [header for header in layout.headers if names_a_month(header)]
+        months = [header for column, header in enumerate(layout.headers)
+                  if layout.role_at(column) == "progress" and names_a_month(header)]
         if len(months) > 1 and layout not in self.months_said:
             self.months_said.append(layout)
             self.warnings.append(DraftWarning(None, (

@@ -1,8 +1,9 @@
 """Excel trackers: each visible worksheet is its own part (its own plan), read top to bottom.
 
 What a person sees is what is read: hidden rows and columns hold old data and are left out
-(a hidden column is kept only when no visible one does its job); a RAG column of coloured,
-empty cells is read from the colours; two header rows (a group heading merged over its
+(a hidden column is kept only when no visible one does its job), but rows a filter hides are
+a view of the tracker and are read (ADR 0081); a RAG column of coloured, empty cells is read
+from the colours (sheet_colours.py); two header rows (a group heading merged over its
 columns) read as one; a merged cell's text is given to each row it spans, as in Word.
 Dates are written the UK way, day first, for dates.py.
 """
@@ -10,18 +11,15 @@ Dates are written the UK way, day first, for dates.py.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 import openpyxl
-from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils.cell import range_boundaries
 
 from ..header import normalise, read_header, role_of, run_on_header
 from . import Columns, Part, Reading, SourceRow, cell_html, repeats_down, titles_above
-from .colour_key import key_messages, rag_text, read_key
-from .fill_colours import colour_messages, rag_of_colour, theme_colours, tinted
+from .sheet_colours import rag_of_fills, read_colours
 
 Grid = list[list[str]]
 
@@ -50,9 +48,8 @@ def _read_sheet(sheet: Any, columns: Columns = None) -> Part:
         header_row = _two_header_rows(sheet, grid, header, readings, columns)
         hidden = _hidden_columns(sheet, grid[header_row], readings, columns)
         roles = _roles(grid[header_row], hidden, columns)
-        _read_colours(sheet, grid, header_row, roles, readings)
-        if "rag" not in roles:
-            _rag_of_fills(sheet, grid, header_row, roles, readings)
+        read_colours(sheet, grid, header_row, roles, readings)
+        rag_of_fills(sheet, grid, header_row, roles, readings)
         _carry_merged(grid, merges, header_row, roles)
     rows: list[SourceRow] = []
     hidden_rows, filtered_rows = [], []
@@ -104,7 +101,9 @@ def _under(upper: list[str], lower: list[str]) -> list[str]:
     return [low or up for up, low in zip(upper, lower, strict=False)]
 
 
-def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading], columns: Columns) -> int:
+def _two_header_rows(
+    sheet: Any, grid: Grid, index: int, readings: list[Reading], columns: Columns,
+) -> int:
     """When a group heading merged over its columns stands above the header, the two rows
     become one (the lower row's names, the upper's where it has none); the group heading is
     named in a warning. Returns the index of the header row to read."""
@@ -120,9 +119,13 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
         readings.append(Reading(index + 1, "a header over two rows read as one: "
                                            + ", ".join(t for t in run_on if t)))
         return index + 1
-    if (alone and not groups) or read_header(_under(upper, lower), columns) is None:
+    joined = _under(upper, lower)
+    for group in groups:
+        under = slice(group.min_col - 1, group.max_col)
+        joined[under] = _named_by_group(upper[group.min_col - 1], joined[under])
+    if (alone and not groups) or read_header(joined, columns) is None:
         return index
-    grid[index + 1] = _under(upper, lower)
+    grid[index + 1] = joined
     grid[index] = [""] * len(upper)
     for group in groups:
         names = [grid[index + 1][c - 1] for c in range(group.min_col, group.max_col + 1)]
@@ -130,6 +133,17 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
                                            f"{upper[group.min_col - 1]!r} over "
                                            f"{', '.join(names)}"))
     return index + 1
+
+
+def _named_by_group(heading: str, names: list[str]) -> list[str]:
+    """A group heading that names a role ("Recommendation" over "No." and "Detail") gives it
+    to the one column under it that names none, when no other there has it."""
+    role = role_of(heading)
+    unnamed = [place for place, name in enumerate(names) if role_of(name) is None]
+    if role is None or len(unnamed) != 1 or any(role_of(name) == role for name in names):
+        return names
+    place = unnamed[0]
+    return [*names[:place], f"{heading} ({names[place]})", *names[place + 1:]]
 
 
 def _roles(header: list[str], hidden: set[int], columns: Columns) -> tuple[str | None, ...]:
@@ -140,85 +154,6 @@ def _roles(header: list[str], hidden: set[int], columns: Columns) -> tuple[str |
     for place, column in enumerate(shown):
         roles[column] = layout.role_at(place) if layout else None
     return tuple(roles)
-
-
-def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
-                  readings: list[Reading]) -> None:
-    """An empty cell of a RAG column takes the rating its fill colour shows: by the sheet's
-    key of colours where it has one, else by the colour's hue; each colour read is said
-    once, with the rows it was read on."""
-    if "rag" not in roles:
-        return
-    fill_of = _fill_reader(sheet)
-    key = read_key(sheet, grid, header, _width(roles), fill_of)
-    read: dict[tuple[str, str | None], list[int]] = {}
-    by_key: dict[tuple[str, str], list[int]] = {}
-    for column, role in enumerate(roles):
-        if role != "rag":
-            continue
-        for index in range(header + 1, len(grid)):
-            if grid[index][column]:
-                continue
-            rgb = fill_of(sheet.cell(row=index + 1, column=column + 1))
-            if rgb and rgb[-6:].upper() in key:
-                meaning = key[rgb[-6:].upper()]
-                grid[index][column] = rag_text(meaning, rgb)
-                by_key.setdefault((rgb[-6:].upper(), meaning), []).append(index + 1)
-                continue
-            rag = rag_of_colour(rgb) if rgb else None
-            if rag:
-                grid[index][column] = rag.capitalize()
-            if rgb and rgb[-6:].upper() != "FFFFFF":  # a white fill is no colour to see
-                read.setdefault((rgb[-6:], rag), []).append(index + 1)
-    readings.extend(Reading(row, message) for row, message in colour_messages(read))
-    readings.extend(Reading(row, message) for row, message in key_messages(key, by_key))
-
-
-def _rag_of_fills(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
-                  readings: list[Reading]) -> None:
-    """No RAG column, but a key of colours: each row's RAG is the fill of its cells, read
-    by the key, in a column added at the table's end (none is guessed without a key: a
-    sheet's fills are banding and headings as often as ratings)."""
-    fill_of = _fill_reader(sheet)
-    width = _width(roles)
-    key = read_key(sheet, grid, header, width, fill_of)
-    if not key:
-        return
-    by_key: dict[tuple[str, str], list[int]] = {}
-    for index, row in enumerate(grid):
-        text = "RAG (cell colour)" if index == header else ""
-        for column in range(width if index > header and any(row) else 0):
-            rgb = fill_of(sheet.cell(row=index + 1, column=column + 1))
-            if rgb and (meaning := key.get(rgb[-6:].upper())):
-                text = rag_text(meaning, rgb)
-                by_key.setdefault((rgb[-6:].upper(), meaning), []).append(index + 1)
-                break
-        row.append(text)
-    readings.extend(Reading(row, message) for row, message in key_messages(key, by_key))
-
-
-def _width(roles: tuple[str | None, ...]) -> int:
-    """The table's columns: up to its last named one (a key may stand beyond it)."""
-    return max((column + 1 for column, role in enumerate(roles) if role), default=0)
-
-
-def _fill_reader(sheet: Any) -> Callable[[Any], str | None]:
-    theme = theme_colours(sheet.parent.loaded_theme)
-    return lambda cell: _fill_rgb(cell, theme)
-
-
-def _fill_rgb(cell: Any, theme: list[str]) -> str | None:
-    fill = cell.fill
-    if fill is None or fill.fill_type != "solid":
-        return None
-    colour = fill.fgColor
-    if colour.type == "rgb" and isinstance(colour.rgb, str):
-        return colour.rgb
-    if colour.type == "indexed" and 0 <= colour.indexed < len(COLOR_INDEX):
-        return str(COLOR_INDEX[colour.indexed])
-    if colour.type == "theme" and 0 <= colour.theme < len(theme):
-        return tinted(theme[colour.theme], colour.tint or 0.0)
-    return None
 
 
 def _carry_merged(grid: Grid, merges: list[Any], header: int,
