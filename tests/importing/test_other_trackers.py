@@ -152,3 +152,22 @@ def test_months_beside_a_progress_column_of_its_own_are_its_history():
     assert [(n.column, n.text) for n in draft.items[0].notes] == [("Apr", "Scoped"),
                                                                   ("May", "Sent")]
     assert draft.warnings == []
+
+
+def test_a_cells_comment_is_said_not_dropped():
+    import io
+
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Recommendation", "Action", "Lead"])
+    sheet.append(["1", "Share records.", "Write the protocol", "Police"])
+    sheet["C2"].comment = Comment("Chased on 3 May,\ndraft due end of month", "Business Manager")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    draft = parse_bytes(buffer.getvalue(), "c.xlsx")
+    assert rows(draft) == [("1", None, "Write the protocol", ["Police"], None)]
+    assert messages(draft) == [
+        "comment on C2 not imported: 'Chased on 3 May, draft due end of month'"]

@@ -38,8 +38,9 @@ def _read_sheet(sheet: Any, columns: Columns = None) -> Part:
     if sheet.sheet_state != "visible":
         return Part([], sheet.title, (Reading(None, f"sheet {sheet.title!r} is hidden: "
                                                     "not imported"),))
-    grid = [[_cell_text(cell.value) for cell in row] for row in sheet.iter_rows()]
-    readings: list[Reading] = []
+    rows_of_cells = list(sheet.iter_rows())
+    grid = [[_cell_text(cell.value) for cell in row] for row in rows_of_cells]
+    readings = _comments(rows_of_cells)
     header = _header_row(grid, columns)
     merges = [m for m in sheet.merged_cells.ranges if m.max_row > m.min_row]
     hidden: set[int] = set()
@@ -72,6 +73,14 @@ def _read_sheet(sheet: Any, columns: Columns = None) -> Part:
         readings.append(Reading(hidden_rows[0], "hidden rows left out: " + ", ".join(
             map(str, hidden_rows))))
     return Part(rows, sheet.title, tuple(readings))
+
+
+def _comments(rows: list[Any]) -> list[Reading]:
+    """A cell's comment (an Excel note: "Chased 3 May") has no place in the draft: each is
+    said in a warning with its text, so that nothing of the sheet is left out unseen."""
+    return [Reading(cell.row, f"comment on {cell.coordinate} not imported: "
+                              f"{' '.join(cell.comment.text.split())!r}")
+            for row in rows for cell in row if cell.comment is not None]
 
 
 def _filtered(sheet: Any) -> set[int]:
