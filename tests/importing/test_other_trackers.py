@@ -171,3 +171,12 @@ def test_a_cells_comment_is_said_not_dropped():
     assert rows(draft) == [("1", None, "Write the protocol", ["Police"], None)]
     assert messages(draft) == [
         "comment on C2 not imported: 'Chased on 3 May, draft due end of month'"]
+
+
+def test_a_heading_over_a_table_of_actions_numbered_from_one():
+    draft = parse_bytes(b"Recommendation 3: share records.\n\nNo.,Action,Owner\n"
+                        b"1,Write the protocol,Police\n2,Train staff,Health\n", "r3.csv")
+    assert [(i.ref, i.recommendation, [(a.ref, a.text) for a in i.actions])
+            for i in draft.items] == [
+        ("3", "share records.", [("1", "Write the protocol"), ("2", "Train staff")])]
+    assert draft.warnings == []

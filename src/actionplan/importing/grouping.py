@@ -70,7 +70,7 @@ def is_note_row(cells: Sequence[str]) -> bool:
     filled = [cell for cell in cells if cell.strip()]
     first = filled[0] if filled else ""
     return _NOTE_ROW.match(first) is not None or (
-        len(filled) <= 2 and _LABEL_ROW.match(first) is not None)
+        len(filled) == 2 and _LABEL_ROW.match(first) is not None)
 
 
 def extends_ref(ref: str, item_ref: str | None) -> bool:
@@ -116,9 +116,16 @@ def place(items: list[PendingItem], group: Group, layout: Layout, section: str |
 
 
 def _starting_columns(current: PendingItem, layout: Layout) -> tuple[int, ...]:
-    if current.heading_text is not None and layout.key_role == "action":
+    if _under_heading(current, layout):
         return tuple(c for c in layout.item_columns if c != layout.column("action"))
     return layout.item_columns
+
+
+def _under_heading(current: PendingItem, layout: Layout) -> bool:
+    """A table of actions (no recommendation or outcome column) under a recommendation's
+    heading: its rows are that recommendation's actions."""
+    return current.heading_text is not None and layout.column("recommendation") is None \
+        and layout.column("outcome") is None
 
 
 def _holds_action(group: Group, layout: Layout) -> bool:
@@ -146,7 +153,8 @@ def _drop_repeats(
 
 def _take_action_ref(group: Group, current: PendingItem, layout: Layout) -> None:
     """A ref that extends the item's ("1a" under 1), on a row with no recommendation
-    or outcome of its own, numbers an action of that item."""
+    or outcome of its own, numbers an action of that item; so does any ref of a table of
+    actions under a recommendation's heading ("Recommendation 2: …" over actions 1, 2)."""
     column = layout.column("ref")
     if column is None or column not in group.cells:
         return
@@ -154,6 +162,6 @@ def _take_action_ref(group: Group, current: PendingItem, layout: Layout) -> None
             c in group.cells for c in layout.item_columns if c != column):
         return  # a ref alone, or beside a recommendation of its own: an item's
     ref = " ".join(texts(group.cells[column]))
-    if extends_ref(ref, current.ref()):
+    if extends_ref(ref, current.ref()) or _under_heading(current, layout):
         group.action_ref = ref
         del group.cells[column]

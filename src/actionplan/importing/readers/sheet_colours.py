@@ -16,7 +16,7 @@ Grid = list[list[str]]
 
 
 def read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
-                  readings: list[Reading]) -> None:
+                 readings: list[Reading]) -> None:
     """An empty cell of a RAG column takes the rating its fill colour shows: by the sheet's
     key of colours where it has one, else by the colour's hue; each colour read is said
     once, with the rows it was read on."""
@@ -48,7 +48,7 @@ def read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, .
 
 
 def rag_of_fills(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
-                  readings: list[Reading]) -> None:
+                 readings: list[Reading]) -> None:
     """No RAG column, but a key of colours: each row's RAG is the fill of its cells, read
     by the key, in a column added at the table's end (none is guessed without a key: a
     sheet's fills are banding and headings as often as ratings)."""
