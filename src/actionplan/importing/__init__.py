@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import NamedTuple
 
+from .cover import from_cover
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import ColumnReading, ImportFailure, NoPlanTable
 from .files import MAX_BYTES, check_bytes, format_of
 from .forms import as_rows
 from .header import ROLES, header_readings
 from .labelled import as_table
-from .metadata import read_plan
 from .numbered import as_table as numbered_table
 from .readers import Part, read_parts
 from .reading import draft_of
@@ -129,9 +129,11 @@ def _drafts(
             left_out.extend(_left_out(part))
     if not drafts:
         raise refusals[0]
+    cover = [" ".join(clean_line(cell) for cell in row.cells if cell.strip())
+             for part in parts if not any(d.source.sheet == part.sheet for d in drafts)
+             for row in part.rows if any(cell.strip() for cell in row.cells)]
+    drafts = from_cover(drafts, cover, PurePath(filename).stem, data)
     drafts[0].warnings[:0] = left_out
-    _from_cover(drafts, [part for part in parts if not any(
-        d.source.sheet == part.sheet for d in drafts)])
     if len(drafts) > 1:
         for draft in drafts:  # each sheet is its own plan: stored once, told apart by name
             sheet = draft.source.sheet or ""
@@ -139,19 +141,6 @@ def _drafts(
             if sheet not in (draft.plan.title or ""):
                 draft.plan.title = f"{draft.plan.title} ({sheet})"
     return drafts
-
-
-def _from_cover(drafts: list[PlanDraft], left_out: list[Part]) -> None:
-    """A workbook's cover sheet names the board and the date for the plans of the sheets
-    behind it, when their own titles do not."""
-    lines = [clean_line(cell) for part in left_out for row in part.rows
-             for cell in row.cells if cell.strip()]
-    if not lines:
-        return
-    cover = read_plan(lines, [], "")
-    for draft in drafts:
-        draft.plan.board = draft.plan.board or cover.board
-        draft.plan.date = draft.plan.date or cover.date
 
 
 def read_columns(

@@ -95,6 +95,9 @@ def _add_posts(action: Action, post: str) -> None:
         reading.role = reading.role or post
 
 
+_PROSE = ("progress", "measure")
+
+
 def _per_action(
     cells: dict[str, list[Entry]], role: str, count: int, warn: Warn,
 ) -> list[list[str]] | None:
@@ -105,7 +108,9 @@ def _per_action(
     if len(entries) == count:
         return [[e.text] for e in entries]
     values = [e.text for e in entries]
-    if len(values) > 1:
+    # One action keeps its progress or measure as written, over several lines; two dates
+    # or owners for one action, or any cell shared by several, are worth a look.
+    if len(values) > 1 and (count > 1 or role not in _PROSE):
         warn(f"{count} action(s) but {len(values)} {role} entries; "
              f"each action keeps the whole {role} cell")
     return [values] * count

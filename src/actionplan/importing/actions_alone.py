@@ -8,7 +8,8 @@ warning says which was done, on which rows, so that the person importing can map
 that holds the recommendations or correct each row.
 
 A table with a column that is read as nothing (kept as notes) is left as it is: that column
-may hold the recommendations ("Concern"), and the person is asked to map it.
+may hold the recommendations ("Concern"), and the person is asked to map it. A list's own
+columns ("Created", "Path") hold no recommendations: they do not stop the reading.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from . import line_names
 from .draft import Action, DraftWarning, Item
 from .grouping import PendingItem
+from .header import role_of
 
 # "1.1", "2.3", "1a", "4.2.1": an action's number under the recommendation numbered before it.
 _UNDER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:\.\d{1,3}|[a-z])\.?$")
@@ -62,7 +64,8 @@ def _actions_alone(source: PendingItem, item: Item) -> bool:
     return (layout.key_role == "action" and not item.ref and not item.outcome
             and not item.recommendation and len(item.actions) == 1
             and bool(item.actions[0].text)
-            and all(role is not None and role != "notes" for role in layout.roles))
+            and all(role not in (None, "notes") or role_of(layout.header_at(column)) == "notes"
+                    for column, role in enumerate(layout.roles)))
 
 
 def _warn(grouped: list[Item], own_words: list[Item], warnings: list[DraftWarning]) -> None:

@@ -1,4 +1,5 @@
-"""Date expressions in a wording: "01/06/17", "31 st December 2009", "Sept '07", "Q3 2017/18".
+"""Date expressions in a wording: "01/06/17", "2025-03-31T00:00:00Z", "31 st December
+2009", "Sept '07", "Q3 2017/18".
 
 Each pattern is one pass over the text, in order of preference: a match overlapping one
 already taken is skipped, so "01-Sept-09" is a day and not a month with a stray "01".
@@ -10,7 +11,8 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from dateutil.easter import easter
 
@@ -20,6 +22,9 @@ _MONTH = (
 )
 _YEAR = r"(?P<y>'\s?\d{2}|\d{4}|\d{2})(?!\d)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # A date and time as lists and databases export it: "2025-03-31T00:00:00Z".
+    ("timestamp", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T ]\d{2}:\d{2}"
+                             r"(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")),
     ("dmy", re.compile(r"\b(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("d_month_y", re.compile(  # not the "07" of "July '07 March '08"
@@ -103,6 +108,22 @@ def _read_dmy(match: re.Match[str]) -> tuple[date | None, str] | None:
         return None, "day"
 
 
+_UK = ZoneInfo("Europe/London")
+
+
+def _read_timestamp(match: re.Match[str]) -> tuple[date | None, str] | None:
+    """The day in the UK: a list that keeps a date as midnight UK time exports a summer
+    date in UTC as the evening before ("2025-06-30T23:00:00Z" is 1 July)."""
+    text = match.group(0).replace(" ", "T")
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None, "day"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(_UK)
+    return moment.date(), "day"
+
+
 def _read_month_y(match: re.Match[str]) -> tuple[date, str] | None:
     month = _MONTHS[match.group("mon")[:3].lower()]
     return _month_end(_year(match.group("y")), month), "month"
@@ -156,6 +177,7 @@ def _read_year(match: re.Match[str]) -> tuple[date, str]:
 
 _PATTERN = dict(_PATTERNS)
 _READERS: dict[str, Callable[[re.Match[str]], tuple[date | None, str] | None]] = {
+    "timestamp": _read_timestamp,
     "dmy": _read_dmy, "iso": _read_dmy, "d_month_y": _read_dmy, "month_d_y": _read_dmy,
     "fy_quarter": _read_fy_quarter,
     "term": _read_term, "season": _read_season,

@@ -54,6 +54,9 @@ _RECOMMENDATION_ROW = re.compile(
     re.I | re.S)
 # "Total", "Totals: 12 actions", "Note: …", "Key: R = red…", "Source: …", "NB …"
 _NOTE_ROW = re.compile(r"^\s*(?:grand\s+)?(?:totals?|notes?|key|source|nb|n\.b\.)\b", re.I)
+# A sign-off under the table: a label of words and a colon, its value beside it ("Signed
+# off by:", "Approved at:"). A cell of the table's own is never words ending in a colon.
+_LABEL_ROW = re.compile(r"^\s*[A-Za-z][A-Za-z '’/&-]{1,40}:\s*$")
 
 
 def recommendation_row(text: str) -> tuple[str, str] | None:
@@ -63,9 +66,11 @@ def recommendation_row(text: str) -> tuple[str, str] | None:
 
 
 def is_note_row(cells: Sequence[str]) -> bool:
-    """A totals or notes row under the table: its first filled cell says so."""
-    first = next((cell for cell in cells if cell.strip()), "")
-    return _NOTE_ROW.match(first) is not None
+    """A totals, notes or sign-off row under the table: its first filled cell says so."""
+    filled = [cell for cell in cells if cell.strip()]
+    first = filled[0] if filled else ""
+    return _NOTE_ROW.match(first) is not None or (
+        len(filled) == 2 and _LABEL_ROW.match(first) is not None)
 
 
 def extends_ref(ref: str, item_ref: str | None) -> bool:
@@ -95,9 +100,10 @@ def place(items: list[PendingItem], group: Group, layout: Layout, section: str |
         _drop_repeats(entries, current, layout, section)
         _take_action_ref(group, current, layout)
     # Text in a ref, outcome or key column starts a new item (entries holds only filled
-    # columns), as does a new table.
+    # columns), as does a new table; under a recommendation's heading, a table of actions
+    # alone gives that recommendation its actions.
     if current is None or current.layout != layout or (
-            not entries.keys().isdisjoint(layout.item_columns)):
+            not entries.keys().isdisjoint(_starting_columns(current, layout))):
         items.append(PendingItem(layout, section, [group]))
     elif group.action_ref or (
             (action := layout.column("action")) is not None and entries.get(action)) or (
@@ -107,6 +113,19 @@ def place(items: list[PendingItem], group: Group, layout: Layout, section: str |
         last = current.groups[-1].cells
         for column, found in entries.items():
             last.setdefault(column, []).extend(found)
+
+
+def _starting_columns(current: PendingItem, layout: Layout) -> tuple[int, ...]:
+    if _under_heading(current, layout):
+        return tuple(c for c in layout.item_columns if c != layout.column("action"))
+    return layout.item_columns
+
+
+def _under_heading(current: PendingItem, layout: Layout) -> bool:
+    """A table of actions (no recommendation or outcome column) under a recommendation's
+    heading: its rows are that recommendation's actions."""
+    return current.heading_text is not None and layout.column("recommendation") is None \
+        and layout.column("outcome") is None
 
 
 def _holds_action(group: Group, layout: Layout) -> bool:
@@ -134,7 +153,8 @@ def _drop_repeats(
 
 def _take_action_ref(group: Group, current: PendingItem, layout: Layout) -> None:
     """A ref that extends the item's ("1a" under 1), on a row with no recommendation
-    or outcome of its own, numbers an action of that item."""
+    or outcome of its own, numbers an action of that item; so does any ref of a table of
+    actions under a recommendation's heading ("Recommendation 2: …" over actions 1, 2)."""
     column = layout.column("ref")
     if column is None or column not in group.cells:
         return
@@ -142,6 +162,6 @@ def _take_action_ref(group: Group, current: PendingItem, layout: Layout) -> None
             c in group.cells for c in layout.item_columns if c != column):
         return  # a ref alone, or beside a recommendation of its own: an item's
     ref = " ".join(texts(group.cells[column]))
-    if extends_ref(ref, current.ref()):
+    if extends_ref(ref, current.ref()) or _under_heading(current, layout):
         group.action_ref = ref
         del group.cells[column]

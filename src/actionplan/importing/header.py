@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .blocks import read_blocks
 from .errors import ColumnReading
+from .months import names_a_month
 
 # Each role with the headers boards use for it. A header is matched exactly first, then by
 # shared words, then by spelling, so "Target completion date" and "Timescales" need no entry.
@@ -29,11 +30,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "agreed action", "action planned", "action to take", "actions to take",
                "actions agreed", "planned action", "planned actions", "what we will do",
                "what will we do", "what will be done", "what needs to be done",
-               "what needs to happen", "activity", "activities"),
+               "what needs to happen", "activity", "activities", "what",
+               # A SharePoint list's own first column: each list item's name.
+               "title"),
     "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
               "responsible", "responsibilities", "responsibility", "owner", "lead officer",
               "who", "responsible person", "lead person", "action owner", "accountable",
-              "responsible agency", "responsible organisation", "lead organisation"),
+              "responsible agency", "responsible organisation", "lead organisation",
+              "assigned to"),
     "owner_role": ("owner role", "role", "job title", "post", "lead role"),
     "due": ("timescale", "timescales", "target date", "target completion date", "by when", "by",
             "when", "due", "due date", "deadline", "completion date", "date due"),
@@ -57,14 +61,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "level": ("level",),
     "completed": ("date completed", "completed", "date achieved", "completed date",
                   "date of completion", "date of completion and outcome"),
+    # The columns a SharePoint list adds to every export: kept as notes, and known, so that
+    # they do not keep the list's header from being read or pass for a ref ("Item Type").
+    "notes": ("item type", "path", "modified", "modified by", "created", "created by",
+              "content type", "attachments", "version"),
 }
-ROLES = frozenset(SYNONYMS) | {"notes"}
+ROLES = frozenset(SYNONYMS)
 # Roles that can carry the items' own text; a header row must have one of them.
 ITEM_ROLES = ("recommendation", "outcome", "action")
 _STOP_WORDS = frozenset(
     ("a", "an", "and", "of", "the", "to", "for", "be", "by", "include", "method"))
 _MAX_HEADER_WORDS = 9
 _MAY_REPEAT = ("measure",)
+_MONTH = "month"  # while a header is read: a column of updates by month
 
 
 @dataclass(frozen=True)
@@ -193,12 +202,15 @@ def read_header(
     for cell in cells:
         chosen = wanted.get(normalise(cell))
         bare = _bare(cell)
-        role = chosen or role_of(cell) or (role_of(bare) if bare != cell else None)
+        month = not chosen and names_a_month(cell)
+        role = _MONTH if month else (
+            chosen or role_of(cell) or (role_of(bare) if bare != cell else None))
         if role == "owner" and not chosen and "owner" in roles:
             role = _owner_pair(roles, headers, cell)
         # A second "owner" found by us becomes notes; one the user chose adds to the first,
         # as does a second measure ("Measure of success", "Evidence of completion").
-        roles.append(role if chosen or role not in roles or role in _MAY_REPEAT else None)
+        roles.append(role if chosen or month or role not in roles or role in _MAY_REPEAT
+                     else None)
         headers.append(cell)
         if roles[-1] is None and (cell.strip() or "" in wanted):
             may_miss -= 1
@@ -209,6 +221,9 @@ def read_header(
         return None
     if not any(role in recognised for role in ITEM_ROLES):
         return None
+    # Updates by month are the progress, unless a column of its own gives it.
+    by_month = "notes" if "progress" in roles else "progress"
+    roles = [by_month if r == _MONTH else r for r in roles]
     return Layout(tuple(None if r == "notes" else r for r in roles),
                   tuple(" ".join(c.split()) for c in cells))
 

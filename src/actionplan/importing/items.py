@@ -10,6 +10,7 @@ from .draft import Action, DraftWarning, Item, Note
 from .entries import Entry
 from .grouping import NUMBERING, PendingItem
 from .header import Layout
+from .months import names_a_month
 
 _REVIEW_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b|\(|\))\s*")
 # Recognised roles with no field of their own: kept as notes under their header.
@@ -21,9 +22,11 @@ class ItemMaker:
         self.warnings = warnings
         self.previous: Item | None = None
         self.c_complete = c_complete  # a RAG letter "C" means complete in this plan
+        self.months_said: list[Layout] = []
 
     def make(self, pending: PendingItem) -> Item:
         layout = pending.layout
+        self._say_months(layout)
         groups, notes = _by_role(pending)
         by_role = groups[0] if len(groups) == 1 else _merged(groups)
         first = pending.groups[0]
@@ -45,6 +48,16 @@ class ItemMaker:
                 self._warner(first.line, first.page), self.c_complete)
         self.previous = item
         return item
+
+    def _say_months(self, layout: Layout) -> None:
+        """Once a plan: which columns were read as updates by month, and how."""
+        months = [header for column, header in enumerate(layout.headers)
+                  if layout.role_at(column) == "progress" and names_a_month(header)]
+        if len(months) > 1 and layout not in self.months_said:
+            self.months_said.append(layout)
+            self.warnings.append(DraftWarning(None, (
+                f"updates by month ({', '.join(months)}): the latest given on each row read "
+                "as its progress, the earlier ones kept as notes")))
 
     def _numbered(self, item: Item, text: str | None) -> str | None:
         """"1. Maintain…" -> ref "1", text "Maintain…" (when no Ref column said it)."""
@@ -92,10 +105,18 @@ def _by_role(
     notes: dict[str, list[str]] = {}
     for group in pending.groups:
         cells: dict[str, list[Entry]] = {}
-        for column, entries in group.cells.items():
+        month: int | None = None  # the month column whose update is the progress so far
+        for column, entries in sorted(group.cells.items()):
             role = layout.role_at(column)
             if role is None or role in _NOTE_ROLES:
                 notes.setdefault(layout.header_at(column), []).extend([e.text for e in entries])
+            elif role == "progress" and names_a_month(layout.header_at(column)):
+                # An update a month: the latest given is where the action stands; the
+                # earlier ones are its history, kept as notes under their month.
+                if month is not None:
+                    notes.setdefault(layout.header_at(month), []).extend(
+                        e.text for e in cells.pop("progress"))
+                cells["progress"], month = entries, column
             elif role in cells:  # a second column mapped to the role by hand
                 cells[role] = cells[role] + entries
             else:

@@ -43,6 +43,10 @@ _NO_NAMES = frozenset(("action", "actions", "update", "overview", "summary", "re
                        "learning", "recommendations", "plan", "progress"))
 _MONTH_YEAR = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b", re.I)
+# A date in figures is the plan's only where a label says it is a date: "Date of report:
+# 12/04/2027", "Date agreed: 3.2.27"; other figures in a title block are periods or versions.
+_LABELLED_DATE = re.compile(
+    r"\bdate\b[^:]{0,30}:\s*\d{1,2}[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)?\d{2})(?!\d)", re.I)
 _KINDS = (
     ("composite_action_plan", re.compile(r"composite\s+action\s+plan", re.I)),
     ("workplan", re.compile(r"\bwork\s*plan\b", re.I)),
@@ -72,10 +76,20 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
         # A composite plan's reviews are the ones its lines cite.
         cited = {ref for item in items for ref in item.review_refs if ref.lower() != "all"}
         plan.reviews = sorted(cited)
-    date = _MONTH_YEAR.search(block)
-    if date:
-        plan.date = f"{date.group(2)}-{_MONTHS.index(date.group(1).lower()) + 1:02d}"
+    plan.date = _plan_date(short)
     return plan
+
+
+def _plan_date(lines: Sequence[str]) -> str | None:
+    """yyyy-mm of the title block: a month and year anywhere in it, else a labelled date."""
+    block = " ".join(lines)
+    if date := _MONTH_YEAR.search(block):
+        return f"{date.group(2)}-{_MONTHS.index(date.group(1).lower()) + 1:02d}"
+    for line in lines:
+        if (labelled := _LABELLED_DATE.search(line)) and 1 <= int(labelled["m"]) <= 12:
+            year = labelled["y"] if len(labelled["y"]) == 4 else f"20{labelled['y']}"
+            return f"{year}-{int(labelled['m']):02d}"
+    return None
 
 
 def names_a_plan(text: str) -> bool:

@@ -51,6 +51,7 @@ class Builder:
         self.title_lines: list[str] = []
         self.notes: list[str] = []
         self.first_table_row: SourceRow | None = None
+        self.title_row: SourceRow | None = None  # the last line of the title block
         self.header_just_repeated = False
         self.section_just_started = False
 
@@ -70,6 +71,7 @@ class Builder:
             self._start_section(text)  # "### Safe sleep" over a Markdown plan's table
         elif self.layout is None:
             self.title_lines.append(text)
+            self.title_row = row
         elif (heading := recommendation_row(text)) is not None:
             self._start_heading(heading, row)
         elif looks_like_section(text) and following is not None and following.in_table:
@@ -89,7 +91,9 @@ class Builder:
         header = read_header(row.cells, self.overrides) if len(filled) > 1 else None
         if header:
             self.header_just_repeated = header == self.layout  # a page break, same table
-            self.layout = header
+            first, self.layout = self.layout is None, header
+            if first:
+                self._heading_above(row)
             return
         single = row.cells[filled[0]] if len(filled) == 1 else ""
         heading = recommendation_row(plain_text(single)) if single else None
@@ -107,11 +111,21 @@ class Builder:
                 self._start_section(name)  # a theme row just above the first header
             else:
                 self.title_lines.append(" ".join(text for text in cell_texts if text))
+                self.title_row = row
         elif name:
             self._start_section(name)
         else:
             self._data_row(row, filled, self.layout)
             self.header_just_repeated = self.section_just_started = False
+
+    def _heading_above(self, header: SourceRow) -> None:
+        """"Recommendation 1: …" right above the first header (a sheet, or a table, for
+        each recommendation) heads the actions under it, as it would under the header."""
+        row = self.title_row
+        heading = recommendation_row(self.title_lines[-1]) if row and self.title_lines else None
+        if heading is not None and row is not None and row.page == header.page:
+            self.title_lines.pop()
+            self._start_heading(heading, row)
 
     def _start_heading(self, heading: tuple[str, str], row: SourceRow) -> None:
         """A full-width "Recommendation 1: …" row: an item whose actions follow."""

@@ -14,11 +14,11 @@ def colour_messages(read: dict[tuple[str, str | None], list[int]]) -> list[tuple
     for (rgb, rag), rows in read.items():
         said = (f"RAG read from cell colour {rgb} as {rag}" if rag else
                 f"RAG cell colour {rgb} is no rating: left empty")
-        found.append((rows[0], f"{said} ({_rows_named(rows)})"))
+        found.append((rows[0], f"{said} ({rows_named(rows)})"))
     return found
 
 
-def _rows_named(rows: list[int]) -> str:
+def rows_named(rows: list[int]) -> str:
     shown = ", ".join(map(str, rows[:_ROWS_NAMED]))
     more = len(rows) - _ROWS_NAMED
     return f"row{'s' if len(rows) > 1 else ''} {shown}" + (f" and {more} more" if more > 0

@@ -1,8 +1,9 @@
 """Excel trackers: each visible worksheet is its own part (its own plan), read top to bottom.
 
 What a person sees is what is read: hidden rows and columns hold old data and are left out
-(a hidden column is kept only when no visible one does its job); a RAG column of coloured,
-empty cells is read from the colours; two header rows (a group heading merged over its
+(a hidden column is kept only when no visible one does its job), but rows a filter hides are
+a view of the tracker and are read (ADR 0081); a RAG column of coloured, empty cells is read
+from the colours (sheet_colours.py); two header rows (a group heading merged over its
 columns) read as one; a merged cell's text is given to each row it spans, as in Word.
 Dates are written the UK way, day first, for dates.py.
 """
@@ -14,11 +15,11 @@ from datetime import date, datetime
 from typing import Any
 
 import openpyxl
-from openpyxl.styles.colors import COLOR_INDEX
+from openpyxl.utils.cell import range_boundaries
 
 from ..header import normalise, read_header, role_of, run_on_header
 from . import Columns, Part, Reading, SourceRow, cell_html, repeats_down, titles_above
-from .fill_colours import colour_messages, rag_of_colour, theme_colours, tinted
+from .sheet_colours import rag_of_fills, read_colours
 
 Grid = list[list[str]]
 
@@ -37,8 +38,9 @@ def _read_sheet(sheet: Any, columns: Columns = None) -> Part:
     if sheet.sheet_state != "visible":
         return Part([], sheet.title, (Reading(None, f"sheet {sheet.title!r} is hidden: "
                                                     "not imported"),))
-    grid = [[_cell_text(cell.value) for cell in row] for row in sheet.iter_rows()]
-    readings: list[Reading] = []
+    rows_of_cells = list(sheet.iter_rows())
+    grid = [[_cell_text(cell.value) for cell in row] for row in rows_of_cells]
+    readings = _comments(rows_of_cells)
     header = _header_row(grid, columns)
     merges = [m for m in sheet.merged_cells.ranges if m.max_row > m.min_row]
     hidden: set[int] = set()
@@ -47,23 +49,49 @@ def _read_sheet(sheet: Any, columns: Columns = None) -> Part:
         header_row = _two_header_rows(sheet, grid, header, readings, columns)
         hidden = _hidden_columns(sheet, grid[header_row], readings, columns)
         roles = _roles(grid[header_row], hidden, columns)
-        _read_colours(sheet, grid, header_row, roles, readings)
+        read_colours(sheet, grid, header_row, roles, readings)
+        rag_of_fills(sheet, grid, header_row, roles, readings)
         _carry_merged(grid, merges, header_row, roles)
     rows: list[SourceRow] = []
-    hidden_rows = []
+    hidden_rows, filtered_rows = [], []
+    filtered = _filtered(sheet)
     for number, values in enumerate(grid, start=1):
         cells = tuple(text for column, text in enumerate(values) if column not in hidden)
         if not any(c.strip() for c in cells):
             continue
         if sheet.row_dimensions[number].hidden:
-            hidden_rows.append(number)
-            continue
+            if number not in filtered:
+                hidden_rows.append(number)
+                continue
+            filtered_rows.append(number)
         rows.append(SourceRow(cells, number, after_break=not rows))
     rows = titles_above(rows, None if header_row is None else header_row + 1)
+    if filtered_rows:
+        readings.append(Reading(filtered_rows[0], "rows the sheet's filter hides read: "
+                                + ", ".join(map(str, filtered_rows))))
     if hidden_rows:
         readings.append(Reading(hidden_rows[0], "hidden rows left out: " + ", ".join(
             map(str, hidden_rows))))
     return Part(rows, sheet.title, tuple(readings))
+
+
+def _comments(rows: list[Any]) -> list[Reading]:
+    """A cell's comment (an Excel note: "Chased 3 May") has no place in the draft: each is
+    said in a warning with its text, so that nothing of the sheet is left out unseen."""
+    return [Reading(cell.row, f"comment on {cell.coordinate} not imported: "
+                              f"{' '.join(cell.comment.text.split())!r}")
+            for row in rows for cell in row if cell.comment is not None]
+
+
+def _filtered(sheet: Any) -> set[int]:
+    """The rows under a filter's header: a row hidden there was hidden by the filter (a
+    view of the tracker, "open actions only"), not left out by hand, so it is read."""
+    rows: set[int] = set()
+    for found in [sheet.auto_filter, *(table.autoFilter for table in sheet.tables.values())]:
+        if found is not None and found.ref and found.filterColumn:
+            _, top, _, bottom = range_boundaries(found.ref)
+            rows.update(range((top or 1) + 1, (bottom or top or 1) + 1))
+    return rows
 
 
 def _header_row(grid: Grid, columns: Columns) -> int | None:
@@ -82,7 +110,9 @@ def _under(upper: list[str], lower: list[str]) -> list[str]:
     return [low or up for up, low in zip(upper, lower, strict=False)]
 
 
-def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading], columns: Columns) -> int:
+def _two_header_rows(
+    sheet: Any, grid: Grid, index: int, readings: list[Reading], columns: Columns,
+) -> int:
     """When a group heading merged over its columns stands above the header, the two rows
     become one (the lower row's names, the upper's where it has none); the group heading is
     named in a warning. Returns the index of the header row to read."""
@@ -98,9 +128,13 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
         readings.append(Reading(index + 1, "a header over two rows read as one: "
                                            + ", ".join(t for t in run_on if t)))
         return index + 1
-    if (alone and not groups) or read_header(_under(upper, lower), columns) is None:
+    joined = _under(upper, lower)
+    for group in groups:
+        under = slice(group.min_col - 1, group.max_col)
+        joined[under] = _named_by_group(upper[group.min_col - 1], joined[under])
+    if (alone and not groups) or read_header(joined, columns) is None:
         return index
-    grid[index + 1] = _under(upper, lower)
+    grid[index + 1] = joined
     grid[index] = [""] * len(upper)
     for group in groups:
         names = [grid[index + 1][c - 1] for c in range(group.min_col, group.max_col + 1)]
@@ -108,6 +142,17 @@ def _two_header_rows(sheet: Any, grid: Grid, index: int, readings: list[Reading]
                                            f"{upper[group.min_col - 1]!r} over "
                                            f"{', '.join(names)}"))
     return index + 1
+
+
+def _named_by_group(heading: str, names: list[str]) -> list[str]:
+    """A group heading that names a role ("Recommendation" over "No." and "Detail") gives it
+    to the one column under it that names none, when no other there has it."""
+    role = role_of(heading)
+    unnamed = [place for place, name in enumerate(names) if role_of(name) is None]
+    if role is None or len(unnamed) != 1 or any(role_of(name) == role for name in names):
+        return names
+    place = unnamed[0]
+    return [*names[:place], f"{heading} ({names[place]})", *names[place + 1:]]
 
 
 def _roles(header: list[str], hidden: set[int], columns: Columns) -> tuple[str | None, ...]:
@@ -118,41 +163,6 @@ def _roles(header: list[str], hidden: set[int], columns: Columns) -> tuple[str |
     for place, column in enumerate(shown):
         roles[column] = layout.role_at(place) if layout else None
     return tuple(roles)
-
-
-def _read_colours(sheet: Any, grid: Grid, header: int, roles: tuple[str | None, ...],
-                  readings: list[Reading]) -> None:
-    """An empty cell of a RAG column takes the rating its fill colour shows; each colour
-    read is said once, with the rows it was read on."""
-    read: dict[tuple[str, str | None], list[int]] = {}
-    theme = theme_colours(sheet.parent.loaded_theme)
-    for column, role in enumerate(roles):
-        if role != "rag":
-            continue
-        for index in range(header + 1, len(grid)):
-            if grid[index][column]:
-                continue
-            rgb = _fill_rgb(sheet.cell(row=index + 1, column=column + 1), theme)
-            rag = rag_of_colour(rgb) if rgb else None
-            if rag:
-                grid[index][column] = rag.capitalize()
-            if rgb and rgb[-6:].upper() != "FFFFFF":  # a white fill is no colour to see
-                read.setdefault((rgb[-6:], rag), []).append(index + 1)
-    readings.extend(Reading(row, message) for row, message in colour_messages(read))
-
-
-def _fill_rgb(cell: Any, theme: list[str]) -> str | None:
-    fill = cell.fill
-    if fill is None or fill.fill_type != "solid":
-        return None
-    colour = fill.fgColor
-    if colour.type == "rgb" and isinstance(colour.rgb, str):
-        return colour.rgb
-    if colour.type == "indexed" and 0 <= colour.indexed < len(COLOR_INDEX):
-        return str(COLOR_INDEX[colour.indexed])
-    if colour.type == "theme" and 0 <= colour.theme < len(theme):
-        return tinted(theme[colour.theme], colour.tint or 0.0)
-    return None
 
 
 def _carry_merged(grid: Grid, merges: list[Any], header: int,
