@@ -115,6 +115,16 @@ def test_actions_numbered_in_their_own_cell_keep_the_number_as_their_ref():
     ])
     assert [(a.ref, a.text) for a in draft.items[0].actions] == [
         ("1a", "Set a supervision standard"), ("1b", "Audit against it")]
+    dotted = csv_plan([
+        ["Recommendation", "Action", "Owner"],
+        ["Improve supervision.", "2.1 Set a supervision standard", "Council"],
+        ["", "2.1.1. Audit against it", "Council"],
+        ["", "2.5 hours of supervision a month for each worker", "Council"],
+    ])
+    # A number of levels before a capital is a ref; before a word in lower case, the action's.
+    assert [(a.ref, a.text) for a in dotted.items[0].actions] == [
+        ("2.1", "Set a supervision standard"), ("2.1.1", "Audit against it"),
+        (None, "2.5 hours of supervision a month for each worker")]
 
 
 def test_totals_and_notes_under_the_table_are_notes_not_actions():
