@@ -85,3 +85,34 @@ def bracketed_word_response() -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def forwarded_email(subject: str = "RE: FW: SAR Mrs K – actions agreed at the sub-group") -> bytes:
+    """An e-mail forwarded twice, pasted with its headers as Outlook prints them; its subject
+    names the review; each action lettered under its recommendation, its lead and date after."""
+    return "\n".join([
+        "From: Safeguarding Adults Board Manager",
+        "Sent: 14 May 2026 09:12",
+        "To: SAR sub-group",
+        f"Subject: {subject}",
+        "",
+        "Dear colleagues,",
+        "",
+        "Recommendation 1 – Providers should report missed visits to the council.",
+        "(a) Add missed visits to the contract return. Lead: Commissioning. Due: July 2026.",
+        "(b) Audit a sample of missed visits. Lead: Adult Social Care. Due: October 2026.",
+        "Recommendation 2 – Hospitals should check a patient's care package before discharge.",
+        "(a) Add the package to the discharge checklist. Lead: Acute Trust. Due: 30/09/2026.",
+    ]).encode("utf-8")
+
+
+def note_headed_by_review() -> bytes:
+    """A note whose first line names the review, unquoted; no board named above it."""
+    return "\n".join([
+        "Domestic Homicide Review into the death of Jean - panel actions",
+        "",
+        "Recommendation 1: GPs should ask about domestic abuse at every pregnancy booking.",
+        "• Add the question to the booking template; Lead agency: ICB; Target date: June 2026.",
+        "Recommendation 2: The police should record who called at every incident.",
+        "• Add the caller to the incident log; Lead agency: Police; Target date: ongoing.",
+    ]).encode("utf-8")

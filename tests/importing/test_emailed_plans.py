@@ -73,3 +73,24 @@ def test_a_word_response_with_bracketed_leads_and_dates_is_read():
         ("2", "Add a fire safety referral to the hoarding tool.", ["Fire and Rescue"],
          "31/05/2026", None),
     ]
+
+
+def test_an_emails_subject_naming_the_review_titles_the_plan_without_its_labels():
+    draft = parse_bytes(emailed_plans.forwarded_email(), "mrs-k.txt")
+    assert draft.plan.title == "SAR Mrs K – actions agreed at the sub-group"
+    assert draft.plan.reviews == ["Mrs K"]
+    assert [len(item.actions) for item in draft.items] == [2, 1]  # the plan read as before
+    assert parse_bytes(emailed_plans.lettered_email(), "baby-t.txt").plan.title == (
+        "Rapid Review 'Baby T' - agreed actions")
+
+
+def test_a_notes_first_line_naming_the_review_titles_the_plan():
+    draft = parse_bytes(emailed_plans.note_headed_by_review(), "jean.txt")
+    assert draft.plan.title == "Domestic Homicide Review into the death of Jean - panel actions"
+    assert parse_bytes(emailed_plans.bulleted_note(), "rosa.txt").plan.title == (
+        "DHR 'Rosa' - actions from the panel")  # under the board's name, not the board
+
+
+def test_a_subject_naming_no_review_leaves_the_plan_titled_by_its_file():
+    draft = parse_bytes(emailed_plans.forwarded_email("Actions from Tuesday"), "tuesday.txt")
+    assert draft.plan.title == "tuesday"

@@ -115,6 +115,16 @@ def test_actions_numbered_in_their_own_cell_keep_the_number_as_their_ref():
     ])
     assert [(a.ref, a.text) for a in draft.items[0].actions] == [
         ("1a", "Set a supervision standard"), ("1b", "Audit against it")]
+    dotted = csv_plan([
+        ["Recommendation", "Action", "Owner"],
+        ["Improve supervision.", "2.1 Set a supervision standard", "Council"],
+        ["", "2.1.1. Audit against it", "Council"],
+        ["", "2.5 hours of supervision a month for each worker", "Council"],
+    ])
+    # A number of levels before a capital is a ref; before a word in lower case, the action's.
+    assert [(a.ref, a.text) for a in dotted.items[0].actions] == [
+        ("2.1", "Set a supervision standard"), ("2.1.1", "Audit against it"),
+        (None, "2.5 hours of supervision a month for each worker")]
 
 
 def test_totals_and_notes_under_the_table_are_notes_not_actions():
@@ -175,3 +185,25 @@ def test_action_refs_extend_the_number_a_recommendation_opens_with():
         ("3", "Improve supervision."), ("4", "Improve records.")]
     assert [(a.ref, a.text) for a in draft.items[0].actions] == [
         (None, "Set a standard"), ("3a", "Audit against it")]
+
+
+def test_a_ref_and_a_recommendation_saying_every_are_no_owner_and_due_pushed_left():
+    # "every missed visit" reads as a recurring due: the row is still the recommendation's.
+    draft = csv_plan([
+        ["Ref", "Recommendation", "Action", "Lead", "Due"],
+        ["1", "Care providers should report every missed visit.", "", "", ""],
+        ["", "", "Add missed visits to the contract return", "Commissioning", "July 2026"],
+    ])
+    assert [(item.ref, item.recommendation) for item in draft.items] == [
+        ("1", "Care providers should report every missed visit.")]
+    assert [(a.text, a.owners) for a in draft.items[0].actions] == [
+        ("Add missed visits to the contract return", ["Commissioning"])]
+    typed = parse_bytes("\n".join([
+        "Safeguarding Adults Review 'Mrs K'",
+        "1. Care providers should report every missed visit.",
+        "1.1 Add missed visits to the contract return (Commissioning, July 2026)",
+        "2. Hospitals should check the care package before discharge.",
+        "2.1 Add the package to the discharge checklist (Acute Trust, 30/09/2026)",
+    ]).encode(), "mrs-k.txt")
+    assert [(item.ref, item.recommendation) for item in typed.items][0] == (
+        "1", "Care providers should report every missed visit.")

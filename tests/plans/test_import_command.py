@@ -215,3 +215,33 @@ def test_a_plan_naming_another_board_is_warned_of_and_imported(tmp_path):
             "partnership's plan")
     assert said in dry and said in stored
     assert Plan.objects.count() == 1
+
+
+def test_a_dry_run_into_a_partnership_not_made_yet_warns_of_another_board_as_the_import_does(
+        tmp_path):
+    path = tmp_path / "mrs-k.csv"
+    path.write_text("SAR Mrs K,,\nHaldon Vale Safeguarding Adults Board,,\n"
+                    "Recommendation,Action,Lead\nShare concerns early,Brief the named nurses,Police\n")
+    said = []
+    for dry in (["--dry-run"], []):
+        errors = io.StringIO()
+        call_command("import", str(path), *dry, "--partnership", BOARD, stdout=io.StringIO(),
+                     stderr=errors)
+        said.append(errors.getvalue())
+        assert Partnership.objects.count() == (0 if dry else 1)  # the dry run made none
+    warning = (f"warning: {path}: the document names the board “Haldon Vale Safeguarding Adults "
+               f"Board”, but the plan is being imported into {BOARD}: check that it is this "
+               "partnership's plan")
+    assert warning in said[0] and warning in said[1]
+    assert Plan.objects.get().partnership.name == BOARD
+
+
+def test_a_dry_run_into_a_partnership_not_made_yet_of_the_board_named_warns_of_none(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text(f"{BOARD.upper()}\nRecommendation,Action,Lead\n"
+                    "Share concerns early,Brief the named nurses,Police\n")
+    errors = io.StringIO()
+    call_command("import", str(path), "--dry-run", "--partnership", BOARD, stdout=io.StringIO(),
+                 stderr=errors)
+    assert "names the board" not in errors.getvalue()
+    assert "does not exist yet" in errors.getvalue()

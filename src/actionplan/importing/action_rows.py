@@ -12,8 +12,10 @@ from .due import names_an_event, parse_due
 from .entries import Entry
 from .owners import read_owner
 
-# "a) …", "(b) …", "1a …", "A1.2: …": the action's own ref, taken off its text.
-_LETTER = re.compile(r"^\(?([a-z](?=[.)])|\d{1,3}[a-z]|A\d{1,3}(?:\.\d{1,3})*)[.):]?\s+")
+# "a) …", "(b) …", "1a …", "A1.2: …", "2.1 Join…": the action's own ref, taken off its text. A
+# number of two levels or more is a ref only before a capital: "2.5 hours" is the action's.
+_LETTER = re.compile(r"^\(?([a-z](?=[.)])|\d{1,3}[a-z]|A\d{1,3}(?:\.\d{1,3})*"
+                     r"|\d{1,3}(?:\.\d{1,3})+(?=\.?\s+[A-Z]))[.):]?\s+")
 _DITTO = re.compile(r"^[\s\"“”„'`〃]+$|^ditto$", re.I)
 _SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
 _RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",

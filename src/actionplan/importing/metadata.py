@@ -53,6 +53,8 @@ _KINDS = (
     ("improvement_plan", re.compile(r"\bimprovement\s+plan\b", re.I)),
     ("review_action_plan", re.compile(r"\baction\s+(?:plan|tracker)\b", re.I)),
 )
+# An e-mail's subject as pasted above a plan: "Subject: RE: FW: SAR Mrs K - actions agreed".
+_EMAIL_LABELS = re.compile(r"^\s*(?:subject\s*:\s*)?(?:(?:re|fwd?)\s*:\s*)*", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TITLE_WORDS = 12  # longer lines are prose, whose dates and names are not the plan's
 
@@ -69,8 +71,7 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
              or _BOARD.search(block) or _BOARD.search(" ".join(lines)))
     plan.board = _board_name(board.group(1)) if board else None
     named = [name.strip() for name in _REVIEW_NAMED.findall(block)] + [
-        " ".join(name.split()) for line in short for found in _REVIEW_UNQUOTED.findall(line)
-        for name in found if name and name.lower() not in _NO_NAMES]
+        name for line in short for name in _unquoted_names(line)]
     plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block) + named))
     if plan.kind == "composite_action_plan" and not plan.reviews:
         # A composite plan's reviews are the ones its lines cite.
@@ -103,12 +104,26 @@ def _kind_named(text: str) -> str | None:
 
 
 def _title(lines: Sequence[str]) -> tuple[str | None, str]:
-    """The first line naming a kind of plan, and that kind."""
+    """The first line naming a kind of plan, and that kind; else the first naming a review (an
+    e-mail's subject, a note's heading: "DHR 'Rosa' - actions from the panel"), as the board
+    would title the plan rather than by its file's name. An e-mail's labels are no title."""
     for line in lines:
         kind = _kind_named(line)
         if kind:
-            return line, kind
-    return None, "review_action_plan"
+            return _EMAIL_LABELS.sub("", line), kind
+    naming = next((line for line in lines if _names_a_review(line)), None)
+    return (_EMAIL_LABELS.sub("", naming) if naming else None), "review_action_plan"
+
+
+def _names_a_review(line: str) -> bool:
+    """"SAR 'Mrs B'", "Rapid Review: Baby T", "Serious Case Review Child A"."""
+    return bool(_REVIEW_NAMED.search(line) or _unquoted_names(line) or (
+        _REVIEW_CODE.search(line) and re.search(_REVIEW_KIND, line, re.I)))
+
+
+def _unquoted_names(line: str) -> list[str]:
+    return [" ".join(name.split()) for found in _REVIEW_UNQUOTED.findall(line)
+            for name in found if name and name.lower() not in _NO_NAMES]
 
 
 def _board_name(raw: str) -> str:

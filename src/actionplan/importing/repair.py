@@ -17,6 +17,7 @@ from .header import Layout
 _SEPARATOR = re.compile(r"^[\s\-–—_=|.]*$")
 _CONTINUED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)?\.?\s*\(?\s*continued\s*\)?\.?\s*$", re.I)
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s")
+_REF_ALONE = re.compile(r"^\s*[A-Z]?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\s*$")  # "1", "R2", "1.1a"
 _MAX_SECTION_WORDS = 12
 _DUE_WORDS = 8  # "Completed October 2009 and reviewed annually"
 # The roles of an item's own text: a cut row hands these back to the item above.
@@ -74,6 +75,10 @@ def unshift(
     due = plain_text(cells[last])
     # A due is a few words: a recommendation's sentence "… every adult …" is none.
     if last >= due_column or len(due.split()) > _DUE_WORDS or parse_due(due).kind == "unknown":
+        return cells, filled
+    # "1 | Care providers should report every missed visit.": a ref and its recommendation,
+    # whose "every" reads as a due; a ref is never an owner.
+    if any(_REF_ALONE.match(plain_text(cells[i])) for i in filled[:-1]):
         return cells, filled
     shift = due_column - last
     roles = layout.roles

@@ -13,17 +13,22 @@ from typing import Any
 from .models import Partnership, normalise_name
 
 
-def other_board(plan: dict[str, Any], partnership: Partnership) -> str | None:
+def other_board(plan: dict[str, Any], partnership: Partnership | str) -> str | None:
     """The warning for a plan whose document names a board other than the partnership, else
-    None (no board read, or one of the partnership's names, now or before)."""
+    None (no board read, or one of the partnership's names, now or before). A name alone is
+    a partnership not made yet (a dry run's): it has had no other name."""
     board = (plan.get("plan") or {}).get("board")
     if not board:
         return None
-    names = {partnership.name, *partnership.history.values_list("name", flat=True)}
-    if normalise_name(board) in {normalise_name(name) for name in names}:
+    if isinstance(partnership, str):
+        name, names = partnership, {partnership}
+    else:
+        name = partnership.name
+        names = {name, *partnership.history.values_list("name", flat=True)}
+    if normalise_name(board) in {normalise_name(known) for known in names}:
         return None
     return (f"the document names the board “{board}”, but the plan is being imported into "
-            f"{partnership.name}: check that it is this partnership's plan")
+            f"{name}: check that it is this partnership's plan")
 
 
 def warn_of_other_board(plan: dict[str, Any], partnership: Partnership) -> None:

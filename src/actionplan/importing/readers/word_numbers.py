@@ -1,10 +1,13 @@
 """Word's automatic numbering: the number a list paragraph shows ("1.", "2.3", "b)", "iv."),
 which Word draws from the numbering part and is no text of the paragraph.
 
-A paragraph is numbered by its own w:numPr or by its style's; the list (w:num) names an
-abstract list whose levels say how each number is written (w:numFmt) and shown (w:lvlText,
-"%1.%2."). Lists sharing an abstract list count on together, as Word does, unless a list
-starts a level again (w:startOverride); a number restarts the levels below it.
+A paragraph is numbered by its own w:numPr or by its style's, a style's taken from the style
+it is based on where it says nothing itself (w:basedOn); a level no numPr gives is the one the
+list links to the style (w:lvl/w:pStyle), as Word's numbered headings are. The list (w:num)
+names an abstract list whose levels say how each number is written (w:numFmt) and shown
+(w:lvlText, "%1.%2."), a legal level (w:isLgl) showing every number in figures ("1.1" under
+"I."). Lists sharing an abstract list count on together, as Word does, unless a list starts a
+level again (w:startOverride); a number restarts the levels below it; a level may start at 0.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ class _Level:
     start: int = 1
     fmt: str = "decimal"
     text: str = ""
+    legal: bool = False  # w:isLgl: every number of its text in figures
+    style: str | None = None  # w:pStyle: the paragraph style numbered at this level
 
 
 @dataclass
@@ -40,7 +45,8 @@ class WordNumbers:
         self.levels: dict[str, dict[int, _Level]] = {}
         self.lists: dict[str, _List] = {}
         self.styles = _style_numbers(document)
-        self.counts: dict[str, list[int]] = {}
+        # None: a level not yet counted since the number above it (a level may start at 0).
+        self.counts: dict[str, list[int | None]] = {}
         if numbering is None:
             return
         for abstract in numbering.iterchildren(qn("w:abstractNum")):
@@ -71,38 +77,49 @@ class WordNumbers:
             return BULLET if num_id != "0" else None  # numId 0: numbering taken off
         if levels[level].fmt in ("bullet", "none") or "%" not in levels[level].text:
             return BULLET
-        counts = self.counts.setdefault(listed.abstract, [0] * _LEVELS)
+        counts = self.counts.setdefault(listed.abstract, [None] * _LEVELS)
         if not listed.met:
             listed.met = True
             for restarted, start in listed.starts.items():
-                counts[restarted:] = [start - 1] + [0] * (_LEVELS - restarted - 1)
-        counts[level] = counts[level] + 1 if counts[level] else levels[level].start
-        counts[level + 1:] = [0] * (_LEVELS - level - 1)
+                counts[restarted:] = [start - 1] + [None] * (_LEVELS - restarted - 1)
+        counted = counts[level]
+        counts[level] = levels[level].start if counted is None else counted + 1
+        counts[level + 1:] = [None] * (_LEVELS - level - 1)
         return _shown(levels, counts, level)
 
     def _num_pr(self, p: Any) -> tuple[str, int] | None:
-        """(list id, level) from the paragraph's numPr, else from its style's."""
+        """(list id, level) from the paragraph's numPr, else from its style's; a level given by
+        neither is the list's level linked to the style, else the first."""
         properties = p.pPr
         num_pr = properties.numPr if properties is not None else None
         style = properties.pStyle.val if properties is not None and properties.pStyle is not None \
             else None
-        from_style = self.styles.get(style or "")
-        num_id = _val(num_pr, "w:numId") if num_pr is not None else None
-        level = _val(num_pr, "w:ilvl") if num_pr is not None else None
-        num_id = num_id or (from_style[0] if from_style else None)
+        from_style = self.styles.get(style or "", _StyleNumber())
+        num_id = (_val(num_pr, "w:numId") if num_pr is not None else None) or from_style.num_id
         if num_id is None:
             return None
-        level = level or (from_style[1] if from_style else None) or "0"
+        level = (_val(num_pr, "w:ilvl") if num_pr is not None else None) or from_style.level
+        if level is None and from_style.num_id == num_id:
+            level = self._linked_level(num_id, from_style.named_by)
         return num_id, _number(level, 0)
 
+    def _linked_level(self, num_id: str, style: str | None) -> str | None:
+        """The list's level naming the style (w:pStyle), as Word links numbered headings."""
+        listed = self.lists.get(num_id)
+        levels = self.levels.get(listed.abstract, {}) if listed else {}
+        return next((str(number) for number, shown in levels.items() if shown.style == style),
+                    None)
 
-def _shown(levels: dict[int, _Level], counts: list[int], level: int) -> str:
-    text = levels[level].text
+
+def _shown(levels: dict[int, _Level], counts: list[int | None], level: int) -> str:
+    text, legal = levels[level].text, levels[level].legal
     for above in range(level, -1, -1):  # %10 is no level: from the deepest down
         placeholder = f"%{above + 1}"
         if placeholder in text:
             shown = levels.get(above, _Level())
-            text = text.replace(placeholder, _formatted(counts[above] or shown.start, shown.fmt))
+            count = counts[above]
+            number = shown.start if count is None else count
+            text = text.replace(placeholder, _formatted(number, "decimal" if legal else shown.fmt))
     return text.strip()
 
 
@@ -132,7 +149,14 @@ def _roman(number: int) -> str:
 
 def _level(lvl: Any) -> _Level:
     return _Level(_number(_val(lvl, "w:start"), 1),
-                  _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "")
+                  _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "",
+                  _on(lvl, "w:isLgl"), _val(lvl, "w:pStyle"))
+
+
+def _on(element: Any, tag: str) -> bool:
+    """A switch such as <w:isLgl/>: on when present, unless its value says off."""
+    child = element.find(qn(tag))
+    return child is not None and child.get(qn("w:val")) not in ("0", "false", "off")
 
 
 def _val(element: Any, tag: str) -> str | None:
@@ -148,15 +172,35 @@ def _numbering_element(document: Any) -> Any:
         return None
 
 
-def _style_numbers(document: Any) -> dict[str, tuple[str, str | None]]:
-    """Each paragraph style's list (numId, level), for paragraphs numbered by their style."""
-    found: dict[str, tuple[str, str | None]] = {}
-    for style in document.styles.element.iterchildren(qn("w:style")):
-        properties = style.find(qn("w:pPr"))
-        num_pr = properties.find(qn("w:numPr")) if properties is not None else None
-        num_id = _val(num_pr, "w:numId") if num_pr is not None else None
+@dataclass(frozen=True)
+class _StyleNumber:
+    num_id: str | None = None
+    level: str | None = None
+    named_by: str | None = None  # the style whose numPr gave the list: a level may name it
+
+
+def _style_numbers(document: Any) -> dict[str, _StyleNumber]:
+    """Each paragraph style's list and level, for paragraphs numbered by their style: each
+    taken from the nearest style up the basedOn chain that gives it, as Word inherits them
+    one by one (a style may give the level alone, its base the list)."""
+    styles = {style.get(qn("w:styleId")): style
+              for style in document.styles.element.iterchildren(qn("w:style"))}
+    found: dict[str, _StyleNumber] = {}
+    for style_id in styles:
+        num_id = level = named_by = None
+        seen: set[str] = set()
+        at: str | None = style_id
+        while at is not None and at in styles and at not in seen:  # a loop of basedOn ends
+            seen.add(at)
+            properties = styles[at].find(qn("w:pPr"))
+            num_pr = properties.find(qn("w:numPr")) if properties is not None else None
+            if num_pr is not None:
+                if num_id is None and (num_id := _val(num_pr, "w:numId")):
+                    named_by = at
+                level = level or _val(num_pr, "w:ilvl")
+            at = _val(styles[at], "w:basedOn")
         if num_id:
-            found[style.get(qn("w:styleId"))] = (num_id, _val(num_pr, "w:ilvl"))
+            found[style_id] = _StyleNumber(num_id, level, named_by)
     return found
 
 

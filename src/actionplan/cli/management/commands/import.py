@@ -82,8 +82,9 @@ class Command(BaseCommand):
                 plans = [draft.to_dict() for draft in drafts]
                 for plan in plans:  # refused before anything is stored, in a dry run too
                     refuse_unnamed_rows(plan)
-                if target is None:  # a dry run naming no partnership: nothing to match against
+                if target is None:  # a dry run into no partnership made: none to match against
                     for plan in plans:
+                        self.warn_other_board(path, plan, partnership)
                         self.warn_unowned(path, plan, None)
                     continue
                 if not new_reviews and (unknown := unknown_references(target, plans)):
@@ -97,8 +98,7 @@ class Command(BaseCommand):
                         stored = [store_draft(plan, target, replace=replace) for plan in plans]
                 for outcome, draft, plan in zip(stored, drafts, plans, strict=True):
                     self.report(outcome, len(draft.warnings), dry_run)
-                    if message := other_board(plan, target):
-                        self.stderr.write(self.style.WARNING(f"warning: {path}: {message}"))
+                    self.warn_other_board(path, plan, target)
                     self.warn_unowned(path, plan, outcome.owners_to_map)
             except ImportFailure as failure:
                 failures += 1
@@ -142,6 +142,12 @@ class Command(BaseCommand):
                 if format == "json"
                 else ("\n" if number else "") + render_table(draft)
             )
+
+    def warn_other_board(self, path: Path, plan: dict[str, Any], target: Partnership | str | None) -> None:
+        """The partnership imported into, or the name of one the import would make: the
+        document naming another board is said of either."""
+        if target is not None and (message := other_board(plan, target)):
+            self.stderr.write(self.style.WARNING(f"warning: {path}: {message}"))
 
     def warn_unowned(self, path: Path, plan: dict[str, Any], to_map: list[str] | None) -> None:
         for line, message in unowned_warnings(plan, to_map):
