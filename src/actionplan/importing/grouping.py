@@ -95,9 +95,11 @@ def place(items: list[PendingItem], group: Group, layout: Layout, section: str |
         _drop_repeats(entries, current, layout, section)
         _take_action_ref(group, current, layout)
     # Text in a ref, outcome or key column starts a new item (entries holds only filled
-    # columns), as does a new table.
+    # columns), as does a new table; but for a table of actions alone under a
+    # recommendation's heading, whose rows are that recommendation's actions.
     if current is None or current.layout != layout or (
-            not entries.keys().isdisjoint(layout.item_columns)):
+            not entries.keys().isdisjoint(layout.item_columns)
+            and not heads_actions(current.heading_ref, layout)):
         items.append(PendingItem(layout, section, [group]))
     elif group.action_ref or (
             (action := layout.column("action")) is not None and entries.get(action)) or (
@@ -107,6 +109,13 @@ def place(items: list[PendingItem], group: Group, layout: Layout, section: str |
         last = current.groups[-1].cells
         for column, found in entries.items():
             last.setdefault(column, []).extend(found)
+
+
+def heads_actions(heading_ref: str | None, layout: Layout) -> bool:
+    """Whether a recommendation's heading stands over a table of its actions alone: one
+    with no column of items' own (no ref, outcome or recommendation)."""
+    return heading_ref is not None and layout.item_columns == tuple(
+        column for column in [layout.column("action")] if column is not None)
 
 
 def _holds_action(group: Group, layout: Layout) -> bool:

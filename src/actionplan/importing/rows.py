@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from .blocks import read_blocks
 from .entries import Entry, plain_text, reader_of
-from .grouping import Group, PendingItem, is_note_row, place, recommendation_row, texts
+from .grouping import (
+    Group,
+    PendingItem,
+    heads_actions,
+    is_note_row,
+    place,
+    recommendation_row,
+    texts,
+)
 from .header import Layout, read_header
 from .metadata import names_a_plan
 from .readers import SourceRow
@@ -53,6 +61,8 @@ class Builder:
         self.first_table_row: SourceRow | None = None
         self.header_just_repeated = False
         self.section_just_started = False
+        # A recommendation's heading above the first header, with its paragraphs.
+        self.waiting: tuple[tuple[str, str], SourceRow] | None = None
 
     def feed(self, rows: Sequence[SourceRow]) -> Outline:
         for number, row in enumerate(rows):
@@ -62,20 +72,38 @@ class Builder:
             elif not is_separator(row.cells):
                 filled = [n for n, cell in enumerate(row.cells) if cell.strip()]
                 self._table_row(row, filled, following)
+        if self.waiting is not None:  # no header came: the lines stay the title block's
+            self._waited_as_title(*self.waiting)
         return Outline(self.items, self.sections, self.title_lines, self.notes,
                         self.first_table_row)
 
     def _text_line(self, text: str, row: SourceRow, following: SourceRow | None) -> None:
         if self.layout is None and self._heads_first_table(text, row, following):
             self._start_section(text)  # "### Safe sleep" over a Markdown plan's table
+        elif self.layout is None and (heading := recommendation_row(text)) is not None:
+            self.waiting = (heading, row)  # its table's header says whether it heads one
+        elif self.layout is None and self.waiting is not None:
+            heading, first = self.waiting
+            self.waiting = ((heading[0], f"{heading[1]}\n{text}"), first)
         elif self.layout is None:
             self.title_lines.append(text)
         elif (heading := recommendation_row(text)) is not None:
             self._start_heading(heading, row)
+        elif self._heading_awaits_actions():
+            # The paragraph under "Recommendation 1 - Fathers", before its first action:
+            # the recommendation's own words, as in a prose plan (labelled.py).
+            item = self.items[-1]
+            item.heading_text = "\n".join(filter(None, (item.heading_text, text)))
         elif looks_like_section(text) and following is not None and following.in_table:
             self._start_section(text)
         else:
             self.notes.append(text)
+
+    def _heading_awaits_actions(self) -> bool:
+        """Whether the last item is a recommendation heading with no action row yet."""
+        item = self.items[-1] if self.items else None
+        return (item is not None and item.heading_ref is not None
+                and [group.cells for group in item.groups] == [{}])
 
     def _heads_first_table(self, text: str, row: SourceRow, following: SourceRow | None) -> bool:
         """A Markdown heading just above the first header that names a theme, not the plan."""
@@ -90,6 +118,7 @@ class Builder:
         if header:
             self.header_just_repeated = header == self.layout  # a page break, same table
             self.layout = header
+            self._heading_above_header()
             return
         single = row.cells[filled[0]] if len(filled) == 1 else ""
         heading = recommendation_row(plain_text(single)) if single else None
@@ -112,6 +141,21 @@ class Builder:
         else:
             self._data_row(row, filled, self.layout)
             self.header_just_repeated = self.section_just_started = False
+
+    def _heading_above_header(self) -> None:
+        """A recommendation's heading (and its paragraphs) above the first header: the
+        item of a table of its actions alone; else lines of the title block."""
+        if self.waiting is None or self.layout is None:
+            return
+        heading, row = self.waiting
+        self.waiting = None
+        if heads_actions(heading[0], self.layout):
+            self._start_heading(heading, row)
+        else:
+            self._waited_as_title(heading, row)
+
+    def _waited_as_title(self, heading: tuple[str, str], row: SourceRow) -> None:
+        self.title_lines.extend([clean_line(row.cells[0]), *heading[1].split("\n")[1:]])
 
     def _start_heading(self, heading: tuple[str, str], row: SourceRow) -> None:
         """A full-width "Recommendation 1: …" row: an item whose actions follow."""

@@ -41,7 +41,7 @@ def _read(data: bytes, name: str) -> list[SourceRow]:
     images = 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            found = page.find_tables()
+            found = _find_tables(page)
             every_word = page.extract_words() if found else []
             tables.append([(t.bbox, _table_rows(t, number, every_word)) for t in found])
             boxes = [t.bbox for t in found]
@@ -58,6 +58,20 @@ def _read(data: bytes, name: str) -> list[SourceRow]:
     lines = without_furniture(pages)
     # Unruled rows come with their page breaks already read (positions.py).
     return _mark_page_breaks(_ruled_rows(lines, tables)) if any(tables) else unruled_rows(lines)
+
+
+def _find_tables(page: Any) -> list[Any]:
+    """The page's ruled tables. A row cut by the page break has no rule at the page's foot
+    (nor its rest at the next page's top, when the header is not repeated): the ends of
+    the column rules close it, or the cut row would be read as lines of text."""
+    vertical = [edge for edge in page.edges if edge["orientation"] == "v"]
+    across = [edge["top"] for edge in page.edges if edge["orientation"] == "h"]
+    if not vertical or not across:
+        return list(page.find_tables())
+    foot, head = max(e["bottom"] for e in vertical), min(e["top"] for e in vertical)
+    closing = [y for y, is_open in ((foot, foot > max(across) + 1),
+                                    (head, head < min(across) - 1)) if is_open]
+    return list(page.find_tables({"explicit_horizontal_lines": closing} if closing else {}))
 
 
 def _mark_page_breaks(rows: list[SourceRow]) -> list[SourceRow]:
@@ -101,15 +115,32 @@ def _unwrapped(text: str, box: Any, words: list[Word], page: int) -> str:
 
 
 def _ruled_rows(lines: list[Line], tables: list[list[Any]]) -> list[SourceRow]:
-    """Each page's table rows and lines of text, in the order they stand on the page."""
+    """Each page's table rows and lines of text, in the order they stand on the page. A
+    table beside a wider one (a RAG key printed next to the plan) is read as lines of text
+    under the wider: its rows are none of the plan's, and interleaved they would cut it."""
     rows: list[SourceRow] = []
     for number, page_tables in enumerate(tables, start=1):
-        placed = [pair for _, table_rows in page_tables for pair in table_rows]
+        placed: list[tuple[float, SourceRow]] = []
+        for box, table_rows in page_tables:
+            wider = _wider_beside(box, table_rows, page_tables)
+            placed.extend(table_rows if wider is None else [
+                (wider[3], SourceRow((" ".join(c for c in row.cells if c),), page=number,
+                                     in_table=False)) for _, row in table_rows])
         placed.extend((line.top, SourceRow((line.text,), page=number, in_table=False))
                       for line in lines if line.page == number)
-        placed.sort(key=lambda pair: pair[0])
+        placed.sort(key=lambda pair: pair[0])  # stable: a table's rows keep their order
         rows.extend(row for _, row in placed)
     return rows
+
+
+def _wider_beside(box: Any, table_rows: list[Any], page_tables: list[Any]) -> Any | None:
+    """The box of a table of more columns standing beside this one, or None."""
+    width = max((len(row.cells) for _, row in table_rows), default=0)
+    for other, other_rows in page_tables:
+        if (other[1] < box[3] and box[1] < other[3] and (other[2] <= box[0] or box[2] <= other[0])
+                and max((len(row.cells) for _, row in other_rows), default=0) > width):
+            return other
+    return None
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
