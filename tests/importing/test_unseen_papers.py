@@ -115,7 +115,9 @@ def test_a_heading_and_its_paragraphs_over_a_table_of_its_actions(drafts):
         ("2", "Advocacy\nEvery adult without family should have an advocate.",
          [("Commission an advocacy service", ["Linmouth Council"], "31/03/2027"),
           ("Audit advocacy referrals", ["Linmouth SAB"], "Ongoing")])]
-    assert draft.plan.notes[-1] == "Next review: the board's meeting in January."
+    assert draft.plan.notes == ["Linmouth Safeguarding Adults Board", "SAR 'Joan' - action plan",
+                                "Next review: the board's meeting in January."]
+    assert draft.plan.board == "Linmouth Safeguarding Adults Board"  # from its text box
 
 
 def test_a_heading_above_a_table_with_its_own_recommendations_stays_a_title_line():
@@ -139,8 +141,14 @@ def test_tracked_changes_are_read_accepted_and_comments_are_said(drafts):
         "tracked changes read as accepted (1 insertion(s), 2 deletion(s)): check they were "
         "agreed",
         "1 comment(s) left in the document not read: check none changes the plan"]
-    # The cover and contents pages are the title block's, kept; none of them is an item.
-    assert {"Official - Sensitive", "2. Action plan 3"} <= set(draft.plan.notes)
+    # The cover and contents pages (content controls, the board's name in a text box) are
+    # the title block's, kept once each; none of them is an item.
+    assert (draft.plan.board, draft.plan.reviews) == ("Brookvale Community Safety Partnership",
+                                                      ["Linda"])
+    assert draft.plan.notes[:8] == [
+        "Brookvale Community Safety Partnership", "Domestic Homicide Review: Linda",
+        "Action plan - DRAFT v0.4 for the DHR panel", "Official - Sensitive", "Contents",
+        "1. Introduction 2", "2. Action plan 3", "Appendix A: Glossary 5"]
 
 
 def test_tracked_changes_in_a_prose_plan(drafts):

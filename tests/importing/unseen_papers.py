@@ -13,8 +13,8 @@ from typing import Any
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsmap, qn
 
 SMART_HEADER = ["No.", "Recommendation", "Specific", "Measurable", "Achievable",
                 "Relevant", "Time-bound", "Lead officer", "RAG"]
@@ -94,19 +94,23 @@ TRACKED_HEADER = ["Ref", "Recommendation", "Action", "Owner", "Deadline", "Statu
 
 
 def cover_contents_and_tracked_changes() -> bytes:
-    """A domestic homicide review's plan as circulated in draft: a cover page, a contents
-    page, an introduction, then the table with tracked insertions and deletions and a
+    """A domestic homicide review's plan as circulated in draft: a cover page (the board's
+    name in a text box) and a contents page, each in a content control as Word inserts
+    them, an introduction, then the table with tracked insertions and deletions and a
     comment still in it."""
     document = docx.Document()
-    document.add_paragraph("Brookvale Community Safety Partnership")
-    document.add_paragraph("Domestic Homicide Review: Linda")
-    document.add_paragraph("Action plan - DRAFT v0.4 for the DHR panel")
-    document.add_paragraph("Official - Sensitive")
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    document.add_paragraph("Contents")
-    for entry in ("1. Introduction\t2", "2. Action plan\t3", "Appendix A: Glossary\t5"):
-        document.add_paragraph(entry)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    cover = [text_box(document.add_paragraph(), "Brookvale Community Safety Partnership")]
+    cover += [document.add_paragraph(text) for text in (
+        "Domestic Homicide Review: Linda", "Action plan - DRAFT v0.4 for the DHR panel",
+        "Official - Sensitive")]
+    cover.append(document.add_paragraph())
+    cover[-1].add_run().add_break(WD_BREAK.PAGE)
+    content_control([p._p for p in cover], "Cover Pages")
+    contents = [document.add_paragraph("Contents")] + [document.add_paragraph(entry) for entry in (
+        "1. Introduction\t2", "2. Action plan\t3", "Appendix A: Glossary\t5")]
+    contents.append(document.add_paragraph())
+    contents[-1].add_run().add_break(WD_BREAK.PAGE)
+    content_control([p._p for p in contents], "Table of Contents")
     document.add_heading("1. Introduction", level=1)
     document.add_paragraph("This plan responds to the review's four recommendations. "
                            "The panel agreed it on 4 February 2026.")
@@ -134,6 +138,42 @@ def cover_contents_and_tracked_changes() -> bytes:
     document.add_paragraph("Appendix A: Glossary")
     document.add_paragraph("MARAC - multi-agency risk assessment conference")
     return _save(document)
+
+
+_BOX = """<w:r xmlns:w="{w}" xmlns:mc="{mc}" xmlns:wps="{wps}" xmlns:v="urn:schemas-microsoft-com:vml">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>
+      <w:p><w:r><w:t>{text}</w:t></w:r></w:p>
+    </w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>
+    <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+      <w:p><w:r><w:t>{text}</w:t></w:r></w:p>
+    </w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+  </mc:AlternateContent>
+</w:r>"""
+
+
+def text_box(paragraph: Any, text: str) -> Any:
+    """A text box anchored in the paragraph, saved as Word saves one: a drawing, and the
+    same box again as a picture for older readers."""
+    paragraph._p.append(parse_xml(_BOX.format(
+        w=nsmap["w"], text=text, mc="http://schemas.openxmlformats.org/markup-compatibility/2006",
+        wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape")))
+    return paragraph
+
+
+def content_control(elements: list[Any], gallery: str | None = None) -> None:
+    """Paragraphs or tables moved into a content control (<w:sdt>), as Word inserts its
+    cover pages and tables of contents, and as templates hold their fields."""
+    sdt, properties, content = (OxmlElement(tag) for tag in ("w:sdt", "w:sdtPr",
+                                                             "w:sdtContent"))
+    if gallery:
+        part, part_gallery = OxmlElement("w:docPartObj"), OxmlElement("w:docPartGallery")
+        part_gallery.set(qn("w:val"), gallery)
+        part.append(part_gallery)
+        properties.append(part)
+    sdt.extend([properties, content])
+    elements[0].addprevious(sdt)
+    content.extend(elements)
 
 
 def _track(paragraph: Any, deleted: str | None, inserted: str | None) -> None:

@@ -13,12 +13,15 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from .unseen_papers import content_control, text_box
+
 
 def headings_over_tables() -> bytes:
-    """An adults' board's plan: each recommendation a heading and a paragraph, then a table
-    of its actions with a header of its own."""
+    """An adults' board's plan: the board's name in a text box; each recommendation a
+    heading and a paragraph, then a table of its actions with a header of its own, the
+    second table in a content control (the template's)."""
     document = docx.Document()
-    document.add_paragraph("Linmouth Safeguarding Adults Board")
+    text_box(document.add_paragraph(), "Linmouth Safeguarding Adults Board")
     document.add_paragraph("SAR 'Joan' - action plan")
     plan = [
         ("Recommendation 1: Pressure care", "Care homes should report every grade 3 sore.",
@@ -40,6 +43,8 @@ def headings_over_tables() -> bytes:
                                     strict=True):
             for cell, value in zip(table_row.cells, texts, strict=True):
                 cell.text = value
+        if len(actions) > 1:
+            content_control([table._tbl])
     document.add_paragraph("Next review: the board's meeting in January.")
     return _save(document)
 

@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from ..header import read_header, role_of, run_on_header
 from . import Part, Reading, SourceRow, repeats_down
 from .fill_colours import colour_messages, rag_of_colour
-from .nested_tables import Widened, cell_parts, inner_tables, tc_at, widening
+from .nested_tables import Widened, blocks, inner_tables, tc_at, widening
 from .tracked_changes import accept_changes
 from .word_numbers import BULLET, WordNumbers
 
@@ -53,7 +53,7 @@ def read(data: bytes, name: str,
     tables_seen = 0
     roles: tuple[str | None, ...] = ()  # the last header's, for tables carried over a page
     header_roles = roles  # the same, widened by the tables inside a cell (nested_tables.py)
-    for element in body.iterchildren():
+    for element in blocks(body):
         if element.tag == qn("w:p"):
             text = _paragraph(element).text.strip()
             if text:  # a list paragraph keeps its bullet or number: it may start an action
@@ -226,7 +226,7 @@ def _cell_html(tc: Any, labels: dict[Any, str], tables: bool = True) -> str:
     cells' words, when tables (else left out: nested_tables.py reads them)."""
     parts: list[str] = []
     in_list = False
-    for p in cell_parts(tc):
+    for p in blocks(tc):
         if p.tag == qn("w:tbl"):
             rows = [" ".join(_paragraph_texts(tr)) for tr in p.iterchildren(qn("w:tr"))]
             if tables and any(rows):

@@ -19,6 +19,9 @@ from ..header import read_header
 from . import repeats_down
 
 _P, _TBL, _TC, _TR = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:tr")
+_SDT_PROPERTIES = qn("w:sdtPr")  # a content control's settings: its placeholder, no text
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 class Widened(NamedTuple):
@@ -58,18 +61,38 @@ def _repeats(roles: tuple[str | None, ...], column: int) -> bool:
     return repeats_down(roles[column] if column < len(roles) else None)
 
 
-def cell_parts(element: Any) -> Iterator[Any]:
-    """A cell's paragraphs and the tables inside it, in order: a table's own paragraphs
-    are left to it (content controls and the like are looked into)."""
+def blocks(element: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a document's body or of a cell, in order: a table's own
+    paragraphs are left to it. Content controls are looked into (Word puts its cover pages
+    and tables of contents in them, and a form's fields), and text boxes, read before the
+    paragraph they are anchored in."""
     for child in element.iterchildren():
-        if child.tag in (_P, _TBL):
+        if child.tag == _P:
+            for box in _text_boxes(child):
+                yield from blocks(box)
             yield child
-        else:
-            yield from cell_parts(child)
+        elif child.tag == _TBL:
+            yield child
+        elif child.tag != _SDT_PROPERTIES:
+            yield from blocks(child)
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes anchored in a paragraph (a cover page's title is often one), each
+    once: Word saves a box twice, as a drawing and as a fallback picture for old readers."""
+    return [box for box in p.iter(_TEXT_BOX) if not any(
+        parent.tag in (_FALLBACK, _TEXT_BOX) for parent in _ancestors_within(box, p))]
+
+
+def _ancestors_within(element: Any, top: Any) -> Iterator[Any]:
+    for parent in element.iterancestors():
+        if parent is top:
+            return
+        yield parent
 
 
 def inner_tables(tc: Any) -> list[Any]:
-    return [part for part in cell_parts(tc) if part.tag == _TBL]
+    return [part for part in blocks(tc) if part.tag == _TBL]
 
 
 def tc_at(tr: Any, column: int) -> Any | None:
