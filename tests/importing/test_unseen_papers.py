@@ -27,10 +27,13 @@ DOCUMENTS = {
     "child-p.docx": unseen_papers_again.inner_tables_two_ways,
     "adult-v.pdf": unseen_papers_again.header_once_pdf,
     "child-q.pdf": unseen_papers_again.control_box_beside_pdf,
+    "adult-z.pdf": unseen_papers_again.shaded_rag_pdf,
 }
-# The SMART headings: the columns they name, not words of the plan.
-SMART_WORDS = {"s", "specific", "m", "measurable", "a", "achievable", "r", "relevant", "t",
-               "time", "bound", "timebound", "what", "who", "when", "due", "delivery"}
+# These documents' headings (SMART letters, "What | Who | When", "BRAG"): the columns they
+# name, not words of the plan.
+MORE_HEADER_WORDS = {"s", "specific", "m", "measurable", "a", "achievable", "r", "relevant",
+                     "t", "time", "bound", "timebound", "what", "who", "when", "due",
+                     "delivery", "brag", "rating"}
 
 
 @pytest.fixture(scope="module")
@@ -247,6 +250,21 @@ def test_a_document_control_box_beside_the_plan(drafts):
         ("2", "Extend notifications to sixth forms", ["Police"], "2027-03-31")]
     assert draft.plan.notes[-3:] == ["Version 4", "Owner Business Unit",
                                      "Agreed Executive, May 2026"]
+    assert [a.rag for i in draft.items for a in i.actions] == ["green", "red"]
+
+
+def test_a_pdf_rag_shaded_without_words_takes_the_colour_and_says_so(drafts):
+    draft = drafts["adult-z.pdf"]
+    assert [(a.text, a.rag, a.status.value if a.status else None)
+            for i in draft.items for a in i.actions] == [
+        ("Write a protocol", "red", None), ("Run sessions", "amber", None),
+        ("Audit files", "blue", "implemented"), ("Brief the board", None, None),
+        ("Train staff", "green", None), ("Review the policy", None, None)]
+    assert messages(draft)[:4] == [
+        "RAG read from cell colour FF0000 as red (page 1)",
+        "RAG read from cell colour FFC000 as amber (page 1)",
+        "RAG read from cell colour 0070C0 as blue (page 1)",
+        "RAG cell colour 7030A0 is no rating: left empty (page 1)"]
 
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
@@ -254,4 +272,4 @@ def test_every_word_written_is_in_the_draft(drafts, name):
     data = DOCUMENTS[name]()
     written = words(source_text(name, data) if not name.endswith(".csv") else data.decode())
     kept = set(words(haystack(drafts[name])).split())
-    assert sorted(set(written.split()) - kept - HEADER_WORDS - SMART_WORDS) == []
+    assert sorted(set(written.split()) - kept - HEADER_WORDS - MORE_HEADER_WORDS) == []

@@ -161,15 +161,17 @@ def _header_once_row(number: int, long_row: int) -> list[str]:
 
 
 def control_box_beside_pdf() -> bytes:
-    """A landscape plan with its document-control box printed to the right of the table."""
+    """A landscape plan with its document-control box printed to the right of the table,
+    its RAG cells shaded with no words in them."""
     from weasyprint import HTML
 
     rows = [("1", "Agencies should record a child's lived experience.",
              "Add a lived experience section to the assessment", "Children's Social Care",
-             "30/11/2026"),
+             "30/11/2026", "#00B050"),
             ("2", "Police should share domestic abuse incidents with schools.",
-             "Extend notifications to sixth forms", "Police", "Q4 2026/27")]
-    plan = "".join("<tr>" + "".join(f"<td>{t}</td>" for t in row) + "</tr>" for row in rows)
+             "Extend notifications to sixth forms", "Police", "Q4 2026/27", "#FF0000")]
+    plan = "".join("<tr>" + "".join(f"<td>{t}</td>" for t in row[:-1])
+                   + f"<td style='background: {row[-1]}'></td></tr>" for row in rows)
     control = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in (
         ("Version", "4"), ("Owner", "Business Unit"), ("Agreed", "Executive, May 2026")))
     page = f"""<html><head><style>
@@ -181,8 +183,33 @@ def control_box_beside_pdf() -> bytes:
       <p>Stonebridge Safeguarding Children Partnership</p>
       <p>CSPR Child Q - action plan</p>
       <table style="float: left; width: 190mm"><tr><td>Ref</td><td>Recommendation</td>
-        <td>Action</td><td>Lead agency</td><td>Target date</td></tr>{plan}</table>
+        <td>Action</td><td>Lead agency</td><td>Target date</td><td>RAG rating</td></tr>
+        {plan}</table>
       <table style="float: right; width: 60mm">{control}</table>
+    </body></html>"""
+    return bytes(HTML(string=page).write_pdf())
+
+
+def shaded_rag_pdf() -> bytes:
+    """A portrait tracker printed from a spreadsheet: the "BRAG" cells shaded (blue for
+    complete, one a purple that is no rating), one with its rating in words, one blank."""
+    from weasyprint import HTML
+
+    rows = [("1", "Write a protocol", "Police", "31/03/2026", "#FF0000", ""),
+            ("2", "Run sessions", "Health", "30/06/2026", "#FFC000", ""),
+            ("3", "Audit files", "Eastmoor Council", "30/09/2026", "#0070C0", ""),
+            ("4", "Brief the board", "Board Manager", "31/10/2026", "#7030A0", ""),
+            ("5", "Train staff", "Health", "30/11/2026", "#FFFFFF", "Green"),
+            ("6", "Review the policy", "Police", "31/12/2026", "#FFFFFF", "")]
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td>"
+                   f"<td style='background: {colour}'>{words}</td></tr>"
+                   for a, b, c, d, colour, words in rows)
+    page = f"""<html><head><style>
+      table {{ border-collapse: collapse; }} td {{ border: 0.5pt solid black; padding: 3pt; }}
+    </style></head><body>
+      <p>Eastmoor Safeguarding Adults Board</p><p>SAR Adult Z - action tracker</p>
+      <table><tr><td>No.</td><td>Action</td><td>Lead</td><td>Due</td><td>BRAG</td></tr>
+      {body}</table>
     </body></html>"""
     return bytes(HTML(string=page).write_pdf())
 

@@ -16,8 +16,9 @@ import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import ImportFailure
-from . import SourceRow
+from . import Part, Reading, SourceRow
 from .lines import Line, lines_of, without_furniture
+from .pdf_fills import Shading
 from .positions import unruled_rows
 
 Word = dict[str, Any]
@@ -25,9 +26,16 @@ _SPACE = 0.25  # a space's width, as a share of the font's height
 _BULLETED = re.compile(r"^\s*(?:[•▪●◦■□➢►▶*]|[-–]\s|\(?[a-z0-9]{1,3}[.)]\s)")
 
 
-def read(data: bytes, name: str) -> list[SourceRow]:
+def read_part(data: bytes, name: str) -> Part:
+    """The document's rows, with the RAG ratings read from shaded cells said."""
+    shading = Shading()
+    rows = read(data, name, shading)
+    return Part(rows, readings=tuple(Reading(None, message) for message in shading.messages()))
+
+
+def read(data: bytes, name: str, shading: Shading | None = None) -> list[SourceRow]:
     try:
-        return _read(data, name)
+        return _read(data, name, shading or Shading())
     except PdfminerException as error:
         if "Password" in repr(error):
             raise ImportFailure(name, "is password-protected: save it without a password") from (
@@ -35,7 +43,7 @@ def read(data: bytes, name: str) -> list[SourceRow]:
         raise
 
 
-def _read(data: bytes, name: str) -> list[SourceRow]:
+def _read(data: bytes, name: str, shading: Shading) -> list[SourceRow]:
     pages: list[list[Line]] = []
     tables: list[list[Any]] = []
     images = 0
@@ -43,7 +51,9 @@ def _read(data: bytes, name: str) -> list[SourceRow]:
         for number, page in enumerate(pdf.pages, start=1):
             found = _find_tables(page)
             every_word = page.extract_words() if found else []
-            tables.append([(t.bbox, _table_rows(t, number, every_word)) for t in found])
+            rects = page.rects if found else []
+            tables.append([(t.bbox, _table_rows(t, number, every_word, rects, shading))
+                           for t in found])
             boxes = [t.bbox for t in found]
             words = [w for w in every_word or page.extract_words()
                      if not any(_inside(w, b) for b in boxes)]
@@ -83,12 +93,14 @@ def _mark_page_breaks(rows: list[SourceRow]) -> list[SourceRow]:
     return marked
 
 
-def _table_rows(table: Any, number: int, words: list[Word]) -> list[tuple[float, SourceRow]]:
+def _table_rows(table: Any, number: int, words: list[Word], rects: list[Any],
+                shading: Shading) -> list[tuple[float, SourceRow]]:
     placed = []
     for index, row in enumerate(table.extract()):
         boxes = table.rows[index].cells if index < len(table.rows) else [None] * len(row)
-        cells = tuple(html.escape(_unwrapped((cell or "").strip(), box, words, number))
-                      for cell, box in zip(row, boxes, strict=False))
+        plain = shading.row([(cell or "").strip() for cell in row], boxes, rects, number)
+        cells = tuple(html.escape(_unwrapped(cell, box, words, number))
+                      for cell, box in zip(plain, boxes, strict=False))
         top = table.rows[index].bbox[1] if index < len(table.rows) else table.bbox[1]
         placed.append((top, SourceRow(cells, page=number)))
     return placed
