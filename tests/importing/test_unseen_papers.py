@@ -28,12 +28,14 @@ DOCUMENTS = {
     "adult-v.pdf": unseen_papers_again.header_once_pdf,
     "child-q.pdf": unseen_papers_again.control_box_beside_pdf,
     "adult-z.pdf": unseen_papers_again.shaded_rag_pdf,
+    "child-h.docx": unseen_papers.lead_and_timescale,
+    "who-when.csv": unseen_papers_again.who_and_when_csv,
 }
 # These documents' headings (SMART letters, "What | Who | When", "BRAG"): the columns they
 # name, not words of the plan.
 MORE_HEADER_WORDS = {"s", "specific", "m", "measurable", "a", "achievable", "r", "relevant",
                      "t", "time", "bound", "timebound", "what", "who", "when", "due",
-                     "delivery", "brag", "rating"}
+                     "delivery", "brag", "rating", "timescale", "and"}
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +83,20 @@ def test_a_lead_officer_as_name_role_and_agency_answers_to_the_agency(drafts):
     assert [a.owner_readings[0].agency for i in drafts["smart.csv"].items
             for a in i.actions] == ["Riverton LSCP", "Integrated Care Board"]
     assert read_owner("Named GP").agency is None
+
+
+def test_one_column_of_leads_and_timescales_gives_each_its_field(drafts):
+    draft = drafts["child-h.docx"]
+    assert [(i.ref, a.text, a.owners, a.due.text if a.due else None)
+            for i in draft.items for a in i.actions] == [
+        ("1", "Agree an attendance alert", ["Education Welfare"], "End of Q2 2025/26"),
+        ("2", "Send the coding guide", ["Integrated Care Board"], "By next board"),
+        ("2", "Audit the codes", ["Designated Doctor"], None),
+        ("3", "Add fathers to the contact template", [], "Ongoing")]
+    assert not any("owner entries" in message for message in messages(draft))
+    export = drafts["who-when.csv"]
+    assert [(a.owners, a.due.text, a.due.kind) for i in export.items for a in i.actions] == [
+        (["Police"], "31/03/2027", "date"), (["Adult Social Care"], "Quarterly", "recurring")]
 
 
 def test_lettered_smart_headings_in_an_export(drafts):

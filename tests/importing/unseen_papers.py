@@ -2,6 +2,7 @@
 unseen layouts: a landscape SMART table with the lead officer as "Name, Role, Agency"; a
 heading per recommendation with a key/value table per action; a plan with a cover page,
 a contents page and tracked changes and comments left in; a table inside the action cell;
+one column giving the lead and the timescale;
 a PDF exported from Word whose rows split across pages under a repeated header; and a
 narrow portrait PDF whose cells wrap heavily, with the RAG key printed beside it."""
 
@@ -229,6 +230,31 @@ def nested_action_tables() -> bytes:
                 cell.text = text
         progress_cell.text = progress
         rag_cell.text = rag
+    return _save(document)
+
+
+def lead_and_timescale() -> bytes:
+    """A children's partnership's plan whose one column gives the lead and the timescale,
+    each on a line of its own (one lead without a date, one date without a lead)."""
+    document = docx.Document()
+    document.add_paragraph("Northvale Safeguarding Children Partnership")
+    document.add_paragraph("LCSPR Child H - action plan")
+    rows = [("Recommendation", "Action", "Lead / timescale", "Update"),
+            ("1. Schools should share attendance concerns.", "Agree an attendance alert",
+             ["Education Welfare", "End of Q2 2025/26"], "Started"),
+            ("2. GPs should code concerns.", "Send the coding guide",
+             ["Integrated Care Board", "By next board"], ""),
+            ("", "Audit the codes", ["Designated Doctor"], ""),
+            ("3. Health visitors should see fathers.", "Add fathers to the contact template",
+             ["Ongoing"], "")]
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for table_row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(table_row.cells, texts, strict=True):
+            lines = [text] if isinstance(text, str) else text
+            cell.text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
     return _save(document)
 
 

@@ -93,6 +93,14 @@ def lettered_smart_csv() -> bytes:
     ]).encode("utf-8")
 
 
+def who_and_when_csv() -> bytes:
+    """An export whose "Who and when" cells hold the owner and the date on lines of their
+    own, the date first in one."""
+    return (b'Ref,Recommendation,Action,Who and when\n'
+            b'1,Share records.,Write a protocol,"Police\n31/03/2027"\n'
+            b'2,Train staff.,Run sessions,"Quarterly\nAdult Social Care"\n')
+
+
 def inner_tables_two_ways(first_header: bool = True) -> bytes:
     """A children's partnership's plan: the "Delivery" cell of the first recommendation
     holds a table headed "What | Who | When" (unless not first_header); the second's holds

@@ -77,6 +77,9 @@ class Layout:
 
     roles: tuple[str | None, ...]  # None: a column we do not know, kept as notes
     headers: tuple[str, ...]
+    # The owner column whose header names the due date too ("Lead / timescale"): its cells
+    # hold both, the dates among the owners (items.py sorts them).
+    owner_and_due: int | None = None
 
     def column(self, role: str) -> int | None:
         """The first column of the role, or None."""
@@ -213,8 +216,23 @@ def read_header(
         return None
     if not any(role in recognised for role in ITEM_ROLES):
         return None
+    both = next((column for column, (cell, role) in enumerate(zip(cells, roles, strict=True))
+                 if role in ("owner", "due") and _names_owner_and_due(cell)), None)
+    if both is not None and "due" in roles[:both] + roles[both + 1:]:
+        both = None  # the dates have a column of their own
+    if both is not None:
+        roles[both] = "owner"
     return Layout(tuple(None if r == "notes" else r for r in roles),
-                  tuple(" ".join(c.split()) for c in cells))
+                  tuple(" ".join(c.split()) for c in cells), both)
+
+
+_JOINED = re.compile(r"\s*(?:/|&|\+|\band\b|,)\s*", re.I)
+
+
+def _names_owner_and_due(header: str) -> bool:
+    """"Lead / timescale", "Who and when", "Owner & deadline": two roles in one header."""
+    parts = [part for part in _JOINED.split(_bare(header)) if part.strip()]
+    return len(parts) == 2 and {role_of(part) for part in parts} == {"owner", "due"}
 
 
 def run_on_header(
