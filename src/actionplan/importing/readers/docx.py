@@ -19,8 +19,9 @@ from docx.text.paragraph import Paragraph
 from ..header import read_header, role_of, run_on_header
 from . import Part, Reading, SourceRow, repeats_down
 from .fill_colours import colour_messages, rag_of_colour
-from .nested_tables import Widened, blocks, inner_tables, tc_at, widening
+from .nested_tables import Widened, inner_tables, tc_at, widening
 from .tracked_changes import accept_changes
+from .word_blocks import blocks
 from .word_numbers import BULLET, WordNumbers
 
 

@@ -10,18 +10,16 @@ kept, none of them guessed into an owner or a date.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from docx.oxml.ns import qn
 
 from ..header import read_header
 from . import repeats_down
+from .word_blocks import blocks
 
-_P, _TBL, _TC, _TR = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:tr")
-_SDT_PROPERTIES = qn("w:sdtPr")  # a content control's settings: its placeholder, no text
-_TEXT_BOX = qn("w:txbxContent")
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TBL, _TC, _TR = qn("w:tbl"), qn("w:tc"), qn("w:tr")
 
 
 class Widened(NamedTuple):
@@ -61,36 +59,6 @@ def _repeats(roles: tuple[str | None, ...], column: int) -> bool:
     return repeats_down(roles[column] if column < len(roles) else None)
 
 
-def blocks(element: Any) -> Iterator[Any]:
-    """The paragraphs and tables of a document's body or of a cell, in order: a table's own
-    paragraphs are left to it. Content controls are looked into (Word puts its cover pages
-    and tables of contents in them, and a form's fields), and text boxes, read before the
-    paragraph they are anchored in."""
-    for child in element.iterchildren():
-        if child.tag == _P:
-            for box in _text_boxes(child):
-                yield from blocks(box)
-            yield child
-        elif child.tag == _TBL:
-            yield child
-        elif child.tag != _SDT_PROPERTIES:
-            yield from blocks(child)
-
-
-def _text_boxes(p: Any) -> list[Any]:
-    """The text boxes anchored in a paragraph (a cover page's title is often one), each
-    once: Word saves a box twice, as a drawing and as a fallback picture for old readers."""
-    return [box for box in p.iter(_TEXT_BOX) if not any(
-        parent.tag in (_FALLBACK, _TEXT_BOX) for parent in _ancestors_within(box, p))]
-
-
-def _ancestors_within(element: Any, top: Any) -> Iterator[Any]:
-    for parent in element.iterancestors():
-        if parent is top:
-            return
-        yield parent
-
-
 def inner_tables(tc: Any) -> list[Any]:
     return [part for part in blocks(tc) if part.tag == _TBL]
 
@@ -105,7 +73,7 @@ def tc_at(tr: Any, column: int) -> Any | None:
     return None
 
 
-def widening(trs: Sequence[Any], texts: Any) -> Widened | None:
+def widening(trs: Sequence[Any], texts: Callable[[Any], str]) -> Widened | None:
     """The first inner table of these rows whose first row reads as a header; texts gives
     a cell's words."""
     for tr in trs:
