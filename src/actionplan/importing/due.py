@@ -15,7 +15,7 @@ from dateutil import parser as dateutil_parser
 from .dates import Found, find_dates
 from .draft import Due, DueKind, Precision
 
-__all__ = ["names_an_event", "parse_due", "split_due_cell"]
+__all__ = ["names_an_event", "parse_due", "reads_as_due", "split_due_cell"]
 
 _IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.I)
 _DONE = re.compile(r"^\W*(?:completed?|achieved|done|implemented|closed)\b", re.I)
@@ -51,6 +51,12 @@ def parse_due(text: str) -> Due:
     if latest:
         return _due(text, latest, "date")
     return _dateutil_fallback(text, wording)
+
+
+def reads_as_due(text: str) -> bool:
+    """Whether a line of a cell holding owners and dates is a date (or "Ongoing", or "By
+    the next board"), not an owner."""
+    return parse_due(text).kind != "unknown" or names_an_event(text)
 
 
 def names_an_event(text: str) -> bool:

@@ -122,10 +122,13 @@ def _starting_columns(current: PendingItem, layout: Layout) -> tuple[int, ...]:
 
 
 def _under_heading(current: PendingItem, layout: Layout) -> bool:
-    """A table of actions (no recommendation or outcome column) under a recommendation's
-    heading: its rows are that recommendation's actions."""
-    return current.heading_text is not None and layout.column("recommendation") is None \
-        and layout.column("outcome") is None
+    return current.heading_text is not None and heads_actions(layout)
+
+
+def heads_actions(layout: Layout) -> bool:
+    """Whether a table under a recommendation's heading is of its actions: one with no column
+    of recommendations or outcomes of its own."""
+    return layout.column("recommendation") is None and layout.column("outcome") is None
 
 
 def _holds_action(group: Group, layout: Layout) -> bool:

@@ -32,7 +32,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "what will we do", "what will be done", "what needs to be done",
                "what needs to happen", "activity", "activities", "what",
                # A SharePoint list's own first column: each list item's name.
-               "title"),
+               "title",
+               # A SMART plan's columns: the specific action, how it is measured, its date.
+               "specific", "specific action", "specific actions"),
     "owner": ("by whom", "lead", "lead agency", "person responsible", "responsible lead group",
               "responsible", "responsibilities", "responsibility", "owner", "lead officer",
               "who", "responsible person", "lead person", "action owner", "accountable",
@@ -40,13 +42,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
               "assigned to"),
     "owner_role": ("owner role", "role", "job title", "post", "lead role"),
     "due": ("timescale", "timescales", "target date", "target completion date", "by when", "by",
-            "when", "due", "due date", "deadline", "completion date", "date due"),
+            "when", "due", "due date", "deadline", "completion date", "date due",
+            "time bound", "timebound", "timely", "time related"),
     "measure": ("audit of implementation", "evidence", "evidence to be provided",
                 "performance indicators", "performance indicator", "success measure",
                 "success measures", "measure of success", "measures of success",
                 "success criteria", "how will we know", "evidence of impact",
                 "outcome measure", "impact measure", "evidence of completion",
-                "how will we measure success", "success indicators"),
+                "how will we measure success", "success indicators", "measurable",
+                "measurable outcome"),
     "progress": ("progress", "progress to date", "progress comment", "agency response",
                  "update", "progress update", "current position", "position statement",
                  "key milestones achieved in enacting recommendation", "key milestones",
@@ -82,6 +86,9 @@ class Layout:
 
     roles: tuple[str | None, ...]  # None: a column we do not know, kept as notes
     headers: tuple[str, ...]
+    # The owner column whose header names the due date too ("Lead / timescale"): its cells
+    # hold both, the dates among the owners (items.py sorts them).
+    owner_and_due: int | None = None
 
     def column(self, role: str) -> int | None:
         """The first column of the role, or None."""
@@ -224,8 +231,23 @@ def read_header(
     # Updates by month are the progress, unless a column of its own gives it.
     by_month = "notes" if "progress" in roles else "progress"
     roles = [by_month if r == _MONTH else r for r in roles]
+    both = next((column for column, (cell, role) in enumerate(zip(cells, roles, strict=True))
+                 if role in ("owner", "due") and _names_owner_and_due(cell)), None)
+    if both is not None and "due" in roles[:both] + roles[both + 1:]:
+        both = None  # the dates have a column of their own
+    if both is not None:
+        roles[both] = "owner"
     return Layout(tuple(None if r == "notes" else r for r in roles),
-                  tuple(" ".join(c.split()) for c in cells))
+                  tuple(" ".join(c.split()) for c in cells), both)
+
+
+_JOINED = re.compile(r"\s*(?:/|&|\+|\band\b|,)\s*", re.I)
+
+
+def _names_owner_and_due(header: str) -> bool:
+    """"Lead / timescale", "Who and when", "Owner & deadline": two roles in one header."""
+    parts = [part for part in _JOINED.split(_bare(header)) if part.strip()]
+    return len(parts) == 2 and {role_of(part) for part in parts} == {"owner", "due"}
 
 
 def run_on_header(

@@ -7,6 +7,7 @@ import re
 from .action_rows import Warn, build_actions, read_delivery
 from .delivery import numbered_scale
 from .draft import Action, DraftWarning, Item, Note
+from .due import reads_as_due
 from .entries import Entry
 from .grouping import NUMBERING, PendingItem
 from .header import Layout
@@ -108,6 +109,12 @@ def _by_role(
         month: int | None = None  # the month column whose update is the progress so far
         for column, entries in sorted(group.cells.items()):
             role = layout.role_at(column)
+            if column == layout.owner_and_due and (
+                    dates := [entry for entry in entries if reads_as_due(entry.text)]):
+                cells["due"] = cells.get("due", []) + dates  # "Lead / timescale"
+                entries = [entry for entry in entries if entry not in dates]
+                if not entries:
+                    continue
             if role is None or role in _NOTE_ROLES:
                 notes.setdefault(layout.header_at(column), []).extend([e.text for e in entries])
             elif role == "progress" and names_a_month(layout.header_at(column)):

@@ -30,6 +30,8 @@ _ROLE_WORDS = re.compile(
     r"professional|clinician|trainer|team leader|business unit)\b", re.I)
 # A leading acronym: "NSCB Business Manager", "CSP Chair", "ICB Designated Nurse".
 _ACRONYM_FIRST = re.compile(r"^([A-Z][A-Z&]{1,7})\s+(.+)$")
+# A place and an acronym: "Greyford SAB", "Riverton LSCP" (a board's or partnership's unit).
+_PLACE_ACRONYM = re.compile(r"(?:[A-Z][a-z]+\s+){1,3}[A-Z][A-Z&]{1,7}")
 # The parts of an owner wording: "Role, Agency", "Role - Agency", "Role (Agency)".
 _PARTS = re.compile(r"\s*,\s*|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
 
@@ -70,7 +72,8 @@ def _agency_then_post(text: str, wording: str) -> OwnerReading:
 def _is_agency(part: str) -> bool:
     """An organisation's name: an acronym alone, or agency words with no post's word
     before them ("Director of Children's Services" is a post)."""
-    if re.fullmatch(r"[A-Z][A-Z&]{1,7}", part):
+    if re.fullmatch(r"[A-Z][A-Z&]{1,7}", part) or (
+            _PLACE_ACRONYM.fullmatch(part) and not _ROLE_WORDS.search(part)):
         return True
     agency, role = _AGENCY_WORDS.search(part), _ROLE_WORDS.search(part)
     return agency is not None and (role is None or agency.start() < role.start())

@@ -22,6 +22,8 @@ _MAX_SECTION_WORDS = 12
 _DUE_WORDS = 8  # "Completed October 2009 and reviewed annually"
 # The roles of an item's own text: a cut row hands these back to the item above.
 ITEM_LEVEL = ("ref", "review_ref", "outcome", "recommendation")
+# The columns of an action's prose, whose cell a page break may cut between sentences.
+_PROSE = ("progress", "measure", None)
 # Fields the extractor pushes leftwards when a row holds nothing but an owner and a date.
 _SHIFTABLE = {"owner", "due", "measure", "progress"}
 
@@ -128,6 +130,14 @@ entries: dict[int, list[Entry]], groups: list[Group], layout: Layout,
                                previous.underlined)
             if not found:
                 del entries[column]
+        elif filler and layout.role_at(column) in _PROSE and column in above:
+            # Prose alone under a page break is the rest of its cell even when the page cut
+            # it at a sentence's end: no new action starts without its own words.
+            holder = above[column]
+            previous = holder[-1]
+            holder[-1] = Entry("\n".join([previous.text, *(e.text for e in found)]),
+                               previous.marked, previous.underlined)
+            del entries[column]
 
 def _entries_above(groups: list[Group]) -> dict[int, list[Entry]]:
     """Each column's entries in the last row of the current item that has some."""

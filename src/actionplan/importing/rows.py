@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from .blocks import read_blocks
 from .entries import Entry, plain_text, reader_of
-from .grouping import Group, PendingItem, is_note_row, place, recommendation_row, texts
+from .grouping import (
+    Group,
+    PendingItem,
+    heads_actions,
+    is_note_row,
+    place,
+    recommendation_row,
+    texts,
+)
 from .header import Layout, read_header
 from .metadata import names_a_plan
 from .readers import SourceRow
@@ -51,9 +59,10 @@ class Builder:
         self.title_lines: list[str] = []
         self.notes: list[str] = []
         self.first_table_row: SourceRow | None = None
-        self.title_row: SourceRow | None = None  # the last line of the title block
         self.header_just_repeated = False
         self.section_just_started = False
+        # A recommendation's heading above the first header, with the lines under it as read.
+        self.waiting: tuple[tuple[str, str], SourceRow, list[str]] | None = None
 
     def feed(self, rows: Sequence[SourceRow]) -> Outline:
         for number, row in enumerate(rows):
@@ -63,6 +72,8 @@ class Builder:
             elif not is_separator(row.cells):
                 filled = [n for n, cell in enumerate(row.cells) if cell.strip()]
                 self._table_row(row, filled, following)
+        if self.waiting is not None:  # no header came: the lines stay the title block's
+            self.title_lines.extend(self.waiting[2])
         return Outline(self.items, self.sections, self.title_lines, self.notes,
                         self.first_table_row)
 
@@ -70,14 +81,24 @@ class Builder:
         if self.layout is None and self._heads_first_table(text, row, following):
             self._start_section(text)  # "### Safe sleep" over a Markdown plan's table
         elif self.layout is None:
-            self.title_lines.append(text)
-            self.title_row = row
+            self._above_first_header(text, row)
         elif (heading := recommendation_row(text)) is not None:
             self._start_heading(heading, row)
+        elif self._heading_awaits_actions():
+            # The paragraph under "Recommendation 1 - Fathers", before its first action:
+            # the recommendation's own words, as in a prose plan (labelled.py).
+            item = self.items[-1]
+            item.heading_text = "\n".join(filter(None, (item.heading_text, text)))
         elif looks_like_section(text) and following is not None and following.in_table:
             self._start_section(text)
         else:
             self.notes.append(text)
+
+    def _heading_awaits_actions(self) -> bool:
+        """Whether the last item is a recommendation heading with no action row yet."""
+        item = self.items[-1] if self.items else None
+        return (item is not None and item.heading_ref is not None
+                and [group.cells for group in item.groups] == [{}])
 
     def _heads_first_table(self, text: str, row: SourceRow, following: SourceRow | None) -> bool:
         """A Markdown heading just above the first header that names a theme, not the plan."""
@@ -91,9 +112,8 @@ class Builder:
         header = read_header(row.cells, self.overrides) if len(filled) > 1 else None
         if header:
             self.header_just_repeated = header == self.layout  # a page break, same table
-            first, self.layout = self.layout is None, header
-            if first:
-                self._heading_above(row)
+            self.layout = header
+            self._heading_above_header(row)
             return
         single = row.cells[filled[0]] if len(filled) == 1 else ""
         heading = recommendation_row(plain_text(single)) if single else None
@@ -110,22 +130,39 @@ class Builder:
                     read_header(following.cells, self.overrides)):
                 self._start_section(name)  # a theme row just above the first header
             else:
-                self.title_lines.append(" ".join(text for text in cell_texts if text))
-                self.title_row = row
+                self._above_first_header(" ".join(text for text in cell_texts if text), row)
         elif name:
             self._start_section(name)
         else:
             self._data_row(row, filled, self.layout)
             self.header_just_repeated = self.section_just_started = False
 
-    def _heading_above(self, header: SourceRow) -> None:
-        """"Recommendation 1: …" right above the first header (a sheet, or a table, for
-        each recommendation) heads the actions under it, as it would under the header."""
-        row = self.title_row
-        heading = recommendation_row(self.title_lines[-1]) if row and self.title_lines else None
-        if heading is not None and row is not None and row.page == header.page:
-            self.title_lines.pop()
+    def _above_first_header(self, text: str, row: SourceRow) -> None:
+        """A line of the title block; or a recommendation's heading, held (with the lines under
+        it) until the header below says whether it heads that table (`_heading_above_header`)."""
+        if (heading := recommendation_row(text)) is not None:
+            if self.waiting is not None:  # a list of recommendations (a contents page)
+                self.title_lines.extend(self.waiting[2])
+            self.waiting = (heading, row, [text])
+        elif self.waiting is not None:
+            (ref, words), first, lines = self.waiting
+            self.waiting = ((ref, f"{words}\n{text}"), first, [*lines, text])
+        else:
+            self.title_lines.append(text)
+
+    def _heading_above_header(self, header: SourceRow) -> None:
+        """A recommendation's heading (and its lines) just above the first header, on its page
+        (a sheet, or a table, for each recommendation): the item of a table of its actions;
+        else lines of the title block."""
+        if self.waiting is None or self.layout is None:
+            return
+        heading, row, lines = self.waiting
+        self.waiting = None
+        if heads_actions(self.layout) and row.page == header.page:
             self._start_heading(heading, row)
+        else:
+            self.title_lines.extend(lines)
+
 
     def _start_heading(self, heading: tuple[str, str], row: SourceRow) -> None:
         """A full-width "Recommendation 1: …" row: an item whose actions follow."""

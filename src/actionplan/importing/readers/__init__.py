@@ -72,7 +72,7 @@ def _readers() -> dict[str, Reader]:
         "text": whole(text_reader.read), "csv": whole(csv_reader.read),
         "docx": lambda data, name, _columns: [docx_reader.read_part(data, name)],
         "xlsx": xlsx_reader.read_parts,
-        "pdf": whole(pdf_reader.read),
+        "pdf": lambda data, name, _columns: [pdf_reader.read_part(data, name)],
     }
 
 

@@ -19,23 +19,33 @@ from docx.text.paragraph import Paragraph
 from ..header import read_header, role_of, run_on_header
 from . import Part, Reading, SourceRow, repeats_down
 from .fill_colours import colour_messages, rag_of_colour
+from .nested_tables import Widened, inner_tables, tc_at, widening
+from .tracked_changes import accept_changes
+from .word_blocks import blocks
 from .word_numbers import BULLET, WordNumbers
 
 
 def read_part(data: bytes, name: str) -> Part:
     """The document's rows, with the RAG ratings read from shaded cells said."""
     colours: dict[tuple[str, str | None], list[int]] = {}
-    rows = read(data, name, colours)
-    return Part(rows, readings=tuple(Reading(line, message)
-                                     for line, message in colour_messages(colours)))
+    changes: list[str] = []
+    rows = read(data, name, colours, changes)
+    return Part(rows, readings=tuple(
+        [Reading(None, message) for message in changes]
+        + [Reading(line, message) for line, message in colour_messages(colours)]))
 
 
 def read(data: bytes, name: str,
-         colours: dict[tuple[str, str | None], list[int]] | None = None) -> list[SourceRow]:
+         colours: dict[tuple[str, str | None], list[int]] | None = None,
+         changes: list[str] | None = None) -> list[SourceRow]:
     """The rows; an empty RAG cell shaded a colour takes the rating it shows, each colour
-    read noted in colours (by the rows it was read on)."""
+    read noted in colours (by the rows it was read on); tracked changes accepted, said in
+    changes."""
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
+    accepted = accept_changes(body)
+    if changes is not None:
+        changes.extend(accepted)
     numbers = WordNumbers(document)
     # Each list paragraph's number, counted once in the document's order: a row may be read twice.
     labels = {p: label for p in body.iter(qn("w:p")) if (label := numbers.label(p))}
@@ -43,7 +53,8 @@ def read(data: bytes, name: str,
     colours = {} if colours is None else colours
     tables_seen = 0
     roles: tuple[str | None, ...] = ()  # the last header's, for tables carried over a page
-    for element in body.iterchildren():
+    header_roles = roles  # the same, widened by the tables inside a cell (nested_tables.py)
+    for element in blocks(body):
         if element.tag == qn("w:p"):
             text = _paragraph(element).text.strip()
             if text:  # a list paragraph keeps its bullet or number: it may start an action
@@ -53,6 +64,7 @@ def read(data: bytes, name: str,
         elif element.tag == qn("w:tbl"):
             above: dict[int, str] = {}  # each grid column's merged cell, for the rows below
             trs = list(element.iterchildren(qn("w:tr")))
+            widened: Widened | None = None
             index = 0
             while index < len(trs):
                 row = _row_cells(trs[index], above, roles, labels)
@@ -64,12 +76,25 @@ def read(data: bytes, name: str,
                     (row.spans or header) and index + 1 < len(trs)) else None
                 joined = _two_header_rows(row, following) if following else None
                 header = read_header(joined) if joined else header
-                roles = header.roles if header else roles
                 cells = tuple(joined or row.plain) if header else row.cells
                 # A second table is usually the first one carried over a page.
                 after_break = index == 0 and tables_seen > 0
-                rows.append(SourceRow(cells, len(rows) + 1, after_break=after_break))
                 index += 2 if joined else 1
+                if header:
+                    widened = widening(trs[index:], lambda tc: " ".join(_paragraph_texts(tc)))
+                    if widened:
+                        cells = widened.header_row(cells)
+                        header = read_header(cells) or header
+                    roles = widened.grid_roles(header.roles) if widened else header.roles
+                    rows.append(SourceRow(cells, len(rows) + 1, after_break=after_break))
+                    header_roles = header.roles
+                elif widened:
+                    for number, split in enumerate(_widened_rows(
+                            trs[index - 1], cells, widened, header_roles, labels)):
+                        rows.append(SourceRow(split, len(rows) + 1,
+                                              after_break=after_break and not number))
+                else:
+                    rows.append(SourceRow(cells, len(rows) + 1, after_break=after_break))
             tables_seen += 1
     return rows
 
@@ -176,10 +201,41 @@ def _paragraph_texts(tc: Any) -> list[str]:
     return [text for text in texts if text]
 
 
-def _cell_html(tc: Any, labels: dict[Any, str]) -> str:
+def _widened_rows(tr: Any, cells: tuple[str, ...], widened: Widened,
+                  roles: tuple[str | None, ...], labels: dict[Any, str]) -> list[tuple[str, ...]]:
+    """A row whose cell holds tables: one row an inner row (nested_tables.py)."""
+    tc = tc_at(tr, widened.column)
+    if tc is None:
+        return [cells]  # a short row, ending before the column
+    return widened.rows(cells, _inner_rows(tc, labels), _cell_html(tc, labels, tables=False),
+                        roles)
+
+
+def _inner_rows(tc: Any, labels: dict[Any, str]) -> list[list[str]]:
+    """The rows of the tables inside a cell, each cell's HTML; their headers left out."""
+    found = []
+    for table in inner_tables(tc):
+        for tr in table.iterchildren(qn("w:tr")):
+            tcs = list(tr.iterchildren(qn("w:tc")))
+            if not read_header([" ".join(_paragraph_texts(inner)) for inner in tcs]):
+                found.append([_cell_html(inner, labels) for inner in tcs])
+    return found
+
+
+def _cell_html(tc: Any, labels: dict[Any, str], tables: bool = True) -> str:
+    """The cell's paragraphs as HTML; each row of a table inside it a list item of its
+    cells' words, when tables (else left out: nested_tables.py reads them)."""
     parts: list[str] = []
     in_list = False
-    for p in tc.iter(qn("w:p")):
+    for p in blocks(tc):
+        if p.tag == qn("w:tbl"):
+            rows = [" ".join(_paragraph_texts(tr)) for tr in p.iterchildren(qn("w:tr"))]
+            if tables and any(rows):
+                parts.extend(["</ul>"] if in_list else [])
+                parts.append("<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in rows if r)
+                             + "</ul>")
+                in_list = False
+            continue
         paragraph = _paragraph(p)
         text = html.escape(paragraph.text.strip())
         label = _label(p, labels)

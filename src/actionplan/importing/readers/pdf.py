@@ -16,8 +16,9 @@ import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import ImportFailure
-from . import SourceRow
+from . import Part, Reading, SourceRow
 from .lines import Line, lines_of, without_furniture
+from .pdf_fills import Shading
 from .positions import unruled_rows
 
 Word = dict[str, Any]
@@ -25,9 +26,16 @@ _SPACE = 0.25  # a space's width, as a share of the font's height
 _BULLETED = re.compile(r"^\s*(?:[•▪●◦■□➢►▶*]|[-–]\s|\(?[a-z0-9]{1,3}[.)]\s)")
 
 
-def read(data: bytes, name: str) -> list[SourceRow]:
+def read_part(data: bytes, name: str) -> Part:
+    """The document's rows, with the RAG ratings read from shaded cells said."""
+    shading = Shading()
+    rows = read(data, name, shading)
+    return Part(rows, readings=tuple(Reading(None, message) for message in shading.messages()))
+
+
+def read(data: bytes, name: str, shading: Shading | None = None) -> list[SourceRow]:
     try:
-        return _read(data, name)
+        return _read(data, name, shading or Shading())
     except PdfminerException as error:
         if "Password" in repr(error):
             raise ImportFailure(name, "is password-protected: save it without a password") from (
@@ -35,15 +43,17 @@ def read(data: bytes, name: str) -> list[SourceRow]:
         raise
 
 
-def _read(data: bytes, name: str) -> list[SourceRow]:
+def _read(data: bytes, name: str, shading: Shading) -> list[SourceRow]:
     pages: list[list[Line]] = []
     tables: list[list[Any]] = []
     images = 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            found = page.find_tables()
+            found = _find_tables(page)
             every_word = page.extract_words() if found else []
-            tables.append([(t.bbox, _table_rows(t, number, every_word)) for t in found])
+            rects = page.rects if found else []
+            tables.append([(t.bbox, _table_rows(t, number, every_word, rects, shading))
+                           for t in found])
             boxes = [t.bbox for t in found]
             words = [w for w in every_word or page.extract_words()
                      if not any(_inside(w, b) for b in boxes)]
@@ -60,6 +70,20 @@ def _read(data: bytes, name: str) -> list[SourceRow]:
     return _mark_page_breaks(_ruled_rows(lines, tables)) if any(tables) else unruled_rows(lines)
 
 
+def _find_tables(page: Any) -> list[Any]:
+    """The page's ruled tables. A row cut by the page break has no rule at the page's foot
+    (nor its rest at the next page's top, when the header is not repeated): the ends of
+    the column rules close it, or the cut row would be read as lines of text."""
+    vertical = [edge for edge in page.edges if edge["orientation"] == "v"]
+    across = [edge["top"] for edge in page.edges if edge["orientation"] == "h"]
+    if not vertical or not across:
+        return list(page.find_tables())
+    foot, head = max(e["bottom"] for e in vertical), min(e["top"] for e in vertical)
+    closing = [y for y, is_open in ((foot, foot > max(across) + 1),
+                                    (head, head < min(across) - 1)) if is_open]
+    return list(page.find_tables({"explicit_horizontal_lines": closing} if closing else {}))
+
+
 def _mark_page_breaks(rows: list[SourceRow]) -> list[SourceRow]:
     """The first row of each page: a new page may cut a row in two, the repair step looks."""
     marked: list[SourceRow] = []
@@ -69,12 +93,14 @@ def _mark_page_breaks(rows: list[SourceRow]) -> list[SourceRow]:
     return marked
 
 
-def _table_rows(table: Any, number: int, words: list[Word]) -> list[tuple[float, SourceRow]]:
+def _table_rows(table: Any, number: int, words: list[Word], rects: list[Any],
+                shading: Shading) -> list[tuple[float, SourceRow]]:
     placed = []
     for index, row in enumerate(table.extract()):
         boxes = table.rows[index].cells if index < len(table.rows) else [None] * len(row)
-        cells = tuple(html.escape(_unwrapped((cell or "").strip(), box, words, number))
-                      for cell, box in zip(row, boxes, strict=False))
+        plain = shading.row([(cell or "").strip() for cell in row], boxes, rects, number)
+        cells = tuple(html.escape(_unwrapped(cell, box, words, number))
+                      for cell, box in zip(plain, boxes, strict=False))
         top = table.rows[index].bbox[1] if index < len(table.rows) else table.bbox[1]
         placed.append((top, SourceRow(cells, page=number)))
     return placed
@@ -101,15 +127,32 @@ def _unwrapped(text: str, box: Any, words: list[Word], page: int) -> str:
 
 
 def _ruled_rows(lines: list[Line], tables: list[list[Any]]) -> list[SourceRow]:
-    """Each page's table rows and lines of text, in the order they stand on the page."""
+    """Each page's table rows and lines of text, in the order they stand on the page. A
+    table beside a wider one (a RAG key printed next to the plan) is read as lines of text
+    under the wider: its rows are none of the plan's, and interleaved they would cut it."""
     rows: list[SourceRow] = []
     for number, page_tables in enumerate(tables, start=1):
-        placed = [pair for _, table_rows in page_tables for pair in table_rows]
+        placed: list[tuple[float, SourceRow]] = []
+        for box, table_rows in page_tables:
+            wider = _wider_beside(box, table_rows, page_tables)
+            placed.extend(table_rows if wider is None else [
+                (wider[3], SourceRow((" ".join(c for c in row.cells if c),), page=number,
+                                     in_table=False)) for _, row in table_rows])
         placed.extend((line.top, SourceRow((line.text,), page=number, in_table=False))
                       for line in lines if line.page == number)
-        placed.sort(key=lambda pair: pair[0])
+        placed.sort(key=lambda pair: pair[0])  # stable: a table's rows keep their order
         rows.extend(row for _, row in placed)
     return rows
+
+
+def _wider_beside(box: Any, table_rows: list[Any], page_tables: list[Any]) -> Any | None:
+    """The box of a table of more columns standing beside this one, or None."""
+    width = max((len(row.cells) for _, row in table_rows), default=0)
+    for other, other_rows in page_tables:
+        if (other[1] < box[3] and box[1] < other[3] and (other[2] <= box[0] or box[2] <= other[0])
+                and max((len(row.cells) for _, row in other_rows), default=0) > width):
+            return other
+    return None
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
