@@ -112,3 +112,34 @@ def test_the_learning_page_flags_by_the_date_the_action_was_implemented(done_on,
     assert [m.recommendation for m in group.done_before] == ([first] if flagged else [])
     [theme] = recurring_themes(recs, themes_of(partnership))
     assert (theme.theme, theme.done_before) == (curiosity, flagged)
+
+
+def test_recurring_themes_read_the_statuses_as_the_groups_do():
+    """Each way an earlier recommendation can stand, on a theme of its own met again later: the
+    query of recurring themes reads the statuses the rule judges as `implemented_before` does."""
+    partnership = PartnershipFactory()
+    themes = list(Theme.objects.filter(national=True).order_by("pk")[:7])
+    cases = []
+    for n, theme in enumerate(themes):
+        earlier = made_in(partnership, f"Child {n}", date(2018, 5, 1))
+        later = made_in(partnership, f"Adult {n}", LATER)
+        earlier.themes.add(theme)
+        later.themes.add(theme)
+        cases.append(earlier)
+    implemented_on(ActionFactory(recommendation=cases[0]), date(2020, 1, 1))  # before
+    implemented_on(ActionFactory(recommendation=cases[1]), date(2024, 1, 1))  # after
+    reopened = ActionFactory(recommendation=cases[2])
+    implemented_on(reopened, date(2020, 1, 1))
+    reopened_on(reopened, date(2022, 1, 1))  # reopened before
+    imported = ActionFactory(recommendation=cases[3])
+    done = DeliveryStatus.IMPLEMENTED
+    record_imported_progress(imported, "Done.", on=date(2019, 1, 1), rag="", status=done)
+    implemented_on(cases[4], date(2021, 1, 1))  # tracked alone
+    linked = ActionFactory(recommendation=RecommendationFactory(plan__partnership=partnership))
+    cases[5].linked_actions.add(linked)
+    implemented_on(linked, date(2021, 1, 1))
+    ActionFactory(recommendation=cases[6], status="in_progress")  # never
+    recs = Recommendation.objects.filter(plan__partnership=partnership)
+    flagged = {row.theme: row.done_before for row in recurring_themes(recs, themes_of(partnership))}
+    assert [flagged[theme] for theme in themes] == [True, False, False, True, True, True, False]
+    assert [held(rec) for rec in cases] == [flagged[theme] for theme in themes]

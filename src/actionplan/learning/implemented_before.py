@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -27,60 +28,90 @@ from actionplan.plans.status import DeliveryStatus
 
 IMPLEMENTED = DeliveryStatus.IMPLEMENTED.value
 Asked = tuple[int, date]  # a recommendation, and the day the learning was found again
+Dated = list[tuple[datetime, str]]  # a row's statuses, each with when it took effect
+
+
+@dataclass
+class Statuses:
+    """What the rule reads: the dated statuses of the recommendations' actions (own and linked)
+    that were ever implemented, and of those tracked alone that ever were. A deletion is a
+    status of its own (""). Read by `read` here, or in the query of recurring themes."""
+
+    actions_of: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    of_action: dict[int, Dated] = field(default_factory=lambda: defaultdict(list))
+    of_alone: dict[int, Dated] = field(default_factory=lambda: defaultdict(list))
 
 
 def implemented_before(asked: Iterable[Asked]) -> set[Asked]:
     """Those of (recommendation, day) where something of the recommendation stood implemented at
     the end of the day before."""
     wanted = set(asked)
-    rec_ids = {pk for pk, _ in wanted}
-    actions_of: dict[int, set[int]] = defaultdict(set)
-    own = Action.objects.filter(recommendation_id__in=rec_ids)
-    for pk, rec_id in own.values_list("pk", "recommendation_id"):
-        actions_of[rec_id].add(pk)
-    linked = Recommendation.linked_actions.through.objects.filter(recommendation_id__in=rec_ids)
-    for action_id, rec_id in linked.values_list("action_id", "recommendation_id"):
-        actions_of[rec_id].add(action_id)
-    alone = rec_ids - set(actions_of)
-    action_statuses = statuses(Action, {pk for ids in actions_of.values() for pk in ids})
-    for action_id, written_on in ProgressUpdate.objects.filter(
-        action_id__in=action_statuses, author_name=IMPORTED_AUTHOR, status=IMPLEMENTED
-    ).values_list("action_id", "written_on"):
-        action_statuses[action_id].append((start_of(written_on), IMPLEMENTED))
-    alone_statuses = statuses(Recommendation, alone)
+    return judged(read({pk for pk, _ in wanted}), wanted)
+
+
+def judged(statuses: Statuses, wanted: Iterable[Asked]) -> set[Asked]:
+    """The rule, on the statuses read."""
+    for dated in [*statuses.of_action.values(), *statuses.of_alone.values()]:
+        dated.sort(key=lambda pair: pair[0])  # stable: versions of one moment stay in order
+    cutoffs: dict[date, datetime] = {}
     found = set()
     for rec_id, day in wanted:
-        if rec_id in alone:
-            held = stood_implemented(alone_statuses.get(rec_id, []), day)
+        by_then = cutoffs.setdefault(day, end_of_day(day - timedelta(days=1)))
+        if rec_id in statuses.of_alone:
+            held = stood_implemented(statuses.of_alone[rec_id], by_then)
         else:
-            held = any(stood_implemented(action_statuses.get(pk, []), day) for pk in actions_of[rec_id])
+            actions = statuses.actions_of.get(rec_id, ())
+            held = any(stood_implemented(statuses.of_action.get(pk, []), by_then) for pk in actions)
         if held:
             found.add((rec_id, day))
     return found
 
 
-def statuses(model: type[Model], ids: set[int]) -> dict[int, list[tuple[datetime, str]]]:
-    """The dated statuses of the rows among `ids` ever implemented (the others never stood so),
-    from their history; a deletion ends the row's statuses."""
+def stood_implemented(dated: Dated, by_then: datetime) -> bool:
+    """Whether the newest of the dated statuses (oldest first) by then is implemented."""
+    in_force = ""
+    for when, status in dated:
+        if when > by_then:
+            break
+        in_force = status
+    return in_force == IMPLEMENTED
+
+
+def read(rec_ids: set[int]) -> Statuses:
+    """The statuses of these recommendations, from their history."""
+    statuses = Statuses()
+    # No ORDER BY: an action's own ordering joins its recommendation.
+    own = Action.objects.filter(recommendation_id__in=rec_ids).order_by()
+    linked = Recommendation.linked_actions.through.objects.filter(recommendation_id__in=rec_ids).order_by()
+    acted: dict[int, set[int]] = defaultdict(set)
+    for action_id, rec_id in [*own.values_list("pk", "recommendation_id"),
+                              *linked.values_list("action_id", "recommendation_id")]:
+        acted[rec_id].add(action_id)
+    statuses.of_action = versions(Action, {pk for ids in acted.values() for pk in ids})
+    statuses.actions_of = {rec_id: ids & set(statuses.of_action) for rec_id, ids in acted.items()}
+    imported = ProgressUpdate.objects.filter(
+        action_id__in=list(statuses.of_action), author_name=IMPORTED_AUTHOR, status=IMPLEMENTED
+    ).order_by()
+    for action_id, written_on in imported.values_list("action_id", "written_on"):
+        statuses.of_action[action_id].append(document_dated(written_on))
+    statuses.of_alone = versions(Recommendation, rec_ids - set(acted))
+    return statuses
+
+
+def versions(model: type[Model], ids: set[int]) -> dict[int, Dated]:
+    """The dated statuses of the rows among `ids` ever implemented (the others never stood so)."""
     history: Any = model.history  # type: ignore[attr-defined]
     ever = history.filter(id__in=ids, status=IMPLEMENTED).values("id")
-    found: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+    found: dict[int, Dated] = defaultdict(list)
     rows = history.filter(id__in=ever).order_by("history_date", "history_id")
     for pk, when, status, kind in rows.values_list("id", "history_date", "status", "history_type"):
         found[pk].append((when, "" if kind == "-" else status))
     return found
 
 
-def stood_implemented(dated: list[tuple[datetime, str]], day: date) -> bool:
-    """Whether the newest of the dated statuses by the end of the day before `day` is implemented
-    (the newest saved last at the same moment)."""
-    by_then = end_of_day(day - timedelta(days=1))
-    in_force = [status for when, status in sorted(dated, key=lambda pair: pair[0]) if when <= by_then]
-    return bool(in_force) and in_force[-1] == IMPLEMENTED
-
-
-def start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
+def document_dated(day: date) -> tuple[datetime, str]:
+    """An imported document saying the work was done: implemented from the start of its day."""
+    return timezone.make_aware(datetime.combine(day, time.min)), IMPLEMENTED
 
 
 def made_earlier(made: Mapping[int, date | None], newest: date | None) -> set[Asked]:

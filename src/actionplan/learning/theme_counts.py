@@ -13,15 +13,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from actionplan.plans.models import Action, Recommendation, Review, Theme
+from actionplan.plans.models import Action, ProgressUpdate, Recommendation, Review, Theme
+from actionplan.plans.progress_updates import IMPORTED_AUTHOR
 from actionplan.plans.status import DeliveryStatus
 
-from .implemented_before import implemented_before, made_earlier
+from .implemented_before import Statuses, document_dated, judged, made_earlier
 
 
 @dataclass(frozen=True)
@@ -46,17 +48,20 @@ def tables() -> dict[str, str]:
         "linked": Recommendation.linked_actions.through._meta.db_table,
         "action_history": Action.history.model._meta.db_table,
         "rec_history": Recommendation.history.model._meta.db_table,
+        "progress": ProgressUpdate._meta.db_table,
     }
 
 
-# Each (theme, recommendation) once, a framework theme folded into its national one; then each
-# theme's distinct reviews, recommendations and newest review date, in one GROUP BY; and, in the
-# same query, each tagged recommendation ever implemented with its earliest review date, whose
-# history `implemented_before` reads to judge when. Every join goes through an indexed foreign
-# key or history id: the tags by recommendation or action, the actions and reviews by
-# recommendation, the versions by id. The tags are not filtered by theme in SQL (on SQLite that
-# probed the (recommendation, theme) index once for every pair, 0.3 s among 10,000
-# recommendations): `recurring_themes` leaves out the others.
+# Each (theme, recommendation) once, a framework theme folded into its national one; then, in
+# one query of four parts: each theme's distinct reviews, recommendations and newest review date
+# (one GROUP BY); each tagged recommendation ever implemented with its earliest review date; and
+# the dated statuses `implemented_before` judges them by, read here rather than by a second pass
+# over the same recommendations: the versions of their actions (own and linked) and of those
+# tracked alone, from the first implemented one on (an earlier one cannot make it stand
+# implemented later), and the dates of the imported documents that said they were done. Every
+# join goes through an indexed foreign key or history id. The tags are not filtered by theme in
+# SQL (on SQLite that probed the (recommendation, theme) index once for every pair, 0.3 s among
+# 10,000 recommendations): `recurring_themes` leaves out the others.
 #
 # "Implemented" is `outcome_of(rec).any_implemented` (outcomes.py) in SQL, of any version: an
 # action of its own or linked to it, or, with neither, itself; tests/learning/test_theme_counts.py
@@ -73,35 +78,46 @@ COUNTS = """
         WHERE a.recommendation_id IN ({recs})
     ),
     carried AS (SELECT DISTINCT rec_id FROM tagged),
-    done AS (
-        SELECT a.recommendation_id AS rec_id
+    acted AS (
+        SELECT a.recommendation_id AS rec_id, a.id AS action_id
         FROM carried c JOIN {action} a ON a.recommendation_id = c.rec_id
-        WHERE EXISTS (SELECT 1 FROM {action_history} h WHERE h.id = a.id AND h.status = %s)
         UNION
-        SELECT l.recommendation_id
+        SELECT l.recommendation_id, l.action_id
         FROM carried c JOIN {linked} l ON l.recommendation_id = c.rec_id
-        WHERE EXISTS (SELECT 1 FROM {action_history} h WHERE h.id = l.action_id AND h.status = %s)
-        UNION
-        SELECT r.id
-        FROM carried c JOIN {recommendation} r ON r.id = c.rec_id
-        WHERE EXISTS (SELECT 1 FROM {rec_history} h WHERE h.id = r.id AND h.status = %s)
-          AND NOT EXISTS (SELECT 1 FROM {action} a WHERE a.recommendation_id = r.id)
-          AND NOT EXISTS (SELECT 1 FROM {linked} l WHERE l.recommendation_id = r.id)
-    )
-    SELECT tagged.theme_id, NULL, COUNT(DISTINCT rr.review_id), COUNT(DISTINCT tagged.rec_id),
-           MAX(rv.reported_on)
+    ),
+    every_version AS (
+        SELECT x.rec_id, x.action_id, h.history_date AS moment, h.history_type AS kind, h.status,
+               MIN(CASE WHEN h.status = %s THEN h.history_date END) OVER (PARTITION BY h.id) AS first_done
+        FROM acted x JOIN {action_history} h ON h.id = x.action_id
+        UNION ALL
+        SELECT c.rec_id, NULL, h.history_date, h.history_type, h.status,
+               MIN(CASE WHEN h.status = %s THEN h.history_date END) OVER (PARTITION BY h.id)
+        FROM carried c JOIN {rec_history} h ON h.id = c.rec_id
+        WHERE NOT EXISTS (SELECT 1 FROM acted x WHERE x.rec_id = c.rec_id)
+    ),
+    versions AS (SELECT rec_id, action_id, moment, kind, status FROM every_version WHERE moment >= first_done),
+    done AS (SELECT DISTINCT rec_id FROM versions)
+    SELECT tagged.theme_id, CAST(NULL AS bigint), COUNT(DISTINCT rr.review_id), COUNT(DISTINCT tagged.rec_id),
+           MAX(rv.reported_on), CAST(NULL AS bigint), CAST(NULL AS timestamptz), CAST(NULL AS varchar(20))
     FROM tagged
     LEFT JOIN {rec_reviews} rr ON rr.recommendation_id = tagged.rec_id
     LEFT JOIN {review} rv ON rv.id = rr.review_id
     GROUP BY tagged.theme_id
     HAVING COUNT(DISTINCT rr.review_id) > 1
     UNION ALL
-    SELECT tagged.theme_id, tagged.rec_id, NULL, NULL, MIN(rv.reported_on)
+    SELECT tagged.theme_id, tagged.rec_id, NULL, NULL, MIN(rv.reported_on), NULL, NULL, NULL
     FROM tagged
     JOIN done ON done.rec_id = tagged.rec_id
     JOIN {rec_reviews} rr ON rr.recommendation_id = tagged.rec_id
     JOIN {review} rv ON rv.id = rr.review_id
-    GROUP BY tagged.theme_id, tagged.rec_id"""
+    GROUP BY tagged.theme_id, tagged.rec_id
+    UNION ALL
+    SELECT NULL, rec_id, NULL, NULL, NULL, action_id, moment, CASE WHEN kind = '-' THEN '' ELSE status END
+    FROM versions
+    UNION ALL
+    SELECT NULL, x.rec_id, NULL, NULL, u.written_on, x.action_id, NULL, u.status
+    FROM acted x JOIN {progress} u ON u.action_id = x.action_id
+    WHERE u.author_name = %s AND u.status = %s"""
 
 
 @dataclass(frozen=True)
@@ -113,21 +129,43 @@ class Counted:
     done: dict[int, date | None]  # its recommendations ever implemented, each made on
 
 
-def counted(recs: QuerySet[Recommendation]) -> list[Counted]:
-    """Each recurring theme's counts, with its recommendations ever implemented."""
+def counts_query(recs: QuerySet[Recommendation]) -> tuple[str, list[Any]]:
     ids = recs.order_by().values("pk")  # no ORDER BY in a subquery
     scope, scope_params = ids.query.sql_with_params()
-    sql = COUNTS.format(recs=scope, **tables())
-    params = [*scope_params, *scope_params, *[DeliveryStatus.IMPLEMENTED.value] * 3]
+    done = DeliveryStatus.IMPLEMENTED.value
+    return COUNTS.format(recs=scope, **tables()), [*scope_params, *scope_params, done, done, IMPORTED_AUTHOR, done]
+
+
+def counted(recs: QuerySet[Recommendation]) -> tuple[list[Counted], Statuses]:
+    """Each recurring theme's counts, with its recommendations ever implemented, and their
+    dated statuses."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(*counts_query(recs))
         rows = cursor.fetchall()
     done: dict[int, dict[int, date | None]] = defaultdict(dict)
-    for theme_id, rec_id, _, _, made in rows:
-        if rec_id is not None:
-            done[theme_id][rec_id] = as_date(made)
-    return [Counted(theme_id, reviews, recommendations, as_date(newest), done[theme_id])
-            for theme_id, rec_id, reviews, recommendations, newest in rows if rec_id is None]
+    statuses = Statuses()
+    themes = []
+    for theme_id, rec_id, reviews, recommendations, day, action_id, moment, status in rows:
+        if theme_id is None:  # a dated status
+            on = as_date(day) or date.min
+            dated = (as_moment(moment), status) if moment is not None else document_dated(on)
+            if action_id is None:
+                statuses.of_alone[rec_id].append(dated)
+            else:
+                statuses.actions_of[rec_id].add(action_id)
+                statuses.of_action[action_id].append(dated)
+        elif rec_id is not None:
+            done[theme_id][rec_id] = as_date(day)
+        else:
+            themes.append((theme_id, reviews, recommendations, as_date(day)))
+    return [Counted(*theme, done[theme[0]]) for theme in themes], statuses
+
+
+def as_moment(value: datetime | str) -> datetime:
+    # SQLite hands back a stored moment as text, in UTC.
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value
 
 
 def as_date(value: date | str | None) -> date | None:
@@ -148,8 +186,9 @@ def recurring_themes(recs: QuerySet[Recommendation], themes: QuerySet[Theme]) ->
         # A framework theme named as its national one adds nothing to say ("X, including X").
         if national and theme.name.casefold() != national.name.casefold():
             folded_names[national.pk].append(theme.name)
-    found = [row for row in counted(recs) if row.theme_id in by_pk]  # the others not asked for
-    held = implemented_before(set().union(*(made_earlier(row.done, row.newest) for row in found)))
+    every, statuses = counted(recs)
+    found = [row for row in every if row.theme_id in by_pk]  # the others not asked for
+    held = judged(statuses, set().union(*(made_earlier(row.done, row.newest) for row in found)))
     rows = []
     for row in found:
         again = any((pk, row.newest) in held for pk in row.done)
