@@ -2,8 +2,9 @@
 learning changes (same_learning.py): a recommendation's reviews, the actions a composite line
 carries, a review deleted. The pairs do not change then, so neighbours.py does not regroup;
 the stored groups would keep two answers to one review as learning made again (docs/adr/0075).
-Only partnerships where a recommendation concerned is paired are grouped again: a plan imported
-with its reviews, before its pairs are found, costs nothing here (the pairs' task groups)."""
+Only partnerships where a recommendation concerned is paired are grouped again, and only around
+the recommendations concerned (docs/adr/0082): a plan imported with its reviews, before its pairs
+are found, costs nothing here (the pairs' task groups)."""
 
 from __future__ import annotations
 

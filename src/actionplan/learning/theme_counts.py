@@ -95,7 +95,8 @@ COUNTS = """
         FROM carried c JOIN {rec_history} h ON h.id = c.rec_id
         WHERE NOT EXISTS (SELECT 1 FROM acted x WHERE x.rec_id = c.rec_id)
     ),
-    versions AS (SELECT rec_id, action_id, moment, kind, status FROM every_version WHERE moment >= first_done),
+    versions AS (
+        SELECT rec_id, action_id, moment, kind, status FROM every_version WHERE moment >= first_done),
     done AS (SELECT DISTINCT rec_id FROM versions)
     SELECT tagged.theme_id, CAST(NULL AS bigint), COUNT(DISTINCT rr.review_id), COUNT(DISTINCT tagged.rec_id),
            MAX(rv.reported_on), CAST(NULL AS bigint), CAST(NULL AS timestamptz), CAST(NULL AS varchar(20))
@@ -133,7 +134,8 @@ def counts_query(recs: QuerySet[Recommendation]) -> tuple[str, list[Any]]:
     ids = recs.order_by().values("pk")  # no ORDER BY in a subquery
     scope, scope_params = ids.query.sql_with_params()
     done = DeliveryStatus.IMPLEMENTED.value
-    return COUNTS.format(recs=scope, **tables()), [*scope_params, *scope_params, done, done, IMPORTED_AUTHOR, done]
+    params = [*scope_params, *scope_params, done, done, IMPORTED_AUTHOR, done]
+    return COUNTS.format(recs=scope, **tables()), params
 
 
 def counted(recs: QuerySet[Recommendation]) -> tuple[list[Counted], Statuses]:
