@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time
+
 import factory
 
 from actionplan.plans import models as m
+from actionplan.plans.status import DeliveryStatus
+from actionplan.plans.updates import save_stamped
 
 
 class PartnershipFactory(factory.django.DjangoModelFactory):
@@ -69,3 +73,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     role = m.User.Role.VIEWER
     password = factory.django.Password("correct horse battery staple")
+
+
+def implemented_on(row: m.Action | m.Recommendation, day: date) -> None:
+    """Mark an action (or a recommendation tracked alone) implemented on a past day: its
+    history dated then, as when "Implemented before" is judged (docs/adr/0082)."""
+    row.status = DeliveryStatus.IMPLEMENTED
+    save_stamped(row, datetime.combine(day, time(12), tzinfo=UTC))

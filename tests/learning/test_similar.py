@@ -14,7 +14,7 @@ from actionplan.learning.theme_counts import recurring_themes
 from actionplan.learning.themes import themes_of
 from actionplan.learning.words import terms
 from actionplan.plans.models import Partnership, Recommendation, Review, Theme
-from factories import ActionFactory, PartnershipFactory, PlanFactory, RecommendationFactory
+from factories import ActionFactory, PartnershipFactory, PlanFactory, RecommendationFactory, implemented_on
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,8 @@ def test_it_compares_only_with_what_it_is_given(board):
 
 def test_recurrences_group_the_same_learning_newest_first_and_flag_what_was_done(board):
     partnership, recs = board
-    ActionFactory(recommendation=recs["gp"], text="Letter to every practice.", status="implemented")
+    letter = ActionFactory(recommendation=recs["gp"], text="Letter to every practice.")
+    implemented_on(letter, date(2016, 1, 1))
     ActionFactory(recommendation=recs["sleep"], text="Leaflet reprinted.", status="in_progress")
     found = recurrences(Recommendation.objects.filter(plan__partnership=partnership))
     groups = [[m.recommendation for m in group.members] for group in found]

@@ -10,7 +10,7 @@ import pytest
 from actionplan.learning.theme_counts import recurring_themes
 from actionplan.learning.themes import themes_of
 from actionplan.plans.models import Partnership, Recommendation, Review, Theme
-from factories import ActionFactory, PartnershipFactory, PlanFactory, RecommendationFactory
+from factories import ActionFactory, PartnershipFactory, PlanFactory, RecommendationFactory, implemented_on
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,9 @@ def test_a_theme_is_flagged_when_it_came_back_after_an_earlier_action_was_implem
     supervision = Theme.objects.get(name="Supervision and management oversight")
     first = made_in(riverton, "Child A", date(2018, 5, 1))
     again = made_in(riverton, "Child B", date(2023, 2, 1))
-    ActionFactory(recommendation=first, status="implemented").themes.add(curiosity)
+    done = ActionFactory(recommendation=first)
+    implemented_on(done, date(2019, 1, 1))
+    done.themes.add(curiosity)
     again.themes.add(curiosity, supervision)
     # Implemented only in the newest review: nothing came back after it.
     earlier = made_in(riverton, "Child C", date(2016, 1, 1))
@@ -59,9 +61,10 @@ def test_implemented_counts_a_linked_action_and_a_recommendation_tracked_alone(r
     alone = made_in(riverton, "Child B", date(2019, 1, 1))
     later = made_in(riverton, "Child C", date(2024, 1, 1))
     other_plan = RecommendationFactory(plan__partnership=riverton)
-    elsewhere = ActionFactory(recommendation=other_plan, status="implemented")
+    elsewhere = ActionFactory(recommendation=other_plan)
+    implemented_on(elsewhere, date(2018, 1, 1))
     linked.linked_actions.add(elsewhere)
-    Recommendation.objects.filter(pk=alone.pk).update(status="implemented")
+    implemented_on(alone, date(2020, 1, 1))
     linked.themes.add(sharing)
     alone.themes.add(sleeping)
     later.themes.add(sharing, sleeping)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from actionplan.plans.models import Partnership, ReportFile, Review, Theme
 from actionplan.reports import Scope, ScopeError, background
-from factories import ActionFactory, PlanFactory, RecommendationFactory
+from factories import ActionFactory, PlanFactory, RecommendationFactory, implemented_on
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,9 @@ def learning(partnership) -> Partnership:
         plan = PlanFactory(partnership=board, title=f"{code} plan")
         rec = RecommendationFactory(plan=plan, ref="4", text=text)
         rec.reviews.add(review)
-        ActionFactory(recommendation=rec, text="Briefing for staff.", status=status)
+        action = ActionFactory(recommendation=rec, text="Briefing for staff.", status=status)
+        if status == "implemented":  # in 2020, before SAR Bea found it again
+            implemented_on(action, date(2020, 2, 1))
         if code != "SAR Cal":
             rec.themes.add(sharing)
     return board

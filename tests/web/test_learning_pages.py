@@ -11,7 +11,7 @@ from scenes import text_of
 
 from actionplan.learning import neighbours
 from actionplan.plans.models import Review, Theme
-from factories import ActionFactory, PlanFactory, RecommendationFactory
+from factories import ActionFactory, PlanFactory, RecommendationFactory, implemented_on
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def two_reviews(partnership):
         rec = RecommendationFactory(plan=plan, ref="1", text=text)
         rec.reviews.add(review)
         recs.append(rec)
-    ActionFactory(recommendation=recs[0], text="Letter to practices.", status="implemented")
+    implemented_on(ActionFactory(recommendation=recs[0], text="Letter to practices."), date(2015, 1, 1))
     return recs
 
 

@@ -12,7 +12,7 @@ recommendations made again and of unrelated ones sharing a board's words
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 Pair = tuple[int, int]  # the smaller id first
 
@@ -50,3 +50,20 @@ def close(one: set[int], other: set[int], linked: Mapping[int, set[int]], plan_o
         for b in other
         if plan_of[a] != plan_of[b]
     )
+
+
+def linked_to(scores: Mapping[Pair, float], starts: Iterable[int]) -> set[int]:
+    """`starts` and every recommendation linked to one of them through pairs, however far: the
+    only ones whose groups a change of their pairs, or of their one learning, can change."""
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for a, b in scores:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    reached = set(starts)
+    waiting = list(reached)
+    while waiting:
+        for other in neighbours[waiting.pop()]:
+            if other not in reached:
+                reached.add(other)
+                waiting.append(other)
+    return reached

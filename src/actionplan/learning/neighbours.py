@@ -77,9 +77,12 @@ def store(rec_ids: list[int]) -> None:
         kept = [p for p in scored_again(others, counts) if p.score >= KEPT]
         # Two writers may find the same pair at once: the second one's is left out.
         NearPair.objects.bulk_create([*found.values(), *kept], ignore_conflicts=True)
-        touched = {p.partnership_id for p in [*before, *found.values()]}
-    # The groups change with the pairs, grouped in the same task (docs/adr/0075).
-    stored_groups.regroup(touched)
+        changed_pairs = [*before, *found.values(), *kept]
+    # The groups change with the pairs, grouped in the same task (docs/adr/0075): only around the
+    # ends of the pairs removed, found or scored again (docs/adr/0082).
+    stored_groups.regroup_around(
+        {p.partnership_id for p in changed_pairs}, {pk for p in changed_pairs for pk in (p.first, p.second)}
+    )
 
 
 def scored_again(pairs: list[NearPair], counts: dict[int, dict[str, int]]) -> list[NearPair]:

@@ -3,18 +3,20 @@
 Near-duplicates are recommendations of different plans whose TF-IDF cosine reaches a threshold,
 stored as their words change (neighbours.py), gathered into groups (grouping.py) and the groups
 stored as the pairs change (stored_groups.py). A group is flagged when an earlier member had an
-action marked implemented: the same learning came back after the board had called it done."""
+action implemented before the newest was made (implemented_before.py): the same learning came
+back after the board had called it done."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import QuerySet
 
 from actionplan.plans.models import Recommendation
 
+from .implemented_before import implemented_before, made_earlier
 from .outcomes import Outcome, made_on, outcome_of
 from .stored_groups import NEAR, Group, StoredGroups
 
@@ -31,15 +33,16 @@ class Member:
 @dataclass(frozen=True)
 class Recurrence:
     members: list[Member]  # oldest first
+    # Earlier members implemented before the newest was made (implemented_before.py).
+    done_before: list[Member] = field(default_factory=list)
 
     @property
     def newest(self) -> date:
-        return max((m.made_on for m in self.members if m.made_on), default=date.min)
+        return newest_of(self.members)
 
-    @property
-    def done_before(self) -> list[Member]:
-        """Earlier members (not the newest) whose actions were marked implemented."""
-        return [m for m in self.members[:-1] if m.outcome.any_implemented]
+
+def newest_of(members: Iterable[Member]) -> date:
+    return max((m.made_on for m in members if m.made_on), default=date.min)
 
 
 def found_groups(recs: QuerySet[Recommendation]) -> list[Group]:
@@ -62,11 +65,18 @@ def recurrences_of(found: Iterable[Group], recs: QuerySet[Recommendation]) -> li
         .prefetch_related("reviews", "actions", "linked_actions")
     )
     by_pk = {rec.pk: Member(rec, made_on(rec), outcome_of(rec)) for rec in rows}
+    groups = [sorted((by_pk[pk] for pk in group.ids), key=oldest_first) for group in chosen]
+    asked = [made_earlier({m.recommendation.pk: m.made_on for m in members}, newest_of(members))
+             for members in groups]
+    held = implemented_before(set().union(*asked))
     return [
-        Recurrence(sorted((by_pk[pk] for pk in group.ids),
-                          key=lambda m: (m.made_on or date.min, m.recommendation.pk)))
-        for group in chosen
+        Recurrence(members, [m for m in members if (m.recommendation.pk, newest_of(members)) in held])
+        for members in groups
     ]
+
+
+def oldest_first(member: Member) -> tuple[date, int]:
+    return member.made_on or date.min, member.recommendation.pk
 
 
 def recurrences(recs: QuerySet[Recommendation]) -> list[Recurrence]:

@@ -2,8 +2,9 @@
 learning changes (same_learning.py): a recommendation's reviews, the actions a composite line
 carries, a review deleted. The pairs do not change then, so neighbours.py does not regroup;
 the stored groups would keep two answers to one review as learning made again (docs/adr/0075).
-Only partnerships where a recommendation concerned is paired are grouped again: a plan imported
-with its reviews, before its pairs are found, costs nothing here (the pairs' task groups)."""
+Only partnerships where a recommendation concerned is paired are grouped again, and only around
+the recommendations concerned (docs/adr/0082): a plan imported with its reviews, before its pairs
+are found, costs nothing here (the pairs' task groups)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, pre_delete
 
-from actionplan.plans.models import Recommendation, Review
+from actionplan.plans.models import Action, Recommendation, Review
 
 from .stored_groups import partnerships_paired
 
@@ -41,6 +42,17 @@ def on_links_changed(instance: Any, action: str, reverse: bool, pk_set: set[int]
         regroup_later(recommendations_concerned(instance, pk_set, reverse))
 
 
+def on_action_deleting(instance: Any, **_: Any) -> None:
+    # The composite lines carrying it answer its reviews no more once it is gone, and their links
+    # go with it unsignalled: read them now (a query for each action deleted).
+    rows = Recommendation.linked_actions.through.objects.filter(action_id=instance.pk)
+    setattr(instance, BEFORE_CLEAR, list(rows.values_list("recommendation_id", flat=True)))
+
+
+def on_action_deleted(instance: Any, **_: Any) -> None:
+    regroup_later(set(getattr(instance, BEFORE_CLEAR, ())))
+
+
 def on_review_deleting(instance: Review, **_: Any) -> None:
     rows = Recommendation.reviews.through.objects.filter(review_id=instance.pk)
     setattr(instance, BEFORE_CLEAR, list(rows.values_list("recommendation_id", flat=True)))
@@ -51,17 +63,25 @@ def on_review_deleted(instance: Review, **_: Any) -> None:
 
 
 def regroup_later(rec_ids: set[int]) -> None:
-    partnerships = partnerships_paired(rec_ids) if rec_ids else set()
+    """Queue a regroup around these recommendations and the composite lines carrying their
+    actions, whose one learning takes in their reviews (same_learning.py)."""
+    if not rec_ids:
+        return
+    carrying = Recommendation.linked_actions.through.objects.filter(action__recommendation_id__in=rec_ids)
+    concerned = rec_ids | set(carrying.values_list("recommendation_id", flat=True))
+    partnerships = partnerships_paired(concerned)
     if partnerships:
         from .tasks import regroup_made_again
 
-        regroup_made_again.enqueue(sorted(partnerships))
+        regroup_made_again.enqueue(sorted(partnerships), sorted(concerned))
 
 
 def connect() -> None:
     uid = "learning-made-again"
     for through in (Recommendation.reviews.through, Recommendation.linked_actions.through):
         m2m_changed.connect(on_links_changed, sender=through, dispatch_uid=f"{uid}-{through.__name__}")
+    pre_delete.connect(on_action_deleting, sender=Action, dispatch_uid=f"{uid}-action-deleting")
+    post_delete.connect(on_action_deleted, sender=Action, dispatch_uid=f"{uid}-action-deleted")
     pre_delete.connect(on_review_deleting, sender=Review, dispatch_uid=f"{uid}-review-deleting")
     post_delete.connect(on_review_deleted, sender=Review, dispatch_uid=f"{uid}-review-deleted")
 

@@ -10,7 +10,8 @@ changed moves the group without grouping again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import overload
@@ -29,6 +30,7 @@ from .theme_counts import as_date
 # three reviews score 0.14 to 0.18 with each other; of 2,700 pairs of recommendations of different
 # plans about 20 reach 0.13, the median pair scores 0.015 (docs/adr/0032).
 NEAR = 0.13
+BATCH = 5000  # rows a statement writes or names
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,14 @@ class Group:
     newest: date
 
 
-def groups_from_pairs(partnership_id: int, near: float = NEAR) -> list[set[int]]:
-    """The partnership's groups from its stored pairs at `near` or more, leaving out the pairs
-    that are one learning (same_learning.py)."""
+def near_scores(partnership_id: int, near: float = NEAR) -> dict[grouping.Pair, float]:
+    """The partnership's stored pairs at `near` or more, with their scores."""
     paired = NearPair.objects.filter(partnership_id=partnership_id, score__gte=near)
-    scores = {(a, b): score for a, b, score in paired.values_list("first", "second", "score")}
+    return {(a, b): score for a, b, score in paired.values_list("first", "second", "score")}
+
+
+def groups_among(scores: Mapping[grouping.Pair, float], near: float = NEAR) -> list[set[int]]:
+    """The groups of these pairs, leaving out the pairs that are one learning (same_learning.py)."""
     ends = {pk for pair in scores for pk in pair}
     plan_of = dict(Recommendation.objects.filter(pk__in=ends).values_list("pk", "plan_id"))
     same = one_learning(plan_of)
@@ -55,28 +60,73 @@ def groups_from_pairs(partnership_id: int, near: float = NEAR) -> list[set[int]]
     return grouping.groups(seen, plan_of, near)
 
 
+def groups_from_pairs(partnership_id: int, near: float = NEAR) -> list[set[int]]:
+    """The partnership's groups from its stored pairs at `near` or more."""
+    return groups_among(near_scores(partnership_id, near), near)
+
+
 def regroup(partnership_ids: Iterable[int]) -> int:
     """Group these partnerships' pairs again and store the groups; returns how many."""
     stored = 0
     for partnership_id in sorted(set(partnership_ids)):
         with transaction.atomic():
-            # Two workers grouping one partnership at once: the second waits for the first.
-            list(NearPair.objects.select_for_update().filter(partnership_id=partnership_id).order_by("pk")[:1])
+            wait_for_others(partnership_id)
             found = groups_from_pairs(partnership_id)
-            MadeAgain.objects.filter(partnership_id=partnership_id).delete()
-            MadeAgain.objects.bulk_create(
-                (MadeAgain(partnership_id=partnership_id, recommendation_id=pk, group=min(members))
-                 for members in found for pk in members),
-                batch_size=5000,
-            )
+            store(partnership_id, found, among=None)
         stored += len(found)
     return stored
+
+
+def regroup_around(partnership_ids: Iterable[int], rec_ids: Iterable[int]) -> int:
+    """Group again only the pairs linked, however far, to these recommendations: the ends of every
+    pair stored, removed or scored again, or those whose one learning changed. A group is made
+    only along pairs, strongest first, so the groups of pairs not linked to them are what a
+    regroup of the whole partnership finds again (tests/learning/test_regroup_around.py); at
+    10,000 recommendations that was seconds of the worker for each edit (docs/adr/0082).
+    Returns how many groups were found around them."""
+    starts = set(rec_ids)
+    found_around = 0
+    for partnership_id in sorted(set(partnership_ids)):
+        with transaction.atomic():
+            wait_for_others(partnership_id)
+            scores = near_scores(partnership_id)
+            around = grouping.linked_to(scores, starts)
+            found = groups_among({pair: s for pair, s in scores.items() if pair[0] in around})
+            store(partnership_id, found, among=around)
+        found_around += len(found)
+    return found_around
 
 
 def regroup_all() -> int:
     """Every partnership's groups found again (after the pairs are all scored again)."""
     MadeAgain.objects.all().delete()
     return regroup(NearPair.objects.values_list("partnership_id", flat=True).distinct())
+
+
+def wait_for_others(partnership_id: int) -> None:
+    # Two workers grouping one partnership at once: the second waits for the first.
+    list(NearPair.objects.select_for_update().filter(partnership_id=partnership_id).order_by("pk")[:1])
+
+
+def store(partnership_id: int, found: list[set[int]], among: set[int] | None) -> None:
+    """Put `found` in place of the stored groups with a member `among` these recommendations
+    (None: every group of the partnership), writing only the groups that changed: an edit
+    usually leaves all of them as they were."""
+    was: dict[int, set[int]] = defaultdict(set)
+    rows = MadeAgain.objects.filter(partnership_id=partnership_id).values_list("group", "recommendation_id")
+    for key, pk in rows:
+        was[key].add(pk)
+    stale = {key: frozenset(members) for key, members in was.items()
+             if among is None or not members.isdisjoint(among)}
+    now = {frozenset(members) for members in found}
+    gone = [key for key, members in stale.items() if members not in now]
+    for start in range(0, len(gone), BATCH):
+        MadeAgain.objects.filter(group__in=gone[start : start + BATCH]).delete()
+    MadeAgain.objects.bulk_create(
+        (MadeAgain(partnership_id=partnership_id, recommendation_id=pk, group=min(members))
+         for members in now - set(stale.values()) for pk in members),
+        batch_size=BATCH,
+    )
 
 
 def tables() -> dict[str, str]:

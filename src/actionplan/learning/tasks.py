@@ -29,9 +29,12 @@ def rescore_near_pairs(partnership_id: int) -> int:
 
 
 @task()
-def regroup_made_again(partnership_ids: list[int]) -> int:
+def regroup_made_again(partnership_ids: list[int], rec_ids: list[int] | None = None) -> int:
     """Group the partnerships' pairs again after what makes two recommendations one learning
-    changed (their reviews, the actions a composite line carries): docs/adr/0075."""
+    changed (their reviews, the actions a composite line carries): docs/adr/0075. Only the
+    pairs linked to `rec_ids`, the recommendations concerned, when given (docs/adr/0082)."""
     from . import stored_groups
 
-    return stored_groups.regroup(partnership_ids)
+    if rec_ids is None:  # queued before the recommendations concerned were named
+        return stored_groups.regroup(partnership_ids)
+    return stored_groups.regroup_around(partnership_ids, rec_ids)
