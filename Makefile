@@ -56,6 +56,8 @@ define apt_install
 	fi
 endef
 
+# The e-mails' links name the port served (unless ACTIONPLAN_SITE_URL is set).
+demo: export ACTIONPLAN_SITE_URL ?= http://127.0.0.1:$(PORT)
 demo: install
 	$(BIN)/actionplan migrate --verbosity 0
 	$(BIN)/actionplan demo --if-missing
