@@ -49,6 +49,7 @@ def store_draft(
     if existing and not replace:
         raise DuplicateImport(draft["source"]["path"], existing)
     if existing:
+        existing.lock_actions()  # no work added between the look for it and the deletion
         refuse_to_lose_work(existing, draft["source"]["path"])
         existing.delete()
     stored = Storer(draft, partnership, themes).store()
