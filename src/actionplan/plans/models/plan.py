@@ -56,7 +56,7 @@ class Plan(models.Model):
     def lock_actions(self) -> None:
         """Wait for the changes in flight to the plan's actions, and hold back those to come
         until the caller's transaction ends: every change to an action locks it first
-        (`stamping.locked`). Taken in id order, as every taker of several takes them."""
+        (`stamping.locked`). Taken in id order, so that two takers of them queue."""
         from .action import Action  # it imports this module
 
         of_plan = Action.objects.filter(recommendation__in=self.recommendations.values("pk"))
