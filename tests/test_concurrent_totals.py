@@ -69,7 +69,7 @@ recording = action_page.record_progress
 
 def record_progress(action, by, text, **given):
     if text.endswith(" update 0"):
-        read.wait()
+        read.wait(120)  # bounded: a writer failing before it would not hang the run
         if text == "writer 0 update 0":
             deleted.wait(60)
     return recording(action, by, text, **given)
@@ -102,7 +102,7 @@ def recount(n):
 
 def delete():
     start.wait()
-    read.wait()
+    read.wait(120)
     try:
         with counted():
             Plan.objects.get(pk=doomed.pk).delete()

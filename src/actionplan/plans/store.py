@@ -92,10 +92,3 @@ def preview_drafts(
             raise PreviewOnly
     except PreviewOnly:
         return stored
-
-
-def preview_draft(
-    draft: dict[str, Any], partnership: Partnership, *, replace: bool = False,
-) -> StoredPlan:
-    """`preview_drafts` of a document holding one plan."""
-    return preview_drafts([draft], partnership, replace=replace)[0]
