@@ -1,5 +1,8 @@
 """Writers, re-counts and a plan's deletion all at once: the partnership's totals stay its plans'
-rows added up (ADR 67), no re-count and no change fails on a lock taken in the wrong order.
+rows added up (ADR 67), no re-count and no change fails on a lock taken in the wrong order. The
+writers' first updates are to the plan being deleted: each is stored before the deletion (and
+deleted with it) or refused as the page of an action that is gone; never an error, never
+acknowledged and lost.
 
 Run in a child process with its own database, as tests/test_concurrent_saves.py is, so that the
 threads meet the real locking."""
@@ -24,20 +27,23 @@ from django.db import connections
 from django.test import Client
 from actionplan.plans import kept_counts, kept_recount, kept_totals
 from actionplan.plans.counts_touched import counted
-from actionplan.plans.models import Action, Partnership, Plan, Recommendation, User
+from actionplan.plans.models import Action, Partnership, Plan, ProgressUpdate, Recommendation, User
+from actionplan.web.views import action_page
 
 failures = []
 class Failures(logging.Handler):
     def emit(self, record):
-        failures.append(record.getMessage())
+        failures.append(record.getMessage() + (f": {{record.exc_info[1]!r}}" if record.exc_info else ""))
 logging.getLogger("actionplan.plans.kept_recount").addHandler(Failures())
+logging.getLogger("django.request").addHandler(Failures(logging.ERROR))  # an error's words, not a bare 500
 
 partnership = Partnership.objects.get()
 with counted():  # a plan to delete meanwhile, one of its actions linked from a composite plan
     doomed = Plan.objects.create(partnership=partnership, title="To go", kind="review_action_plan")
     line = Recommendation.objects.create(plan=doomed, ref="1.", text="Go", order=1)
+    bobs = User.objects.get(username="bob").agencies.order_by("pk")
     gone = [Action.objects.create(recommendation=line, text=f"Go {{i}}", order=i,
-                                  owner=partnership.agencies.order_by("pk")[i]) for i in range(3)]
+                                  owner=bobs[i % len(bobs)]) for i in range(3)]
     composite = Recommendation.objects.filter(plan__kind="composite_action_plan",
                                               plan__partnership=partnership).first()
     if composite is not None:
@@ -48,22 +54,41 @@ actions = list(Action.objects.filter(owner__in=bob.agencies.all()).exclude(recom
 plans = list(partnership.plans.values_list("pk", flat=True))
 clients = []
 for _ in range({WRITERS}):
-    client = Client(raise_request_exception=False)
+    client = Client(raise_request_exception=False)  # its capture of errors is not for threads
     client.force_login(bob)
     clients.append(client)
 start = threading.Barrier({WRITERS} + {RECOUNTERS} + 1)
 done = threading.Event()
-failed = []
+failed, to_doomed = [], []
+# The race made sure of: every update to the plan being deleted has read its action (the page
+# found it) when the deletion starts, so each is stored, or refused, as the two meet; one of them
+# goes on only once the plan is gone.
+read = threading.Barrier({WRITERS} + 1)
+deleted = threading.Event()
+recording = action_page.record_progress
+
+def record_progress(action, by, text, **given):
+    if text.endswith(" update 0"):
+        read.wait(120)  # bounded: a writer failing before it would not hang the run
+        if text == "writer 0 update 0":
+            deleted.wait(60)
+    return recording(action, by, text, **given)
+
+action_page.record_progress = record_progress
 
 def write(n, client):
     start.wait()
     try:
         for i in range({UPDATES_EACH}):
-            action = actions[(n + i) % len(actions)]
-            data = {{"text": f"writer {{n}} update {{i}}", "status": "", "version": action.version}}
-            response = client.post(f"/actions/{{action.pk}}/progress/", data)
-            if response.status_code != 302:
-                failed.append(response.status_code)
+            # The first update races the deletion of the plan its action belongs to.
+            action = gone[n % len(gone)] if i == 0 else actions[(n + i) % len(actions)]
+            text = f"writer {{n}} update {{i}}"
+            data = {{"text": text, "status": "", "version": action.version}}
+            answer = client.post(f"/actions/{{action.pk}}/progress/", data).status_code
+            if i == 0:
+                to_doomed.append([text, answer])
+            elif answer != 302:
+                failed.append(answer)
     finally:
         connections.close_all()
 
@@ -77,12 +102,14 @@ def recount(n):
 
 def delete():
     start.wait()
+    read.wait(120)
     try:
         with counted():
             Plan.objects.get(pk=doomed.pk).delete()
     except Exception as error:
         failed.append(repr(error))
     finally:
+        deleted.set()
         connections.close_all()
 
 writers = [threading.Thread(target=write, args=(n, c)) for n, c in enumerate(clients)]
@@ -96,7 +123,11 @@ done.set()
 for thread in others:
     thread.join()
 kept_recount.recount_marked(list(partnership.plans.values_list("pk", flat=True)), kept_counts.today())
-print(json.dumps({{"failed": failed, "failures": failures,
+texts = [text for text, _ in to_doomed]
+deleted_after = ProgressUpdate.history.filter(text__in=texts, history_type="-")
+print(json.dumps({{"failed": failed, "failures": failures, "to_doomed": to_doomed,
+                  "stored_then_deleted": sorted(deleted_after.values_list("text", flat=True)),
+                  "left": ProgressUpdate.objects.filter(text__in=texts).count(),
                   "drift": [list(row) + [n] for row, n in kept_totals.drift(partnership).items()],
                   "differences": kept_counts.differences(partnership),
                   "marked": kept_recount.marked(partnership),
@@ -112,6 +143,13 @@ def all_at_once(env: dict[str, str]) -> dict:
 
 def check(result: dict) -> None:
     assert result["failed"] == []
+    # Each update to the plan deleted meanwhile: stored before the deletion, and deleted with its
+    # action; or refused once the action was gone, as any page of an action that is not there.
+    acknowledged = sorted(text for text, code in result["to_doomed"] if code == 302)
+    assert acknowledged == result["stored_then_deleted"]
+    assert {code for _, code in result["to_doomed"]} <= {302, 404}
+    assert dict(result["to_doomed"])["writer 0 update 0"] == 404  # it went on once the plan was gone
+    assert result["left"] == 0
     assert result["failures"] == []
     assert result["drift"] == []
     assert result["differences"] == []

@@ -11,7 +11,7 @@ from django.core import mail
 from actionplan.importing import parse_bytes
 from actionplan.plans.editing import add_action
 from actionplan.plans.models import User
-from actionplan.plans.store import preview_draft, store_draft
+from actionplan.plans.store import preview_drafts, store_draft
 from actionplan.plans.updates import decide_evidence, reassign_action, revise_due, submit_evidence
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_an_imported_plan_tells_each_lead_of_their_actions(people, partnership, 
 
 def test_a_preview_of_an_import_tells_nobody(people, partnership, told):
     draft = parse_bytes(CSV, "dhr.csv").to_dict()
-    assert told(lambda: preview_draft(draft, partnership)) == {}
+    assert told(lambda: preview_drafts([draft], partnership)) == {}
 
 
 def test_a_refused_change_tells_nobody(people, action, alice, told):

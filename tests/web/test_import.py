@@ -14,7 +14,7 @@ from scenes import csv_upload, text_of
 
 from actionplan.importing import parse_file
 from actionplan.plans.models import Action, Agency, Plan, Review
-from actionplan.plans.store import preview_draft
+from actionplan.plans.store import preview_drafts
 from importing import workbooks  # tests/ is on the path (its conftest.py)
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def test_it_previews_a_seed_without_storing_it(signed_in, seed, partnership):
 
     page = text_of(signed_in.get(response.url))
     draft = parse_file(path).to_dict()
-    outcome = preview_draft(draft, partnership)
+    [outcome] = preview_drafts([draft], partnership)
     assert "Nothing has been stored yet" in page
     assert draft["plan"]["title"] in page
     assert f"{len(draft['items'])} items" in page

@@ -5,7 +5,7 @@ The writes themselves are gathered in updates.py."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 
 from django.db.models import Model
@@ -47,7 +47,8 @@ def locked(action: Action, expected_version: int | None = None) -> Action:
 
     Changes are always applied to a fresh copy: saving a stale instance would silently write
     back the old status over someone else's update (and into the history). When the caller
-    says which version it saw, a newer one is refused rather than overwritten."""
+    says which version it saw, a newer one is refused rather than overwritten. Action.DoesNotExist
+    when it was deleted (with its plan) since the caller read it."""
     fresh = (
         Action.objects.select_for_update()
         .select_related("recommendation__plan__partnership")
@@ -64,4 +65,5 @@ def changing(action: Action, expected_version: int | None = None) -> Iterator[Ac
     read again, so that it shows what was stored. A refusal inside undoes the whole change."""
     with counted():
         yield locked(action, expected_version)
-    action.refresh_from_db()
+    with suppress(Action.DoesNotExist):  # deleted with its plan since: there is nothing to show
+        action.refresh_from_db()

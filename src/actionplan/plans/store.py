@@ -49,6 +49,7 @@ def store_draft(
     if existing and not replace:
         raise DuplicateImport(draft["source"]["path"], existing)
     if existing:
+        existing.lock_actions()  # no work added between the look for it and the deletion
         refuse_to_lose_work(existing, draft["source"]["path"])
         existing.delete()
     stored = Storer(draft, partnership, themes).store()
@@ -64,20 +65,30 @@ def refuse_to_lose_work(plan: Plan, path: str) -> None:
         raise DuplicateImport(path, plan, done)
 
 
+def store_drafts(
+    drafts: list[dict[str, Any]], partnership: Partnership, *, replace: bool = False,
+) -> list[StoredPlan]:
+    """Every plan of one document (a workbook's sheets, one plan each), all or none."""
+    with counted():
+        return [store_draft(draft, partnership, replace=replace) for draft in drafts]
+
+
 class PreviewOnly(Exception):
     """Raised inside the preview's transaction so that nothing it wrote is kept."""
 
 
-def preview_draft(
-    draft: dict[str, Any], partnership: Partnership, *, replace: bool = False,
-) -> StoredPlan:
-    """What storing the draft would do (agencies matched or created, counts), storing nothing.
+def preview_drafts(
+    drafts: list[dict[str, Any]], partnership: Partnership, *, replace: bool = False,
+) -> list[StoredPlan]:
+    """What storing the document's plans would do (agencies matched or created, counts), storing
+    nothing.
 
-    It runs the real store in a transaction that is always rolled back, so the preview can
-    never disagree with what confirming does."""
+    It runs the real store of them all in one transaction that is always rolled back, so the
+    preview can never disagree with what confirming does: an agency new to the partnership that
+    two sheets name is created by the first and matched by the second, as the import does."""
     try:
         with counted():  # always rolled back: nothing is re-counted
-            stored = store_draft(draft, partnership, replace=replace)
+            stored = store_drafts(drafts, partnership, replace=replace)
             raise PreviewOnly
     except PreviewOnly:
         return stored

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from simple_history.models import HistoricalRecords
 
 from ..assurance import AssuranceStatus
@@ -51,6 +52,24 @@ class Plan(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed_on is not None
+
+    def lock_actions(self) -> None:
+        """Wait for the changes in flight to the plan's actions, and hold back those to come
+        until the caller's transaction ends: every change to an action locks it first
+        (`stamping.locked`). Taken in id order, so that two takers of them queue."""
+        from .action import Action  # it imports this module
+
+        of_plan = Action.objects.filter(recommendation__in=self.recommendations.values("pk"))
+        list(of_plan.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        """The plan and all it holds. Its actions are locked before any row is read to be
+        deleted: an update written meanwhile is then either written first, and deleted with
+        them, or finds its action gone. Unlocked, PostgreSQL deleted the actions under an update
+        it had not read (refused by the update's foreign key) or deadlocked with the writer."""
+        with transaction.atomic():
+            self.lock_actions()
+            return super().delete(*args, **kwargs)
 
 
 class Section(models.Model):

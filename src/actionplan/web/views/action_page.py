@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -50,6 +50,9 @@ def action_page(
     except (TransitionRefused, AssuranceRefused, ValueError) as refusal:
         bound = next(f for f in (progress_form, evidence_form, decision_form) if f is not None)
         bound.add_error(None, ValidationError(str(refusal).capitalize()))
+    except (Action.DoesNotExist, Evidence.DoesNotExist) as gone:
+        # Deleted with its plan since the page was read: as any page of an action not there.
+        raise Http404("this action was deleted while you were writing") from gone
     except EditConflict as edit_conflict:
         conflict = edit_conflict.current
         assert progress_form is not None

@@ -11,12 +11,11 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from actionplan.importing import ImportFailure, PlanDraft, parse_plans_file, render_table
-from actionplan.plans.counts_touched import counted
 from actionplan.plans.draft_board import other_board
 from actionplan.plans.draft_reviews import unknown_references
 from actionplan.plans.draft_rows import StoredPlan, refuse_unnamed_rows
 from actionplan.plans.models import Partnership
-from actionplan.plans.store import DuplicateImport, preview_draft, store_draft
+from actionplan.plans.store import DuplicateImport, preview_drafts, store_drafts
 from actionplan.plans.unowned_actions import unowned_warnings
 
 
@@ -91,11 +90,10 @@ class Command(BaseCommand):
                     failures += 1
                     self.refuse_references(path, target, unknown)
                     continue
-                if dry_run:  # what storing would do, in a transaction always rolled back
-                    stored = [preview_draft(plan, target, replace=replace) for plan in plans]
-                else:
-                    with counted():  # every plan of the file, or none
-                        stored = [store_draft(plan, target, replace=replace) for plan in plans]
+                # A dry run is the import itself, every plan of the file in one transaction,
+                # rolled back: so it reports what the import would, sheet by sheet.
+                store = preview_drafts if dry_run else store_drafts
+                stored = store(plans, target, replace=replace)
                 for outcome, draft, plan in zip(stored, drafts, plans, strict=True):
                     self.report(outcome, len(draft.warnings), dry_run)
                     self.warn_other_board(path, plan, target)
