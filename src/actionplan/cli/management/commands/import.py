@@ -11,10 +11,12 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from actionplan.importing import ImportFailure, PlanDraft, parse_plans_file, render_table
+from actionplan.plans.changes import long_date
 from actionplan.plans.counts_touched import counted
 from actionplan.plans.draft_board import other_board
 from actionplan.plans.draft_reviews import unknown_references
 from actionplan.plans.draft_rows import StoredPlan, refuse_unnamed_rows
+from actionplan.plans.earlier_versions import EarlierVersion, likely_earlier_versions
 from actionplan.plans.models import Partnership
 from actionplan.plans.store import DuplicateImport, preview_draft, store_draft
 from actionplan.plans.unowned_actions import unowned_warnings
@@ -91,13 +93,15 @@ class Command(BaseCommand):
                     failures += 1
                     self.refuse_references(path, target, unknown)
                     continue
+                earlier = [likely_earlier_versions(target, plan) for plan in plans]  # before storing
                 if dry_run:  # what storing would do, in a transaction always rolled back
                     stored = [preview_draft(plan, target, replace=replace) for plan in plans]
                 else:
                     with counted():  # every plan of the file, or none
                         stored = [store_draft(plan, target, replace=replace) for plan in plans]
-                for outcome, draft, plan in zip(stored, drafts, plans, strict=True):
+                for outcome, draft, plan, likely in zip(stored, drafts, plans, earlier, strict=True):
                     self.report(outcome, len(draft.warnings), dry_run)
+                    self.warn_earlier(path, plan, likely, dry_run)
                     self.warn_other_board(path, plan, target)
                     self.warn_unowned(path, plan, outcome.owners_to_map)
             except ImportFailure as failure:
@@ -148,6 +152,22 @@ class Command(BaseCommand):
         document naming another board is said of either."""
         if target is not None and (message := other_board(plan, target)):
             self.stderr.write(self.style.WARNING(f"warning: {path}: {message}"))
+
+    def warn_earlier(
+        self, path: Path, plan: dict[str, Any], likely: list[EarlierVersion], dry_run: bool,
+    ) -> None:
+        """A plan stored as new that looks like an updated version of a stored one would hold
+        every action twice: the command cannot apply an update, the web import can."""
+        if not likely:
+            return
+        named = "; ".join(f"'{v.plan.title}' (imported {long_date(v.imported_on)}"
+                          f"{' from ' + v.file_name if v.file_name else ''}"
+                          f"{', closed' if v.closed_on else ''})" for v in likely)
+        done = "would be stored" if dry_run else "was stored"
+        self.stderr.write(self.style.WARNING(
+            f"warning: {path}: '{plan['plan'].get('title') or path.name}' looks like an updated version of "
+            f"{named}; it {done} as a new plan beside it. To apply it as an update of that plan instead, "
+            "import it from the web and choose the plan it updates."))
 
     def warn_unowned(self, path: Path, plan: dict[str, Any], to_map: list[str] | None) -> None:
         for line, message in unowned_warnings(plan, to_map):
