@@ -176,16 +176,16 @@ def updated_plans(draft: ImportDraft) -> dict[int, Plan]:
     edits (ADR 0017: a sheet, a plan)."""
     chosen = {int(key.split(":")[1]): int(pk) for key, pk in draft.edits.items()
               if key.startswith("plan:") and key.endswith(f":{UPDATES}") and pk.isdigit()}
-    chosen.pop(0, None)
+    chosen.pop(0, None)  # the first plan's is `updates` alone (its key says only that it was answered)
     found = {p.pk: p for p in Plan.objects.filter(partnership=draft.partnership, pk__in=chosen.values())}
     targets = {number: found[pk] for number, pk in chosen.items() if pk in found}
     return {0: draft.updates, **targets} if draft.updates else targets
 
 
-def said_whether_updates(draft: ImportDraft, number: int) -> bool:
-    """Whether the person has said if plan `number` updates a stored plan (one chosen, or
-    "No: a new plan")."""
-    return number in updated_plans(draft) or draft.edits.get(plan_key(number, UPDATES)) == NEW_PLAN
+def said_whether_updates(draft: ImportDraft, number: int, targets: Mapping[int, Plan]) -> bool:
+    """Whether the person has said if plan `number` updates a stored plan: one chosen (in
+    `targets`, from `updated_plans`), or "No: a new plan"."""
+    return number in targets or draft.edits.get(plan_key(number, UPDATES)) == NEW_PLAN
 
 
 def choose_update(draft: ImportDraft, number: int, plan: Plan | None) -> bool:
@@ -241,7 +241,7 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
     except PreviewOnly:
         for number, (shown, likely) in enumerate(zip(previews, earlier, strict=True)):
             shown.earlier = likely
-            shown.answered = not likely or said_whether_updates(draft, number)
+            shown.answered = not likely or said_whether_updates(draft, number, targets)
         return previews
 
 
