@@ -24,6 +24,7 @@ from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
 from .draft_rows import StoredPlan, UnnamedRows
 from .draft_themes import themes_given
+from .earlier_versions import EarlierVersion, likely_earlier_versions
 from .models import ImportDraft, Partnership, Plan, User
 from .parsing import SECONDS_PER_FILE, parse_upload, time_left_for_each
 from .plan_update import Change, apply_update, compare
@@ -166,6 +167,7 @@ def describe_review(draft: ImportDraft, code: str, facts: Mapping[str, str]) -> 
 
 
 UPDATES = "updates"
+NEW_PLAN = "new"  # the answer "No: a new plan", kept so the question is not asked again
 
 
 def updated_plans(draft: ImportDraft) -> dict[int, Plan]:
@@ -174,9 +176,16 @@ def updated_plans(draft: ImportDraft) -> dict[int, Plan]:
     edits (ADR 0017: a sheet, a plan)."""
     chosen = {int(key.split(":")[1]): int(pk) for key, pk in draft.edits.items()
               if key.startswith("plan:") and key.endswith(f":{UPDATES}") and pk.isdigit()}
+    chosen.pop(0, None)  # the first plan's is `updates` alone (its key says only that it was answered)
     found = {p.pk: p for p in Plan.objects.filter(partnership=draft.partnership, pk__in=chosen.values())}
     targets = {number: found[pk] for number, pk in chosen.items() if pk in found}
     return {0: draft.updates, **targets} if draft.updates else targets
+
+
+def said_whether_updates(draft: ImportDraft, number: int, targets: Mapping[int, Plan]) -> bool:
+    """Whether the person has said if plan `number` updates a stored plan: one chosen (in
+    `targets`, from `updated_plans`), or "No: a new plan"."""
+    return number in targets or draft.edits.get(plan_key(number, UPDATES)) == NEW_PLAN
 
 
 def choose_update(draft: ImportDraft, number: int, plan: Plan | None) -> bool:
@@ -187,8 +196,7 @@ def choose_update(draft: ImportDraft, number: int, plan: Plan | None) -> bool:
         return False
     if number == 0:
         draft.updates = plan
-    else:
-        draft.edits = {**draft.edits, plan_key(number, UPDATES): str(plan.pk) if plan else ""}
+    draft.edits = {**draft.edits, plan_key(number, UPDATES): str(plan.pk) if plan else NEW_PLAN}
     draft.save(update_fields=["updates", "edits", "updated_at"])
     return True
 
@@ -204,11 +212,15 @@ class PlanPreview:
     refusal: str | None
     changes: list[Change] | None = None  # an updated version of a stored plan: what it changes
     updates: Plan | None = None  # the stored plan it is an updated version of
+    earlier: list[EarlierVersion] = field(default_factory=list)  # stored plans it likely updates
+    answered: bool = True  # whether the person said if it updates one of them (or no need to)
 
 
 def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
     """What confirming would store, from the same code, in a transaction always rolled back."""
     targets = updated_plans(draft)
+    # Before the preview stores anything: the plans it stores would match themselves.
+    earlier = [likely_earlier_versions(draft.partnership, plan) for plan in reading.plans]
     previews: list[PlanPreview] = []
     try:
         with counted():  # always rolled back: nothing is re-counted
@@ -227,6 +239,9 @@ def preview(draft: ImportDraft, reading: Reading) -> list[PlanPreview]:
                     previews.append(PlanPreview(plan, None, str(unnamed)))
             raise PreviewOnly
     except PreviewOnly:
+        for number, (shown, likely) in enumerate(zip(previews, earlier, strict=True)):
+            shown.earlier = likely
+            shown.answered = not likely or said_whether_updates(draft, number, targets)
         return previews
 
 

@@ -92,6 +92,8 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
         ("warning", "warnings", "to check"): sum(p.warnings for p in plans),
         ("row", "rows", "with no recommendation: map its column or correct the row"):
             sum(len(p.unnamed) for p in plans),
+        ("plan", "plans", "to say whether it updates a stored one"):
+            sum(not p.preview.answered for p in plans),
     }
     left = {f"{one if n == 1 else many} {what}": n for (one, many, what), n in counts.items()}
     return render(request, "web/import_preview.html", {
@@ -105,4 +107,5 @@ def preview_page(request: HttpRequest, draft: ImportDraft, status: int = 200) ->
         "new_reviews": new_reviews(plans),
         "left_total": sum(left.values()),
         "unnamed_rows": sum(len(p.unnamed) for p in plans),
+        "unanswered": sum(not p.preview.answered for p in plans),
     }, status=status)

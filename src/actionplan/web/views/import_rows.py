@@ -157,6 +157,8 @@ def updates(request: SignedInRequest, pk: int) -> HttpResponse:
     version of, or none."""
     draft = own_draft(request, pk)
     chosen, sent = request.POST.get("plan", ""), request.POST.get("number", "0")
+    if request.POST.get("answer") == "new":  # the button "No: a new plan", whatever is selected
+        chosen = ""
     plan = Plan.objects.filter(partnership=draft.partnership, pk=chosen).first() if re.fullmatch(
         r"[0-9]{1,18}", chosen) else None
     number = int(sent) if re.fullmatch(r"[0-9]{1,4}", sent) else -1

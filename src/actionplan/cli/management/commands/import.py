@@ -11,9 +11,11 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from actionplan.importing import ImportFailure, PlanDraft, parse_plans_file, render_table
+from actionplan.plans.changes import long_date
 from actionplan.plans.draft_board import other_board
 from actionplan.plans.draft_reviews import unknown_references
 from actionplan.plans.draft_rows import StoredPlan, refuse_unnamed_rows
+from actionplan.plans.earlier_versions import EarlierVersion, likely_earlier_versions
 from actionplan.plans.models import Partnership
 from actionplan.plans.store import DuplicateImport, preview_drafts, store_drafts
 from actionplan.plans.unowned_actions import unowned_warnings
@@ -90,12 +92,14 @@ class Command(BaseCommand):
                     failures += 1
                     self.refuse_references(path, target, unknown)
                     continue
+                earlier = [likely_earlier_versions(target, plan) for plan in plans]  # before storing
                 # A dry run is the import itself, every plan of the file in one transaction,
                 # rolled back: so it reports what the import would, sheet by sheet.
                 store = preview_drafts if dry_run else store_drafts
                 stored = store(plans, target, replace=replace)
-                for outcome, draft, plan in zip(stored, drafts, plans, strict=True):
+                for outcome, draft, plan, likely in zip(stored, drafts, plans, earlier, strict=True):
                     self.report(outcome, len(draft.warnings), dry_run)
+                    self.warn_earlier(path, plan, likely, dry_run)
                     self.warn_other_board(path, plan, target)
                     self.warn_unowned(path, plan, outcome.owners_to_map)
             except ImportFailure as failure:
@@ -146,6 +150,22 @@ class Command(BaseCommand):
         document naming another board is said of either."""
         if target is not None and (message := other_board(plan, target)):
             self.stderr.write(self.style.WARNING(f"warning: {path}: {message}"))
+
+    def warn_earlier(
+        self, path: Path, plan: dict[str, Any], likely: list[EarlierVersion], dry_run: bool,
+    ) -> None:
+        """A plan stored as new that looks like an updated version of a stored one would hold
+        every action twice: the command cannot apply an update, the web import can."""
+        if not likely:
+            return
+        named = "; ".join(f"'{v.plan.title}' (imported {long_date(v.imported_on)}"
+                          f"{' from ' + v.file_name if v.file_name else ''}"
+                          f"{', closed' if v.closed_on else ''})" for v in likely)
+        done = "would be stored" if dry_run else "was stored"
+        self.stderr.write(self.style.WARNING(
+            f"warning: {path}: '{plan['plan'].get('title') or path.name}' looks like an updated version of "
+            f"{named}; it {done} as a new plan beside it. To apply it as an update of that plan instead, "
+            "import it from the web and choose the plan it updates."))
 
     def warn_unowned(self, path: Path, plan: dict[str, Any], to_map: list[str] | None) -> None:
         for line, message in unowned_warnings(plan, to_map):
