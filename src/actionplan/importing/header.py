@@ -61,6 +61,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "level": ("level",),
     "completed": ("date completed", "completed", "date achieved", "completed date",
                   "date of completion", "date of completion and outcome"),
+    # The board's decision on each recommendation: "Accepted", "Partially", "Not accepted – …"
+    # ("Agreed (Y/N)" is read without its brackets).
+    "decision": ("decision", "board decision", "accepted", "agreed", "agreed y n", "accepted y n",
+                 "response", "board response", "partnership response", "safeguarding board response",
+                 "response to recommendation", "recommendation accepted"),
     # The columns a SharePoint list adds to every export: kept as notes, and known, so that
     # they do not keep the list's header from being read or pass for a ref ("Item Type").
     "notes": ("item type", "path", "modified", "modified by", "created", "created by",
@@ -153,6 +158,8 @@ def best_reading(header: str) -> tuple[str | None, float]:
     for role, name, name_words in _SYNONYMS:
         if wanted == name:
             score = 2.0
+        elif role in _EXACT_ONLY:
+            continue
         else:
             score = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
             if name in close:
@@ -175,6 +182,8 @@ for _role, _name, _words in _SYNONYMS:
     if len(_words) > 1:
         _REORDERED.setdefault(_words, _role)
 _CLOSE = 0.85
+# Roles named only by their very words: "Response date" and "Date agreed" are no decisions.
+_EXACT_ONLY = frozenset(("decision",))
 
 
 def _bare(header: str) -> str:
