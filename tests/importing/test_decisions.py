@@ -109,3 +109,44 @@ def test_numbered_lines_are_headings_only_when_each_has_actions_under_it():
     text = decided_plans.numbered_without_the_word() + b"\n\n3. Conclusion of the panel.\n"
     with pytest.raises(ImportFailure, match="no recognisable header row"):
         parse_bytes(text, "child-n.txt")
+
+
+def _response_tracker(responses: list[str]) -> bytes:
+    rows = ["Recommendation,Action,Lead,Response"] + [
+        f"{n}. Partners should share concern {n},Write briefing {n},Police,{response}"
+        for n, response in enumerate(responses, start=1)]
+    return "\n".join(rows).encode("utf-8")
+
+
+def test_a_response_column_of_decisions_is_read_as_the_decision():
+    draft = parse_bytes(_response_tracker(["Accepted", "Not accepted: done already",
+                                           "Under review"]), "tracker.csv")
+    assert _decisions(draft) == [("1", "accepted", None), ("2", "not_accepted", "done already"),
+                                 ("3", None, None)]
+    assert [a.progress for item in draft.items for a in item.actions] == [None, None, None]
+
+
+def test_a_response_column_of_narratives_stays_the_progress():
+    responses = ["Training delivered in May", "Audit under way", "Accepted by all schools"]
+    draft = parse_bytes(_response_tracker(responses), "tracker.csv")
+    assert _decisions(draft) == [("1", None, None), ("2", None, None), ("3", None, None)]
+    assert [a.progress for item in draft.items for a in item.actions] == responses
+    assert not any("not clearly" in w.message for w in draft.warnings)
+    # Mapped to the decision by a person, it is read so, each cell by the same rule.
+    mapped = parse_bytes(_response_tracker(responses), "tracker.csv",
+                         columns={"Response": "decision"})
+    assert [item.decision for item in mapped.items] == [None, None, None]
+    assert sum("not clearly" in w.message for w in mapped.warnings) == 3
+
+
+def test_a_response_line_naming_no_decision_under_an_action_stays_its_progress():
+    text = "\n".join([
+        "Eastmere Community Safety Partnership", "",
+        "Recommendation 1: Housing should ask about domestic abuse.",
+        "Action: Add the question to the tenancy form.",
+        "Lead agency: Eastmere Homes",
+        "Response: Form drafted and shared with tenants' panel",
+    ]).encode("utf-8")
+    draft = parse_bytes(text, "rosa.txt")
+    assert draft.items[0].decision is None
+    assert draft.items[0].actions[0].progress == "Form drafted and shared with tenants' panel"

@@ -7,8 +7,12 @@ is not guessed at (ADR 85)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 
 from .draft import Decision
+from .grouping import PendingItem
+from .header import normalise, role_of
 
 # The wordings of each decision, as boards write them. A longer wording is tried first, so
 # that "not accepted" is never read as "accepted".
@@ -39,3 +43,26 @@ def read_decision(text: str) -> Decision | None:
             reason = written[match.end():].strip()
             return Decision(written, value, reason or None)
     return None
+
+
+def settle_decision_columns(items: list[PendingItem], chosen: Mapping[str, str] | None) -> None:
+    """A column headed as the board's decision whose cells are mostly no decisions is read as
+    its header was before decisions were read: "Response" over progress narratives is the
+    progress, "Agreed" over actions the actions (a second column of a role already read is
+    kept as notes). A column the person mapped to the decision stays the decision's."""
+    mapped = {normalise(header) for header, role in (chosen or {}).items() if role == "decision"}
+    for layout in dict.fromkeys(item.layout for item in items):
+        column = layout.column("decision")
+        if column is None or normalise(layout.headers[column]) in mapped:
+            continue
+        said = [entry.text for item in items if item.layout is layout for group in item.groups
+                for entry in group.cells.get(column, ()) if entry.text.strip()]
+        if sum(read_decision(text) is not None for text in said) * 2 >= len(said):
+            continue
+        role = role_of(re.sub(r"\([^)]*\)?", " ", layout.headers[column]), skip="decision")
+        roles = list(layout.roles)
+        roles[column] = None if role in roles else role
+        settled = replace(layout, roles=tuple(roles))
+        for item in items:
+            if item.layout is layout:
+                item.layout = settled

@@ -138,17 +138,18 @@ def normalise(header: str) -> str:
     return " ".join(_NOT_ALPHANUMERIC.sub(" ", header.lower()).split())
 
 
-def role_of(header: str) -> str | None:
-    """The role a header names, or None: the best reading's, when it scores 0.6 at least."""
-    role, score = best_reading(header)
+def role_of(header: str, skip: str | None = None) -> str | None:
+    """The role a header names (other than `skip`), or None: the best reading's, when it
+    scores 0.6 at least."""
+    role, score = best_reading(header, skip)
     return role if score >= 0.6 else None
 
 
-def best_reading(header: str) -> tuple[str | None, float]:
+def best_reading(header: str, skip: str | None = None) -> tuple[str | None, float]:
     """The role of the synonym a header scores best against (the first in SYNONYMS' order
     on a tie) and that score: 2 for the very synonym (its words in any order), else the
     greater of the words shared and a close spelling (only when very close: "comments" is
-    no "progress comment")."""
+    no "progress comment"). A role `skip` is not read."""
     wanted = normalise(header)
     if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
         return None, 0.0
@@ -156,6 +157,8 @@ def best_reading(header: str) -> tuple[str | None, float]:
     close = set(difflib.get_close_matches(wanted, _NAMES, n=len(_NAMES), cutoff=_CLOSE))
     best_role, best_score = None, 0.0
     for role, name, name_words in _SYNONYMS:
+        if role == skip:
+            continue
         if wanted == name:
             score = 2.0
         elif role in _EXACT_ONLY:
@@ -167,7 +170,7 @@ def best_reading(header: str) -> tuple[str | None, float]:
         if score > best_score:
             best_role, best_score = role, score
     reordered = _REORDERED.get(frozenset(words))  # "Agency responsible": "responsible agency"
-    if reordered is not None and best_score < 2.0:
+    if reordered is not None and reordered != skip and best_score < 2.0:
         return reordered, 2.0
     return best_role, best_score
 

@@ -124,9 +124,7 @@ class _Reader:
             self.items.append(_Item(heading[0], [heading[1]] if heading[1] else [], row.line))
         elif not self.items:
             self.title.append(row)
-        elif self._decision(text):
-            self._place_pending(None)
-        elif self._introduces_actions(text):
+        elif self._decision(text) or self._introduces_actions(text):
             self._place_pending(None)
         elif (label := self._label(text)) is not None:
             self._labelled(row, *label)
@@ -147,7 +145,8 @@ class _Reader:
         if match is None or len(match.group(1).split()) > _MAX_LABEL_WORDS:
             return None
         label = " ".join(match.group(1).split())
-        role = self.wanted.get(normalise(label)) or role_of(label)
+        # A decision's label ("Response") stating none is what it was read as before.
+        role = self.wanted.get(normalise(label)) or role_of(label, skip="decision")
         return (label, role, match.group(2).strip()) if role in _ACTION_ROLES else None
 
     def _decision(self, text: str) -> bool:
@@ -157,11 +156,13 @@ class _Reader:
         match = _LABELLED.match(text)
         if match is None or self.items[-1].decision:
             return False
-        label = " ".join(match.group(1).split())
+        label, value = " ".join(match.group(1).split()), match.group(2).strip()
         if (self.wanted.get(normalise(label)) or role_of(label)) != "decision":
             return False
+        if read_decision(value) is None and role_of(label, skip="decision") in _ACTION_ROLES:
+            return False  # "Response: …" naming no decision: an action's progress, as ever
         self.decision_label = self.decision_label or label
-        self.items[-1].decision = match.group(2).strip()
+        self.items[-1].decision = value
         return True
 
     def _introduces_actions(self, text: str) -> bool:
