@@ -150,3 +150,11 @@ def test_a_response_line_naming_no_decision_under_an_action_stays_its_progress()
     draft = parse_bytes(text, "rosa.txt")
     assert draft.items[0].decision is None
     assert draft.items[0].actions[0].progress == "Form drafted and shared with tenants' panel"
+
+
+def test_a_decision_cell_of_several_paragraphs_is_one_decision_and_its_reason():
+    text = (b"Recommendation,Action,Lead,Partnership response\n"
+            b'1. Share concerns early,Write the protocol,Police,"Accepted in part.\n'
+            b'The protocol will cover children only."\n')
+    draft = parse_bytes(text, "tracker.csv")
+    assert _decisions(draft) == [("1", "accepted_in_part", "The protocol will cover children only.")]

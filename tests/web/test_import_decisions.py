@@ -22,8 +22,12 @@ def test_the_decision_is_shown_corrected_and_stored(signed_in):
 
     form = text_of(signed_in.get(f"{url}rows/0/3/"))
     assert "Board&#39;s decision" in form or "Board's decision" in form
-    refused = signed_in.post(f"{url}rows/0/3/", {"0:3:-:decision": "Maybe later"}, follow=True)
+    refused = signed_in.post(f"{url}rows/0/3/", {"0:3:-:decision": "Maybe later",
+                                                 "0:3:-:ref": "4a"}, follow=True)
     assert "is not a decision" in text_of(refused)
+    row = text_of(signed_in.get(url)).split('id="row-0-3"')[1].split("</tr>")[0]
+    assert "4a" in row and "Board's decision" not in row  # the rest saved, no decision guessed
+    signed_in.post(f"{url}rows/0/3/", {"0:3:-:ref": "4"})
     signed_in.post(f"{url}rows/0/3/", {"0:3:-:decision": "Not accepted - housing is on the MASH"})
     row = text_of(signed_in.get(url)).split('id="row-0-3"')[1].split("</tr>")[0]
     assert "Not accepted: housing is on the MASH" in row

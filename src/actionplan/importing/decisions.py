@@ -55,8 +55,9 @@ def settle_decision_columns(items: list[PendingItem], chosen: Mapping[str, str] 
         column = layout.column("decision")
         if column is None or normalise(layout.headers[column]) in mapped:
             continue
-        said = [entry.text for item in items if item.layout is layout for group in item.groups
-                for entry in group.cells.get(column, ()) if entry.text.strip()]
+        # Each cell as a whole: "Accepted in part." over a paragraph of reasons is one decision.
+        said = [" ".join(entry.text for entry in group.cells[column]) for item in items
+                if item.layout is layout for group in item.groups if group.cells.get(column)]
         if sum(read_decision(text) is not None for text in said) * 2 >= len(said):
             continue
         role = role_of(re.sub(r"\([^)]*\)?", " ", layout.headers[column]), skip="decision")

@@ -62,10 +62,12 @@ def row(request: SignedInRequest, pk: int, plan: int, item: int) -> HttpResponse
                for a, action in enumerate(found["actions"])]
     if request.method == "POST":
         changes = changed(request, fields)
-        decision = changes.get(edit_key(plan, item, None, "decision"))
-        if decision and read_decision(decision) is None:
-            messages.error(request, f"“{decision}” is not a decision: write Accepted, Accepted in part "
-                                    "or Not accepted, then a dash and the reason")
+        decision = edit_key(plan, item, None, "decision")
+        if changes.get(decision) and read_decision(changes[decision]) is None:
+            # Never a guess at what the person meant: the rest is saved, the decision asked again.
+            messages.error(request, f"“{changes.pop(decision)}” is not a decision: write Accepted, "
+                                    "Accepted in part or Not accepted, then a dash and the reason")
+            import_drafts.correct(draft, changes)
             return redirect("import_row", pk=draft.pk, plan=plan, item=item)
         for action_fields, marker, marked in actions:
             changes |= changed(request, action_fields)
