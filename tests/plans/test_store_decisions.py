@@ -3,6 +3,7 @@
 import pytest
 
 from actionplan.importing import parse_bytes
+from actionplan.importing.draft import DECISION_VALUES
 from actionplan.plans.models import Recommendation
 from actionplan.plans.store import store_draft
 from importing.decided_plans import tracker_with_decision_column
@@ -32,3 +33,7 @@ def test_a_decision_not_in_full_without_a_reason_says_the_document_gave_none(par
     assert (rec.decision, rec.decision_reason) == (
         D.NOT_ACCEPTED, "No reason given in the imported document: “N”.")
     rec.full_clean()  # as the plan's own edits require: a reason for a decision not in full
+
+
+def test_the_drafts_decisions_are_the_recommendations():
+    assert tuple(D.values) == DECISION_VALUES
