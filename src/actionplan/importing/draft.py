@@ -13,6 +13,8 @@ STATUS_VALUES = ("not_started", "in_progress", "slipped", "implemented", "not_ac
                  "superseded")
 PLAN_KINDS = ("review_action_plan", "composite_action_plan", "workplan", "improvement_plan")
 SECTION_KINDS = ("agency", "theme", "function", "other")
+# The board's decision on a recommendation, as the plans know it.
+DECISION_VALUES = ("accepted", "accepted_in_part", "not_accepted")
 
 
 @dataclass
@@ -32,6 +34,16 @@ class Status:
     text: str
     value: str | None = None  # one of STATUS_VALUES; None when the wording is not understood
     date: str | None = None  # ISO yyyy-mm-dd: the completion date the wording gives
+
+
+@dataclass
+class Decision:
+    """The board's decision on a recommendation as the plan states it ("Accepted in part —
+    the Fire Service will lead"): the wording, the decision read from it and its reason."""
+
+    text: str
+    value: str  # one of DECISION_VALUES: a wording not clearly one of them is no Decision
+    reason: str | None = None
 
 
 @dataclass
@@ -81,6 +93,7 @@ class Item:
     progress: str | None = None
     rag: str | None = None
     status: Status | None = None  # of a recommendation tracked itself, without actions
+    decision: Decision | None = None  # the board's, when the plan states it
     actions: list[Action] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     line: int | None = None
@@ -145,6 +158,7 @@ def _item_from_dict(data: dict[str, Any]) -> Item:
     fields["actions"] = [_action_from_dict(a) for a in data.get("actions", [])]
     fields["notes"] = [Note(**n) for n in data.get("notes", [])]
     fields["status"] = Status(**data["status"]) if data.get("status") else None
+    fields["decision"] = Decision(**data["decision"]) if data.get("decision") else None
     return Item(**fields)
 
 

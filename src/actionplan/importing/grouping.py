@@ -137,7 +137,8 @@ def _holds_action(group: Group, layout: Layout) -> bool:
     return any(layout.role_at(column) not in _ITEM_TEXT for column in group.cells)
 
 
-_ITEM_TEXT = frozenset(("ref", "review_ref", "outcome", "recommendation", "section"))
+_ITEM_TEXT = frozenset(("ref", "review_ref", "outcome", "recommendation", "section",
+                        "decision"))
 
 
 def _drop_repeats(

@@ -65,6 +65,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "level": ("level",),
     "completed": ("date completed", "completed", "date achieved", "completed date",
                   "date of completion", "date of completion and outcome"),
+    # The board's decision on each recommendation: "Accepted", "Partially", "Not accepted – …"
+    # ("Agreed (Y/N)" is read without its brackets).
+    "decision": ("decision", "board decision", "accepted", "agreed", "agreed y n", "accepted y n",
+                 "response", "board response", "partnership response", "safeguarding board response",
+                 "response to recommendation", "recommendation accepted"),
     # The columns a SharePoint list adds to every export: kept as notes, and known, so that
     # they do not keep the list's header from being read or pass for a ref ("Item Type").
     "notes": ("item type", "path", "modified", "modified by", "created", "created by",
@@ -140,17 +145,18 @@ def normalise(header: str) -> str:
     return " ".join(_NOT_ALPHANUMERIC.sub(" ", header.lower()).split())
 
 
-def role_of(header: str) -> str | None:
-    """The role a header names, or None: the best reading's, when it scores 0.6 at least."""
-    role, score = best_reading(header)
+def role_of(header: str, skip: str | None = None) -> str | None:
+    """The role a header names (other than `skip`), or None: the best reading's, when it
+    scores 0.6 at least."""
+    role, score = best_reading(header, skip)
     return role if score >= 0.6 else None
 
 
-def best_reading(header: str) -> tuple[str | None, float]:
+def best_reading(header: str, skip: str | None = None) -> tuple[str | None, float]:
     """The role of the synonym a header scores best against (the first in SYNONYMS' order
     on a tie) and that score: 2 for the very synonym (its words in any order), else the
     greater of the words shared and a close spelling (only when very close: "comments" is
-    no "progress comment")."""
+    no "progress comment"). A role `skip` is not read."""
     wanted = normalise(header)
     if not wanted or len(wanted.split()) > _MAX_HEADER_WORDS:
         return None, 0.0
@@ -158,8 +164,12 @@ def best_reading(header: str) -> tuple[str | None, float]:
     close = set(difflib.get_close_matches(wanted, _NAMES, n=len(_NAMES), cutoff=_CLOSE))
     best_role, best_score = None, 0.0
     for role, name, name_words in _SYNONYMS:
+        if role == skip:
+            continue
         if wanted == name:
             score = 2.0
+        elif role in _EXACT_ONLY:
+            continue
         else:
             score = 2 * len(words & name_words) / (len(words) + len(name_words) or 1)
             if name in close:
@@ -167,7 +177,7 @@ def best_reading(header: str) -> tuple[str | None, float]:
         if score > best_score:
             best_role, best_score = role, score
     reordered = _REORDERED.get(frozenset(words))  # "Agency responsible": "responsible agency"
-    if reordered is not None and best_score < 2.0:
+    if reordered is not None and reordered != skip and best_score < 2.0:
         return reordered, 2.0
     return best_role, best_score
 
@@ -182,6 +192,8 @@ for _role, _name, _words in _SYNONYMS:
     if len(_words) > 1:
         _REORDERED.setdefault(_words, _role)
 _CLOSE = 0.85
+# Roles named only by their very words: "Response date" and "Date agreed" are no decisions.
+_EXACT_ONLY = frozenset(("decision",))
 
 
 def _bare(header: str) -> str:

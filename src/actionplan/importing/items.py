@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .action_rows import Warn, build_actions, read_delivery
+from .decisions import read_decision
 from .delivery import numbered_scale
 from .draft import Action, DraftWarning, Item, Note
 from .due import reads_as_due
@@ -39,6 +40,7 @@ class ItemMaker:
             item, pending.heading_text or _text(by_role.get("recommendation")))
         item.review_refs = review_refs(_text(by_role.get("review_ref")) or "")
         self._inherit_outcome(item, layout.key_role)
+        self._decision(item, layout, by_role.get("decision"))
         if layout.has_action_fields:
             item.actions = self._actions(pending, groups)
         else:  # no action columns: the recommendation is tracked itself, progress and RAG on it
@@ -67,6 +69,22 @@ class ItemMaker:
             return text
         item.ref = match.group(1)
         return text[match.end():]
+
+    def _decision(self, item: Item, layout: Layout, entries: list[Entry] | None) -> None:
+        """The board's decision, when its cell clearly states one; else the cell is kept
+        as a note under its header, as any column without a field is, and said (ADR 85)."""
+        said = list(dict.fromkeys(e.text.strip() for e in entries or () if e.text.strip()))
+        if not said:
+            return  # a decision repeated on each action row of the item is read once
+        text = "\n".join(said)
+        item.decision = read_decision(text)
+        if item.decision is None:
+            column = layout.column("decision")
+            header = layout.header_at(column) if column is not None else "Decision"
+            item.notes.append(Note(header, text))
+            self.warnings.append(DraftWarning(item.line, (
+                f"{header} {text!r} is not clearly accepted, accepted in part or not "
+                "accepted: kept as a note, no decision read"), item.page))
 
     def _inherit_outcome(self, item: Item, key_role: str) -> None:
         """A blank outcome under the one above is a merged cell: the outcome is shared."""

@@ -6,6 +6,11 @@ step (owners, dates, statuses, the preview's column roles) reads them as it read
 
 Which line is what:
 - a "Recommendation N: …" heading starts an item; lines above the first are the title block;
+  so does a line "N. …" where the document has no such heading and every line so numbered
+  has bulleted actions under it and no labels of its own (a numbered list of actions, each
+  "1. … Lead: X.", is no list of recommendations);
+- a line "Board response: …" (a label naming the board's decision) stating a decision gives
+  the recommendation's decision (ADR 85);
 - a line "Label: value", whose label names a field of an action (its owner, due date,
   progress…), gives that field; "Action: …" starts an action;
 - a bulleted line ("•", "-", "*") starts an action; its fields may follow its sentence
@@ -27,6 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .action_rows import PAIRED_ROLES
+from .decisions import read_decision
 from .grouping import recommendation_row
 from .header import normalise, role_of
 from .readers import SourceRow
@@ -43,6 +49,8 @@ _BRACKETED_LABEL = re.compile(r"(?:^|[;,])\s*([A-Za-z][\w/&'-]*(?: [\w/&'-]+){0,
 # A line that is only a label naming actions ("Actions:", "Agreed actions:") introduces them.
 _ACTIONS_HEADING = re.compile(r"^\s*([A-Za-z][\w ]{0,30}):\s*$")
 _MAX_LABEL_WORDS = 5
+# "1. Share the learning…": a recommendation numbered without the word "Recommendation".
+_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$", re.S)
 _ACTION_ROLES = frozenset(PAIRED_ROLES) | {"action"}
 
 
@@ -61,6 +69,7 @@ class _Item:
     actions: list[_Action] = field(default_factory=list)
     pending: list[SourceRow] = field(default_factory=list)  # lines not yet placed
     notes: list[SourceRow] = field(default_factory=list)  # lines after the actions' labels
+    decision: str = ""  # the board's, as written after its label
 
 
 def as_table(rows: Sequence[SourceRow], columns: Mapping[str, str] | None = None,
@@ -70,27 +79,52 @@ def as_table(rows: Sequence[SourceRow], columns: Mapping[str, str] | None = None
     they are."""
     if any(row.in_table for row in rows):
         return list(rows)
-    reader = _Reader(columns)
+    reader = _Reader(columns, _numbered_headings(rows))
     for row in rows:
         reader.line(row)
     return reader.table() or list(rows)
 
 
+def _numbered_headings(rows: Sequence[SourceRow]) -> dict[int, tuple[str, str]]:
+    """The lines "N. …" that are recommendations' headings, by their place among the rows:
+    none when the document has "Recommendation N" headings, and only when every line so
+    numbered has a bulleted line under it before the next and gives no labels of its own."""
+    texts = [row.cells[0].strip() for row in rows]
+    if any(recommendation_row(text) for text in texts):
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    bulleted: set[int] = set()  # the numbered lines with a bulleted line under them
+    for place, text in enumerate(texts):
+        if match := _NUMBERED_HEADING.match(text):
+            if _INLINE_LABEL.search(match.group(2)) or _BRACKETED_LABELS.search(match.group(2)):
+                return {}
+            found[place] = (match.group(1), " ".join(match.group(2).split()))
+        elif found and _BULLETED.match(text):
+            bulleted.add(max(found))
+    return found if found and bulleted == set(found) else {}
+
+
 class _Reader:
-    def __init__(self, columns: Mapping[str, str] | None) -> None:
+    def __init__(self, columns: Mapping[str, str] | None,
+                 headings: Mapping[int, tuple[str, str]]) -> None:
         self.wanted = {normalise(k): v for k, v in (columns or {}).items()}
+        self.headings = headings
+        self.read = 0  # the rows read so far: where a numbered heading is
+        self.decision_label = ""  # as first written ("Board response")
         self.title: list[SourceRow] = []
         self.items: list[_Item] = []
         self.labels: dict[str, str] = {}  # normalised label -> as first written
 
     def line(self, row: SourceRow) -> None:
         text = row.cells[0].strip()
-        if (heading := recommendation_row(text)) is not None:
+        heading = self.headings.get(self.read) or recommendation_row(text)
+        self.read += 1
+        if heading is not None:
             self._close()
             self.items.append(_Item(heading[0], [heading[1]] if heading[1] else [], row.line))
         elif not self.items:
             self.title.append(row)
-        elif self._introduces_actions(text):
+        elif self._decision(text) or self._introduces_actions(text):
             self._place_pending(None)
         elif (label := self._label(text)) is not None:
             self._labelled(row, *label)
@@ -111,8 +145,25 @@ class _Reader:
         if match is None or len(match.group(1).split()) > _MAX_LABEL_WORDS:
             return None
         label = " ".join(match.group(1).split())
-        role = self.wanted.get(normalise(label)) or role_of(label)
+        # A decision's label ("Response") stating none is what it was read as before.
+        role = self.wanted.get(normalise(label)) or role_of(label, skip="decision")
         return (label, role, match.group(2).strip()) if role in _ACTION_ROLES else None
+
+    def _decision(self, text: str) -> bool:
+        """Whether the line is a label naming the board's decision ("Board response: …"),
+        then taken as the item's. Its value is read for the decision later, as a table's
+        cell is: one not clearly a decision is kept as a note, and said."""
+        match = _LABELLED.match(text)
+        if match is None or self.items[-1].decision:
+            return False
+        label, value = " ".join(match.group(1).split()), match.group(2).strip()
+        if (self.wanted.get(normalise(label)) or role_of(label)) != "decision":
+            return False
+        if read_decision(value) is None and role_of(label, skip="decision") in _ACTION_ROLES:
+            return False  # "Response: …" naming no decision: an action's progress, as ever
+        self.decision_label = self.decision_label or label
+        self.items[-1].decision = value
+        return True
 
     def _introduces_actions(self, text: str) -> bool:
         match = _ACTIONS_HEADING.match(text)
@@ -186,20 +237,22 @@ class _Reader:
         if not self.items or not self.labels:
             return None
         keys = list(self.labels)
-        header = ("Ref", "Recommendation", "Action", *self.labels.values())
+        decided = (self.decision_label,) if self.decision_label else ()
+        header = ("Ref", "Recommendation", "Action", *self.labels.values(), *decided)
         rows = list(self.title)
         rows.append(SourceRow(header, self.items[0].line))
         blank = ("",) * (len(keys) + 1)
         for item in self.items:
             # The recommendation on a row of its own: its actions keep their own lines.
-            rows.append(SourceRow((item.ref, _cells(item.text), *blank), item.line))
+            decision = (html.escape(item.decision),) if decided else ()
+            rows.append(SourceRow((item.ref, _cells(item.text), *blank, *decision), item.line))
             for action in item.actions:
                 # A field over several lines is one entry of its action ("Progress:" over
                 # two paragraphs), not one an action to pair.
                 fields = ["<br>".join(html.escape(line) for line in action.fields.get(key, []))
                           for key in keys]
-                rows.append(SourceRow(("", "", _cells([" ".join(action.text)]), *fields),
-                                      action.line))
+                rows.append(SourceRow(("", "", _cells([" ".join(action.text)]), *fields,
+                                       *("",) * len(decided)), action.line))
             rows.extend(note._replace(in_table=False) for note in item.notes)
         return rows
 

@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 from .actions_alone import read_actions_alone
 from .complete_rag import c_means_complete, completed_by_rag
+from .decisions import settle_decision_columns
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import NoPlanTable
 from .header import column_readings, read_header
@@ -30,6 +31,7 @@ def draft_of(
     found = Builder(columns).feed(rows)
     if not found.items and not found.sections:
         raise _no_plan_table(rows, source, columns)
+    settle_decision_columns(found.items, columns)
     warnings = [DraftWarning(reading.line, reading.message) for reading in readings]
     key_lines = [*found.title_lines, *found.notes, *rag_headers(found.items)]
     maker = ItemMaker(warnings, c_means_complete(rag_cells(found.items), key_lines))

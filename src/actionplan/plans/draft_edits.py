@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from actionplan.importing.decisions import read_decision
 from actionplan.importing.delivery import read_status
 from actionplan.importing.due import parse_due
 
@@ -20,7 +21,7 @@ PLAN_FIELDS = {"title": "Title of the plan", "kind": "Kind of plan"}
 # The code of a review the person links the plan to (one of the partnership's, or a new one):
 # a plan whose document names no review is linked to one this way.
 PLAN_REVIEW = "review"
-ITEM_FIELDS = {"ref": "Ref", "recommendation": "Recommendation"}
+ITEM_FIELDS = {"ref": "Ref", "recommendation": "Recommendation", "decision": "Board's decision"}
 ACTION_FIELDS = {"text": "Action", "owner": "Owner", "due": "Due", "status": "Status"}
 NOT_AN_ACTION = "not_an_action"
 # An item's actions split or joined, in the order the person did it (a JSON list).
@@ -68,7 +69,7 @@ def apply_edits(plan: dict[str, Any], number: int, edits: dict[str, str], *, set
             item["actions"] = reshape(item["actions"], json.loads(shape))
         for name in ITEM_FIELDS:
             if (value := edits.get(edit_key(number, i, None, name))) is not None:
-                item[name] = value
+                _set_item(item, name, value)
         kept = []
         for a, action in enumerate(item["actions"]):
             for name in ACTION_FIELDS:
@@ -84,6 +85,14 @@ def apply_edits(plan: dict[str, Any], number: int, edits: dict[str, str], *, set
             else:
                 kept.append(action)
         item["actions"] = kept
+
+
+def _set_item(item: dict[str, Any], name: str, value: str) -> None:
+    if name == "decision":  # read as the document's own wording is; the form refuses others
+        decision = read_decision(value) if value.strip() else None
+        item["decision"] = vars(decision) if decision else None
+    else:
+        item[name] = value
 
 
 def _set(action: dict[str, Any], name: str, value: str) -> None:

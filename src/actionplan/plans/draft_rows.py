@@ -193,6 +193,7 @@ class Storer:
             rag=item.get("rag") or "",
             notes=notes,
             source_line=item.get("line"),
+            **decision_of(item.get("decision")),
         )
         codes = [r for r in refs if r.lower() not in ALL_REVIEWS]
         # Owners are matched row by row, so new agencies are created in the order they are met.
@@ -283,3 +284,15 @@ class Storer:
             )
             self.result.new_reviews.append(code.strip())
         return self.reviews[key]
+
+
+def decision_of(decision: dict[str, Any] | None) -> dict[str, str]:
+    """The recommendation's decision and reason from the draft's (ADR 85). One accepted only
+    in part, or not, always says why: where the document gives no reason, that it gave none
+    is the reason recorded, in its own words, so that nothing is invented."""
+    if not decision or decision.get("value") not in Recommendation.Decision.values:
+        return {}
+    reason = decision.get("reason") or ""
+    if decision["value"] != Recommendation.Decision.ACCEPTED and not reason:
+        reason = f"No reason given in the imported document: “{decision['text']}”."
+    return {"decision": decision["value"], "decision_reason": reason}

@@ -38,6 +38,7 @@ COLUMN_ROLES = {
     "section": "Section or theme",
     "outcome": "Outcome, objective or learning point",
     "recommendation": "Recommendation",
+    "decision": "Board's decision on the recommendation",
     "action": "Action",
     "owner": "Owner (agency)",
     "owner_role": "Owner's post",

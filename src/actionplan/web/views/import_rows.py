@@ -1,4 +1,5 @@
-"""Correcting one row of an import in progress: the recommendation's ref and text, and each
+"""Correcting one row of an import in progress: the recommendation's ref, text and the board's
+decision on it, and each
 action's text, owner, due wording and status, or marking it "not an action" (kept as a note);
 splitting an action in two or joining it to the next."""
 
@@ -14,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from actionplan.importing.decisions import read_decision
 from actionplan.plans import import_drafts
 from actionplan.plans.draft_edits import (
     ACTION_FIELDS,
@@ -29,10 +31,11 @@ from .imports import own_draft
 
 
 def shown(action: dict[str, Any], name: str) -> str:
-    """An action's field as the person corrects it: words, as the document wrote them."""
+    """A field of an action (or of its row) as the person corrects it: words, as the
+    document wrote them."""
     if name == "owner":
         return "; ".join(action.get("owners") or [])
-    if name in ("due", "status"):
+    if name in ("due", "status", "decision"):
         return (action.get(name) or {}).get("text") or ""
     return action.get(name) or ""
 
@@ -51,7 +54,7 @@ def row(request: SignedInRequest, pk: int, plan: int, item: int) -> HttpResponse
     if plan >= len(reading.plans) or item >= len(reading.plans[plan]["items"]):
         raise Http404("no such row in this import")
     found = reading.plans[plan]["items"][item]
-    fields = [(edit_key(plan, item, None, name), label, found.get(name) or "")
+    fields = [(edit_key(plan, item, None, name), label, shown(found, name))
               for name, label in ITEM_FIELDS.items()]
     actions = [([(edit_key(plan, item, a, name), label, shown(action, name))
                  for name, label in ACTION_FIELDS.items()],
@@ -59,6 +62,13 @@ def row(request: SignedInRequest, pk: int, plan: int, item: int) -> HttpResponse
                for a, action in enumerate(found["actions"])]
     if request.method == "POST":
         changes = changed(request, fields)
+        decision = edit_key(plan, item, None, "decision")
+        if changes.get(decision) and read_decision(changes[decision]) is None:
+            # Never a guess at what the person meant: the rest is saved, the decision asked again.
+            messages.error(request, f"“{changes.pop(decision)}” is not a decision: write Accepted, "
+                                    "Accepted in part or Not accepted, then a dash and the reason")
+            import_drafts.correct(draft, changes)
+            return redirect("import_row", pk=draft.pk, plan=plan, item=item)
         for action_fields, marker, marked in actions:
             changes |= changed(request, action_fields)
             if bool(request.POST.get(marker)) != bool(marked):
