@@ -19,6 +19,7 @@ from .errors import ColumnReading, ImportFailure, NoPlanTable
 from .files import MAX_BYTES, check_bytes, format_of
 from .forms import as_rows
 from .header import ROLES, header_readings
+from .complete_rag import rag_key
 from .labelled import as_table
 from .metadata import read_plan
 from .numbered import as_table as numbered_table
@@ -117,21 +118,28 @@ def _drafts(
 ) -> list[PlanDraft]:
     fmt = format_of(filename)
     sha256 = hashlib.sha256(data).hexdigest()
-    drafts: list[PlanDraft] = []
-    left_out: list[DraftWarning] = []
+    drafts: dict[int, PlanDraft] = {}
     refusals: list[NoPlanTable] = []
-    for part in parts:
-        source = Source(filename, fmt, sha256, part.sheet)
+    for number, part in enumerate(parts):
         try:
-            drafts.append(draft_of(part.rows, source, columns, part.readings))
+            drafts[number] = draft_of(part.rows, Source(filename, fmt, sha256, part.sheet),
+                                      columns, part.readings)
         except NoPlanTable as refusal:  # a key, notes or empty sheet; any other refusal stands
             refusals.append(refusal)
-            left_out.extend(_left_out(part))
     if not drafts:
         raise refusals[0]
-    drafts[0].warnings[:0] = left_out
-    _from_cover(drafts, [part for part in parts if not any(
-        d.source.sheet == part.sheet for d in drafts)])
+    others = [part for number, part in enumerate(parts) if number not in drafts]
+    if key := _key_of(others):  # a key sheet says what the plans' RAG letters mean
+        drafts = {number: draft_of(parts[number].rows, draft.source, columns,
+                                   parts[number].readings, key)
+                  for number, draft in drafts.items()}
+    return _named(data, list(drafts.values()), others)
+
+
+def _named(data: bytes, drafts: list[PlanDraft], others: list[Part]) -> list[PlanDraft]:
+    """The drafts told what the sheets left out held, and told apart by their sheets."""
+    drafts[0].warnings[:0] = [warning for part in others for warning in _left_out(part)]
+    _from_cover(drafts, others)
     if len(drafts) > 1:
         for draft in drafts:  # each sheet is its own plan: stored once, told apart by name
             sheet = draft.source.sheet or ""
@@ -144,14 +152,25 @@ def _drafts(
 def _from_cover(drafts: list[PlanDraft], left_out: list[Part]) -> None:
     """A workbook's cover sheet names the board and the date for the plans of the sheets
     behind it, when their own titles do not."""
-    lines = [clean_line(cell) for part in left_out for row in part.rows
-             for cell in row.cells if cell.strip()]
+    lines = _lines(left_out)
     if not lines:
         return
     cover = read_plan(lines, [], "")
     for draft in drafts:
         draft.plan.board = draft.plan.board or cover.board
         draft.plan.date = draft.plan.date or cover.date
+
+
+def _lines(parts: list[Part]) -> list[str]:
+    return [clean_line(cell) for part in parts for row in part.rows for cell in row.cells
+            if cell.strip()]
+
+
+def _key_of(parts: list[Part]) -> list[str]:
+    """A RAG key the parts hold, in a cell ("C = complete") or a row of a key's table
+    ("C", "Complete"): each row read as its cells said one after another."""
+    return rag_key([" = ".join(clean_line(cell) for cell in row.cells if cell.strip())
+                    for part in parts for row in part.rows])
 
 
 def read_columns(
@@ -174,4 +193,6 @@ def _left_out(part: Part) -> list[DraftWarning]:
     if part.readings:
         return [DraftWarning(r.line, r.message) for r in part.readings]
     what = "is empty" if not part.rows else "holds no plan table"
+    if key := _key_of([part]):
+        what += f" but a RAG key ({'; '.join(key)}), read for the plans"
     return [DraftWarning(None, f"sheet {part.sheet!r} {what}: not imported")]
