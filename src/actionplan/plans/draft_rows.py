@@ -206,6 +206,7 @@ class Storer:
         return Action(
             recommendation=rec,
             order=position,
+            ref=(data.get("ref") or "")[:50],
             text=data.get("text") or "",
             owner=owner,
             owner_role=owner_wording(owner_readings(data)),

@@ -212,6 +212,7 @@ def _change_action(compared: Action, data: dict[str, Any], by: User, why: str) -
     action = locked(compared)
     due = data.get("due") or {}
     action.text = data.get("text") or action.text
+    action.ref = (data.get("ref") or action.ref)[:50]  # the document may number it anew
     if (due.get("text") or "") != action.due_text:
         action.due_text = due.get("text") or ""
         action.due_date = date.fromisoformat(due["date"]) if due.get("date") else None

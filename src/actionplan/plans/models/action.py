@@ -43,6 +43,9 @@ def post_beyond(agency: str, post: str) -> str:
 class Action(models.Model):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
     order = models.PositiveIntegerField(default=0)
+    # The number the document gave the action ("1a", "A1.2", an "ID" column's): the board
+    # finds its actions by it in the document and at meetings.
+    ref = models.CharField("action number", max_length=50, blank=True)
     text = models.TextField()
     owner = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
     owner_role = models.CharField(max_length=300, blank=True, help_text='As written: "Named Nurse".')
