@@ -14,12 +14,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from .complete_rag import rag_key
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import ColumnReading, ImportFailure, NoPlanTable
 from .files import MAX_BYTES, check_bytes, format_of
 from .forms import as_rows
 from .header import ROLES, header_readings
-from .complete_rag import rag_key
 from .labelled import as_table
 from .metadata import read_plan
 from .numbered import as_table as numbered_table

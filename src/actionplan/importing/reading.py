@@ -11,6 +11,7 @@ from .draft import DraftWarning, PlanDraft, Source
 from .errors import NoPlanTable
 from .header import column_readings, read_header
 from .items import ItemMaker, rag_cells, rag_headers
+from .joint_owners import joint_owned
 from .metadata import read_plan
 from .own_files import refuse_own_files
 from .readers import Reading, SourceRow
@@ -36,7 +37,7 @@ def draft_of(
     maker = ItemMaker(warnings, c_means_complete(rag_cells(found.items), key_lines))
     items = read_actions_alone(found.items, [maker.make(pending) for pending in found.items],
                                warnings)
-    warnings.extend(completed_by_rag(items))
+    warnings.extend(completed_by_rag(items) + joint_owned(items))
     plan = read_plan(found.title_lines, items, PurePath(source.path).stem)
     plan.notes.extend(found.notes)
     return PlanDraft(source, plan, make_sections(found.sections, plan.kind), items, warnings)

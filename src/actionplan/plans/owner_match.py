@@ -77,12 +77,24 @@ def _score(wordings: list[str], agency: Agency) -> float:
     return best
 
 
-def owner_readings(action: Mapping[str, Any]) -> list[dict[str, Any]]:
+def owner_readings(
+    action: Mapping[str, Any], agencies: Sequence[Agency] = (),
+) -> list[dict[str, Any]]:
     """An imported action's owner readings; drafts from before they were read get them
-    read now from the owners' wording."""
-    if action.get("owner_readings"):
-        return list(action["owner_readings"])
-    return [vars(read_owner(text)) for text in action.get("owners") or []]
+    read now from the owners' wording. Owners read from one cell ("Health and Social Care
+    Partnership" read as "Health" and "Social Care Partnership") are one again when the
+    whole cell is one of `agencies`' names or aliases."""
+    if not action.get("owner_readings"):
+        return [vars(read_owner(text)) for text in action.get("owners") or []]
+    readings: list[dict[str, Any]] = []
+    for reading in action["owner_readings"]:
+        joint = reading.get("joint")
+        if joint and any(agency.is_called(joint) for agency in agencies):
+            if not any(r["text"] == joint for r in readings):
+                readings.append({**vars(read_owner(joint)), "role": reading.get("role")})
+        else:
+            readings.append(reading)
+    return readings
 
 
 def owner_wording(readings: Sequence[Mapping[str, Any]]) -> str:

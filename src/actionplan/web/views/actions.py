@@ -64,7 +64,8 @@ def listed(
 ) -> HttpResponse:
     """One page of the actions found, sliced by the database and counted by it unless the kept
     counts give the number (plans.list_counts)."""
-    page = paging.page_of(request, found, count=None if kept is None else kept.actions)
+    page = paging.page_of(request, found.prefetch_related("joint_owners"),
+                          count=None if kept is None else kept.actions)
     context.update(
         actions=judge(page.object_list, timezone.localdate(), partnership_of(request)),
         page=page,
