@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from personas import person
 from scenes import text_of
 
 from actionplan.plans.models import Action, User
 from factories import AgencyFactory
+from personas import person
 
 pytestmark = pytest.mark.django_db
 Role = User.Role

@@ -20,6 +20,20 @@ def owned_by(agencies: Iterable[int]) -> Q:
     return Q(owner_id__in=wanted) | Q(pk__in=joint.values("action_id"))
 
 
+def name_joint_owners(actions: Iterable[Action]) -> list[Action]:
+    """Give each action shown `.joint_names`, its joint owners' names, in one query for the
+    page: read through the joining table, as the agencies' own rows are read once a page
+    already (for its filter) and the owner comes joined to each action."""
+    shown = list(actions)
+    names: dict[int, list[str]] = {action.pk: [] for action in shown}
+    joint = Action.joint_owners.through.objects.filter(action_id__in=list(names))
+    for action_id, name in joint.order_by("agency__name").values_list("action_id", "agency__name"):
+        names[action_id].append(name)
+    for action in shown:
+        action.joint_names = names[action.pk]
+    return shown
+
+
 def share_in_bulk(actions: Sequence[Action], batch_size: int) -> None:
     """The stored actions' joint owners (`Action.sharing`, set by the import) in one insert,
     with no signal a row. Each action's newest version in its history (the version the store

@@ -104,6 +104,8 @@ class Action(models.Model):
     # Never stored as such: the joint owners an import gives an action not yet stored, stored
     # with it in bulk (plans.joint_owners).
     sharing: list[Agency]
+    # Never stored: the joint owners' names, set on the actions a page shows (plans.joint_owners).
+    joint_names: list[str]
 
     class Meta:
         ordering = ["recommendation", "order"]

@@ -39,7 +39,7 @@ def plan_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     shown = shown_recommendations(plan, partnership, criteria, today)
     # The ids alone, all of them: counted as they come, without a COUNT of their own.
     page = paging.page_of(request, list(shown), per_page=RECOMMENDATIONS_PER_PAGE)
-    actions = with_latest_update(Action.objects.select_related("owner").prefetch_related("joint_owners"))
+    actions = with_latest_update(Action.objects.select_related("owner"))
     recommendations = (
         Recommendation.objects.filter(pk__in=list(page.object_list))
         .order_by("order", "pk")
