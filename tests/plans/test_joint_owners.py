@@ -72,3 +72,17 @@ def test_agencies_met_for_the_first_time_are_made_each_on_its_own(partnership):
                          partnership)
     assert stored_owners(stored.plan) == [("Probation", ["Housing"])]
     assert sorted(Agency.objects.values_list("name", flat=True)) == ["Housing", "Probation"]
+
+
+def test_under_an_agencys_section_it_leads_and_no_agency_is_made_of_a_post(partnership, agencies):
+    draft = {
+        "source": {"path": "imr.json", "format": "text", "sha256": "cd" * 32},
+        "plan": {"title": "Child T: agencies' actions", "kind": "review_action_plan"},
+        "sections": [{"name": "Riverton Police", "kind": "agency"}],
+        "items": [{"ref": "1", "section": "Riverton Police", "recommendation": "Share records.",
+                   "actions": [{"text": "Joint visits", "owners": ["NSCB Manager", "ICB"]}]}],
+        "warnings": [],
+    }
+    stored = store_draft(draft, partnership)
+    assert stored_owners(stored.plan) == [("Riverton Police", ["Riverton ICB"])]
+    assert not Agency.objects.filter(name="NSCB").exists()

@@ -255,12 +255,16 @@ class Storer:
         owners, ADR 78). Owners are often roles ("Named Nurse"): the agency section the row
         sits in leads, then an agency an owner names that matches one of the partnership's
         with confidence, then a new agency an owner names. An owner naming no agency (a post
-        alone) is left for the person importing to map: a job title is never made an agency."""
+        alone) is left for the person importing to map: a job title is never made an agency.
+        Under an agency's section, the section says whose the actions are: no agency is made
+        of an owner's wording there, as a post in it often names another ("NSCB Manager")."""
         matches = [(reading, match_agency(reading, self.agencies)) for reading in readings]
         found = [self.matched(match.agency) for _, match in matches if match]
-        found += [self.agency(r["agency"]) for r, match in matches if not match and r.get("agency")]
         if self.section_agency:
             found.insert(0, self.agency(self.section_agency))
+        else:
+            found += [self.agency(r["agency"]) for r, match in matches
+                      if not match and r.get("agency")]
         if not found:
             for reading in readings:
                 if reading["text"] not in self.result.owners_to_map:

@@ -81,8 +81,8 @@ def owner_readings(
     action: Mapping[str, Any], agencies: Sequence[Agency] = (),
 ) -> list[dict[str, Any]]:
     """An imported action's owner readings; drafts from before they were read get them
-    read now from the owners' wording. Owners read from one cell ("Health and Social Care
-    Partnership" read as "Health" and "Social Care Partnership") are one again when the
+    read now from the owners' wording. Owners read from one cell ("Youth Offending and Early
+    Help Service" read as "Youth Offending" and "Early Help Service") are one again when the
     whole cell is one of `agencies`' names or aliases."""
     if not action.get("owner_readings"):
         return [vars(read_owner(text)) for text in action.get("owners") or []]
