@@ -50,6 +50,15 @@ def test_the_leads_of_each_owner_may_post_progress_and_no_one_else(client, joint
     assert joint.updates.count() == (1 if code == 302 else 0)
 
 
+@pytest.mark.parametrize(("who", "code"), [("hana", 302), ("ed", 403)])
+def test_the_leads_of_a_joint_owner_may_add_evidence_and_no_other_lead(client, joint, people, who, code):
+    client.force_login(people[who])
+    response = client.post(f"/actions/{joint.pk}/evidence/", {
+        "description": "Escalation route", "link": "https://example.org/route"})
+    assert response.status_code == code
+    assert joint.evidence.count() == (1 if code == 302 else 0)
+
+
 def test_a_joint_owners_lead_finds_it_among_their_actions(client, joint, people):
     client.force_login(people["hana"])
     assert f"/actions/{joint.pk}/" in text_of(client.get("/my-actions/"))
