@@ -49,7 +49,7 @@ def test_a_joint_action_is_led_by_the_first_agency_with_the_others(partnership, 
         ("Riverton Police", []),
     ]
     # The owner as written is kept beside them, as for any owner.
-    assert Action.objects.get(text="Action 2").owner_role == "Police; Health"
+    assert Action.objects.get(text="Action 2").owner_role == "Police and Health"
     assert stored.new_agencies == []
 
 

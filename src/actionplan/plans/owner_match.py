@@ -99,7 +99,9 @@ def owner_readings(
 
 def owner_wording(readings: Sequence[Mapping[str, Any]]) -> str:
     """The owners as the action shows them: each as written, with its post when the post
-    came from a column of its own ("Head of Safeguarding, Eastshire ICB")."""
-    return "; ".join(
-        reading["text"] if not reading.get("role") or reading["role"] in reading["text"]
-        else f"{reading['role']}, {reading['text']}" for reading in readings)
+    came from a column of its own ("Head of Safeguarding, Eastshire ICB"); the owners of one
+    cell ("Police and Health") as the cell says them, once."""
+    return "; ".join(dict.fromkeys(
+        (reading.get("joint") or reading["text"])
+        if not reading.get("role") or reading["role"] in reading["text"]
+        else f"{reading['role']}, {reading['text']}" for reading in readings))
