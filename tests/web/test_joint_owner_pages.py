@@ -73,3 +73,28 @@ def test_the_pages_name_the_agencies_with_the_lead(client, alice, joint):
     assert "With Riverton ICB" in words(client.get(f"/actions/{joint.pk}/"))
     alone = Action.objects.create(recommendation=joint.recommendation, text="Audit it", owner=joint.owner)
     assert " With " not in words(client.get(f"/actions/{alone.pk}/"))
+
+
+def test_the_admin_shares_an_action_when_reassigning_it_in_one_version(client, alice, action, health):
+    client.force_login(alice)
+    versions = action.history.count()
+    response = client.post(f"/actions/{action.pk}/reassign/", {
+        "owner": action.owner_id, "joint_owners": [health.pk], "owner_role": "",
+        "reason": "Health lead the home visits with the police", "version": action.version})
+    assert response.status_code == 302
+    assert [a.name for a in action.joint_owners.all()] == ["Riverton ICB"]
+    newest = action.history.first()
+    assert action.history.count() == versions + 1
+    assert newest.history_change_reason == "Health lead the home visits with the police"
+    assert [o.agency_id for o in newest.joint_owners.all()] == [health.pk]
+    assert "With Riverton ICB" in words(client.get(f"/actions/{action.pk}/"))
+
+
+def test_an_agency_of_another_partnership_cannot_be_given_an_action(client, alice, action):
+    client.force_login(alice)
+    elsewhere = AgencyFactory(name="Elsewhere Police")
+    response = client.post(f"/actions/{action.pk}/reassign/", {
+        "owner": action.owner_id, "joint_owners": [elsewhere.pk], "reason": "Shared",
+        "version": action.version})
+    assert response.status_code == 400  # the form says the choice is not one of its own
+    assert not action.joint_owners.exists()

@@ -194,9 +194,8 @@ def _reassign(storer: Storer, action: Action, data: dict[str, Any], by: User, wh
     readings = owner_readings(data, storer.agencies)
     fresh = Action.objects.get(pk=action.pk)  # as it is now: a change of its text came first
     owners = storer.owners(readings)
-    reassign_action(fresh, by, owner=owners[0] if owners else None,
-                    owner_role=owner_wording(readings), owner_person=fresh.owner_person, reason=why)
-    fresh.joint_owners.set(owners[1:])
+    reassign_action(fresh, by, owner=owners[0] if owners else None, owner_role=owner_wording(readings),
+                    owner_person=fresh.owner_person, reason=why, joint_owners=owners[1:])
 
 
 def _storer(draft_plan: dict[str, Any], plan: Plan) -> Storer:
