@@ -35,10 +35,11 @@ def test_each_owner_of_an_action_gets_its_reading():
                         b"CSP Chair/Head of Safeguarding, Eastshire CCG\n", "plan.txt")
     (action,) = draft.items[0].actions
     assert action.owners == ["CSP Chair", "Head of Safeguarding, Eastshire CCG"]
+    cell = "CSP Chair/Head of Safeguarding, Eastshire CCG"  # kept on each: the store may join them
     assert action.owner_readings == [
-        OwnerReading("CSP Chair", "CSP", "Chair"),
+        OwnerReading("CSP Chair", "CSP", "Chair", cell),
         OwnerReading("Head of Safeguarding, Eastshire CCG", "Eastshire CCG",
-                     "Head of Safeguarding")]
+                     "Head of Safeguarding", cell)]
 
 
 def test_a_post_in_its_own_column_is_the_role_of_the_agency_beside_it():

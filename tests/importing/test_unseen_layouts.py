@@ -137,7 +137,7 @@ def test_lines_a_pdf_cell_wrapped_are_joined_and_the_writers_own_breaks_kept(dra
     narrow = drafts["child-n.pdf"]
     assert actions(narrow) == [
         ("1", "Write a joint protocol with adult mental health services",
-         ["Children's Social Care and Adult Mental Health Services"], "2027-03-31"),
+         ["Children's Social Care", "Adult Mental Health Services"], "2027-03-31"),  # joint
         ("2", "Change the strategy discussion invitation list", ["Police", "Health"],
          "2027-06-30")]
 
@@ -190,10 +190,12 @@ def test_every_word_written_is_in_the_draft(drafts, name):
 
 
 def haystack(draft: PlanDraft) -> str:
-    """Everything a draft holds, with what the seeds' check leaves out: statuses, posts."""
+    """Everything a draft holds, with what the seeds' check leaves out: statuses, posts and
+    the cells naming several owners."""
     extra = [text for item in draft.items for action in item.actions for text in (
         action.status.text if action.status else "",
-        *(reading.role or "" for reading in action.owner_readings))]
+        *(reading.role or "" for reading in action.owner_readings),
+        *(reading.joint or "" for reading in action.owner_readings))]
     return seeds_haystack(draft) + " " + " ".join(extra)
 
 
@@ -247,5 +249,6 @@ def test_each_action_of_a_prose_plan_is_placed_at_its_own_line(drafts):
     assert [(i.line, [a.line for a in i.actions]) for i in word.items] == [
         (4, [6, 10]), (13, [15]), (19, [21])]
     unread = unseen_word.headed_text().replace(b"By when: 31/01/2027", b"By when: soonish")
-    (warning,) = parse_bytes(unread, "child-w.txt").warnings
+    warning, joint = parse_bytes(unread, "child-w.txt").warnings
+    assert (joint.line, "'Early Help / Health Visiting'" in joint.message) == (12, True)
     assert (warning.line, warning.message) == (6, "due date not understood: 'soonish'")

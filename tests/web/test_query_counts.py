@@ -95,7 +95,9 @@ def test_the_action_page_reads_the_action_with_its_plan_and_owner(client, alice,
     assert read.count("plans_partnership") == 1, read
     assert not {"plans_recommendation", "plans_plan", "plans_agency"} & set(read), read
     assert read.count("plans_review") == 1, read
-    assert len(read) <= 10, read
+    # The joint owners' names in one query, and their history beside the themes'.
+    assert read.count("plans_action_joint_owners") == 1, read
+    assert len(read) <= 12, read
 
 
 def test_filters_are_read_in_one_query_each_and_a_plan_page_counts_no_plans(client, alice, partnership):

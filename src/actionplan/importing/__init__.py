@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
+from .complete_rag import rag_key
 from .cover import from_cover
 from .draft import DraftWarning, PlanDraft, Source
 from .errors import ColumnReading, ImportFailure, NoPlanTable
@@ -117,23 +118,29 @@ def _drafts(
 ) -> list[PlanDraft]:
     fmt = format_of(filename)
     sha256 = hashlib.sha256(data).hexdigest()
-    drafts: list[PlanDraft] = []
-    left_out: list[DraftWarning] = []
+    drafts: dict[int, PlanDraft] = {}
     refusals: list[NoPlanTable] = []
-    for part in parts:
-        source = Source(filename, fmt, sha256, part.sheet)
+    for number, part in enumerate(parts):
         try:
-            drafts.append(draft_of(part.rows, source, columns, part.readings))
+            drafts[number] = draft_of(part.rows, Source(filename, fmt, sha256, part.sheet),
+                                      columns, part.readings)
         except NoPlanTable as refusal:  # a key, notes or empty sheet; any other refusal stands
             refusals.append(refusal)
-            left_out.extend(_left_out(part))
     if not drafts:
         raise refusals[0]
+    others = [part for number, part in enumerate(parts) if number not in drafts]
+    if key := _key_of(others):  # a key sheet says what the plans' RAG letters mean
+        drafts = {number: draft_of(parts[number].rows, draft.source, columns,
+                                   parts[number].readings, key)
+                  for number, draft in drafts.items()}
     cover = [" ".join(clean_line(cell) for cell in row.cells if cell.strip())
-             for part in parts if not any(d.source.sheet == part.sheet for d in drafts)
-             for row in part.rows if any(cell.strip() for cell in row.cells)]
-    drafts = from_cover(drafts, cover, PurePath(filename).stem, data)
-    drafts[0].warnings[:0] = left_out
+             for part in others for row in part.rows if any(cell.strip() for cell in row.cells)]
+    found = from_cover(list(drafts.values()), cover, PurePath(filename).stem, data)
+    found[0].warnings[:0] = [warning for part in others for warning in _left_out(part)]
+    return _told_apart(data, found)
+
+
+def _told_apart(data: bytes, drafts: list[PlanDraft]) -> list[PlanDraft]:
     if len(drafts) > 1:
         for draft in drafts:  # each sheet is its own plan: stored once, told apart by name
             sheet = draft.source.sheet or ""
@@ -141,6 +148,13 @@ def _drafts(
             if sheet not in (draft.plan.title or ""):
                 draft.plan.title = f"{draft.plan.title} ({sheet})"
     return drafts
+
+
+def _key_of(parts: list[Part]) -> list[str]:
+    """A RAG key the parts hold, in a cell ("C = complete") or a row of a key's table
+    ("C", "Complete"): each row read as its cells said one after another."""
+    return rag_key([" = ".join(clean_line(cell) for cell in row.cells if cell.strip())
+                    for part in parts for row in part.rows])
 
 
 def read_columns(
@@ -163,4 +177,6 @@ def _left_out(part: Part) -> list[DraftWarning]:
     if part.readings:
         return [DraftWarning(r.line, r.message) for r in part.readings]
     what = "is empty" if not part.rows else "holds no plan table"
+    if key := _key_of([part]):
+        what += f" but a RAG key ({'; '.join(key)}), read for the plans"
     return [DraftWarning(None, f"sheet {part.sheet!r} {what}: not imported")]

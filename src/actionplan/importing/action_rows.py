@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .dates import find_dates
 from .delivery import read_status
 from .draft import RAG_COLOURS, Action, Due, OwnerReading, Status
 from .due import names_an_event, parse_due
 from .entries import Entry
-from .owners import read_owner
+from .owners import owner_names, read_owner
 
 # "a) …", "(b) …", "1a …", "A1.2: …", "2.1 Join…": the action's own ref, taken off its text. A
 # number of two levels or more is a ref only before a capital: "2.5 hours" is the action's.
 _LETTER = re.compile(r"^\(?([a-z](?=[.)])|\d{1,3}[a-z]|A\d{1,3}(?:\.\d{1,3})*"
                      r"|\d{1,3}(?:\.\d{1,3})+(?=\.?\s+[A-Z]))[.):]?\s+")
 _DITTO = re.compile(r"^[\s\"“”„'`〃]+$|^ditto$", re.I)
-_SLASHED_OWNERS = re.compile(r"\s*/\s*(?=[A-Z])")
 _RAG_WORDS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "gray": "grey",
               "complete": "blue", "completed": "blue", **{c: c for c in RAG_COLOURS},
               # The words of a BRAG key, given instead of its colours.
@@ -65,8 +65,7 @@ def build_actions(
             action.ref = " ".join(refs[index])
         # Fields in this order, for the warnings' order; a field the row lacks stays empty.
         if owners:
-            action.owners = _owners(owners[index], previous, warn)
-            action.owner_readings = [read_owner(owner) for owner in action.owners]
+            action.owners, action.owner_readings = _owners(owners[index], previous, warn)
         if posts:
             _add_posts(action, " ".join(posts[index]))
         if dues:
@@ -118,18 +117,25 @@ def _per_action(
     return [values] * count
 
 
-def _owners(values: list[str], previous: Action | None, warn: Warn) -> list[str]:
-    owners: list[str] = []
+def _owners(
+    values: list[str], previous: Action | None, warn: Warn,
+) -> tuple[list[str], list[OwnerReading]]:
+    """The owners of the action's owner entries, and each one read: an entry naming several
+    ("ASC / ICB") gives each, read with the whole wording (`joint`)."""
+    readings: dict[str, OwnerReading] = {}
     for value in values:
         if _DITTO.match(value):  # quotes and spaces (“ “), or "ditto"
-            above = owners[-1:] or (previous.owners if previous else [])
-            warn(f"ditto mark {value.strip()!r} read as {', '.join(above) or 'no owner'}")
-            owners.extend(above)
-        else:
-            # "NSCB/Director of Children's Services" names two; "cross-authority" is one.
-            parts = _SLASHED_OWNERS.split(value) if "/" in value else (value,)
-            owners.extend(part for part in parts if part.strip())
-    return list(dict.fromkeys(owners))
+            above = list(readings.values())[-1:] or (previous.owner_readings if previous else [])
+            named = ", ".join(reading.text for reading in above) or "no owner"
+            warn(f"ditto mark {value.strip()!r} read as {named}")
+            # Read again, not shared: a post column of this row is this row's.
+            readings.update((r.text, replace(read_owner(r.text), joint=r.joint)) for r in above)
+            continue
+        names = owner_names(value)
+        for name in names:
+            reading = readings.setdefault(name, read_owner(name))
+            reading.joint = reading.joint or (" ".join(value.split()) if len(names) > 1 else None)
+    return list(readings), list(readings.values())
 
 
 def _due(values: list[str], warn: Warn) -> Due:

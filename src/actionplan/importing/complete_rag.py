@@ -4,7 +4,8 @@ Blue means complete in a BRAG key, so an action rated blue with no status beside
 read as implemented, the RAG's wording kept as the status's. One warning names the rows,
 for the person importing to check. No other colour says what was done: green stays
 without a status. "C" is a RAG letter for complete only where the plan says so: a key
-("C = Complete"), or R, A and G letters beside it; otherwise it is not understood.
+("C = Complete"), or R, A and G letters beside it; otherwise it is not understood. A key
+may stand on the plan's own sheet or on a sheet of its own ("Key", "Guidance") beside it.
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ _KEY_SAYS_C = re.compile(r"\bC\s*(?:=|:|-|–|—|is)\s*complete", re.I)
 def c_means_complete(rag_cells: Sequence[str], key_lines: Sequence[str]) -> bool:
     """Whether a RAG letter "C" means complete: a key line says so, or the plan's other
     RAG cells are all R, A, G (or B) letters."""
-    if any(_KEY_SAYS_C.search(line) for line in key_lines):
+    if rag_key(key_lines):
         return True
     letters = {" ".join(cell.split()).rstrip(".").upper() for cell in rag_cells if cell.strip()}
     return "C" in letters and len(letters) > 1 and letters - {"C"} <= _LETTERS
+
+
+def rag_key(lines: Sequence[str]) -> list[str]:
+    """The lines of a key that say what a RAG letter means, among a sheet's lines: what a
+    key sheet gives the plans of the other sheets of its workbook."""
+    return [line for line in lines if _KEY_SAYS_C.search(line)]
 
 
 def completed_by_rag(items: Sequence[Item]) -> list[DraftWarning]:

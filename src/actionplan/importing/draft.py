@@ -56,6 +56,9 @@ class OwnerReading:
     text: str
     agency: str | None = None
     role: str | None = None
+    # The owner cell's whole wording when it names several owners ("ASC / ICB"): the store
+    # keeps it whole when it is one of the partnership's own agencies' names.
+    joint: str | None = None
 
 
 @dataclass

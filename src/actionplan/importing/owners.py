@@ -4,6 +4,9 @@
 "NSCB Business Manager" -> agency "NSCB", role "Business Manager"; "Named Nurse" -> a role
 alone; "Eastshire Council" -> an agency alone. Which of the partnership's agencies that is,
 if any, is decided where the agencies are known (the plans' owner matching).
+
+An owner cell may name several owners of a joint action: "ASC / ICB", "Police and Health",
+"Children's Social Care; Education" (`owner_names`); the first leads it (ADR 78).
 """
 
 from __future__ import annotations
@@ -34,6 +37,39 @@ _ACRONYM_FIRST = re.compile(r"^([A-Z][A-Z&]{1,7})\s+(.+)$")
 _PLACE_ACRONYM = re.compile(r"(?:[A-Z][a-z]+\s+){1,3}[A-Z][A-Z&]{1,7}")
 # The parts of an owner wording: "Role, Agency", "Role - Agency", "Role (Agency)".
 _PARTS = re.compile(r"\s*,\s*|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
+
+
+# What separates the owners of a list: "ASC / ICB", "NSCB/Director of Children's Services",
+# "Children's Social Care; Education" ("cross-authority" is one: no capital after the slash).
+_LIST = re.compile(r"\s*;\s*|\s*/\s*(?=[A-Z])")
+# "Police and Health", "Police, Health & Education": owners only when each names an agency alone.
+_AND = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.I)
+# Agencies' own names with "and" in them, kept whole whatever their parts read as.
+_ONE_NAME = re.compile(r"\b(?:fire (?:and|&) rescue|health (?:and|&) (?:social care|wellbeing)|"
+                       r"police (?:and|&) crime|children (?:and|&) families|"
+                       r"mental health (?:and|&) learning disabilit)", re.I)
+
+
+def owner_names(cell: str) -> list[str]:
+    """The owners an owner cell names, each as written: "ASC / ICB" and "Police and Health"
+    name two, "Head of Safeguarding, Eastshire CCG" and "Children and Families Service" one.
+    "and" joins owners only between agencies named alone; a name the parts misread
+    ("Riverton Health and Wellbeing Board") is kept whole by the store when it is one of the
+    partnership's (its names and aliases), and a warning names the rows either way."""
+    names: list[str] = []
+    for part in _LIST.split(cell):
+        pieces = _AND.split(part)
+        joined = re.search(r"\s(?:and|&)\s", part, re.I) and not _ONE_NAME.search(part)
+        if joined and len(pieces) > 1 and all(_names_agency_alone(p) for p in pieces):
+            names.extend(pieces)
+        else:
+            names.append(part)
+    return [name.strip() for name in names if name.strip()]
+
+
+def _names_agency_alone(wording: str) -> bool:
+    reading = read_owner(wording)
+    return reading.role is None and reading.agency is not None
 
 
 def read_owner(text: str) -> OwnerReading:

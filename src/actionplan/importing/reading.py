@@ -12,6 +12,7 @@ from .draft import DraftWarning, PlanDraft, Source
 from .errors import NoPlanTable
 from .header import column_readings, read_header
 from .items import ItemMaker, rag_cells, rag_headers
+from .joint_owners import joint_owned
 from .metadata import read_plan
 from .own_files import refuse_own_files
 from .readers import Reading, SourceRow
@@ -23,21 +24,22 @@ _HEADER_SEARCH = 30  # a header is near the top of its table: the rows looked at
 
 def draft_of(
     rows: Sequence[SourceRow], source: Source, columns: Mapping[str, str] | None,
-    readings: Sequence[Reading] = (),
+    readings: Sequence[Reading] = (), key: Sequence[str] = (),
 ) -> PlanDraft:
     """The draft of one table's rows, with what the reader inferred (readings) among its
-    warnings; an ImportFailure naming the file and line when there is none."""
+    warnings; an ImportFailure naming the file and line when there is none. `key` is a RAG
+    key given elsewhere in the document (a key sheet of the workbook)."""
     refuse_own_files(rows, source.path)
     found = Builder(columns).feed(rows)
     if not found.items and not found.sections:
         raise _no_plan_table(rows, source, columns)
     settle_decision_columns(found.items, columns)
     warnings = [DraftWarning(reading.line, reading.message) for reading in readings]
-    key_lines = [*found.title_lines, *found.notes, *rag_headers(found.items)]
+    key_lines = [*found.title_lines, *found.notes, *rag_headers(found.items), *key]
     maker = ItemMaker(warnings, c_means_complete(rag_cells(found.items), key_lines))
     items = read_actions_alone(found.items, [maker.make(pending) for pending in found.items],
                                warnings)
-    warnings.extend(completed_by_rag(items))
+    warnings.extend(completed_by_rag(items) + joint_owned(items))
     plan = read_plan(found.title_lines, items, PurePath(source.path).stem)
     plan.notes.extend(found.notes)
     return PlanDraft(source, plan, make_sections(found.sections, plan.kind), items, warnings)

@@ -3,6 +3,7 @@ when it is due. Reached through updates.py."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from .events import action_assigned, announce, due_revised
@@ -33,12 +34,16 @@ def reassign_action(
     owner_person: User | None,
     reason: str,
     expected_version: int | None = None,
+    joint_owners: Sequence[Agency] | None = None,
 ) -> None:
-    """Give the action to another agency, role or named person; the reason is kept in its history."""
+    """Give the action to another agency, role or named person, and to the agencies that own
+    it with the owner (unchanged when None); the reason is kept in its history."""
     require(can_edit_plans(by) and in_partnership(by, action.partnership_id), "reassign this action")
     partnership_id = action.partnership_id
     if owner is not None and owner.partnership_id != partnership_id:
         raise TransitionRefused("the owner must be an agency of this partnership")
+    if any(agency.partnership_id != partnership_id for agency in joint_owners or ()):
+        raise TransitionRefused("the agencies it is shared with must be of this partnership")
     if owner_person is not None and owner_person.partnership_id != partnership_id:
         raise TransitionRefused("the named person must belong to this partnership")
     if not reason.strip():
@@ -46,9 +51,22 @@ def reassign_action(
     with changing(action, expected_version) as fresh:
         given_to_another = owner is not None and owner.pk != fresh.owner_id
         fresh.owner, fresh.owner_role, fresh.owner_person = owner, owner_role.strip(), owner_person
+        if joint_owners is not None:
+            _share(fresh, [agency for agency in joint_owners if agency != owner])
         save_stamped(fresh, None, by, reason)
         if given_to_another:
             announce(action_assigned, action_id=fresh.pk)
+
+
+def _share(action: Action, agencies: list[Agency]) -> None:
+    """The joint owners changed without a version of their own: django-simple-history would
+    write one a change, with no reason; the reassignment's version, saved next, holds them."""
+    marks = action.__dict__
+    marks["skip_history_when_saving"] = True
+    try:
+        action.joint_owners.set(agencies)
+    finally:
+        marks.pop("skip_history_when_saving")
 
 
 def revise_due(

@@ -13,19 +13,19 @@ from .owner_match import AgencyMatch, likely_agencies, match_agency, owner_readi
 NEW_AGENCY, NO_AGENCY = "new", "none"
 
 
-def _readings(plan: dict[str, Any]) -> list[dict[str, Any]]:
+def _readings(plan: dict[str, Any], agencies: list[Agency]) -> list[dict[str, Any]]:
     """Every owner reading of the plan's actions, as the store will read them."""
     found = []
     for item in plan["items"]:
         for action in item["actions"]:
-            action["owner_readings"] = owner_readings(action)
+            action["owner_readings"] = owner_readings(action, agencies)
             found.extend(action["owner_readings"])
     return found
 
 
 def apply_owner_choices(draft: ImportDraft, plan: dict[str, Any]) -> None:
     """The posts the person gave, in place; "no agency" clears the agency read."""
-    for reading in _readings(plan):
+    for reading in _readings(plan, list(draft.partnership.agencies.all())):
         choice = draft.owners.get(reading["text"])
         if choice:
             reading["role"] = choice.get("role") or None
@@ -55,7 +55,7 @@ def owners_of(draft: ImportDraft, plans: list[dict[str, Any]]) -> list[Owner]:
     agencies = list(draft.partnership.agencies.all())
     owners: dict[str, Owner] = {}
     for plan in plans:
-        for found in _readings(plan):
+        for found in _readings(plan, agencies):
             if found["text"] in owners:
                 owners[found["text"]].actions += 1
                 continue

@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from actionplan.importing import ImportFailure
 
 from .bulk_tags import tag_in_bulk
+from .joint_owners import share_in_bulk
 from .models import (
     Action,
     Agency,
@@ -36,8 +37,8 @@ from .updates import IMPORTED_RAG_REASON, imported_progress
 # Rows per INSERT when storing a plan's rows in bulk.
 BATCH = 500
 # A row of the draft ready to store: its recommendation (unsaved), the reviews it answers, and
-# its actions' data each with the agency that owns it.
-Row = tuple[Recommendation, list[Review], list[tuple[Agency | None, dict[str, Any]]]]
+# its actions' data each with the agencies that own it (the lead first).
+Row = tuple[Recommendation, list[Review], list[tuple[list[Agency], dict[str, Any]]]]
 
 # Review refs meaning "every review of the plan" rather than a review's code.
 ALL_REVIEWS = {"all", "all reviews"}
@@ -161,9 +162,9 @@ class Storer:
         tag_in_bulk(self.result.plan, [(rec, self.section_themes[rec.section_id]) for rec in recommendations
                                        if rec.section_id in self.section_themes], BATCH)
         actions = [
-            (self.action(rec, position, owner, data), data)
+            (self.action(rec, position, owners, data), data)
             for rec, (_, _, owned) in zip(recommendations, rows, strict=True)
-            for position, (owner, data) in enumerate(owned)
+            for position, (owners, data) in enumerate(owned)
         ]
         self.store_actions(actions, as_at)
         self.result.items, self.result.actions = len(recommendations), len(actions)
@@ -172,6 +173,7 @@ class Storer:
         """Unsaved actions, each with its draft data, stored with their imported progress."""
         updates = [u for action, data in actions if (u := self.imported_progress(action, data, as_at))]
         bulk_create_with_history([action for action, _ in actions], Action, BATCH)
+        share_in_bulk([action for action, _ in actions], BATCH)
         bulk_create_with_history(updates, ProgressUpdate, BATCH)
 
     def recommendation(
@@ -197,19 +199,23 @@ class Storer:
         )
         codes = [r for r in refs if r.lower() not in ALL_REVIEWS]
         # Owners are matched row by row, so new agencies are created in the order they are met.
-        actions = [(self.owner(owner_readings(data)), data) for data in item.get("actions") or []]
+        actions = [(self.owners(owner_readings(data, self.agencies)), data)
+                   for data in item.get("actions") or []]
         return rec, [self.review(code) for code in codes] or self.plan_reviews, actions
 
     def action(
-        self, rec: Recommendation, position: int, owner: Agency | None, data: dict[str, Any]
+        self, rec: Recommendation, position: int, owners: list[Agency], data: dict[str, Any]
     ) -> Action:
+        """The action (unsaved), its lead the first of `owners`, the others its joint owners
+        once stored (`share_in_bulk`)."""
         due = data.get("due") or {}
-        return Action(
+        action = Action(
             recommendation=rec,
             order=position,
+            ref=(data.get("ref") or "")[:50],
             text=data.get("text") or "",
-            owner=owner,
-            owner_role=owner_wording(owner_readings(data)),
+            owner=owners[0] if owners else None,
+            owner_role=owner_wording(owner_readings(data, self.agencies)),
             due_text=due.get("text") or "",
             due_date=date.fromisoformat(due["date"]) if due.get("date") else None,
             due_precision=due.get("precision") or "",
@@ -218,6 +224,8 @@ class Storer:
             rag_override=data.get("rag") or "",
             rag_override_reason=IMPORTED_RAG_REASON if data.get("rag") else "",
         )
+        action.sharing = owners[1:]
+        return action
 
     def imported_progress(
         self, action: Action, data: dict[str, Any], as_at: date | None
@@ -243,24 +251,26 @@ class Storer:
         on, rag = as_at or timezone.localdate(), data.get("rag") or ""
         return imported_progress(action, text, on=on, rag=rag, status=taken)
 
-    def owner(self, readings: list[dict[str, Any]]) -> Agency | None:
-        """The agency answerable for an action. Owners are often roles ("Named Nurse"): the
-        agency section the row sits in wins, then an agency an owner names that matches one
-        of the partnership's with confidence, then a new agency an owner names. An owner
-        naming no agency (a post alone) is left for the person importing to map: a job
-        title is never made an agency."""
+    def owners(self, readings: list[dict[str, Any]]) -> list[Agency]:
+        """The agencies answerable for an action, the lead first (the others are its joint
+        owners, ADR 78). Owners are often roles ("Named Nurse"): the agency section the row
+        sits in leads, then an agency an owner names that matches one of the partnership's
+        with confidence, then a new agency an owner names. An owner naming no agency (a post
+        alone) is left for the person importing to map: a job title is never made an agency.
+        Under an agency's section, the section says whose the actions are: no agency is made
+        of an owner's wording there, as a post in it often names another ("NSCB Manager")."""
+        matches = [(reading, match_agency(reading, self.agencies)) for reading in readings]
+        found = [self.matched(match.agency) for _, match in matches if match]
         if self.section_agency:
-            return self.agency(self.section_agency)
-        for reading in readings:
-            if found := match_agency(reading, self.agencies):
-                return self.matched(found.agency)
-        for reading in readings:
-            if reading.get("agency"):
-                return self.agency(reading["agency"])
-        for reading in readings:
-            if reading["text"] not in self.result.owners_to_map:
-                self.result.owners_to_map.append(reading["text"])
-        return None
+            found.insert(0, self.agency(self.section_agency))
+        else:
+            found += [self.agency(r["agency"]) for r, match in matches
+                      if not match and r.get("agency")]
+        if not found:
+            for reading in readings:
+                if reading["text"] not in self.result.owners_to_map:
+                    self.result.owners_to_map.append(reading["text"])
+        return list(dict.fromkeys(found))
 
     def matched(self, agency: Agency) -> Agency:
         if agency.name not in self.result.matched_agencies + self.result.new_agencies:

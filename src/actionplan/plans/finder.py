@@ -18,6 +18,7 @@ from django.db.models.expressions import OrderBy
 
 from . import rag_sql
 from .assurance import AssuranceStatus
+from .joint_owners import owned_by
 from .models import Action, Partnership, ProgressUpdate, Recommendation, as_corrected, in_force
 from .status import FINISHED
 
@@ -151,8 +152,8 @@ def find_actions(
         )
     if criteria.agency:
         actions = actions.filter(owner_id=criteria.agency)
-    if criteria.agencies:
-        actions = actions.filter(owner_id__in=criteria.agencies)
+    if criteria.agencies:  # a lead's own: those their agencies lead or own jointly (ADR 78)
+        actions = actions.filter(owned_by(criteria.agencies))
     if criteria.theme:  # its recommendation's theme or its own; subqueries, so no row twice
         by_recommendation = Recommendation.themes.through.objects.filter(theme=criteria.theme)
         own = Action.themes.through.objects.filter(theme=criteria.theme)

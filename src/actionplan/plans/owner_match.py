@@ -77,17 +77,31 @@ def _score(wordings: list[str], agency: Agency) -> float:
     return best
 
 
-def owner_readings(action: Mapping[str, Any]) -> list[dict[str, Any]]:
+def owner_readings(
+    action: Mapping[str, Any], agencies: Sequence[Agency] = (),
+) -> list[dict[str, Any]]:
     """An imported action's owner readings; drafts from before they were read get them
-    read now from the owners' wording."""
-    if action.get("owner_readings"):
-        return list(action["owner_readings"])
-    return [vars(read_owner(text)) for text in action.get("owners") or []]
+    read now from the owners' wording. Owners read from one cell ("Youth Offending and Early
+    Help Service" read as "Youth Offending" and "Early Help Service") are one again when the
+    whole cell is one of `agencies`' names or aliases."""
+    if not action.get("owner_readings"):
+        return [vars(read_owner(text)) for text in action.get("owners") or []]
+    readings: list[dict[str, Any]] = []
+    for reading in action["owner_readings"]:
+        joint = reading.get("joint")
+        if joint and any(agency.is_called(joint) for agency in agencies):
+            if not any(r["text"] == joint for r in readings):
+                readings.append({**vars(read_owner(joint)), "role": reading.get("role")})
+        else:
+            readings.append(reading)
+    return readings
 
 
 def owner_wording(readings: Sequence[Mapping[str, Any]]) -> str:
     """The owners as the action shows them: each as written, with its post when the post
-    came from a column of its own ("Head of Safeguarding, Eastshire ICB")."""
-    return "; ".join(
-        reading["text"] if not reading.get("role") or reading["role"] in reading["text"]
-        else f"{reading['role']}, {reading['text']}" for reading in readings)
+    came from a column of its own ("Head of Safeguarding, Eastshire ICB"); the owners of one
+    cell ("Police and Health") as the cell says them, once."""
+    return "; ".join(dict.fromkeys(
+        (reading.get("joint") or reading["text"])
+        if not reading.get("role") or reading["role"] in reading["text"]
+        else f"{reading['role']}, {reading['text']}" for reading in readings))

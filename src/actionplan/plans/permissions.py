@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from .models import Action, User
 
@@ -14,7 +15,8 @@ def in_partnership(user: User, partnership_id: int) -> bool:
 
 
 def can_update_action(user: User, action: Action) -> bool:
-    """Post progress, change status, attach evidence."""
+    """Post progress, change status, attach evidence: an agency lead, on the actions their
+    agencies lead or own jointly (ADR 78)."""
     if not in_partnership(user, action.partnership_id):
         return False
     if user.is_superuser or user.role == Role.PARTNERSHIP_ADMIN:
@@ -22,7 +24,7 @@ def can_update_action(user: User, action: Action) -> bool:
     return (
         user.role == Role.AGENCY_LEAD
         and action.owner_id is not None
-        and user.agencies.filter(pk=action.owner_id).exists()
+        and user.agencies.filter(Q(pk=action.owner_id) | Q(joint_actions=action)).exists()
     )
 
 

@@ -85,7 +85,7 @@ def _owner_named(rec: Recommendation, data: dict[str, Any], agencies: list[Agenc
     when it names none (a post alone) or the section says whose it is (grouped by agency)."""
     if rec.section and rec.section.kind == Section.Kind.AGENCY:
         return None
-    readings = owner_readings(data)
+    readings = owner_readings(data, agencies)
     for reading in readings:
         if found := match_agency(reading, agencies):
             return found.agency.name
@@ -141,8 +141,8 @@ def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: st
             position = max((a.order for a in change.recommendation.actions.all()), default=-1) + 1
             section = change.recommendation.section
             storer.section_agency = section.name if section and section.kind == Section.Kind.AGENCY else None
-            owner = storer.owner(owner_readings(change.data))
-            action = storer.action(change.recommendation, position, owner, change.data)
+            owners = storer.owners(owner_readings(change.data, storer.agencies))
+            action = storer.action(change.recommendation, position, owners, change.data)
             storer.store_actions([(action, change.data)], plan.as_at)
             told.append([action.pk, "new"])
         elif change.kind == "moved":
@@ -191,10 +191,11 @@ def _reassign(storer: Storer, action: Action, data: dict[str, Any], by: User, wh
     """The document gives the action to another agency: reassigned with the reason, as in the
     app (its history and the agency told), the named person kept."""
     storer.section_agency = None
-    readings = owner_readings(data)
+    readings = owner_readings(data, storer.agencies)
     fresh = Action.objects.get(pk=action.pk)  # as it is now: a change of its text came first
-    reassign_action(fresh, by, owner=storer.owner(readings), owner_role=owner_wording(readings),
-                    owner_person=fresh.owner_person, reason=why)
+    owners = storer.owners(readings)
+    reassign_action(fresh, by, owner=owners[0] if owners else None, owner_role=owner_wording(readings),
+                    owner_person=fresh.owner_person, reason=why, joint_owners=owners[1:])
 
 
 def _storer(draft_plan: dict[str, Any], plan: Plan) -> Storer:
@@ -212,6 +213,7 @@ def _change_action(compared: Action, data: dict[str, Any], by: User, why: str) -
     action = locked(compared)
     due = data.get("due") or {}
     action.text = data.get("text") or action.text
+    action.ref = (data.get("ref") or action.ref)[:50]  # the document may number it anew
     if (due.get("text") or "") != action.due_text:
         action.due_text = due.get("text") or ""
         action.due_date = date.fromisoformat(due["date"]) if due.get("date") else None

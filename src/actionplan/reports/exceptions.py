@@ -29,7 +29,7 @@ def exceptions(plans: list[PlanTable], as_at: AsAt, partnership: Partnership) ->
             action_id=action_id,
             plan=row.plan,
             ref=row.ref,
-            action=row.action,
+            action=row.numbered_action,
             owner=row.owner,
             due=state.due,
             revised_due=state.revised_due,

@@ -50,6 +50,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("Ref", lambda r: r.ref, 6),
     Column("Review refs", lambda r: r.review_refs, 10),
     Column("Recommendation", lambda r: r.recommendation, 40),
+    Column("Action no.", lambda r: r.action_ref, 8),
     Column("Action", lambda r: r.action, 45),
     Column("Agency", lambda r: r.agency, 22),
     Column("Owner role", lambda r: r.owner_role, 18),

@@ -22,6 +22,7 @@ class ActionFacts:
     created_on: date
     # The action's wording and version as they were: a later edit does not rewrite the past.
     text: str = ""
+    ref: str = ""  # the action's number in the document, as it was
     owner_id: int | None = None  # the owning agency then: a reassignment does not rewrite the past
     owner_role: str = ""
     due_text: str = ""
@@ -56,6 +57,7 @@ def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
             "assurance",
             "revised_due_date",
             "text",
+            "ref",
             "owner_id",
             "owner_role",
             "due_text",
@@ -80,6 +82,7 @@ def facts_as_at(action_ids: Iterable[int], on: date) -> dict[int, ActionFacts]:
             found.assured_on = day
         found.reason = v["status_reason"]
         found.text, found.owner_role, found.due_text = v["text"], v["owner_role"], v["due_text"]
+        found.ref = v["ref"]
         found.owner_id = v["owner_id"]
         found.measure, found.version = v["measure"], v["version"]
         previous = v

@@ -43,7 +43,7 @@ RAG = Column("RAG", lambda r: label(r.rag) + (" (override)" if r.rag_overridden 
 REF = Column("Ref", lambda r: r.ref, 4, per_recommendation=True)
 OUTCOME = Column("Outcome / learning point", lambda r: r.outcome, 11, per_recommendation=True)
 RECOMMENDATION = Column("Recommendation", lambda r: r.recommendation, 13, per_recommendation=True)
-ACTION = Column("Action", lambda r: r.action, 14)
+ACTION = Column("Action", lambda r: r.numbered_action, 14)
 OWNER = Column("Owner", owner, 10)
 DUE = Column("Due", due, 7)
 MEASURE = Column("Measure", lambda r: r.measure, 11)
@@ -57,7 +57,7 @@ COMPOSITE_REFS = (
     Column("Ref", lambda r: r.ref, 5, per_recommendation=True),
     Column("Review refs", lambda r: r.review_refs, 8, per_recommendation=True),
 )
-COMPOSITE_ACTION = Column("Action", lambda r: r.action, 27)
+COMPOSITE_ACTION = Column("Action", lambda r: r.numbered_action, 27)
 LEAD = Column("Lead agency", owner, 13)
 TARGET = Column("Target date", due, 8)
 PROGRESS = Column("Progress", lambda r: r.latest_progress, 26)

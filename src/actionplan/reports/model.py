@@ -45,6 +45,7 @@ class PlanRow:
     version: int | None  # the action's version when exported, for conflict checks on import
     first_of_recommendation: bool = True  # later rows leave the recommendation cells blank
     recommendation_id: int | None = None  # set on the row of a recommendation tracked without actions
+    action_ref: str = ""  # the action's number in the document: "1a", "A1.2"
 
     @property
     def stable_id(self) -> str:
@@ -59,6 +60,11 @@ class PlanRow:
         """The agency, then the post when it says more: a post that is the agency's own name
         (a plan naming "Haldon Vale Foundation Trust" under both) is said once."""
         return tuple(part for part in (self.agency, post_beyond(self.agency, self.owner_role)) if part)
+
+    @property
+    def numbered_action(self) -> str:
+        """The action as the board finds it in its document: its number, then its text."""
+        return f"{self.action_ref} {self.action}" if self.action_ref else self.action
 
     @property
     def owner(self) -> str:

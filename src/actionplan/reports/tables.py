@@ -109,6 +109,7 @@ def row_of(
         action_id=action.pk,
         **common,
         action=facts.text,
+        action_ref=facts.ref,
         agency=agency_then(action, facts, agencies or {}),
         owner_role=facts.owner_role,
         due_text=facts.due_text,

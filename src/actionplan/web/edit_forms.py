@@ -148,8 +148,17 @@ class NewActionForm(OwnerForm):
 
 
 class ReassignForm(OwnerForm):
+    joint_owners = forms.ModelMultipleChoiceField(
+        Agency.objects.none(), required=False, widget=forms.CheckboxSelectMultiple, label="With",
+        help_text="Other agencies that own the action with the owner agency: their leads update it too.",
+    )
     reason = words("Why it is reassigned", long=True, missing="Say why the action is reassigned")
     version = forms.IntegerField(widget=forms.HiddenInput)
+    field_order = ["owner", "joint_owners", "owner_role", "owner_person", "reason", "version"]
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, partnership=partnership, **kwargs)
+        model_choices(self, "joint_owners").queryset = partnership.agencies.all()
 
 
 class ActionEditForm(forms.Form):

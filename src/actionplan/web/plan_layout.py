@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from actionplan.plans.finder import ActionCriteria, ActionWithLatestUpdate, meets_judged_criteria
+from actionplan.plans.joint_owners import name_joint_owners
 from actionplan.plans.models import Action, Partnership, Recommendation, Section
 from actionplan.plans.rollup import RolledUp
 
@@ -35,6 +36,8 @@ def lay_out_plan(
     thresholds = partnership.rag_thresholds
     blocks: dict[int | None, SectionBlock] = {}
     filtering = criteria != ActionCriteria()
+    recommendations = list(recommendations)
+    name_joint_owners(action for rec in recommendations for action in rec.all_actions())
     for rec in recommendations:
         every = rec.all_actions()
         for action in every:

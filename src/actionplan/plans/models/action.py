@@ -43,9 +43,18 @@ def post_beyond(agency: str, post: str) -> str:
 class Action(models.Model):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
     order = models.PositiveIntegerField(default=0)
+    # The number the document gave the action ("1a", "A1.2", an "ID" column's): the board
+    # finds its actions by it in the document and at meetings.
+    ref = models.CharField("action number", max_length=50, blank=True)
     text = models.TextField()
     owner = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
     owner_role = models.CharField(max_length=300, blank=True, help_text='As written: "Named Nurse".')
+    # A joint action ("ASC / ICB"): the owner leads it, these answer for it with the owner and
+    # their leads see and update it as the owner's do (ADR 78).
+    joint_owners = models.ManyToManyField(
+        Agency, blank=True, related_name="joint_actions", verbose_name="with",
+        help_text="The other agencies the plan gives the action to.",
+    )
     owner_person = models.ForeignKey(
         "plans.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="owned_actions",
         help_text="The named person who answers for it, when the board names one.",
@@ -84,12 +93,19 @@ class Action(models.Model):
     # a change made against an older version is refused (see stamping.locked).
     version = models.PositiveIntegerField(default=0, editable=False)
     # The reason for each change is kept in full beside it ("why"), not cut at 100 characters.
-    # Themes are kept in each version too: who tagged the action with what, and when.
-    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True), m2m_fields=[themes])
+    # Themes and joint owners are kept in each version too: who tagged or shared the action, when.
+    history = HistoricalRecords(
+        history_change_reason_field=models.TextField(null=True), m2m_fields=[themes, joint_owners]
+    )
 
     # Never stored: the RAG on the day shown, set on the instances read for a page or a list so
     # that it is worked out once per action.
     judged: RagJudgement
+    # Never stored as such: the joint owners an import gives an action not yet stored, stored
+    # with it in bulk (plans.joint_owners).
+    sharing: list[Agency]
+    # Never stored: the joint owners' names, set on the actions a page shows (plans.joint_owners).
+    joint_names: list[str]
 
     class Meta:
         ordering = ["recommendation", "order"]

@@ -58,14 +58,15 @@ def action_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 def action_reassign(request: SignedInRequest, pk: int) -> HttpResponse:
     action = editable_action(request, pk)
     initial = {"owner": action.owner_id, "owner_role": action.owner_role,
-               "owner_person": action.owner_person_id, "version": action.version}
+               "owner_person": action.owner_person_id, "version": action.version,
+               "joint_owners": list(action.joint_owners.values_list("pk", flat=True))}
     form = ReassignForm(data(request), partnership=partnership_of(request), initial=initial)
 
     def save(cleaned: dict) -> tuple[str, str]:
         updates.reassign_action(
             action, request.user, owner=cleaned["owner"], owner_role=cleaned["owner_role"],
             owner_person=cleaned["owner_person"], reason=cleaned["reason"],
-            expected_version=cleaned["version"],
+            expected_version=cleaned["version"], joint_owners=list(cleaned["joint_owners"]),
         )
         return "The action has been reassigned", reverse("action", args=[action.pk])
 

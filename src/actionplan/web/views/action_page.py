@@ -16,6 +16,7 @@ from django.utils import timezone
 from actionplan.plans import permissions
 from actionplan.plans.assurance import AssuranceRefused
 from actionplan.plans.changes import Change, changes_of
+from actionplan.plans.joint_owners import name_joint_owners
 from actionplan.plans.models import Action, Evidence, ProgressUpdate
 from actionplan.plans.status import StatusChange, TransitionRefused, statuses_after
 from actionplan.plans.updates import EditConflict, decide_evidence, record_progress, submit_evidence
@@ -113,6 +114,7 @@ def context(
     user = request.user
     # The action is of the person's partnership (scoping), already read for the page's header.
     thresholds = partnership_of(request).rag_thresholds
+    name_joint_owners([action])
     return {
         "action": action,
         "judged": action.rag(timezone.localdate(), thresholds),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from actionplan.plans import permissions
 from actionplan.plans.finder import ActionCriteria, find_actions, judge
+from actionplan.plans.joint_owners import name_joint_owners
 from actionplan.plans.list_counts import ListCount, kept_count
 from actionplan.plans.models import Action
 from actionplan.plans.tracked_alone import find_recommendations_alone
@@ -66,7 +67,7 @@ def listed(
     counts give the number (plans.list_counts)."""
     page = paging.page_of(request, found, count=None if kept is None else kept.actions)
     context.update(
-        actions=judge(page.object_list, timezone.localdate(), partnership_of(request)),
+        actions=name_joint_owners(judge(page.object_list, timezone.localdate(), partnership_of(request))),
         page=page,
         pagination=paging.pagination(request, page),
         sorts=paging.sort_links(request),
