@@ -24,7 +24,8 @@ from django.db.models import F, Q
 
 from . import kept_counts, kept_totals  # the rows' shape and the day are kept_counts'; it imports this module
 from .models import CountsKept, KeptCount, KeptPlan, Partnership, Plan
-from .summary import partnership_summary
+from .summary import counts_by_plan
+from .summary_numbers import Row
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ PRIORITY = 50
 # A plan changed again while the worker counted it is counted again, this many times in all,
 # then queued once more (a plan changed faster than it is counted does not hold the worker).
 ATTEMPTS = 3
+# Plans stored in one transaction: their marks are held until it commits, a change to one of
+# them waits that long (a few hundred rows a plan).
+STORED_AT_ONCE = 100
 
 
 def mark(plan_ids: Iterable[int]) -> set[int]:
@@ -66,32 +70,61 @@ def marked(partnership: Partnership) -> list[int]:
                 .values_list("plan_id", flat=True))
 
 
-def counted_rows(partnership: Partnership, plan_id: int, on: date) -> list[KeptCount]:
-    summary = partnership_summary(partnership, on, from_history=False, within=[plan_id])
-    return [KeptCount(partnership=partnership, plan_id=plan_id, field=name, key=key, rag=rag, n=n)
-            for (name, key, rag), n in kept_counts.as_rows(summary).items()]
+def count(partnership: Partnership, plan_ids: Collection[int] | None, on: date) -> dict[int, Counter[Row]]:
+    """What each of these plans (every plan of the partnership: None) adds to its numbers, in
+    one grouped pass: the summary's own aggregates, grouped by plan as well."""
+    return counts_by_plan(partnership, on, within=None if plan_ids is None else sorted(plan_ids))
 
 
-def recount_plan(partnership: Partnership, plan_id: int, on: date) -> bool:
-    """Count the plan as it is now and store its rows, unless a change marked it meanwhile
-    (then it stays marked: that change's re-count, or the dashboard's live count, covers it).
-    Answers whether it was stored."""
-    changes = KeptPlan.objects.filter(plan_id=plan_id).values_list("changes", flat=True).first()
-    if changes is None:
-        return False
-    rows = counted_rows(partnership, plan_id, on)  # read outside any transaction: nobody waits
+def recount_plans(partnership: Partnership, plan_ids: Collection[int] | None, on: date) -> set[int]:
+    """Count these plans (None: every plan of the partnership, the daily rebuild) as they are
+    now, all at once, and store each one's rows unless a change marked it meanwhile (then it
+    stays marked: that change's re-count, the caller's next attempt or the dashboard's live
+    count covers it). Answers the plans stored.
+
+    Each plan's mark is read before counting and compared when storing: a change committed
+    after the read moved it, one committed before is in every count read after it."""
+    marks = KeptPlan.objects.filter(plan__partnership=partnership)
+    if plan_ids is not None:
+        marks = marks.filter(plan_id__in=sorted(plan_ids))
+    changes = dict(marks.values_list("plan_id", "changes"))
+    if not changes:
+        return set()
+    counts = count(partnership, None if plan_ids is None else list(changes), on)  # outside any transaction
+    ids, stored = sorted(changes), set()
+    for chunk in (ids[i:i + STORED_AT_ONCE] for i in range(0, len(ids), STORED_AT_ONCE)):
+        stored |= store(partnership, {plan_id: changes[plan_id] for plan_id in chunk}, counts)
+    return stored
+
+
+def store(partnership: Partnership, changes: dict[int, int], counts: dict[int, Counter[Row]]) -> set[int]:
+    """In one short transaction, the plans whose mark is still the number read before counting
+    (`changes`) are marked counted, their rows replaced and the difference added to the
+    partnership's totals. A mark held by another transaction (a change in flight, which will
+    move it; another re-count, which stores the plan) is skipped, never waited for: a re-count
+    then waits on no mark at all, and on the totals only after all of its marks are held, so it
+    is never part of a cycle of waits (ADR 67, 77). Answers the plans stored."""
     with transaction.atomic():
-        if not KeptPlan.objects.filter(plan_id=plan_id, changes=changes).update(counted=changes):
-            return False
-        # Read under the mark just updated: no other re-count of the plan can store meanwhile.
-        before = kept_totals.taken(plan_id)
+        held = KeptPlan.objects.select_for_update(skip_locked=True).filter(plan_id__in=list(changes))
+        unchanged = [plan_id for plan_id, now in held.order_by("plan_id").values_list("plan_id", "changes")
+                     if now == changes[plan_id]]
+        if not unchanged:
+            return set()
+        KeptPlan.objects.filter(plan_id__in=unchanged).update(counted=F("changes"))
+        # Read under the marks just held: no other re-count of these plans can store meanwhile.
+        before = kept_totals.taken(unchanged)
+        after: Counter[Row] = Counter()
+        rows = []
+        for plan_id in unchanged:
+            after.update(counts.get(plan_id, Counter()))
+            rows += [KeptCount(partnership=partnership, plan_id=plan_id, field=name, key=key, rag=rag, n=n)
+                     for (name, key, rag), n in counts.get(plan_id, Counter()).items()]
         KeptCount.objects.bulk_create(rows, batch_size=1000)
-        after = Counter({(row.field, row.key, row.rag): row.n for row in rows})
-        # Rows stored under another partnership (the plan moved since) leave that one's totals.
+        # Rows stored under another partnership (a plan moved since) leave that one's totals.
         for partnership_id in sorted(before.keys() | {partnership.pk}):
             kept_totals.add(partnership_id, kept_totals.difference(
                 after if partnership_id == partnership.pk else Counter(), before[partnership_id]))
-    return True
+    return set(unchanged)
 
 
 def held_on(partnership: Partnership, on: date) -> bool:
@@ -115,12 +148,10 @@ def recount_marked(plan_ids: Collection[int], on: date) -> set[int]:
         partnership = Partnership.objects.get(pk=partnership_id)
         if not held_on(partnership, on):
             continue
-        for plan_id in plan_ids_of:
-            try:
-                if not recount_plan(partnership, plan_id, on):
-                    again.add(plan_id)
-            except Exception:  # the change is committed: a failed re-count must not undo its reply
-                logger.exception("re-counting plan %s failed; it stays counted live", plan_id)
+        try:
+            again |= set(plan_ids_of) - recount_plans(partnership, plan_ids_of, on)
+        except Exception:  # the change is committed: a failed re-count must not undo its reply
+            logger.exception("re-counting plans %s failed; each stays counted live", plan_ids_of)
     return again
 
 
