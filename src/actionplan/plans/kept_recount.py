@@ -22,8 +22,8 @@ from datetime import date
 from django.db import connection, transaction
 from django.db.models import F, Q
 
-from . import kept_counts, kept_totals  # the rows' shape and the day are kept_counts'; it imports this module
-from .models import CountsKept, KeptCount, KeptPlan, Partnership, Plan
+from . import kept_counts, kept_store  # the day is kept_counts'; it imports this module
+from .models import CountsKept, KeptPlan, Partnership, Plan
 from .summary import counts_by_plan
 from .summary_numbers import Row
 
@@ -93,38 +93,8 @@ def recount_plans(partnership: Partnership, plan_ids: Collection[int] | None, on
     counts = count(partnership, None if plan_ids is None else list(changes), on)  # outside any transaction
     ids, stored = sorted(changes), set()
     for chunk in (ids[i:i + STORED_AT_ONCE] for i in range(0, len(ids), STORED_AT_ONCE)):
-        stored |= store(partnership, {plan_id: changes[plan_id] for plan_id in chunk}, counts)
+        stored |= kept_store.store(partnership, {plan_id: changes[plan_id] for plan_id in chunk}, counts)
     return stored
-
-
-def store(partnership: Partnership, changes: dict[int, int], counts: dict[int, Counter[Row]]) -> set[int]:
-    """In one short transaction, the plans whose mark is still the number read before counting
-    (`changes`) are marked counted, their rows replaced and the difference added to the
-    partnership's totals. A mark held by another transaction (a change in flight, which will
-    move it; another re-count, which stores the plan) is skipped, never waited for: a re-count
-    then waits on no mark at all, and on the totals only after all of its marks are held, so it
-    is never part of a cycle of waits (ADR 67, 77). Answers the plans stored."""
-    with transaction.atomic():
-        held = KeptPlan.objects.select_for_update(skip_locked=True).filter(plan_id__in=list(changes))
-        unchanged = [plan_id for plan_id, now in held.order_by("plan_id").values_list("plan_id", "changes")
-                     if now == changes[plan_id]]
-        if not unchanged:
-            return set()
-        KeptPlan.objects.filter(plan_id__in=unchanged).update(counted=F("changes"))
-        # Read under the marks just held: no other re-count of these plans can store meanwhile.
-        before = kept_totals.taken(unchanged)
-        after: Counter[Row] = Counter()
-        rows = []
-        for plan_id in unchanged:
-            after.update(counts.get(plan_id, Counter()))
-            rows += [KeptCount(partnership=partnership, plan_id=plan_id, field=name, key=key, rag=rag, n=n)
-                     for (name, key, rag), n in counts.get(plan_id, Counter()).items()]
-        KeptCount.objects.bulk_create(rows, batch_size=1000)
-        # Rows stored under another partnership (a plan moved since) leave that one's totals.
-        for partnership_id in sorted(before.keys() | {partnership.pk}):
-            kept_totals.add(partnership_id, kept_totals.difference(
-                after if partnership_id == partnership.pk else Counter(), before[partnership_id]))
-    return set(unchanged)
 
 
 def held_on(partnership: Partnership, on: date) -> bool:
