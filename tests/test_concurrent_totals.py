@@ -1,5 +1,6 @@
-"""Writers, re-counts and a plan's deletion all at once: the partnership's totals stay its plans'
-rows added up (ADR 67), no re-count and no change fails on a lock taken in the wrong order.
+"""Writers, re-counts, the daily rebuild's one pass and a plan's deletion all at once: the
+partnership's totals stay its plans' rows added up (ADR 67, 77), no re-count, rebuild or change
+fails on a lock taken in the wrong order.
 
 Run in a child process with its own database, as tests/test_concurrent_saves.py is, so that the
 threads meet the real locking."""
@@ -51,7 +52,7 @@ for _ in range({WRITERS}):
     client = Client(raise_request_exception=False)
     client.force_login(bob)
     clients.append(client)
-start = threading.Barrier({WRITERS} + {RECOUNTERS} + 1)
+start = threading.Barrier({WRITERS} + {RECOUNTERS} + 2)
 done = threading.Event()
 failed = []
 
@@ -75,6 +76,16 @@ def recount(n):
     finally:
         connections.close_all()
 
+def rebuild():
+    start.wait()
+    try:
+        while not done.is_set():  # the daily rebuild, every plan in one pass, again and again
+            kept_counts.rebuild(Partnership.objects.get())
+    except Exception as error:
+        failed.append(repr(error))
+    finally:
+        connections.close_all()
+
 def delete():
     start.wait()
     try:
@@ -87,7 +98,7 @@ def delete():
 
 writers = [threading.Thread(target=write, args=(n, c)) for n, c in enumerate(clients)]
 others = [threading.Thread(target=recount, args=(n,)) for n in range({RECOUNTERS})]
-others.append(threading.Thread(target=delete))
+others += [threading.Thread(target=delete), threading.Thread(target=rebuild)]
 for thread in writers + others:
     thread.start()
 for thread in writers:

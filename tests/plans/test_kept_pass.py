@@ -20,7 +20,13 @@ from actionplan.plans.status import DeliveryStatus as S
 from actionplan.plans.summary import counts_by_plan, partnership_summary
 from actionplan.plans.updates import override_rag
 from factories import ActionFactory, AgencyFactory, PartnershipFactory, PlanFactory, RecommendationFactory
-from kept_helpers import assert_kept_equal_live, assert_shown_equal_live, assert_unmarked_plans_stored_right
+from kept_helpers import (
+    assert_kept_equal_live,
+    assert_shown_equal_live,
+    assert_unmarked_plans_stored_right,
+    drop_after_commit,
+    run_after_commit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -129,4 +135,26 @@ def test_a_plan_that_keeps_changing_is_left_marked_counted_live_and_queued(
     assert_unmarked_plans_stored_right(kept, kept_counts.today())  # every other plan was stored
     assert [result.args_kwargs["args"] for result in queued()] == [[changed]]  # left to the worker
     run_queued(queued)
+    assert_kept_equal_live(kept)
+
+
+def test_many_plans_marked_are_counted_in_the_partnerships_pass_only_they_stored(kept, action, monkeypatch):
+    with counted():
+        ActionFactory(recommendation__plan__partnership=kept)  # a third plan, left as it is
+    run_after_commit()
+    monkeypatch.setattr(kept_recount, "LISTED_UP_TO", 1)
+    counting, asked = kept_recount.count, []
+
+    def spied(partnership, plan_ids, on):
+        asked.append(plan_ids)
+        return counting(partnership, plan_ids, on)
+
+    monkeypatch.setattr(kept_recount, "count", spied)
+    with counted():
+        override_rag(action, None, "red", "agreed")  # its plan and the composite plan linking to it
+    drop_after_commit()  # its queued re-count not run: re-counted here
+    changed = set(kept_recount.marked(kept))
+    assert len(changed) == 2
+    assert kept_recount.recount_plans(kept, changed, kept_counts.today()) == changed  # only they stored
+    assert asked == [None]  # counted with the partnership's whole pass, not by a list of ids
     assert_kept_equal_live(kept)

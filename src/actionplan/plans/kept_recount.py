@@ -3,10 +3,11 @@
 A change only marks the plans it touched (`mark`: one upsert, inside its transaction), so the
 writer holds its locks no longer than before. Once it commits, the plans it found not marked
 yet are queued for the worker (`recount_after_commit`); the reply does not wait for them. The
-worker counts each plan still marked by `partnership_summary` outside any transaction, then,
-in one short one, replaces the plan's rows (and adds the difference to the partnership's totals,
-`kept_totals`) and marks it counted only if no change has marked it since it was read (if one
-has, it counts it again: that change found the plan marked and queued nothing).
+worker counts the plans still marked, a partnership's in one grouped pass of the summary's own
+aggregates (`summary.counts_by_plan`, as the daily rebuild counts every plan, ADR 77) outside
+any transaction, then, in short ones, stores each plan's rows (and the difference in the
+partnership's totals, `kept_store`) and marks it counted only if no change has marked it since
+it was read (if one has, it counts it again: that change found the plan marked and queued nothing).
 A plan still marked is counted live on the dashboard, so no number is ever stale, whether the
 worker is slow, stopped or failing: a re-count that fails is logged and leaves the plan marked
 until the daily rebuild; it never fails the change that asked for it.
@@ -39,6 +40,7 @@ ATTEMPTS = 3
 # Plans stored in one transaction: their marks are held until it commits, a change to one of
 # them waits that long (a few hundred rows a plan).
 STORED_AT_ONCE = 100
+LISTED_UP_TO = 500  # plans counted by their ids; more, and every plan of the partnership is counted
 
 
 def mark(plan_ids: Iterable[int]) -> set[int]:
@@ -90,7 +92,10 @@ def recount_plans(partnership: Partnership, plan_ids: Collection[int] | None, on
     changes = dict(marks.values_list("plan_id", "changes"))
     if not changes:
         return set()
-    counts = count(partnership, None if plan_ids is None else list(changes), on)  # outside any transaction
+    # Outside any transaction. Many plans are counted as the whole partnership is: the same
+    # pass, without a list of thousands of ids in each statement.
+    listed = plan_ids is not None and len(changes) <= LISTED_UP_TO
+    counts = count(partnership, list(changes) if listed else None, on)
     ids, stored = sorted(changes), set()
     for chunk in (ids[i:i + STORED_AT_ONCE] for i in range(0, len(ids), STORED_AT_ONCE)):
         stored |= kept_store.store(partnership, {plan_id: changes[plan_id] for plan_id in chunk}, counts)

@@ -10,7 +10,6 @@ changes a few of a plan's few hundred rows, and a change a handful.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -18,6 +17,8 @@ from django.db.models import F
 from . import kept_totals
 from .models import KeptCount, KeptPlan, Partnership
 from .summary_numbers import Row
+
+CHUNK = 500  # rows deleted to a statement
 
 
 def store(partnership: Partnership, changes: dict[int, int], counts: dict[int, Counter[Row]]) -> set[int]:
@@ -35,50 +36,51 @@ def store(partnership: Partnership, changes: dict[int, int], counts: dict[int, C
             return set()
         KeptPlan.objects.filter(plan_id__in=unchanged).update(counted=F("changes"))
         # Read under the marks just held: no other re-count of these plans can store meanwhile.
-        stored = stored_rows(unchanged)
+        stored, ids = stored_rows(unchanged)
         here = partnership.pk
-        moved = [(partnership_id, plan_id) for partnership_id, plan_id in stored if partnership_id != here]
         totals: defaultdict[int, Counter[Row]] = defaultdict(Counter)
-        for partnership_id, plan_id in moved:  # stored under another partnership (the plan moved)
-            totals[partnership_id].subtract(stored[(partnership_id, plan_id)])
-        changed = []
+        gone: list[int] = []  # the rows whose number changed, and those of plans moved away
+        added = []  # the new numbers (zeros are not kept)
+        for (partnership_id, plan_id), before in stored.items():
+            if partnership_id != here:  # stored under another partnership: the plan moved since
+                totals[partnership_id].subtract(before)
+                gone += [pk for row in before for pk in ids[(partnership_id, plan_id, row)]]
         for plan_id in unchanged:
             new, before = counts.get(plan_id, Counter()), stored[(here, plan_id)]
             for row in new.keys() | before.keys():
                 if new[row] != before[row]:
-                    changed.append((plan_id, row, new[row]))
+                    gone += ids[(here, plan_id, row)]
+                    added += [(plan_id, row, new[row])] if new[row] else []
                     totals[here][row] += new[row] - before[row]
-        write(here, moved, changed)
+        write(here, gone, added)
         for partnership_id in sorted(totals):  # in one order, after the marks (ADR 67)
             kept_totals.add(partnership_id, totals[partnership_id])
     return set(unchanged)
 
 
-def stored_rows(plan_ids: list[int]) -> defaultdict[tuple[int, int], Counter[Row]]:
-    """The plans' stored numbers, by (partnership, plan)."""
+def stored_rows(
+    plan_ids: list[int],
+) -> tuple[defaultdict[tuple[int, int], Counter[Row]], defaultdict[tuple[int, int, Row], list[int]]]:
+    """The plans' stored numbers by (partnership, plan), and the ids of each number's rows
+    (deleted by id: by their number, the planner reads the partnership's whole field)."""
     stored: defaultdict[tuple[int, int], Counter[Row]] = defaultdict(Counter)
+    ids: defaultdict[tuple[int, int, Row], list[int]] = defaultdict(list)
     rows = KeptCount.objects.filter(plan_id__in=plan_ids).values_list(
-        "partnership_id", "plan_id", "field", "key", "rag", "n")
-    for partnership_id, plan_id, name, key, rag, n in rows:
+        "pk", "partnership_id", "plan_id", "field", "key", "rag", "n")
+    for pk, partnership_id, plan_id, name, key, rag, n in rows:
         stored[(partnership_id, plan_id)][(name, key, rag)] += n
-    return stored
+        ids[(partnership_id, plan_id, (name, key, rag))].append(pk)
+    return stored, ids
 
 
-def write(partnership_id: int, moved: list[tuple[int, int]], changed: list[tuple[int, Row, int]]) -> None:
-    """Delete the rows of plans stored under another partnership and the numbers that changed,
-    then insert the new numbers (none for a number now zero), as plain values: a model instance
-    a row cost more than the database's work."""
+def write(partnership_id: int, gone: list[int], added: list[tuple[int, Row, int]]) -> None:
+    """Delete the rows gone, by id, and insert the new numbers, as plain values: a model
+    instance a row cost more than the database's work."""
     table = KeptCount._meta.db_table
     with connection.cursor() as cursor:  # each statement prepared once (a long one is parsed slowly)
-        many(cursor, f"DELETE FROM {table} WHERE partnership_id = %s AND plan_id = %s", moved)
-        many(cursor, f"DELETE FROM {table} WHERE partnership_id = %s AND plan_id = %s AND field = %s "
-                     "AND key = %s AND rag = %s",
-             [(partnership_id, plan_id, *row) for plan_id, row, _n in changed])
-        many(cursor, f"INSERT INTO {table} (partnership_id, plan_id, field, key, rag, n) "
-                     "VALUES (%s, %s, %s, %s, %s, %s)",
-             [(partnership_id, plan_id, *row, n) for plan_id, row, n in changed if n])
-
-
-def many(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
-    if rows:
-        cursor.executemany(sql, rows)
+        for chunk in (gone[i:i + CHUNK] for i in range(0, len(gone), CHUNK)):
+            cursor.execute(f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+        if added:
+            cursor.executemany(f"INSERT INTO {table} (partnership_id, plan_id, field, key, rag, n) "
+                               "VALUES (%s, %s, %s, %s, %s, %s)",
+                               [(partnership_id, plan_id, *row, n) for plan_id, row, n in added])
