@@ -161,8 +161,8 @@ def rebuild(partnership: Partnership) -> None:
     CountsKept.objects.update_or_create(
         partnership=partnership, defaults={"rebuilding_for": on, **thresholds})
     kept_totals.mend(partnership)  # the re-counts below add differences: start from the true sum
+    kept_recount.mark_every_plan(partnership)
     plan_ids = set(partnership.plans.values_list("pk", flat=True))
-    kept_recount.mark(plan_ids)
     changed_meanwhile = plan_ids - kept_recount.recount_plans(partnership, None, on)
     if changed_meanwhile:
         kept_recount.recount_queued(changed_meanwhile)

@@ -66,6 +66,27 @@ def mark(plan_ids: Iterable[int]) -> set[int]:
     return newly
 
 
+def mark_every_plan(partnership: Partnership) -> None:
+    """Mark every plan of the partnership changed, for the daily rebuild, waiting for no mark
+    another transaction holds: a plan without a mark gets one (in plan order, as a change marks),
+    and the marks held by no one are moved on together, those held (a change in flight, which
+    moves it itself; a plan being deleted; a re-count storing it) skipped. Moving a hundred
+    marks in plan order could otherwise wait for a mark that a change deleting a plan took
+    first and holds while it waits for one of them (ADR 77)."""
+    kept, plans = KeptPlan._meta.db_table, Plan._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {kept} (plan_id, changes, counted) SELECT id, 1, 0 FROM {plans} AS p "
+            f"WHERE partnership_id = %s AND NOT EXISTS (SELECT 1 FROM {kept} AS k WHERE k.plan_id = p.id) "
+            "ORDER BY id ON CONFLICT (plan_id) DO NOTHING", [partnership.pk])
+    with transaction.atomic():
+        free = KeptPlan.objects.select_for_update(skip_locked=True, of=("self",)).filter(
+            plan__partnership=partnership)
+        ids = list(free.order_by("plan_id").values_list("plan_id", flat=True))
+        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            KeptPlan.objects.filter(plan_id__in=chunk).update(changes=F("changes") + 1)
+
+
 def marked(partnership: Partnership) -> list[int]:
     """The partnership's plans changed since they were last counted."""
     return list(KeptPlan.objects.filter(plan__partnership=partnership).exclude(changes=F("counted"))
