@@ -4,7 +4,7 @@ read a few hundred rows whatever the number of plans, and subtract the rows of t
 changed since they were counted.
 
 The totals change only in the transaction that changes the rows, by the difference: a re-count
-(`kept_recount.store`) adds its plans' new rows less their old ones, a deleted plan
+(`kept_store.store`) adds its plans' new rows less their old ones, a deleted plan
 (`plan_gone`) takes its rows away. Differences are written one number after another in a fixed
 order (field, key, colour), after the plan's mark is held, so two re-counts never wait on each
 other's numbers in opposite orders; a change deleting a plan writes them after it has marked the
@@ -24,11 +24,6 @@ from .models import KeptCount, KeptPlan, KeptTotal, Partnership, Plan
 
 Row = tuple[str, int, str]  # (the summary's field, the plan, agency or theme id or 0, the colour or "")
 CHUNK = 300  # numbers to a statement: five parameters each, well within SQLite's limit
-
-
-def difference(new: Counter[Row], old: Counter[Row]) -> Counter[Row]:
-    """new − old, number by number, negatives kept (Counter's own subtraction drops them)."""
-    return Counter({row: new[row] - old[row] for row in new.keys() | old.keys() if new[row] != old[row]})
 
 
 def add(partnership_id: int, differences: Counter[Row]) -> None:
@@ -110,10 +105,10 @@ class Gone(threading.local):
 gone = Gone()
 
 
-def taken(plan_ids: list[int]) -> defaultdict[int, Counter[Row]]:
-    """Delete the plans' stored rows; answers them by partnership (what they added to its totals).
-    The caller holds the plans' marks: no re-count of them can store meanwhile."""
-    rows = KeptCount.objects.filter(plan_id__in=plan_ids)
+def taken(plan_id: int) -> defaultdict[int, Counter[Row]]:
+    """Delete the plan's stored rows; answers them by partnership (what they added to its totals).
+    The caller holds the plan's mark: no re-count of the plan can store meanwhile."""
+    rows = KeptCount.objects.filter(plan_id=plan_id)
     found: defaultdict[int, Counter[Row]] = defaultdict(Counter)
     for partnership_id, name, key, rag, n in rows.values_list("partnership_id", "field", "key", "rag", "n"):
         found[partnership_id][(name, key, rag)] += n
@@ -126,7 +121,7 @@ def plan_gone(plan: Plan) -> None:
     finishes before, and one starting after stores nothing), then its rows, kept to be taken
     from the totals by `settle`."""
     KeptPlan.objects.filter(plan_id=plan.pk).delete()
-    for partnership_id, rows in taken([plan.pk]).items():
+    for partnership_id, rows in taken(plan.pk).items():
         gone.rows[partnership_id].subtract(rows)
 
 
