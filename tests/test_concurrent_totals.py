@@ -1,8 +1,8 @@
-"""Writers, re-counts and a plan's deletion all at once: the partnership's totals stay its plans'
-rows added up (ADR 67), no re-count and no change fails on a lock taken in the wrong order. The
-writers' first updates are to the plan being deleted: each is stored before the deletion (and
-deleted with it) or refused as the page of an action that is gone; never an error, never
-acknowledged and lost.
+"""Writers, re-counts, the daily rebuild's one pass and a plan's deletion all at once: the
+partnership's totals stay its plans' rows added up (ADR 67, 77), no re-count, rebuild or change
+fails on a lock taken in the wrong order. The writers' first updates are to the plan being
+deleted: each is stored before the deletion (and deleted with it) or refused as the page of an
+action that is gone; never an error, never acknowledged and lost.
 
 Run in a child process with its own database, as tests/test_concurrent_saves.py is, so that the
 threads meet the real locking."""
@@ -57,7 +57,7 @@ for _ in range({WRITERS}):
     client = Client(raise_request_exception=False)  # its capture of errors is not for threads
     client.force_login(bob)
     clients.append(client)
-start = threading.Barrier({WRITERS} + {RECOUNTERS} + 1)
+start = threading.Barrier({WRITERS} + {RECOUNTERS} + 2)
 done = threading.Event()
 failed, to_doomed = [], []
 # The race made sure of: every update to the plan being deleted has read its action (the page
@@ -100,6 +100,16 @@ def recount(n):
     finally:
         connections.close_all()
 
+def rebuild():
+    start.wait()
+    try:
+        while not done.is_set():  # the daily rebuild, every plan in one pass, again and again
+            kept_counts.rebuild(Partnership.objects.get())
+    except Exception as error:
+        failed.append(repr(error))
+    finally:
+        connections.close_all()
+
 def delete():
     start.wait()
     read.wait(120)
@@ -114,7 +124,7 @@ def delete():
 
 writers = [threading.Thread(target=write, args=(n, c)) for n, c in enumerate(clients)]
 others = [threading.Thread(target=recount, args=(n,)) for n in range({RECOUNTERS})]
-others.append(threading.Thread(target=delete))
+others += [threading.Thread(target=delete), threading.Thread(target=rebuild)]
 for thread in writers + others:
     thread.start()
 for thread in writers:

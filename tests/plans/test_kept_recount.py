@@ -46,7 +46,7 @@ def test_a_failed_re_count_never_fails_the_change_and_leaves_the_plan_counted_li
     def broken(*args, **kwargs):
         raise OSError("the database went away")
 
-    monkeypatch.setattr(kept_recount, "counted_rows", broken)
+    monkeypatch.setattr(kept_recount, "count", broken)
     record_progress(action, bob, "Stuck.", on=kept_counts.today(),
                     change=StatusChange(S.NOT_ACHIEVED, "none"))
     run_after_commit()
@@ -59,16 +59,16 @@ def test_a_failed_re_count_never_fails_the_change_and_leaves_the_plan_counted_li
 
 
 def test_a_change_committed_while_its_plan_is_counted_leaves_it_marked(kept, action, charlie, monkeypatch):
-    plan, counting = action.recommendation.plan, kept_recount.counted_rows
+    plan, counting = action.recommendation.plan, kept_recount.count
 
-    def meanwhile(partnership, plan_id, on):
-        rows = counting(partnership, plan_id, on)  # counted before the change below
+    def meanwhile(partnership, plan_ids, on):
+        counts = counting(partnership, plan_ids, on)  # counted before the change below
         with counted():
             override_rag(action, charlie, "green", "agreed")
-        return rows
+        return counts
 
-    monkeypatch.setattr(kept_recount, "counted_rows", meanwhile)
-    assert kept_recount.recount_plan(kept, plan.pk, kept_counts.today()) is False  # nothing stored
+    monkeypatch.setattr(kept_recount, "count", meanwhile)
+    assert kept_recount.recount_plans(kept, [plan.pk], kept_counts.today()) == set()  # nothing stored
     assert plan.pk in kept_recount.marked(kept)
     assert_shown_equal_live(kept)
     monkeypatch.undo()
@@ -112,22 +112,22 @@ def test_a_change_is_re_counted_by_the_worker_not_in_its_request(kept, action, b
 
 def test_a_plan_changed_while_the_worker_counts_it_is_counted_again(kept, action, charlie, monkeypatch,
                                                                      queued):
-    plan, counting = action.recommendation.plan, kept_recount.counted_rows
+    plan, counting = action.recommendation.plan, kept_recount.count
     with counted():
         override_rag(action, charlie, "red", "agreed")
     run_after_commit()
     changed = []
 
-    def meanwhile(partnership, plan_id, on):
-        rows = counting(partnership, plan_id, on)
-        if plan_id == plan.pk and not changed:  # once, after the plan was read: its rows are stale
-            changed.append(plan_id)
+    def meanwhile(partnership, plan_ids, on):
+        counts = counting(partnership, plan_ids, on)
+        if plan.pk in plan_ids and not changed:  # once, after the plan was read: its rows are stale
+            changed.append(plan.pk)
             with counted():
                 override_rag(action, charlie, "green", "agreed")
             run_after_commit()
-        return rows
+        return counts
 
-    monkeypatch.setattr(kept_recount, "counted_rows", meanwhile)
+    monkeypatch.setattr(kept_recount, "count", meanwhile)
     assert len(queued()) == 1
     run_queued(queued)
     assert changed and queued() == []  # the change found the plan marked and queued nothing

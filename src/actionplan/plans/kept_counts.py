@@ -26,9 +26,8 @@ from django.utils import timezone
 from . import kept_recount, kept_totals
 from .models import CountsKept, Partnership, Plan
 from .summary import PartnershipSummary, RagCounts, partnership_summary
+from .summary_numbers import Row
 from .summary_rows import LINKS
-
-Row = tuple[str, int, str]  # (the summary's field, the plan, agency or theme id or 0, the colour or "")
 
 
 def today() -> date:
@@ -150,20 +149,23 @@ def forget(partnership_ids: Iterable[int] | QuerySet[Any]) -> None:
 def rebuild(partnership: Partnership) -> None:
     """Count every plan of the partnership again, for today and its thresholds now.
 
-    Every plan is marked changed, then re-counted as a change is, each in its own short
-    transaction, so that nobody waits on the whole: while it runs, the counts say they are being
-    rebuilt for today, changes re-count their plans for today too, and the dashboard counts live
-    until the last plan is done. A plan changed meanwhile stays marked and is counted live."""
+    Every plan is marked changed, then all are counted in one grouped pass (ADR 77) and stored
+    a hundred plans to a short transaction, so that nobody waits on the whole: while it runs,
+    the counts say they are being rebuilt for today, changes re-count their plans for today too,
+    and the dashboard counts live until it is done. A plan changed while the pass runs is not
+    stored (its mark moved since it was read): it stays marked, is counted live, and is counted
+    again at once, then left to the worker if it keeps changing."""
     on = today()
     thresholds = {"amber_within_days": partnership.amber_within_days,
                   "stale_after_days": partnership.stale_after_days}
     CountsKept.objects.update_or_create(
         partnership=partnership, defaults={"rebuilding_for": on, **thresholds})
     kept_totals.mend(partnership)  # the re-counts below add differences: start from the true sum
-    plan_ids = list(partnership.plans.order_by("pk").values_list("pk", flat=True))
-    kept_recount.mark(plan_ids)
-    for plan_id in plan_ids:
-        kept_recount.recount_plan(partnership, plan_id, on)
+    kept_recount.mark_every_plan(partnership)
+    plan_ids = set(partnership.plans.values_list("pk", flat=True))
+    changed_meanwhile = plan_ids - kept_recount.recount_plans(partnership, None, on)
+    if changed_meanwhile:
+        kept_recount.recount_queued(changed_meanwhile)
     # A change by a path that does not re-count, meanwhile, cleared `rebuilding_for`: then not held.
     CountsKept.objects.filter(partnership=partnership, rebuilding_for=on, **thresholds).update(
         as_at=on, rebuilding_for=None)

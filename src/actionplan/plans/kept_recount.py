@@ -3,10 +3,11 @@
 A change only marks the plans it touched (`mark`: one upsert, inside its transaction), so the
 writer holds its locks no longer than before. Once it commits, the plans it found not marked
 yet are queued for the worker (`recount_after_commit`); the reply does not wait for them. The
-worker counts each plan still marked by `partnership_summary` outside any transaction, then,
-in one short one, replaces the plan's rows (and adds the difference to the partnership's totals,
-`kept_totals`) and marks it counted only if no change has marked it since it was read (if one
-has, it counts it again: that change found the plan marked and queued nothing).
+worker counts the plans still marked, a partnership's in one grouped pass of the summary's own
+aggregates (`summary.counts_by_plan`, as the daily rebuild counts every plan, ADR 77) outside
+any transaction, then, in short ones, stores each plan's rows (and the difference in the
+partnership's totals, `kept_store`) and marks it counted only if no change has marked it since
+it was read (if one has, it counts it again: that change found the plan marked and queued nothing).
 A plan still marked is counted live on the dashboard, so no number is ever stale, whether the
 worker is slow, stopped or failing: a re-count that fails is logged and leaves the plan marked
 until the daily rebuild; it never fails the change that asked for it.
@@ -22,9 +23,10 @@ from datetime import date
 from django.db import connection, transaction
 from django.db.models import F, Q
 
-from . import kept_counts, kept_totals  # the rows' shape and the day are kept_counts'; it imports this module
-from .models import CountsKept, KeptCount, KeptPlan, Partnership, Plan
-from .summary import partnership_summary
+from . import kept_counts, kept_store  # the day is kept_counts'; it imports this module
+from .models import CountsKept, KeptPlan, Partnership, Plan
+from .summary import counts_by_plan
+from .summary_numbers import Row
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,10 @@ PRIORITY = 50
 # A plan changed again while the worker counted it is counted again, this many times in all,
 # then queued once more (a plan changed faster than it is counted does not hold the worker).
 ATTEMPTS = 3
+# Plans stored in one transaction: their marks are held until it commits, a change to one of
+# them waits that long (a few hundred rows a plan).
+STORED_AT_ONCE = 100
+LISTED_UP_TO = 500  # plans counted by their ids; more, and every plan of the partnership is counted
 
 
 def mark(plan_ids: Iterable[int]) -> set[int]:
@@ -60,38 +66,61 @@ def mark(plan_ids: Iterable[int]) -> set[int]:
     return newly
 
 
+def mark_every_plan(partnership: Partnership) -> None:
+    """Mark every plan of the partnership changed, for the daily rebuild, waiting for no mark
+    another transaction holds: a plan without a mark gets one (in plan order, as a change marks),
+    and the marks held by no one are moved on together, those held (a change in flight, which
+    moves it itself; a plan being deleted; a re-count storing it) skipped. Moving a hundred
+    marks in plan order could otherwise wait for a mark that a change deleting a plan took
+    first and holds while it waits for one of them (ADR 77)."""
+    kept, plans = KeptPlan._meta.db_table, Plan._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {kept} (plan_id, changes, counted) SELECT id, 1, 0 FROM {plans} AS p "
+            f"WHERE partnership_id = %s AND NOT EXISTS (SELECT 1 FROM {kept} AS k WHERE k.plan_id = p.id) "
+            "ORDER BY id ON CONFLICT (plan_id) DO NOTHING", [partnership.pk])
+    with transaction.atomic():
+        free = KeptPlan.objects.select_for_update(skip_locked=True, of=("self",)).filter(
+            plan__partnership=partnership)
+        ids = list(free.order_by("plan_id").values_list("plan_id", flat=True))
+        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            KeptPlan.objects.filter(plan_id__in=chunk).update(changes=F("changes") + 1)
+
+
 def marked(partnership: Partnership) -> list[int]:
     """The partnership's plans changed since they were last counted."""
     return list(KeptPlan.objects.filter(plan__partnership=partnership).exclude(changes=F("counted"))
                 .values_list("plan_id", flat=True))
 
 
-def counted_rows(partnership: Partnership, plan_id: int, on: date) -> list[KeptCount]:
-    summary = partnership_summary(partnership, on, from_history=False, within=[plan_id])
-    return [KeptCount(partnership=partnership, plan_id=plan_id, field=name, key=key, rag=rag, n=n)
-            for (name, key, rag), n in kept_counts.as_rows(summary).items()]
+def count(partnership: Partnership, plan_ids: Collection[int] | None, on: date) -> dict[int, Counter[Row]]:
+    """What each of these plans (every plan of the partnership: None) adds to its numbers, in
+    one grouped pass: the summary's own aggregates, grouped by plan as well."""
+    return counts_by_plan(partnership, on, within=None if plan_ids is None else sorted(plan_ids))
 
 
-def recount_plan(partnership: Partnership, plan_id: int, on: date) -> bool:
-    """Count the plan as it is now and store its rows, unless a change marked it meanwhile
-    (then it stays marked: that change's re-count, or the dashboard's live count, covers it).
-    Answers whether it was stored."""
-    changes = KeptPlan.objects.filter(plan_id=plan_id).values_list("changes", flat=True).first()
-    if changes is None:
-        return False
-    rows = counted_rows(partnership, plan_id, on)  # read outside any transaction: nobody waits
-    with transaction.atomic():
-        if not KeptPlan.objects.filter(plan_id=plan_id, changes=changes).update(counted=changes):
-            return False
-        # Read under the mark just updated: no other re-count of the plan can store meanwhile.
-        before = kept_totals.taken(plan_id)
-        KeptCount.objects.bulk_create(rows, batch_size=1000)
-        after = Counter({(row.field, row.key, row.rag): row.n for row in rows})
-        # Rows stored under another partnership (the plan moved since) leave that one's totals.
-        for partnership_id in sorted(before.keys() | {partnership.pk}):
-            kept_totals.add(partnership_id, kept_totals.difference(
-                after if partnership_id == partnership.pk else Counter(), before[partnership_id]))
-    return True
+def recount_plans(partnership: Partnership, plan_ids: Collection[int] | None, on: date) -> set[int]:
+    """Count these plans (None: every plan of the partnership, the daily rebuild) as they are
+    now, all at once, and store each one's rows unless a change marked it meanwhile (then it
+    stays marked: that change's re-count, the caller's next attempt or the dashboard's live
+    count covers it). Answers the plans stored.
+
+    Each plan's mark is read before counting and compared when storing: a change committed
+    after the read moved it, one committed before is in every count read after it."""
+    marks = KeptPlan.objects.filter(plan__partnership=partnership)
+    if plan_ids is not None:
+        marks = marks.filter(plan_id__in=sorted(plan_ids))
+    changes = dict(marks.values_list("plan_id", "changes"))
+    if not changes:
+        return set()
+    # Outside any transaction. Many plans are counted as the whole partnership is: the same
+    # pass, without a list of thousands of ids in each statement.
+    listed = plan_ids is not None and len(changes) <= LISTED_UP_TO
+    counts = count(partnership, list(changes) if listed else None, on)
+    ids, stored = sorted(changes), set()
+    for chunk in (ids[i:i + STORED_AT_ONCE] for i in range(0, len(ids), STORED_AT_ONCE)):
+        stored |= kept_store.store(partnership, {plan_id: changes[plan_id] for plan_id in chunk}, counts)
+    return stored
 
 
 def held_on(partnership: Partnership, on: date) -> bool:
@@ -115,12 +144,10 @@ def recount_marked(plan_ids: Collection[int], on: date) -> set[int]:
         partnership = Partnership.objects.get(pk=partnership_id)
         if not held_on(partnership, on):
             continue
-        for plan_id in plan_ids_of:
-            try:
-                if not recount_plan(partnership, plan_id, on):
-                    again.add(plan_id)
-            except Exception:  # the change is committed: a failed re-count must not undo its reply
-                logger.exception("re-counting plan %s failed; it stays counted live", plan_id)
+        try:
+            again |= set(plan_ids_of) - recount_plans(partnership, plan_ids_of, on)
+        except Exception:  # the change is committed: a failed re-count must not undo its reply
+            logger.exception("re-counting plans %s failed; each stays counted live", plan_ids_of)
     return again
 
 

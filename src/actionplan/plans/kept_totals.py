@@ -4,7 +4,7 @@ read a few hundred rows whatever the number of plans, and subtract the rows of t
 changed since they were counted.
 
 The totals change only in the transaction that changes the rows, by the difference: a re-count
-(`kept_recount.recount_plan`) adds its plan's new rows less its old ones, a deleted plan
+(`kept_store.store`) adds its plans' new rows less their old ones, a deleted plan
 (`plan_gone`) takes its rows away. Differences are written one number after another in a fixed
 order (field, key, colour), after the plan's mark is held, so two re-counts never wait on each
 other's numbers in opposite orders; a change deleting a plan writes them after it has marked the
@@ -24,11 +24,6 @@ from .models import KeptCount, KeptPlan, KeptTotal, Partnership, Plan
 
 Row = tuple[str, int, str]  # (the summary's field, the plan, agency or theme id or 0, the colour or "")
 CHUNK = 300  # numbers to a statement: five parameters each, well within SQLite's limit
-
-
-def difference(new: Counter[Row], old: Counter[Row]) -> Counter[Row]:
-    """new − old, number by number, negatives kept (Counter's own subtraction drops them)."""
-    return Counter({row: new[row] - old[row] for row in new.keys() | old.keys() if new[row] != old[row]})
 
 
 def add(partnership_id: int, differences: Counter[Row]) -> None:

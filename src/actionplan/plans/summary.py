@@ -2,22 +2,25 @@
 
 Every number is a SQL aggregate (a handful of GROUP BY queries whatever the number of actions):
 the RAG rule and the exception tests run in the database through `rag_sql`, the SQL form of the
-rule that `Action.rag` applies to one action.
+rule that `Action.rag` applies to one action. The same aggregates, grouped by plan as well, give
+what each plan adds to the partnership's numbers (`counts_by_plan`, the kept counts' one pass):
+`summary_numbers` writes them once for both.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
-from . import rag_sql, summary_rows
-from .models import Agency, Partnership, Plan, Recommendation, Theme
+from . import summary_rows
+from .models import Agency, Partnership, Plan, Theme
 from .rag import SEVERITY
+from .summary_numbers import Row, numbers
 
 
 @dataclass
@@ -70,27 +73,13 @@ def partnership_summary(
         partnership, as_at, within)
     plans = {plan.pk: plan for plan in rows.plans.order_by("title")}
     summary.by_plan = {plan: RagCounts() for plan in plans.values()}
-    live = rows.actions
-    # Each action is in one plan of its own: the partnership's counts are the sum of its plans'.
-    own_plans = list(grouped(live, "recommendation__plan_id"))
-    add_counts(summary.overall, own_plans)
-    add_per(summary.by_plan, plans, own_plans)
-    add_per(summary.by_plan, plans, rows.linked)
     # A version's own themes are kept apart from it (ADR 50): as at a past day, the
     # recommendation's themes are counted, as the reports' "as at" does.
-    add_theme_counts(summary.by_theme, live, own_themes=not from_history)
-    # The exceptions are counted in the same reading of the actions as the owners' RAG.
-    exceptions = rag_sql.Exceptions.on(as_at, partnership.amber_within_days, partnership.stale_after_days,
-                                       rows.last_touched)
-    names = list(vars(exceptions))
-    by_owner = list(live.values_list("owner_id", "shown").annotate(
-        n=Count("pk"), **{name: Count("pk", filter=condition) for name, condition in vars(exceptions).items()}
-    ).order_by())
-    for i, name in enumerate(names):
-        setattr(summary, name, sum(group[3 + i] for group in by_owner))
-    agencies = summary_rows.agencies(partnership, rows)
-    add_per(summary.by_agency, agencies, [group[:3] for group in by_owner if group[0] is not None])
-    count_recommendations_on_their_own(summary, rows.alone, plans)
+    found = [number[1:] for number in numbers(partnership, as_at, rows, own_themes=not from_history)]
+    # Themes are read for the numbers found: national themes belong to no partnership.
+    themes = Theme.objects.in_bulk({key for name, key, _rag, _n in found if name == "by_theme"})
+    add_numbers(summary, found, {"by_plan": plans, "by_agency": summary_rows.agencies(partnership, rows),
+                                 "by_theme": themes})
     if from_history:  # plans that held nothing yet on that day are not shown as empty
         summary.by_plan = {plan: counts for plan, counts in summary.by_plan.items() if counts.total}
     summary.by_agency = dict(sorted(summary.by_agency.items(), key=lambda item: item[0].name))
@@ -98,47 +87,31 @@ def partnership_summary(
     return summary
 
 
-def grouped(rows: QuerySet, by: str) -> Iterable[tuple]:
-    """(key, rag, count) per group of `rows`, which carry their RAG annotated as `shown`."""
-    return rows.values_list(by, "shown").annotate(n=Count("pk")).order_by()
-
-
-def add_counts(counts: RagCounts, groups: Iterable[tuple]) -> None:
-    for _key, rag, n in groups:
-        counts.add(rag, n)
-
-
-def add_per(per: dict, things: dict, groups: Iterable[tuple]) -> None:
-    for key, rag, n in groups:
-        per.setdefault(things[key], RagCounts()).add(rag, n)
-
-
-def add_theme_counts(per: dict, live: QuerySet, *, own_themes: bool) -> None:
-    """Each action under the themes of its recommendation and its own, once a theme: those
-    through the recommendation, plus its own, less those it has both ways (three GROUP BYs).
-    Themes are read for the groups found: national themes belong to no partnership."""
-    groups = list(grouped(live.filter(recommendation__themes__isnull=False), "recommendation__themes"))
-    if own_themes:
-        groups += grouped(live.filter(themes__isnull=False), "themes")
-        both = grouped(live.filter(themes=F("recommendation__themes")), "themes")
-        groups += [(theme, rag, -n) for theme, rag, n in both]
-    add_per_theme(per, groups)
-
-
-def add_per_theme(per: dict, groups: Iterable[tuple]) -> None:
-    """Themes are read for the groups found: national themes belong to no partnership."""
-    found = list(groups)
-    add_per(per, Theme.objects.in_bulk({key for key, _rag, _n in found}), found)
-
-
-def count_recommendations_on_their_own(
-    summary: PartnershipSummary, alone: QuerySet[Recommendation], plans: dict[int, Plan]
+def add_numbers(
+    summary: PartnershipSummary, found: Iterable[tuple[str, int, str, int]],
+    things: dict[str, dict[int, Any]],
 ) -> None:
-    """Recommendations with no actions (own or linked), each counted with its own RAG, and
-    among what awaits assurance (never overdue, due soon nor stale: they have no due date)."""
-    for plan_id, rag, n in grouped(alone, "plan_id"):
-        summary.overall.add(rag, n)
-        summary.by_plan[plans[plan_id]].add(rag, n)
-        summary.recommendations_alone += n
-    summary.awaiting_assurance += alone.filter(rag_sql.awaiting_assurance("assurance_then")).count()
-    add_per_theme(summary.by_theme, grouped(alone.filter(themes__isnull=False), "themes"))
+    """Each number into its field: a colour's count, a plan's, agency's or theme's (found by id
+    in `things`), or a plain number."""
+    for name, key, rag, n in found:
+        value = getattr(summary, name)
+        if isinstance(value, RagCounts):
+            value.add(rag, n)
+        elif isinstance(value, dict):
+            value.setdefault(things[name][key], RagCounts()).add(rag, n)
+        else:
+            setattr(summary, name, value + n)
+
+
+def counts_by_plan(
+    partnership: Partnership, as_at: date, within: Collection[int] | None = None,
+) -> dict[int, Counter[Row]]:
+    """What each open plan (of `within`, when given) adds to the partnership's numbers today,
+    by field, key and colour, zeros left out: `partnership_summary(within=[plan])` of every
+    plan at once, from the same aggregates grouped by plan as well (one pass, not one a plan).
+    A plan that adds nothing (closed, empty) is not in the answer."""
+    rows = summary_rows.rows_today(partnership, as_at, within)
+    per: defaultdict[int, Counter[Row]] = defaultdict(Counter)
+    for plan, name, key, rag, n in numbers(partnership, as_at, rows, own_themes=True, per_plan=True):
+        per[plan][(name, key, rag)] += n
+    return {plan: Counter({row: n for row, n in counts.items() if n}) for plan, counts in per.items()}
