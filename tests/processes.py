@@ -82,8 +82,8 @@ def copy_sqlite(source: Path, target: Path) -> None:
 
 class BuiltDatabases:
     """The product's database migrated, and with the demo loaded, once a run, by its own commands;
-    each test starting from one gets a copy of it. Migrating took 14 s of a loaded machine and
-    the demo 6 s more, for each test that did both. A child process cannot see the test's
+    each test starting from one gets a copy of it. Migrating took 14 s at a load of 3, and the
+    demo 6 s more, for each test that did both. A child process cannot see the test's
     transaction, so the demo tests/shared_demo.py shares is of no use to it."""
 
     def __init__(self, folder: Path) -> None:

@@ -66,7 +66,7 @@ def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
 class BuiltDemo:
     """The demo built and committed once for the browser tests, kept as a copy of the whole
     database: each test's database is made that copy again (SQLite's backup, a few milliseconds)
-    instead of building the demo again (17-25 s of a loaded machine each). The live server's
+    instead of building the demo again (5-21 s of set-up each at a load of 11). The live server's
     thread shares the test's in-memory database, so it serves the copy. On another database
     (the browser tests run in the SQLite run only) each test builds its own, as before."""
 
