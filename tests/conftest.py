@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-# The Riverton demo built once for the tests that read it (riverton_at_meeting, riverton_today).
-pytest_plugins = ["shared_demo"]
+# The Riverton demo built once for the tests that read it (riverton_at_meeting, riverton_today);
+# the product's database migrated, and with the demo, once for the child processes (built_databases).
+pytest_plugins = ["shared_demo", "processes"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -20,6 +21,7 @@ TESTS = Path(__file__).resolve().parent
 ANY_DATABASE = (
     "importing/",  # the importer: no database at all
     "test_layers.py",  # reads the source's imports
+    "test_any_database.py",  # reads the tests' names
     # Child processes given their own environment, never the run's DATABASE_URL.
     "test_cli.py",
     "test_settings.py",
@@ -31,6 +33,7 @@ ANY_DATABASE = (
     "test_backup.py::test_a_sqlite_online_backup_restores_the_same_report",
     "reminders/test_runners.py::test_two_runners_at_once_on_sqlite",
     "reminders/test_runners.py::test_a_runner_killed_mid_run_and_started_again_sends_each_notice_once",
+    "test_concurrent_totals.py::test_writers_re_counts_and_a_deletion_at_once_on_sqlite",
     "system/",  # what the browser shows and does; the pages' SQL is checked by tests/web on both
 )
 # The permission matrix on PostgreSQL: alice (every Riverton page allowed, with its rows) and eve

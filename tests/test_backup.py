@@ -37,10 +37,8 @@ def rename_the_partnership(env: dict[str, str]) -> None:
 
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 command is not installed")
-def test_a_sqlite_online_backup_restores_the_same_report(tmp_path):
-    live = environment(tmp_path / "live")
-    actionplan("migrate", "--verbosity", "0", env=live)
-    actionplan("demo", env=live)
+def test_a_sqlite_online_backup_restores_the_same_report(tmp_path, built_databases):
+    live = built_databases.sqlite(tmp_path / "live", "demo")
     before = report_hash(live, tmp_path)
 
     backup = tmp_path / "actionplan-backup.sqlite3"
@@ -55,13 +53,10 @@ def test_a_sqlite_online_backup_restores_the_same_report(tmp_path):
 
 @pytest.mark.skipif(SCRATCH is None, reason="the suite is not running on PostgreSQL")
 @pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump is not installed")
-def test_a_postgresql_dump_restores_the_same_report(tmp_path):
+def test_a_postgresql_dump_restores_the_same_report(tmp_path, built_databases):
     assert SCRATCH
-    recreate(SCRATCH)
     try:
-        live = environment(tmp_path, SCRATCH)
-        actionplan("migrate", "--verbosity", "0", env=live)
-        actionplan("demo", env=live)
+        live = built_databases.postgresql(SCRATCH, tmp_path, "demo")
         before = report_hash(live, tmp_path)
 
         dump = tmp_path / "actionplan.dump"

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from processes import actionplan, environment, python, recreate, scratch_database_url
+from processes import python, recreate, scratch_database_url
 
 WRITERS = 20
 UPDATES_EACH = 10
@@ -60,8 +60,6 @@ print(json.dumps({{"acknowledged": sorted(t for t, _ in acknowledged), "failed":
 
 
 def saves_at_once(env: dict[str, str]) -> dict:
-    actionplan("migrate", "--verbosity", "0", env=env)
-    actionplan("demo", env=env)
     return json.loads(python(WRITE_AT_ONCE, {**env, "ALLOWED_HOSTS": "testserver"}).strip().splitlines()[-1])
 
 
@@ -72,18 +70,17 @@ def check(result: dict) -> None:
     assert result["added"] == WRITERS * UPDATES_EACH
 
 
-def test_twenty_writers_at_once_on_sqlite(tmp_path):
-    check(saves_at_once(environment(tmp_path / "data")))
+def test_twenty_writers_at_once_on_sqlite(tmp_path, built_databases):
+    check(saves_at_once(built_databases.sqlite(tmp_path / "data", "demo")))
 
 
 SCRATCH = scratch_database_url("concurrent_check")
 
 
 @pytest.mark.skipif(SCRATCH is None, reason="the suite is not running on PostgreSQL")
-def test_twenty_writers_at_once_on_postgresql(tmp_path):
+def test_twenty_writers_at_once_on_postgresql(tmp_path, built_databases):
     assert SCRATCH
-    recreate(SCRATCH)
     try:
-        check(saves_at_once(environment(tmp_path / "data", SCRATCH)))
+        check(saves_at_once(built_databases.postgresql(SCRATCH, tmp_path / "data", "demo")))
     finally:
         recreate(SCRATCH, create=False)

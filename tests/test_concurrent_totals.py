@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from processes import actionplan, environment, python, recreate, scratch_database_url
+from processes import python, recreate, scratch_database_url
 
 WRITERS = 8
 UPDATES_EACH = 6
@@ -146,8 +146,6 @@ print(json.dumps({{"failed": failed, "failures": failures, "to_doomed": to_doome
 
 
 def all_at_once(env: dict[str, str]) -> dict:
-    actionplan("migrate", "--verbosity", "0", env=env)
-    actionplan("demo", env=env)
     return json.loads(python(ALL_AT_ONCE, {**env, "ALLOWED_HOSTS": "testserver"}).strip().splitlines()[-1])
 
 
@@ -167,18 +165,17 @@ def check(result: dict) -> None:
     assert result["doomed"] is False
 
 
-def test_writers_re_counts_and_a_deletion_at_once_on_sqlite(tmp_path):
-    check(all_at_once(environment(tmp_path / "data")))
+def test_writers_re_counts_and_a_deletion_at_once_on_sqlite(tmp_path, built_databases):
+    check(all_at_once(built_databases.sqlite(tmp_path / "data", "demo")))
 
 
 SCRATCH = scratch_database_url("concurrent_totals")
 
 
 @pytest.mark.skipif(SCRATCH is None, reason="the suite is not running on PostgreSQL")
-def test_writers_re_counts_and_a_deletion_at_once_on_postgresql(tmp_path):
+def test_writers_re_counts_and_a_deletion_at_once_on_postgresql(tmp_path, built_databases):
     assert SCRATCH
-    recreate(SCRATCH)
     try:
-        check(all_at_once(environment(tmp_path / "data", SCRATCH)))
+        check(all_at_once(built_databases.postgresql(SCRATCH, tmp_path / "data", "demo")))
     finally:
         recreate(SCRATCH, create=False)

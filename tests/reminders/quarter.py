@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from actionplan.plans.models import Action, Agency, Partnership, ProgressUpdate, User
 from actionplan.plans.status import DeliveryStatus
-from actionplan.reminders.models import ReminderSettings
+from actionplan.reminders.models import Meeting, ReminderSettings
 from actionplan.reminders.runs import remind
 from factories import ActionFactory, AgencyFactory, PlanFactory, UserFactory
 
@@ -88,6 +89,17 @@ def build(
     return quarter
 
 
+def build_with_a_board_meeting(
+    partnership: Partnership, police: Agency, alice: User, bob: User, dave: User, eve: User
+) -> Quarter:
+    """The quarter, with a board meeting in June whose papers are due a week before."""
+    quarter = build(partnership, police, alice, bob, dave, eve)
+    Meeting.objects.create(
+        partnership=partnership, name="Board", held_on=date(2026, 6, 12), papers_due=date(2026, 6, 5)
+    )
+    return quarter
+
+
 def days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
@@ -109,3 +121,12 @@ def run_quarter(quarter: Quarter, hooks: Hooks | None = None) -> list[tuple[date
 
 def post_update(action: Action, day: date) -> None:
     ProgressUpdate.objects.create(action=action, written_on=day, text="On track.", status=action.status)
+
+
+def by_person(sent: list[tuple[date, mail.EmailMessage]]) -> dict[str, list[tuple[date, mail.EmailMessage]]]:
+    """What each address was sent, in the order sent."""
+    found: dict[str, list[tuple[date, mail.EmailMessage]]] = defaultdict(list)
+    for day, message in sent:
+        (address,) = message.to
+        found[address].append((day, message))
+    return found

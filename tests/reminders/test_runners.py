@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from processes import SOURCE, actionplan, environment, python, recreate, scratch_database_url
+from processes import SOURCE, actionplan, python, recreate, scratch_database_url
 
 LEADS = 12
 ACTIONS_EACH = 15
@@ -56,7 +56,6 @@ def recipients(mail_dir: Path) -> Counter[str]:
 
 
 def prepared(env: dict[str, str]) -> dict[str, str]:
-    actionplan("migrate", "--verbosity", "0", env=env)
     python(BUILD, env)
     return env
 
@@ -76,8 +75,8 @@ def two_at_once(env: dict[str, str], data: Path) -> None:
         assert len(re.findall(rf"Action {n}\.\d+\n", plain)) == ACTIONS_EACH
 
 
-def test_two_runners_at_once_on_sqlite(tmp_path):
-    env = prepared(environment(tmp_path / "data"))
+def test_two_runners_at_once_on_sqlite(tmp_path, built_databases):
+    env = prepared(built_databases.sqlite(tmp_path / "data", "migrated"))
     two_at_once(env, tmp_path / "data")
 
 
@@ -85,19 +84,18 @@ SCRATCH = scratch_database_url("reminders_check")
 
 
 @pytest.mark.skipif(SCRATCH is None, reason="the suite is not running on PostgreSQL")
-def test_two_runners_at_once_on_postgresql(tmp_path):
+def test_two_runners_at_once_on_postgresql(tmp_path, built_databases):
     assert SCRATCH
-    recreate(SCRATCH)
     try:
-        env = prepared(environment(tmp_path / "data", SCRATCH))
+        env = prepared(built_databases.postgresql(SCRATCH, tmp_path / "data", "migrated"))
         two_at_once(env, tmp_path / "data")
     finally:
         recreate(SCRATCH, create=False)
 
 
-def test_a_runner_killed_mid_run_and_started_again_sends_each_notice_once(tmp_path):
+def test_a_runner_killed_mid_run_and_started_again_sends_each_notice_once(tmp_path, built_databases):
     data = tmp_path / "data"
-    env = prepared(environment(data))
+    env = prepared(built_databases.sqlite(data, "migrated"))
     slow = {
         **env,
         "PYTHONPATH": f"{SOURCE}:{Path(__file__).parent}",
