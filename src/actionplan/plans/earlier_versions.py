@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from .models import Partnership, Plan
+from .plan_update import UPDATED_FROM
 
 MONTHS = ("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
           "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
@@ -79,6 +80,6 @@ def likely_earlier_versions(partnership: Partnership, draft_plan: dict[str, Any]
 
 def _last_stored(plan: Plan) -> date:
     """The day the plan was last stored from a document: an update's, else its import's."""
-    updated = plan.history.filter(history_change_reason__startswith="Updated from ").order_by(
+    updated = plan.history.filter(history_change_reason__startswith=UPDATED_FROM).order_by(
         "-history_date").values_list("history_date", flat=True).first()
     return timezone.localdate(updated or plan.created_at)

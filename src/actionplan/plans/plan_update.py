@@ -116,10 +116,14 @@ def _compare_actions(rec: Recommendation, item: dict[str, Any], agencies: list[A
     return changes
 
 
+# The reason of every change an update makes: how the plan's history says it was stored again.
+UPDATED_FROM = "Updated from "
+
+
 def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: str) -> list[Change]:
     """Apply the document's changes to the stored plan (in the caller's transaction)."""
     refuse_unnamed_rows(draft_plan)
-    why = f"Updated from {file_name}"
+    why = f"{UPDATED_FROM}{file_name}"
     changes = compare(plan, draft_plan)
     storer = _storer(draft_plan, plan)
     today = timezone.localdate()
