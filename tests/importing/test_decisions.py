@@ -3,7 +3,10 @@ numbered "1." without the word "Recommendation"."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from docx import Document
 
 from actionplan.importing import ImportFailure, parse_bytes
 from actionplan.importing.decisions import read_decision
@@ -158,3 +161,54 @@ def test_a_decision_cell_of_several_paragraphs_is_one_decision_and_its_reason():
             b'The protocol will cover children only."\n')
     draft = parse_bytes(text, "tracker.csv")
     assert _decisions(draft) == [("1", "accepted_in_part", "The protocol will cover children only.")]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Accepted – in part", None),
+    ("Agreed, in part", None),
+    ("Yes - partially: the Fire Service will lead", "the Fire Service will lead"),
+])
+def test_an_acceptance_followed_by_in_part_is_accepted_in_part(text, reason):
+    assert read_decision(text) == Decision(text, "accepted_in_part", reason)
+
+
+@pytest.mark.parametrize("text", [
+    "Accepted, but not in full", "No – accepted in part", "Accepted - partly funded",
+    "Agreed; subject to funding", "Accepted in full – in part", "Not accepted, in part"])
+def test_a_decision_qualified_or_followed_by_another_is_none(text):
+    assert read_decision(text) is None
+
+
+@pytest.mark.parametrize(("text", "value", "reason"), [
+    ("Not accepted – no resources this year", "not_accepted", "no resources this year"),
+    ("Accepted in part — but only for adults", "accepted_in_part", "but only for adults"),
+])
+def test_a_reason_opening_with_a_short_or_qualifying_word_stays_the_reason(text, value, reason):
+    assert read_decision(text) == Decision(text, value, reason)
+
+
+def test_a_word_table_of_qualified_responses_keeps_them_as_notes_and_says_so():
+    document = Document()
+    document.add_paragraph("Westbrook Safeguarding Children Partnership: LCSR 'Child P'")
+    responses = ["Accepted – in part", "Agreed, in part", "Accepted, but not in full",
+                 "No – accepted in part"]
+    table = document.add_table(rows=1, cols=4)
+    for cell, header in zip(table.rows[0].cells, ["Ref", "Recommendation", "Board response",
+                                                  "Action by"], strict=True):
+        cell.text = header
+    for n, response in enumerate(responses, start=1):
+        for cell, text in zip(table.add_row().cells, [
+                str(n), f"Schools should record concern {n} the same day.", response,
+                "Education Safeguarding Team"], strict=True):
+            cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    draft = parse_bytes(out.getvalue(), "child-p.docx")
+    assert _decisions(draft) == [("1", "accepted_in_part", None), ("2", "accepted_in_part", None),
+                                 ("3", None, None), ("4", None, None)]
+    assert [[(n.column, n.text) for n in item.notes] for item in draft.items[2:]] == [
+        [("Board response", "Accepted, but not in full")],
+        [("Board response", "No – accepted in part")]]
+    said = [w.message for w in draft.warnings if "not clearly" in w.message]
+    assert said == [f"Board response {text!r} is not clearly accepted, accepted in part or not "
+                    "accepted: kept as a note, no decision read" for text in responses[2:]]

@@ -29,20 +29,59 @@ _BY_LENGTH = sorted(((wording, value) for value, wordings in _WORDINGS.items()
                      for wording in wordings), key=lambda pair: -len(pair[0]))
 # What may part the decision from its reason: a dash, colon, semicolon, comma or full stop.
 _PARTING = r"\s*(?:[—–:;,.]|\s-)\s*"
+# Words that, opening what follows a decision, qualify it rather than give its reason:
+# "Accepted, but not in full" is no plain acceptance.
+_QUALIFIERS = ("in part", "partially", "partly", "partial", "not in full", "not fully", "but",
+               "subject to", "with conditions", "conditionally", "on condition", "provided",
+               "pending", "except", "however", "although", "unless", "if", "only")
+# After an acceptance, these alone (or parted from a reason) say plainly it is in part:
+# "Accepted – in part", "Agreed, in part".
+_IN_PART = ("in part", "partially", "partly")
 
 
 def read_decision(text: str) -> Decision | None:
     """The decision a cell or line states, the words after it its reason; None when the
     wording is not clearly one of the three (the words must stand alone or be parted from
-    what follows by a dash, colon or stop: "Accepted subject to funding" is no decision)."""
+    what follows by a dash, colon, semicolon, comma or stop: "Accepted subject to funding" is
+    no decision), or when what follows qualifies it or states another ("Accepted, but not in
+    full", "No – accepted in part")."""
     written = " ".join(text.split())
-    lowered = written.lower()
     for wording, value in _BY_LENGTH:
-        match = re.match(rf"{re.escape(wording)}(?:{_PARTING}|\s*$)", lowered)
-        if match:
-            reason = written[match.end():].strip()
-            return Decision(written, value, reason or None)
+        match = _opening(wording, written)
+        if match is None:
+            continue
+        reason = written[match.end():]
+        if value == "accepted" and "full" not in wording and (
+                in_part := _opening_any(_IN_PART, reason)):
+            value, reason = "accepted_in_part", reason[in_part.end():]
+        elif _states_more(value, reason):
+            return None
+        return Decision(written, value, reason.strip() or None)
     return None
+
+
+def _opening(wording: str, text: str) -> re.Match[str] | None:
+    """The wording at the start of the text, standing alone or parted from what follows."""
+    return re.match(rf"{re.escape(wording)}(?:{_PARTING}|\s*$)", text, re.IGNORECASE)
+
+
+def _opening_any(wordings: tuple[str, ...], text: str) -> re.Match[str] | None:
+    return next((m for wording in wordings if (m := _opening(wording, text))), None)
+
+
+def _states_more(value: str, reason: str) -> bool:
+    """Whether the words after a decision open with a qualifier of a full decision or with
+    another decision's wording: the cell says more than one decision, and is not guessed at.
+    A short wording ("no", "y") counts only standing alone or parted, as at the start: "Not
+    accepted – no resources" gives a reason."""
+    def opens_with(wording: str) -> bool:
+        if len(wording) <= 3 and wording not in _QUALIFIERS:
+            return _opening(wording, reason) is not None
+        return re.match(rf"{re.escape(wording)}\b", reason, re.IGNORECASE) is not None
+
+    others = [w for other, wordings in _WORDINGS.items() if other != value for w in wordings]
+    qualifiers = _QUALIFIERS if value != "accepted_in_part" else ()  # an in part's reason qualifies it
+    return any(opens_with(w) for w in (*others, *qualifiers))
 
 
 def settle_decision_columns(items: list[PendingItem], chosen: Mapping[str, str] | None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from actionplan.importing.decisions import read_decision
@@ -87,8 +88,22 @@ def apply_edits(plan: dict[str, Any], number: int, edits: dict[str, str], *, set
         item["actions"] = kept
 
 
+def refused(changes: Mapping[str, str]) -> list[str]:
+    """The keys of the corrections of a board's decision whose wording is none of the three
+    decisions (ADR 85): refused, never kept, so that no wording is read as "no decision". A
+    blank one clears the decision."""
+    return [key for key, value in changes.items()
+            if key.endswith(":-:decision") and _refused_decision(value)]
+
+
+def _refused_decision(value: str) -> bool:
+    return bool(value.strip()) and read_decision(value) is None
+
+
 def _set_item(item: dict[str, Any], name: str, value: str) -> None:
-    if name == "decision":  # read as the document's own wording is; the form refuses others
+    if name == "decision":  # read as the document's own wording is
+        if _refused_decision(value):
+            return  # never stored (see refused): the decision read stands
         decision = read_decision(value) if value.strip() else None
         item["decision"] = vars(decision) if decision else None
     else:

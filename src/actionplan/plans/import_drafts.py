@@ -19,7 +19,15 @@ from actionplan.importing import ColumnReading, ImportFailure
 
 from .counts_touched import counted
 from .draft_board import warn_of_other_board
-from .draft_edits import apply_edits, by_position, join, mark_warnings, plan_key, split
+from .draft_edits import (
+    apply_edits,
+    by_position,
+    join,
+    mark_warnings,
+    plan_key,
+    refused,
+    split,
+)
 from .draft_owners import apply_owner_choices, as_new, remember_owners
 from .draft_reviews import link_references, record_facts
 from .draft_rows import StoredPlan, UnnamedRows
@@ -140,10 +148,13 @@ def map_columns(draft: ImportDraft, chosen: Mapping[str, str]) -> int:
     return len(dropped)
 
 
-def correct(draft: ImportDraft, changes: Mapping[str, str]) -> None:
-    """Keep corrections of the contents (edit key -> value, see draft_edits)."""
-    draft.edits = {**draft.edits, **changes}
+def correct(draft: ImportDraft, changes: Mapping[str, str]) -> list[str]:
+    """Keep corrections of the contents (edit key -> value, see draft_edits), all but those
+    refused (a decision's wording that states none), whose wordings are returned."""
+    said = refused(changes)
+    draft.edits = {**draft.edits, **{k: v for k, v in changes.items() if k not in said}}
     draft.save(update_fields=["edits", "updated_at"])
+    return [changes[key] for key in said]
 
 
 def split_action(draft: ImportDraft, plan: int, item: int, action: int, texts: tuple[str, str]) -> None:

@@ -15,7 +15,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from actionplan.importing.decisions import read_decision
 from actionplan.plans import import_drafts
 from actionplan.plans.draft_edits import (
     ACTION_FIELDS,
@@ -62,18 +61,15 @@ def row(request: SignedInRequest, pk: int, plan: int, item: int) -> HttpResponse
                for a, action in enumerate(found["actions"])]
     if request.method == "POST":
         changes = changed(request, fields)
-        decision = edit_key(plan, item, None, "decision")
-        if changes.get(decision) and read_decision(changes[decision]) is None:
-            # Never a guess at what the person meant: the rest is saved, the decision asked again.
-            messages.error(request, f"“{changes.pop(decision)}” is not a decision: write Accepted, "
-                                    "Accepted in part or Not accepted, then a dash and the reason")
-            import_drafts.correct(draft, changes)
-            return redirect("import_row", pk=draft.pk, plan=plan, item=item)
         for action_fields, marker, marked in actions:
             changes |= changed(request, action_fields)
             if bool(request.POST.get(marker)) != bool(marked):
                 changes[marker] = "yes" if request.POST.get(marker) else ""
-        import_drafts.correct(draft, changes)
+        if refused := import_drafts.correct(draft, changes):
+            # Never a guess at what the person meant: the rest is saved, the decision asked again.
+            messages.error(request, f"“{refused[0]}” is not a decision: write Accepted, "
+                                    "Accepted in part or Not accepted, then a dash and the reason")
+            return redirect("import_row", pk=draft.pk, plan=plan, item=item)
         url = reverse("import_preview", kwargs={"pk": draft.pk})
         return redirect(f"{url}#row-{plan}-{item}")
     return render(request, "web/import_row.html", {
