@@ -123,7 +123,6 @@ def sheet_an_agency() -> bytes:
     return _save(workbook)
 
 
-
 def sheet_a_review(cover_lines: list[str], sheets: list[str]) -> bytes:
     """A contents sheet, then a sheet for each review's plan, its table untitled."""
     workbook = openpyxl.Workbook()
@@ -137,6 +136,7 @@ def sheet_a_review(cover_lines: list[str], sheets: list[str]) -> bytes:
         sheet.append([str(number), "Share the chronology.", f"Send it ({name})", "Police",
                       "31/12/2027"])
     return _save(workbook)
+
 
 # A board's own shades, one of them (purple) no rating by its hue.
 KEY = [("FFCC99FF", "Not started"), ("FFFF9999", "Off track"), ("FF99CCFF", "Complete")]

@@ -97,7 +97,6 @@ def test_sheets_that_name_their_own_reviews_stay_plans_of_their_own():
     assert [d.plan.reviews for d in drafts] == [["Child A"], ["Child B"]]
 
 
-
 def test_a_sheet_a_review_behind_a_contents_sheet_naming_both_is_a_plan_a_sheet():
     data = other_trackers.sheet_a_review(
         ["Eastmere Safeguarding Partnership", "Contents, agreed May 2027",
@@ -120,6 +119,7 @@ def test_a_cover_naming_two_reviews_or_plans_named_by_their_sheets_joins_no_shee
         ["Mr Q", "Mr Q audit"])
     assert [len(parse_plans_bytes(data, "plans.xlsx"))
             for data in (two_reviews, plans_a_sheet, one_review_a_sheet)] == [2, 2, 2]
+
 
 def test_a_key_above_the_table_is_what_a_rag_columns_fills_mean():
     draft = parse_bytes(other_trackers.key_above(), "ann.xlsx")
