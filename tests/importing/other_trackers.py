@@ -1,8 +1,8 @@
 """The rules kept_trackers.py needed, each on a tracker of another layout: a Microsoft Lists
 workbook, a CSV of What/Who/By when with a labelled date and a sign-off, a formatted Excel
 table filtered by its lead, updates under "Progress Jan-27" headings, a Word plan with a
-recommendation over each table of actions, a sheet an agency behind a cover, and a key of
-colours above a RAG column of fills."""
+recommendation over each table of actions, a sheet an agency behind a cover, a sheet a
+review behind a contents sheet, and a key of colours above a RAG column of fills."""
 
 from __future__ import annotations
 
@@ -120,6 +120,21 @@ def sheet_an_agency() -> bytes:
         sheet.append(["Ref", "Recommendation", "Action", "Due"])
         for row in rows:
             sheet.append(list(row))
+    return _save(workbook)
+
+
+def sheet_a_review(cover_lines: list[str], sheets: list[str]) -> bytes:
+    """A contents sheet, then a sheet for each review's plan, its table untitled."""
+    workbook = openpyxl.Workbook()
+    contents = workbook.active
+    contents.title = "Contents"
+    for line in cover_lines:
+        contents.append([line])
+    for number, name in enumerate(sheets, start=1):
+        sheet = workbook.create_sheet(name)
+        sheet.append(["No", "Recommendation", "Action", "Lead", "Target date"])
+        sheet.append([str(number), "Share the chronology.", f"Send it ({name})", "Police",
+                      "31/12/2027"])
     return _save(workbook)
 
 

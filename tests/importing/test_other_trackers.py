@@ -97,6 +97,30 @@ def test_sheets_that_name_their_own_reviews_stay_plans_of_their_own():
     assert [d.plan.reviews for d in drafts] == [["Child A"], ["Child B"]]
 
 
+def test_a_sheet_a_review_behind_a_contents_sheet_naming_both_is_a_plan_a_sheet():
+    data = other_trackers.sheet_a_review(
+        ["Eastmere Safeguarding Partnership", "Contents, agreed May 2027",
+         "Child A - see sheet Child A", "Adult B - see sheet Adult B"], ["Child A", "Adult B"])
+    drafts = parse_plans_bytes(data, "reviews.xlsx")
+    assert [(d.source.sheet, d.plan.reviews, d.plan.board, d.plan.date,
+             [a.text for i in d.items for a in i.actions]) for d in drafts] == [
+        ("Child A", [], "Eastmere Safeguarding Partnership", "2027-05", ["Send it (Child A)"]),
+        ("Adult B", [], "Eastmere Safeguarding Partnership", "2027-05", ["Send it (Adult B)"])]
+    assert not any("read as one plan" in m for d in drafts for m in messages(d))
+
+
+def test_a_cover_naming_two_reviews_or_plans_named_by_their_sheets_joins_no_sheets():
+    two_reviews = other_trackers.sheet_a_review(
+        ["Eastmere Safeguarding Partnership", "CSPR Child A and CSPR Child B"], ["1", "2"])
+    plans_a_sheet = other_trackers.sheet_a_review(
+        ["Eastmere Safeguarding Partnership: CSPR action plan, 2027"], ["Child A", "Child B"])
+    one_review_a_sheet = other_trackers.sheet_a_review(
+        ["SAR Mr Q - action plan", "Mr Q's first plan and the plan after the audit"],
+        ["Mr Q", "Mr Q audit"])
+    assert [len(parse_plans_bytes(data, "plans.xlsx"))
+            for data in (two_reviews, plans_a_sheet, one_review_a_sheet)] == [2, 2, 2]
+
+
 def test_a_key_above_the_table_is_what_a_rag_columns_fills_mean():
     draft = parse_bytes(other_trackers.key_above(), "ann.xlsx")
     # Purple is no rating by its hue: the key says it is "Not started".

@@ -1,10 +1,11 @@
 """What a workbook's cover sheet says of the plans on the sheets behind it.
 
 A cover (a sheet with no plan table: a contents page, the board's title block) names the
-board and the date for sheets whose own titles do not. When it names the plan itself (a
-review, or a kind of plan) and no sheet behind it has a title of its own, the sheets are
-parts of that one plan (a sheet a recommendation, a sheet an agency), not plans of their
-own: they are read as one draft (ADR 0081).
+board and the date for sheets whose own titles do not. When it names one plan (one review,
+or a kind of plan and no review), no sheet behind it has a title of its own and none is
+named after a review or a plan, the sheets are parts of that one plan (a sheet a
+recommendation, a sheet an agency), not plans of their own: they are read as one draft
+(ADR 0081). A contents page naming two reviews lists two plans.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import hashlib
 from collections.abc import Sequence
 
 from .draft import DraftWarning, Plan, PlanDraft, Section, Source
-from .metadata import read_plan
+from .metadata import names_a_plan, read_plan
 from .sections import make_sections
 
 
@@ -23,13 +24,27 @@ def from_cover(drafts: list[PlanDraft], cover_lines: Sequence[str], stem: str,
     if not cover_lines:
         return drafts
     cover = read_plan(cover_lines, [], stem)
-    if len(drafts) > 1 and (cover.reviews or cover.title != stem) and all(
-            _untitled(draft, stem) for draft in drafts):
+    if (len(drafts) > 1 and _one_plan(cover) and all(_untitled(draft, stem) for draft in drafts)
+            and not any(_names_a_plan(draft.source.sheet or "", cover) for draft in drafts)):
         return [_joined(drafts, cover, data)]
     for draft in drafts:
         draft.plan.board = draft.plan.board or cover.board
         draft.plan.date = draft.plan.date or cover.date
     return drafts
+
+
+def _one_plan(cover: Plan) -> bool:
+    """A cover naming one review, or a kind of plan and no review. A contents page naming
+    two reviews lists plans, not the parts of one: joined, they would be one plan of both."""
+    return len(cover.reviews) == 1 or (not cover.reviews and names_a_plan(cover.title or ""))
+
+
+def _names_a_plan(sheet: str, cover: Plan) -> bool:
+    """A sheet named after a review (the cover's, or any) or a kind of plan holds a plan of
+    its own, whatever the cover says: its parts are never named so."""
+    own = read_plan([sheet], [], sheet)
+    reviews = {review.casefold() for review in cover.reviews}
+    return " ".join(sheet.split()).casefold() in reviews or bool(own.reviews) or names_a_plan(sheet)
 
 
 def _untitled(draft: PlanDraft, stem: str) -> bool:
