@@ -53,3 +53,15 @@ def test_two_header_rows_read_as_one():
              i.notes) for i in draft.items] == [
         ("1", "Share records.", [("Write a protocol", ["Police"], "2024-03-31")], []),
         ("2", "Refer earlier.", [("Train leads", ["Education"], "2024-06-30")], [])]
+
+
+def test_rows_and_cells_in_content_controls_are_read_in_place():
+    draft = parse_bytes(word_documents.rows_in_content_controls(), "sam.docx")
+    assert [(i.ref, i.recommendation,
+             [(a.text, a.owners, a.due and a.due.text, a.rag) for a in i.actions])
+            for i in draft.items] == [
+        ("1", "Share records.", [("Write a protocol", ["Police"], "31/03/2025", "green"),
+                                 ("Audit the protocol", ["Police"], "30/06/2025", "amber")]),
+        ("2", "Refer earlier.", [("Train leads", ["Education"], "31/12/2025", "red")]),
+        ("3", "Flag carers.", [("Add a carer flag", ["ICB"], "Ongoing", None)])]
+    assert draft.warnings == []

@@ -7,6 +7,8 @@ import io
 
 import docx
 
+from .unseen_papers import content_control
+
 HEADER = ["Ref", "Recommendation", "Action", "Lead agency", "Target date", "Evidence",
           "Progress", "Comments"]
 
@@ -64,6 +66,35 @@ def two_header_rows() -> bytes:
             ["2", "Refer earlier.", "Train leads", "Education", "30/06/2024"]], strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def rows_in_content_controls() -> bytes:
+    """A template's table as Word keeps its fields: the second action's row in a repeating
+    section (a content control in a content control) under cells merged down into it, and
+    an action's cell, and an owner's cell twice over, each a content control of its own."""
+    document = docx.Document()
+    document.add_paragraph("Northmoor Safeguarding Children Partnership")
+    document.add_paragraph("Rapid review 'Sam': agreed actions")
+    table = document.add_table(rows=5, cols=6)
+    for row, texts in zip(table.rows, [
+            ["No.", "Recommendation", "Agreed action", "Responsible", "Completion date", "RAG"],
+            ["1", "Share records.", "Write a protocol", "Police", "31/03/2025", "Green"],
+            ["", "", "Audit the protocol", "", "30/06/2025", "Amber"],
+            ["2", "Refer earlier.", "Train leads", "Education", "31/12/2025", "Red"],
+            ["3", "Flag carers.", "Add a carer flag", "ICB", "Ongoing", ""]], strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    for column in (0, 1, 3):  # the ref, recommendation and owner over both actions
+        table.cell(1, column).merge(table.cell(2, column))
+    trs = table._tbl.tr_lst
+    content_control([trs[2]])
+    content_control([trs[2].getparent().getparent()])  # the repeating section around it
+    content_control([trs[3].tc_lst[2]])
+    content_control([trs[4].tc_lst[3]])
+    content_control([trs[4].tc_lst[3].getparent().getparent()])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

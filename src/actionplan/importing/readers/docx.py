@@ -21,7 +21,7 @@ from . import Part, Reading, SourceRow, repeats_down
 from .fill_colours import colour_messages, rag_of_colour
 from .nested_tables import Widened, inner_tables, tc_at, widening
 from .tracked_changes import accept_changes
-from .word_blocks import blocks
+from .word_blocks import blocks, cells_of, rows_of
 from .word_numbers import BULLET, WordNumbers
 
 
@@ -63,7 +63,7 @@ def read(data: bytes, name: str,
                 rows.append(SourceRow((text,), len(rows) + 1, in_table=False))
         elif element.tag == qn("w:tbl"):
             above: dict[int, str] = {}  # each grid column's merged cell, for the rows below
-            trs = list(element.iterchildren(qn("w:tr")))
+            trs = list(rows_of(element))
             widened: Widened | None = None
             index = 0
             while index < len(trs):
@@ -120,7 +120,7 @@ def _row_cells(tr: Any, above: dict[int, str], roles: tuple[str | None, ...],
     plain: list[str] = []
     spans: list[range] = []
     continued: list[int] = []
-    for tc in tr.iterchildren(qn("w:tc")):
+    for tc in cells_of(tr):
         column = len(cells)
         if tc.vMerge == "continue":
             role = roles[column] if column < len(roles) else None
@@ -144,7 +144,7 @@ def _shaded_rags(tr: Any, row: _Cells, roles: tuple[str | None, ...], line: int,
     """A row whose empty RAG cell is shaded: the rating its colour shows, as its text."""
     cells = list(row.cells)
     column = 0
-    for tc in tr.iterchildren(qn("w:tc")):
+    for tc in cells_of(tr):
         role = roles[column] if column < len(roles) else None
         fill = _shading(tc) if role == "rag" and not cells[column].strip() else None
         if fill:
@@ -215,8 +215,8 @@ def _inner_rows(tc: Any, labels: dict[Any, str]) -> list[list[str]]:
     """The rows of the tables inside a cell, each cell's HTML; their headers left out."""
     found = []
     for table in inner_tables(tc):
-        for tr in table.iterchildren(qn("w:tr")):
-            tcs = list(tr.iterchildren(qn("w:tc")))
+        for tr in rows_of(table):
+            tcs = list(cells_of(tr))
             if not read_header([" ".join(_paragraph_texts(inner)) for inner in tcs]):
                 found.append([_cell_html(inner, labels) for inner in tcs])
     return found
@@ -229,7 +229,7 @@ def _cell_html(tc: Any, labels: dict[Any, str], tables: bool = True) -> str:
     in_list = False
     for p in blocks(tc):
         if p.tag == qn("w:tbl"):
-            rows = [" ".join(_paragraph_texts(tr)) for tr in p.iterchildren(qn("w:tr"))]
+            rows = [" ".join(_paragraph_texts(tr)) for tr in rows_of(p)]
             if tables and any(rows):
                 parts.extend(["</ul>"] if in_list else [])
                 parts.append("<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in rows if r)

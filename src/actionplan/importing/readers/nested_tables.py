@@ -17,9 +17,9 @@ from docx.oxml.ns import qn
 
 from ..header import read_header
 from . import repeats_down
-from .word_blocks import blocks
+from .word_blocks import blocks, cells_of, rows_of
 
-_TBL, _TC, _TR = qn("w:tbl"), qn("w:tc"), qn("w:tr")
+_TBL = qn("w:tbl")
 
 
 class Widened(NamedTuple):
@@ -66,7 +66,7 @@ def inner_tables(tc: Any) -> list[Any]:
 def tc_at(tr: Any, column: int) -> Any | None:
     """The cell of a row that covers a grid column."""
     at = 0
-    for tc in tr.iterchildren(_TC):
+    for tc in cells_of(tr):
         if at <= column < at + tc.grid_span:
             return tc
         at += tc.grid_span
@@ -78,10 +78,10 @@ def widening(trs: Sequence[Any], texts: Callable[[Any], str]) -> Widened | None:
     a cell's words."""
     for tr in trs:
         column = 0
-        for tc in tr.iterchildren(_TC):
+        for tc in cells_of(tr):
             for table in inner_tables(tc):
-                first = next(table.iterchildren(_TR), None)
-                header = [texts(cell) for cell in first.iterchildren(_TC)] if first is not None else []
+                first = next(rows_of(table), None)
+                header = [texts(cell) for cell in cells_of(first)] if first is not None else []
                 if read_header(header):
                     return Widened(column, tuple(header))
             column += tc.grid_span

@@ -1,5 +1,6 @@
 """A Word body's or cell's paragraphs and tables in the order a reader meets them, wherever
-Word keeps them: in content controls and in text boxes as well as directly in the body."""
+Word keeps them: in content controls and in text boxes as well as directly in the body; and a
+table's rows and a row's cells, in content controls as well."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-_P, _TBL = qn("w:p"), qn("w:tbl")
+_P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+# What may stand between a table and its rows, or a row and its cells, holding them: a
+# content control (a template's field, a repeating section's row) and custom XML markup.
+_WRAPPERS = (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"))
 _SDT_PROPERTIES = qn("w:sdtPr")  # a content control's settings: its placeholder, no text
 _TEXT_BOX = qn("w:txbxContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -28,6 +32,26 @@ def blocks(element: Any) -> Iterator[Any]:
             yield child
         elif child.tag != _SDT_PROPERTIES:
             yield from blocks(child)
+
+
+def rows_of(tbl: Any) -> Iterator[Any]:
+    """A table's rows (<w:tr>) in order, also those in content controls: a row skipped
+    would lose its recommendation without a word."""
+    return _held(tbl, _TR)
+
+
+def cells_of(tr: Any) -> Iterator[Any]:
+    """A row's cells (<w:tc>) in order, also those in content controls: a cell skipped
+    would move every cell after it under the wrong header."""
+    return _held(tr, _TC)
+
+
+def _held(element: Any, tag: str) -> Iterator[Any]:
+    for child in element.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:  # a content control's settings (w:sdtPr) hold none
+            yield from _held(child, tag)
 
 
 def _text_boxes(p: Any) -> list[Any]:
