@@ -16,13 +16,14 @@ WHY = ("Assurance withdrawn: the work is no longer claimed done. Stored before a
 
 def reopened_while_assured(versions):
     """Whether the newest versions (newest first) show the work reopened after it was implemented
-    and assured, its assurance standing unjudged since: a judgement made on the reopened work (a
-    version not assured) is the board's own, and stands."""
+    and assured, its assurance standing unjudged since: a newer version assured otherwise than the
+    work was when implemented (not assured, or another level: accepted, then rechecked) is the
+    board's judgement of the reopened work, and stands."""
+    since = []
     for version in versions:
-        if version.assurance not in ASSURED:
-            return False
         if version.status == IMPLEMENTED:
-            return True
+            return version.assurance in ASSURED and all(v.assurance == version.assurance for v in since)
+        since.append(version)
     return False
 
 
@@ -31,7 +32,11 @@ def undone_but_assured(model, historical):
     reopened from implemented without their assurance judged again."""
     assured = model.objects.filter(assurance__in=ASSURED)
     found = list(assured.filter(status__in=NOT_DONE))
-    for row in assured.exclude(status__in=(*NOT_DONE, IMPLEMENTED)):
+    # Only work once implemented while assured can have been reopened with that assurance: found in
+    # one query over the history first, so that the history of the many rows assured while under
+    # way (ADR 63) is never read.
+    once_done = historical.objects.filter(status=IMPLEMENTED, assurance__in=ASSURED).values("id")
+    for row in assured.exclude(status__in=(*NOT_DONE, IMPLEMENTED)).filter(pk__in=once_done):
         versions = historical.objects.filter(id=row.pk).order_by("-history_date", "-history_id")
         if reopened_while_assured(versions.iterator()):
             found.append(row)
