@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from actionplan.plans.earlier_versions import likely_earlier_versions, normalised_title
 from actionplan.plans.models import Review
@@ -83,3 +85,16 @@ def test_several_are_listed_newest_first():
     stored(board, "Child T action plan (March 2026)")
     assert likely(board, draft("Child T action plan", [])) == [
         "Child T action plan (March 2026)", "Child T action plan (March 2025)"]
+
+
+@pytest.mark.django_db
+def test_the_dates_of_many_earlier_plans_are_read_in_as_many_queries_as_of_one():
+    partnership = PartnershipFactory()
+    stored(partnership, "Child T action plan", "Child T")
+    with CaptureQueriesContext(connection) as one:
+        assert len(likely_earlier_versions(partnership, draft("Child T action plan", ["Child T"]))) == 1
+    for version in range(2, 6):
+        stored(partnership, f"Child T action plan v{version}", "Child T")
+    with CaptureQueriesContext(connection) as five:
+        assert len(likely_earlier_versions(partnership, draft("Child T action plan", ["Child T"]))) == 5
+    assert len(five) == len(one)

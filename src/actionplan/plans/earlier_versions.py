@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db.models import Max
 from django.utils import timezone
 
 from .models import Partnership, Plan
@@ -64,7 +65,7 @@ def likely_earlier_versions(partnership: Partnership, draft_plan: dict[str, Any]
     title = normalised_title(meta.get("title") or "")
     reviews = _codes(meta.get("reviews") or [])
     sha256 = draft_plan["source"].get("sha256") or ""
-    found: list[EarlierVersion] = []
+    matched: list[Plan] = []
     stored = partnership.plans.prefetch_related("reviews").order_by("-created_at", "-pk")
     for plan in stored:
         if sha256 and plan.source_sha256 == sha256:
@@ -74,12 +75,15 @@ def likely_earlier_versions(partnership: Partnership, draft_plan: dict[str, Any]
             reviews and theirs and not reviews & theirs)
         same_reviews = bool(reviews) and reviews == theirs and plan.kind == meta.get("kind")
         if same_title or same_reviews:
-            found.append(EarlierVersion(plan, _last_stored(plan), plan.source_name))
-    return found
+            matched.append(plan)
+    stored_on = _last_stored(matched)
+    return [EarlierVersion(plan, stored_on[plan.pk], plan.source_name) for plan in matched]
 
 
-def _last_stored(plan: Plan) -> date:
-    """The day the plan was last stored from a document: an update's, else its import's."""
-    updated = plan.history.filter(history_change_reason__startswith=UPDATED_FROM).order_by(
-        "-history_date").values_list("history_date", flat=True).first()
-    return timezone.localdate(updated or plan.created_at)
+def _last_stored(plans: list[Plan]) -> dict[int, date]:
+    """The day each plan was last stored from a document: an update's, else its import's (one
+    query for them all)."""
+    updated = dict(Plan.history.filter(id__in=[plan.pk for plan in plans],
+                                       history_change_reason__startswith=UPDATED_FROM)
+                   .values("id").annotate(last=Max("history_date")).values_list("id", "last"))
+    return {plan.pk: timezone.localdate(updated.get(plan.pk) or plan.created_at) for plan in plans}
