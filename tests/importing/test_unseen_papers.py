@@ -262,8 +262,10 @@ def test_a_narrow_table_with_its_key_printed_beside_it(drafts):
     assert action_rows(draft) == [
         ("1", "Deliver alcohol awareness sessions to children's social care teams and early "
               "help", ["Public Health Drug and Alcohol Commissioning Team"], "2026-06-30"),
+        # Two agencies, each named on its own (ADR 78): the police leads, with the team.
         ("2", "Extend the Operation Encompass notifications to nurseries and colleges",
-         ["Police and Education Safeguarding Team"], None)]
+         ["Police", "Education Safeguarding Team"], None)]
+    assert any("several agencies" in w.message for w in draft.warnings)
     assert [a.rag for i in draft.items for a in i.actions] == ["amber", "green"]
     assert draft.items[1].actions[0].due.kind == "ongoing"
     assert draft.plan.notes[-4:] == ["RAG Meaning", "Red Not started", "Amber In progress",
