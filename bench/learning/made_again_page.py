@@ -21,15 +21,34 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from typing import Any
 
 from run import review_and_tag, set_up_django, timed
 
+# Chooses the n-th recommendation's near ones among them all, its piece of learning from `base`.
+Paired = Callable[[int, list[Any], int], list[Any]]
 PAGE = 20  # groups on a page of the Learning page
 PAIRS_EACH = 12
 LEARNING = 40
 
 
 def build(total: int, rng: random.Random) -> int:
+    def paired(n: int, recs: list[Any], base: int) -> list[Any]:  # one pair in five with any other
+        chosen = []
+        for _ in range(PAIRS_EACH):
+            anywhere = rng.random() < 0.2
+            chosen.append(recs[rng.randrange(len(recs))] if anywhere
+                          else recs[base + rng.randrange(LEARNING)])
+        return chosen
+
+    return build_paired(total, LEARNING, paired, rng)
+
+
+def build_paired(total: int, learning: int, paired: Paired, rng: random.Random) -> int:
+    """A partnership of `total` recommendations, plans of 50, in pieces of learning of
+    `learning`; `paired(n, recs, base)` chooses the n-th recommendation's near ones (base: the
+    first of its piece). Answers the partnership's id."""
     from django.core.management import call_command
 
     from actionplan.learning.models import NearPair
@@ -50,13 +69,9 @@ def build(total: int, rng: random.Random) -> int:
         recs += made
     pairs: dict[tuple[int, int], float] = {}
     for n, rec in enumerate(recs):
-        base = n - n % LEARNING
-        for _ in range(PAIRS_EACH):
-            anywhere = rng.random() < 0.2
-            other = recs[rng.randrange(len(recs))] if anywhere else recs[base + rng.randrange(LEARNING)]
+        for other in paired(n, recs, n - n % learning):
             if other.plan_id != rec.plan_id:
-                key = (min(rec.pk, other.pk), max(rec.pk, other.pk))
-                pairs[key] = round(rng.uniform(0.10, 0.40), 4)
+                pairs[(min(rec.pk, other.pk), max(rec.pk, other.pk))] = round(rng.uniform(0.10, 0.40), 4)
     NearPair.objects.bulk_create(
         (NearPair(partnership_id=partnership.pk, first=a, second=b, score=s) for (a, b), s in pairs.items()),
         batch_size=5000,

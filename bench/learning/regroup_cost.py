@@ -23,44 +23,20 @@ import statistics
 import sys
 import tempfile
 import time
+from typing import Any
 
-from made_again_page import analyze
-from run import review_and_tag, set_up_django
+from made_again_page import analyze, build_paired
+from run import set_up_django
 
 
 def build(total: int, learning: int, pairs_each: int, anywhere: float, rng: random.Random) -> int:
-    from django.core.management import call_command
-
-    from actionplan.learning.models import NearPair
-    from actionplan.plans import models as m
-
-    call_command("migrate", verbosity=0)
-    partnership = m.Partnership.objects.create(name="Partnership")
-    recs = []
-    for start in range(0, total, 2000):
-        plans = m.Plan.objects.bulk_create(
-            m.Plan(partnership=partnership, title=f"Plan {start + n}") for n in range(40)
-        )
-        made = m.Recommendation.objects.bulk_create(
-            m.Recommendation(plan=plans[n % 40], order=n, ref=f"{n}.", text=f"Recommendation {start + n}")
-            for n in range(2000)
-        )
-        review_and_tag(partnership, plans, made, rng)
-        recs += made
-    pairs: dict[tuple[int, int], float] = {}
-    for n, rec in enumerate(recs):
-        base = n - n % learning
+    def paired(n: int, recs: list[Any], base: int) -> list[Any]:
         others = [recs[base + rng.randrange(learning)] for _ in range(pairs_each)]
         if rng.random() < anywhere:
             others.append(recs[rng.randrange(len(recs))])
-        for other in others:
-            if other.plan_id != rec.plan_id:
-                pairs[(min(rec.pk, other.pk), max(rec.pk, other.pk))] = round(rng.uniform(0.10, 0.40), 4)
-    NearPair.objects.bulk_create(
-        (NearPair(partnership_id=partnership.pk, first=a, second=b, score=s) for (a, b), s in pairs.items()),
-        batch_size=5000,
-    )
-    return partnership.pk
+        return others
+
+    return build_paired(total, learning, paired, rng)
 
 
 def edit(partnership: int, rng: random.Random) -> set[int]:
