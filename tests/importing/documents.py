@@ -11,6 +11,8 @@ import docx
 import openpyxl
 from fpdf import FPDF
 
+from .writing import saved
+
 TITLE = ["Exampleshire Safeguarding Adults Board", "Safeguarding Adult Review Adult K",
          "Action Plan", "June 2023"]
 
@@ -51,18 +53,12 @@ def word_plan() -> bytes:
     _fill(third.rows[0], ["Recommendation", "Action", "Lead", "Timescale"])
     _fill(third.rows[1], ["Housing should flag adults at risk.", "Add a risk flag",
                           "Housing Options Manager", "March 2024"])
-    return _save(document)
+    return saved(document)
 
 
 def _fill(row: Any, texts: list[str]) -> None:
     for cell, text in zip(row.cells, texts, strict=False):
         cell.text = text
-
-
-def _save(document: Any) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 TRACKER_HEADER = ["No.", "Learning point", "Recommendation", "Key tasks", "Lead agency",

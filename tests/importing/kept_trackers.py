@@ -12,17 +12,9 @@ import io
 from datetime import date, datetime
 
 import openpyxl
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 
-
-def _save(workbook: openpyxl.Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _fill(rgb: str) -> PatternFill:
-    return PatternFill(fill_type="solid", fgColor=rgb)
+from .writing import saved, solid
 
 
 def title_block() -> bytes:
@@ -56,7 +48,7 @@ def title_block() -> bytes:
     sheet.append(["Total actions", None, 3])
     sheet.append(["Notes:", "Dates agreed at the SAR sub-group on 3 April 2027."])
     sheet.append(["Signed off by:", "Independent Chair"])
-    return _save(workbook)
+    return saved(workbook)
 
 
 def sheet_a_recommendation() -> bytes:
@@ -90,7 +82,7 @@ def sheet_a_recommendation() -> bytes:
         sheet.append(["Action no.", "Action", "Owner", "Deadline", "Status"])
         for action in actions:
             sheet.append(list(action))
-    return _save(workbook)
+    return saved(workbook)
 
 
 MONTHS = ["Apr", "May", "Jun", "Jul"]
@@ -109,7 +101,7 @@ def monthly_updates() -> bytes:
                   "Designer booked", "", "", ""])
     sheet.append(["3", "Name a housing lead at MARAC", "Ashdown Homes", "30/06/2027", "", "",
                   "", ""])
-    return _save(workbook)
+    return saved(workbook)
 
 
 # Fills a board picked for its legend: not Excel's standard red, amber and green.
@@ -132,11 +124,11 @@ def fill_only() -> bytes:
              "Issue a prescribing alert", "Fenbury ICB", "31/12/2027", 1)]
     for ref, recommendation, action, lead, due, colour in rows:
         sheet.append([ref, recommendation, action, lead, due])
-        sheet.cell(row=sheet.max_row, column=3).fill = _fill(LEGEND[colour][0])
+        sheet.cell(row=sheet.max_row, column=3).fill = solid(LEGEND[colour][0])
     for index, (rgb, meaning) in enumerate(LEGEND, start=3):
-        sheet.cell(row=index, column=7).fill = _fill(rgb)
+        sheet.cell(row=index, column=7).fill = solid(rgb)
         sheet.cell(row=index, column=8, value=meaning)
-    return _save(workbook)
+    return saved(workbook)
 
 
 def sharepoint_export() -> bytes:
@@ -180,7 +172,7 @@ def grouped_header() -> bytes:
     sheet.append(["2", "Fathers should be seen at home visits.",
                   "Record who was present at each visit", "Health Visiting", "Autumn 2027",
                   "", "Red"])
-    return _save(workbook)
+    return saved(workbook)
 
 
 def filtered_tracker() -> bytes:
@@ -209,7 +201,7 @@ def filtered_tracker() -> bytes:
     for number in (3, 5, 6):  # what the filter hides: Excel writes these rows hidden
         sheet.row_dimensions[number].hidden = True
     sheet.column_dimensions["E"].hidden = True
-    return _save(workbook)
+    return saved(workbook)
 
 
 def formula_like() -> bytes:
@@ -229,4 +221,4 @@ def formula_like() -> bytes:
             cell = sheet.cell(row=sheet.max_row, column=column)
             cell.value = text
             cell.data_type = "s"  # text as typed with a leading apostrophe, not a formula
-    return _save(workbook)
+    return saved(workbook)

@@ -3,11 +3,10 @@ headings under them, and headings merged down both rows (blank in the lower row)
 
 from __future__ import annotations
 
-import io
-from typing import Any
-
 import docx
 from docx.enum.section import WD_ORIENT
+
+from .writing import saved, word_table
 
 
 def adults_board_landscape() -> bytes:
@@ -33,12 +32,12 @@ def adults_board_landscape() -> bytes:
         ["Vale Homes", "Q2 2026", "Train repairs operatives", "2",
          "Housing providers should refer self-neglect seen on repairs visits.", "", "Red"],
     ]
-    table = _table(document, rows)
+    table = word_table(document, rows)
     for start, end in ((0, 1), (3, 4), (5, 6)):
         table.cell(0, start).merge(table.cell(0, end)).text = rows[0][start]
     table.cell(0, 2).merge(table.cell(1, 2)).text = "Agreed action"
     table.cell(2, 0).merge(table.cell(2, 6)).text = rows[2][0]
-    return _save(document)
+    return saved(document)
 
 
 def delivery_group() -> bytes:
@@ -56,23 +55,8 @@ def delivery_group() -> bytes:
          "Add a 'who else cares for the baby?' field", "Children's Social Care", "June 2026",
          "Amber"],
     ]
-    table = _table(document, rows)
+    table = word_table(document, rows)
     table.cell(0, 2).merge(table.cell(0, 4)).text = "Delivery"
     for column in (0, 1, 5):
         table.cell(0, column).merge(table.cell(1, column)).text = rows[0][column]
-    return _save(document)
-
-
-def _table(document: Any, rows: list[list[str]]) -> Any:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for table_row, texts in zip(table.rows, rows, strict=True):
-        for cell, text in zip(table_row.cells, texts, strict=True):
-            cell.text = text
-    return table
-
-
-def _save(document: Any) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return saved(document)

@@ -15,11 +15,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.worksheet.filters import AutoFilter, FilterColumn, Filters
 from openpyxl.worksheet.table import Table
 
-
-def _save(workbook: openpyxl.Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+from .writing import saved
 
 
 def _csv(rows: list[list[str]]) -> bytes:
@@ -39,7 +35,7 @@ def lists_workbook() -> bytes:
                   "2025-01-10T09:00:00Z", "Business Unit"])
     sheet.append(["Police", "Flag repeat victims to housing", "2025-11-30T00:00:00.000Z", "",
                   "2025-01-10T09:05:00Z", "Business Unit"])
-    return _save(workbook)
+    return saved(workbook)
 
 
 def what_who_when() -> bytes:
@@ -66,7 +62,7 @@ def filtered_table() -> bytes:
     sheet.add_table(table)
     for number in (2, 4):
         sheet.row_dimensions[number].hidden = True
-    return _save(workbook)
+    return saved(workbook)
 
 
 def progress_by_month() -> bytes:
@@ -120,7 +116,7 @@ def sheet_an_agency() -> bytes:
         sheet.append(["Ref", "Recommendation", "Action", "Due"])
         for row in rows:
             sheet.append(list(row))
-    return _save(workbook)
+    return saved(workbook)
 
 
 def sheet_a_review(cover_lines: list[str], sheets: list[str]) -> bytes:
@@ -135,7 +131,7 @@ def sheet_a_review(cover_lines: list[str], sheets: list[str]) -> bytes:
         sheet.append(["No", "Recommendation", "Action", "Lead", "Target date"])
         sheet.append([str(number), "Share the chronology.", f"Send it ({name})", "Police",
                       "31/12/2027"])
-    return _save(workbook)
+    return saved(workbook)
 
 
 # A board's own shades, one of them (purple) no rating by its hue.
@@ -155,7 +151,7 @@ def key_above() -> bytes:
     for ref, (rgb, _) in enumerate(KEY, start=1):
         sheet.append([str(ref), f"Action {ref}", "Police", None])
         sheet.cell(row=sheet.max_row, column=4).fill = PatternFill("solid", fgColor=rgb)
-    return _save(workbook)
+    return saved(workbook)
 
 
 def recommendation_group() -> bytes:
@@ -169,7 +165,7 @@ def recommendation_group() -> bytes:
     sheet.merge_cells("C1:E1")
     sheet.append(["1", "Agencies should share records.", "Write the protocol", "Police",
                   "June 2027"])
-    return _save(workbook)
+    return saved(workbook)
 
 
 def banner_over_fills() -> bytes:
@@ -184,4 +180,4 @@ def banner_over_fills() -> bytes:
     for ref, rgb in (("1", "FFFF0000"), ("2", "FF00B050")):
         sheet.append([ref, f"Action {ref}", "Police", None])
         sheet.cell(row=sheet.max_row, column=4).fill = PatternFill("solid", fgColor=rgb)
-    return _save(workbook)
+    return saved(workbook)

@@ -8,6 +8,7 @@ from actionplan.importing import ImportFailure, parse_bytes, parse_plans_bytes
 from actionplan.importing.draft import PlanDraft
 
 from . import workbooks
+from .writing import saved
 
 
 def actions_of(draft: PlanDraft) -> list[tuple[object, ...]]:
@@ -136,5 +137,5 @@ def test_a_title_cell_is_read_as_written_not_as_markup():
     title = "SAR 'Mrs B' & <Family> action plan"
     workbook = workbooks.openpyxl.Workbook()
     workbooks._plan_sheet(workbook.active, title, workbooks.COLOURED[:1])
-    draft = parse_bytes(workbooks._save(workbook), "tracker.xlsx")
+    draft = parse_bytes(saved(workbook), "tracker.xlsx")
     assert draft.plan.title == title

@@ -6,12 +6,13 @@ same numbering typed as plain text."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from .writing import saved
 
 
 def transposed_table() -> bytes:
@@ -42,7 +43,7 @@ def transposed_table() -> bytes:
     for table_row, texts in zip(table.rows, rows, strict=True):
         for cell, text in zip(table_row.cells, texts, strict=True):
             _fill(cell, text)
-    return _save(document)
+    return saved(document)
 
 
 def form_tables(lead: str = "Lead") -> bytes:
@@ -72,7 +73,7 @@ def form_tables(lead: str = "Lead") -> bytes:
         for table_row, (label, value) in zip(table.rows, form, strict=True):
             table_row.cells[0].text = label
             table_row.cells[1].text = value
-    return _save(document)
+    return saved(document)
 
 
 def numbered_paragraphs() -> bytes:
@@ -98,7 +99,7 @@ def numbered_paragraphs() -> bytes:
     ]:
         document.add_paragraph(text)
     document.add_paragraph("Approved by the board's executive group.")
-    return _save(document)
+    return saved(document)
 
 
 def numbered_text() -> bytes:
@@ -139,7 +140,7 @@ def shaded_rag(header: tuple[str, ...] = ("Ref", "Recommendation", "Action", "Le
                 _shade(cell, text)
             else:
                 cell.text = text
-    return _save(document)
+    return saved(document)
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -157,9 +158,3 @@ def _fill(cell: Any, value: str | list[str]) -> None:
     cell.paragraphs[0].style = "List Bullet"
     for text in value[1:]:
         cell.add_paragraph(text, style="List Bullet")
-
-
-def _save(document: Any) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

@@ -8,7 +8,6 @@ narrow portrait PDF whose cells wrap heavily, with the RAG key printed beside it
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import docx
@@ -16,6 +15,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsmap, qn
+
+from .writing import saved, word_table
 
 SMART_HEADER = ["No.", "Recommendation", "Specific", "Measurable", "Achievable",
                 "Relevant", "Time-bound", "Lead officer", "RAG"]
@@ -50,8 +51,8 @@ def smart_table() -> bytes:
          "Supervision audit", "Yes", "Carer was not assessed", "ongoing",
          "Sam Reid, Principal Social Worker, Adult Social Care", "Red"],
     ]
-    _fill_table(document, rows)
-    return _save(document)
+    word_table(document, rows)
+    return saved(document)
 
 
 def action_forms_under_headings() -> bytes:
@@ -88,7 +89,7 @@ def action_forms_under_headings() -> bytes:
                 table_row.cells[0].text = label
                 table_row.cells[1].text = value
             document.add_paragraph("")
-    return _save(document)
+    return saved(document)
 
 
 TRACKED_HEADER = ["Ref", "Recommendation", "Action", "Owner", "Deadline", "Status"]
@@ -138,7 +139,7 @@ def cover_contents_and_tracked_changes() -> bytes:
                          author="Panel chair", initials="PC")
     document.add_paragraph("Appendix A: Glossary")
     document.add_paragraph("MARAC - multi-agency risk assessment conference")
-    return _save(document)
+    return saved(document)
 
 
 _BOX = """<w:r xmlns:w="{w}" xmlns:mc="{mc}" xmlns:wps="{wps}" xmlns:v="urn:schemas-microsoft-com:vml">
@@ -230,7 +231,7 @@ def nested_action_tables() -> bytes:
                 cell.text = text
         progress_cell.text = progress
         rag_cell.text = rag
-    return _save(document)
+    return saved(document)
 
 
 def lead_and_timescale() -> bytes:
@@ -255,7 +256,7 @@ def lead_and_timescale() -> bytes:
             cell.text = lines[0]
             for line in lines[1:]:
                 cell.add_paragraph(line)
-    return _save(document)
+    return saved(document)
 
 
 SPLIT_HEADER = ["Ref", "Recommendation", "Action", "Lead agency", "Due", "Update"]
@@ -340,18 +341,3 @@ def _landscape(document: Any) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
-
-
-def _fill_table(document: Any, rows: list[list[str]]) -> Any:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for table_row, texts in zip(table.rows, rows, strict=True):
-        for cell, text in zip(table_row.cells, texts, strict=True):
-            cell.text = text
-    return table
-
-
-def _save(document: Any) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

@@ -6,7 +6,6 @@ the page's foot; and a PDF with a document-control box beside the plan."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import docx
@@ -14,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from .unseen_papers import content_control, text_box
+from .writing import saved
 
 
 def headings_over_tables() -> bytes:
@@ -46,7 +46,7 @@ def headings_over_tables() -> bytes:
         if len(actions) > 1:
             content_control([table._tbl])
     document.add_paragraph("Next review: the board's meeting in January.")
-    return _save(document)
+    return saved(document)
 
 
 def tracked_prose() -> bytes:
@@ -64,7 +64,7 @@ def tracked_prose() -> bytes:
     due = document.add_paragraph("Target date: ")
     _tracked(due, "w:del", "June 2026")
     _tracked(due, "w:ins", "September 2026")
-    return _save(document)
+    return saved(document)
 
 
 def _tracked(paragraph: Any, kind: str, text: str) -> None:
@@ -133,7 +133,7 @@ def inner_tables_two_ways(first_header: bool = True) -> bytes:
         for inner_row, texts in zip(inner.rows, delivery, strict=True):
             for cell, text in zip(inner_row.cells, texts, strict=True):
                 cell.text = text
-    return _save(document)
+    return saved(document)
 
 
 def header_once_pdf(long_row: int = 7, rows: int = 9) -> bytes:
@@ -220,9 +220,3 @@ def shaded_rag_pdf() -> bytes:
       {body}</table>
     </body></html>"""
     return bytes(HTML(string=page).write_pdf())
-
-
-def _save(document: Any) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

@@ -5,10 +5,11 @@ RAG given in words."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import docx
+
+from .writing import saved
 
 
 def headed_plan() -> bytes:
@@ -39,7 +40,7 @@ def headed_plan() -> bytes:
             [("Lead agency", "Fire and Rescue Service"), ("Target date", "Sept 2027"),
              ("Progress", "Not started")])
     document.add_paragraph("Signed off by the chair of the board.")
-    return _save(document)
+    return saved(document)
 
 
 def _action(document: Any, text: str, labelled: list[tuple[str, str]]) -> None:
@@ -112,10 +113,4 @@ def merged_rag_words() -> bytes:
     for column in (0, 1):  # the number and the recommendation span their action rows
         table.cell(1, column).merge(table.cell(3, column))
         table.cell(4, column).merge(table.cell(5, column))
-    return _save(document)
-
-
-def _save(document: Any) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return saved(document)

@@ -3,12 +3,13 @@ sheets with a key, two header rows, merged cells and real date cells."""
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import Any
 
 import openpyxl
 from openpyxl.styles import PatternFill
+
+from .writing import saved, solid
 
 HEADER = ["Ref", "Recommendation", "Action", "Lead agency", "Target date", "RAG"]
 # The RAG column holds no text, only the colour a board paints each row.
@@ -26,22 +27,12 @@ COLOURED = [
 ]
 
 
-def _save(workbook: openpyxl.Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _fill(rgb: str) -> PatternFill:
-    return PatternFill(fill_type="solid", fgColor=rgb)
-
-
 def _plan_sheet(sheet: Any, title: str, rows: Any) -> None:
     sheet.append([title])
     sheet.append(HEADER)
     for ref, recommendation, action, lead, due, colour in rows:
         sheet.append([ref, recommendation, action, lead, due, None])
-        sheet.cell(row=sheet.max_row, column=6).fill = _fill(colour)
+        sheet.cell(row=sheet.max_row, column=6).fill = solid(colour)
 
 
 def coloured_rag(rows: int = len(COLOURED)) -> bytes:
@@ -49,7 +40,7 @@ def coloured_rag(rows: int = len(COLOURED)) -> bytes:
     lines = [(str(n + 1), *COLOURED[n % len(COLOURED)][1:]) for n in range(rows)]
     workbook = openpyxl.Workbook()
     _plan_sheet(workbook.active, "Exampleshire Safeguarding Children Partnership", lines)
-    return _save(workbook)
+    return saved(workbook)
 
 
 def hidden_parts() -> bytes:
@@ -68,7 +59,7 @@ def hidden_parts() -> bytes:
     sheet.column_dimensions["E"].hidden = True
     sheet.column_dimensions["G"].hidden = True
     sheet.row_dimensions[4].hidden = True
-    return _save(workbook)
+    return saved(workbook)
 
 
 def several_sheets() -> bytes:
@@ -87,7 +78,7 @@ def several_sheets() -> bytes:
     for row in (["RAG key"], ["Red", "Not started or off track"], ["Amber", "Some delay"],
                 ["Green", "On track or done"]):
         key.append(row)
-    return _save(workbook)
+    return saved(workbook)
 
 
 def two_header_rows() -> bytes:
@@ -111,7 +102,7 @@ def two_header_rows() -> bytes:
     sheet.merge_cells("A4:A5")
     sheet.append(["2", "Schools should refer earlier.", "Train designated leads", "Education",
                   datetime(2024, 6, 30), "Red"])
-    return _save(workbook)
+    return saved(workbook)
 
 
 def with_empty_sheet(plan: bool) -> bytes:
@@ -119,7 +110,7 @@ def with_empty_sheet(plan: bool) -> bytes:
     if plan:
         _plan_sheet(workbook.active, "Exampleshire Safeguarding Adults Board", COLOURED)
     workbook.create_sheet("Sheet2")
-    return _save(workbook)
+    return saved(workbook)
 
 
 # Fills from the theme's palette (the top rows of Excel's colour picker), some lightened or
@@ -137,4 +128,4 @@ def theme_coloured() -> bytes:
         sheet.append([str(number), f"Recommendation {number}.", "Act", "Police", None])
         sheet.cell(row=number + 1, column=5).fill = PatternFill(
             fill_type="solid", fgColor=Color(theme=theme, tint=tint))
-    return _save(workbook)
+    return saved(workbook)
