@@ -4,13 +4,13 @@ a warning names the rows. The plan is written here, as a Word table."""
 
 from __future__ import annotations
 
-import io
-
 import docx
 import pytest
 
 from actionplan.importing import parse_bytes
 from actionplan.importing.owners import owner_names
+
+from .writing import saved, word_table
 
 
 @pytest.mark.parametrize(("cell", "owners"), [
@@ -45,13 +45,8 @@ def sar_plan() -> bytes:
              "July 2026"],
             ["Records were not shared.", "Shared record", "Adult Social Care; Housing",
              "August 2026"]]
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for row, values in zip(table.rows, rows, strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    word_table(document, rows)
+    return saved(document)
 
 
 def test_each_agency_of_a_joint_action_is_an_owner_and_the_rows_are_named():

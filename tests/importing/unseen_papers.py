@@ -16,7 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsmap, qn
 
-from .writing import saved, word_table
+from .writing import saved, tracked, word_table
 
 SMART_HEADER = ["No.", "Recommendation", "Specific", "Measurable", "Achievable",
                 "Relevant", "Time-bound", "Lead officer", "RAG"]
@@ -179,21 +179,10 @@ def content_control(elements: list[Any], gallery: str | None = None) -> None:
 
 
 def _track(paragraph: Any, deleted: str | None, inserted: str | None) -> None:
-    """A tracked deletion (the struck text kept in w:del) or insertion (w:ins) at the end of
-    a paragraph, as Word saves them with "Track changes" on."""
+    """A tracked deletion and insertion at the end of a paragraph, either left out if None."""
     for kind, text in (("w:del", deleted), ("w:ins", inserted)):
-        if text is None:
-            continue
-        change = OxmlElement(kind)
-        change.set(qn("w:id"), str(len(text)))
-        change.set(qn("w:author"), "Business Manager")
-        run = OxmlElement("w:r")
-        text_element = OxmlElement("w:delText" if kind == "w:del" else "w:t")
-        text_element.set(qn("xml:space"), "preserve")
-        text_element.text = text
-        run.append(text_element)
-        change.append(run)
-        paragraph._p.append(change)
+        if text is not None:
+            tracked(paragraph, kind, text)
 
 
 NESTED_HEADER = ["Recommendation", "Actions", "Progress", "RAG"]

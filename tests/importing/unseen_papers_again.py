@@ -6,14 +6,10 @@ the page's foot; and a PDF with a document-control box beside the plan."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from .unseen_papers import content_control, text_box
-from .writing import saved
+from .writing import saved, tracked
 
 
 def headings_over_tables() -> bytes:
@@ -57,27 +53,14 @@ def tracked_prose() -> bytes:
     document.add_paragraph("Rapid Review Baby L - action plan")
     document.add_heading("Recommendation 1: Safe sleep", level=1)
     action = document.add_paragraph("Repeat safe sleep advice", style="List Bullet")
-    _tracked(action, "w:ins", " at every home visit")
+    tracked(action, "w:ins", " at every home visit", "Designated Nurse")
     document.add_paragraph("Lead agency: Health Visiting")
     lead = document.add_paragraph()
-    _tracked(lead, "w:del", "Lead agency: Children's Centres")
+    tracked(lead, "w:del", "Lead agency: Children's Centres", "Designated Nurse")
     due = document.add_paragraph("Target date: ")
-    _tracked(due, "w:del", "June 2026")
-    _tracked(due, "w:ins", "September 2026")
+    tracked(due, "w:del", "June 2026", "Designated Nurse")
+    tracked(due, "w:ins", "September 2026", "Designated Nurse")
     return saved(document)
-
-
-def _tracked(paragraph: Any, kind: str, text: str) -> None:
-    change = OxmlElement(kind)
-    change.set(qn("w:id"), str(id(paragraph) % 10000))
-    change.set(qn("w:author"), "Designated Nurse")
-    run = OxmlElement("w:r")
-    text_element = OxmlElement("w:delText" if kind == "w:del" else "w:t")
-    text_element.set(qn("xml:space"), "preserve")
-    text_element.text = text
-    run.append(text_element)
-    change.append(run)
-    paragraph._p.append(change)
 
 
 def lettered_smart_csv() -> bytes:
