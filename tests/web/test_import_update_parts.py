@@ -127,3 +127,33 @@ def test_a_section_renamed_a_new_one_and_a_recommendation_moved(signed_in):
     assert Recommendation.objects.get(ref="3").section == think_family
     assert Recommendation.objects.get(ref="4").section.name == "Records"
     assert list(plan.sections.values_list("name", flat=True)) == ["Whole family", "Escalation", "Records"]
+
+
+def tracker(decision: str, lead: str) -> bytes:
+    return "\n".join([
+        "Child C action plan",
+        "Ref,Recommendation,Agreed (Y/N),Action,Lead agency,Target date",
+        f"1,Agencies should share records,{decision},Write the protocol,{lead},31/03/2027",
+    ]).encode()
+
+
+def test_a_new_version_changes_the_boards_decision_and_who_shares_an_action(signed_in):
+    signed_in.post(upload(signed_in, "child-c.csv", tracker("Y", "Riverton Police")), {"decision": "confirm"})
+    plan = Plan.objects.get(title__contains="Child C")
+    rec = Recommendation.objects.get(plan=plan)
+    assert (rec.decision, list(rec.actions.get().joint_owners.all())) == ("accepted", [])
+
+    url = upload(signed_in, "child-c-v2.csv",
+                 tracker("Partially - police only", "Riverton Police / Riverton Health"))
+    assert signed_in.post(f"{url}updates/", {"plan": str(plan.pk), "number": "0"}).status_code == 302
+    page = text_of(signed_in.get(url))
+    assert "Board's decision: Accepted in part: police only" in page
+    assert "Write the protocol: Riverton Police with Riverton Health" in page
+    signed_in.post(url, {"decision": "confirm"})
+
+    rec.refresh_from_db()
+    assert (rec.decision, rec.decision_reason) == ("accepted_in_part", "police only")
+    action = rec.actions.get()
+    assert [a.name for a in action.joint_owners.all()] == ["Riverton Health"]
+    assert action.owner.name == "Riverton Police"
+    assert Plan.objects.filter(title__contains="Child C").count() == 1

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 
 from .action_facts import reassign_action
-from .draft_rows import StoredPlan, Storer, refuse_unnamed_rows
+from .draft_rows import StoredPlan, Storer, decision_of, refuse_unnamed_rows
 from .events import announce, plan_updated
 from .models import Action, Agency, Partnership, Plan, ProgressUpdate, Recommendation, Section, User
 from .owner_match import match_agency, owner_readings, owner_wording
@@ -65,8 +65,15 @@ def compare(plan: Plan, draft_plan: dict[str, Any]) -> list[Change]:
             continue
         stored.remove(rec)
         matched.append((rec, item))
-        if (rec.text or rec.outcome) != text or rec.ref != (item.get("ref") or ""):
-            changes.append(Change("changed", "recommendation", rec.text or rec.outcome, text, rec, item=item))
+        decided = decision_of(item.get("decision"))
+        redecided = bool(decided) and (rec.decision, rec.decision_reason) != (
+            decided["decision"], decided["decision_reason"])
+        if (rec.text or rec.outcome) != text or rec.ref != (item.get("ref") or "") or redecided:
+            before, after = rec.text or rec.outcome, text
+            if redecided:  # the board's decision said beside the words, as the preview says it
+                before += f"\n{_decision_said(rec.decision, rec.decision_reason)}"
+                after += f"\n{_decision_said(decided['decision'], decided['decision_reason'])}"
+            changes.append(Change("changed", "recommendation", before, after, rec, item=item))
         changes.extend(_compare_actions(rec, item, agencies))
     for rec in stored:
         changes.append(Change("removed", "recommendation", rec.text or rec.outcome, recommendation=rec))
@@ -78,6 +85,11 @@ def compare(plan: Plan, draft_plan: dict[str, Any]) -> list[Change]:
                  f"{rec.ref} in {now}", rec, item={"section": now}) for rec, now in sections.moved),
         *changes,
     ]
+
+
+def _decision_said(decision: str, reason: str) -> str:
+    label = Recommendation.Decision(decision).label
+    return f"Board's decision: {label}" + (f": {reason}" if reason else "")
 
 
 def _owner_named(rec: Recommendation, data: dict[str, Any], agencies: list[Agency]) -> str | None:
@@ -94,8 +106,29 @@ def _owner_named(rec: Recommendation, data: dict[str, Any], agencies: list[Agenc
     return known.name if known else named
 
 
+def _joint_named(rec: Recommendation, data: dict[str, Any], agencies: list[Agency], lead: str | None,
+                 ) -> list[str]:
+    """The other agencies the document gives a joint action, by the names they will be stored
+    under (ADR 78); none where the section says whose the actions are."""
+    if rec.section and rec.section.kind == Section.Kind.AGENCY:
+        return []
+    names: list[str] = []
+    for reading in owner_readings(data, agencies):
+        found = match_agency(reading, agencies)
+        name = found.agency.name if found else next(
+            (a.name for a in agencies if reading.get("agency") and a.is_called(reading["agency"])),
+            reading.get("agency") or "")
+        if name and name != lead and name not in names:
+            names.append(name)
+    return names
+
+
+def _with(lead: str, joint: list[str]) -> str:
+    return f"{lead} with {', '.join(sorted(joint))}" if joint else lead
+
+
 def _compare_actions(rec: Recommendation, item: dict[str, Any], agencies: list[Agency]) -> list[Change]:
-    actions = list(rec.actions.order_by("order"))
+    actions = list(rec.actions.order_by("order").prefetch_related("joint_owners"))
     changes: list[Change] = []
     for data in item["actions"]:
         found = _best(data["text"], actions, lambda a: a.text, SAME_ACTION)
@@ -108,10 +141,12 @@ def _compare_actions(rec: Recommendation, item: dict[str, Any], agencies: list[A
             changes.append(Change("changed", "action", f"{found.text} ({found.due_text or 'no date'})",
                                   f"{data['text']} ({due or 'no date'})", rec, found, data=data))
         owner = _owner_named(rec, data, agencies)
-        if owner and not (found.owner and found.owner.is_called(owner)):
-            before = found.owner.name if found.owner else "No agency"
-            changes.append(Change("changed", "owner", f"{found.text}: {before}", f"{data['text']}: {owner}",
-                                  rec, found, data=data))
+        joint = _joint_named(rec, data, agencies, owner)
+        held = sorted(agency.name for agency in found.joint_owners.all())
+        if owner and (not (found.owner and found.owner.is_called(owner)) or sorted(joint) != held):
+            before = _with(found.owner.name if found.owner else "No agency", held)
+            changes.append(Change("changed", "owner", f"{found.text}: {before}",
+                                  f"{data['text']}: {_with(owner, joint)}", rec, found, data=data))
     changes.extend(Change("removed", "action", a.text, recommendation=rec, action=a) for a in actions)
     return changes
 
@@ -164,6 +199,8 @@ def apply_update(plan: Plan, draft_plan: dict[str, Any], by: User, file_name: st
             item = change.item or {}
             change.recommendation.ref = item.get("ref") or ""
             change.recommendation.text = item.get("recommendation") or change.recommendation.text
+            for name, value in decision_of(item.get("decision")).items():
+                setattr(change.recommendation, name, value)
             save_stamped(change.recommendation, None, by, why)
         elif change.kind == "removed":
             told += [[a.pk, "removed"] for a in _removed(change, file_name, today, by, why)]
