@@ -86,3 +86,22 @@ def test_under_an_agencys_section_it_leads_and_no_agency_is_made_of_a_post(partn
     stored = store_draft(draft, partnership)
     assert stored_owners(stored.plan) == [("Riverton Police", ["Riverton ICB"])]
     assert not Agency.objects.filter(name="NSCB").exists()
+
+
+def test_merging_agencies_keeps_who_shares_each_action(partnership, agencies, alice):
+    from actionplan.plans.people import merge_agencies
+
+    stored = store_draft(parse_bytes(tracker("ASC / ICB", "Police, ASC & ICB"), "sar.csv").to_dict(),
+                         partnership)
+    # The ICB merged into the police: the police share the first action in its place, and lead
+    # the second, which the ICB shared, alone with the council.
+    merge_agencies(agencies["Riverton ICB"], agencies["Riverton Police"], alice)
+    assert stored_owners(stored.plan) == [
+        ("Riverton Adult Social Care", ["Riverton Police"]),
+        ("Riverton Police", ["Riverton Adult Social Care"]),
+    ]
+    # The council merged into the police: it leads the first action now, shared with nobody.
+    merge_agencies(agencies["Riverton Adult Social Care"], agencies["Riverton Police"], alice)
+    assert stored_owners(stored.plan) == [("Riverton Police", []), ("Riverton Police", [])]
+    latest = Action.objects.get(text="Action 1").history.first()
+    assert latest.history_change_reason == "Riverton Adult Social Care merged into Riverton Police"

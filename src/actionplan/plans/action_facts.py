@@ -52,13 +52,13 @@ def reassign_action(
         given_to_another = owner is not None and owner.pk != fresh.owner_id
         fresh.owner, fresh.owner_role, fresh.owner_person = owner, owner_role.strip(), owner_person
         if joint_owners is not None:
-            _share(fresh, [agency for agency in joint_owners if agency != owner])
+            share(fresh, [agency for agency in joint_owners if agency != owner])
         save_stamped(fresh, None, by, reason)
         if given_to_another:
             announce(action_assigned, action_id=fresh.pk)
 
 
-def _share(action: Action, agencies: list[Agency]) -> None:
+def share(action: Action, agencies: list[Agency]) -> None:
     """The joint owners changed without a version of their own: django-simple-history would
     write one a change, with no reason; the reassignment's version, saved next, holds them."""
     marks = action.__dict__

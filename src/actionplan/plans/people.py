@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 
+from .action_facts import share
 from .counts_touched import counted
 from .editing import EditRefused
-from .models import Agency, Partnership, User, normalise_name
+from .models import Action, Agency, Partnership, User, normalise_name
 from .permissions import can_manage_people, in_partnership, require
 from .updates import save_stamped
 
@@ -56,10 +57,18 @@ def merge_agencies(source: Agency, target: Agency, by: User) -> int:
     why = f"{source.name} merged into {target.name}"
     with counted():
         moved = 0
-        for action in source.actions.select_for_update():
+        # In id order, as a plan's deletion locks them: two such changes never wait on each other.
+        for action in source.actions.select_for_update().order_by("pk"):
             action.owner = target
+            share(action, [a for a in action.joint_owners.all() if a != target])
             save_stamped(action, None, by, why)
             moved += 1
+        # The actions it shared with their lead are shared with the agency it becomes (ADR 78).
+        for action in Action.objects.filter(joint_owners=source).select_for_update().order_by("pk"):
+            others = [a for a in action.joint_owners.all() if a != source]
+            share(action, others + [target] if action.owner_id != target.pk and target not in others
+                  else others)
+            save_stamped(action, None, by, why)
         for lead in source.leads.all():
             lead.agencies.add(target)
         target.aliases = clean_aliases([*target.aliases, source.name, *source.aliases], target.name)
