@@ -163,7 +163,6 @@ class Builder:
         else:
             self.title_lines.extend(lines)
 
-
     def _start_heading(self, heading: tuple[str, str], row: SourceRow) -> None:
         """A full-width "Recommendation 1: …" row: an item whose actions follow."""
         assert self.layout is not None  # only asked under a header
