@@ -45,3 +45,24 @@ def test_the_title_names_the_board(title, board):
 def test_the_title_names_the_review_by_its_subject(title, reviews):
     draft = parse_bytes(f"{title}\n\n{TABLE}".encode(), "plan.txt")
     assert draft.plan.reviews == reviews
+
+
+@pytest.mark.parametrize(("title", "reviews"), [
+    ("Rapid review RR-26-07 agreed actions", ["RR-26-07"]),
+    ("CSPR/2024/01 - Child Safeguarding Practice Review", ["CSPR/2024/01"]),
+    ("SAR-0423 learning and improvement plan", ["SAR-0423"]),
+    # A number with no kind of review beside it, or a quarter, is no review's.
+    ("Tracker PR-2026-01 for the partnership", []),
+    ("Safeguarding Adults Review tracker, update for Q3-2026", []),
+])
+def test_a_review_numbered_by_the_board_is_read_beside_its_kind(title, reviews):
+    draft = parse_bytes(f"{title}\n\n{TABLE}".encode(), "plan.txt")
+    assert draft.plan.reviews == reviews
+
+
+def test_a_tracker_titled_by_a_numbered_review_takes_that_title():
+    tracker = ("Rapid review RR-26-07 agreed actions\n"
+               "No.,Learning,What we will do,Who,By when\n"
+               "1,Children were not seen alone,Record seeing the child alone,Police,31/01/2027\n")
+    draft = parse_bytes(tracker.encode(), "rr-26-07.csv")
+    assert (draft.plan.title, draft.plan.reviews) == ("Rapid review RR-26-07 agreed actions", ["RR-26-07"])

@@ -28,6 +28,9 @@ _REVIEW_CODE = re.compile(r"\b([A-Z]{2}\d{2}|Child [A-Z]|Adult [A-Z]|Case [A-Z])
 _REVIEW_KIND = (r"(?:SCR|L?CSPR|SAR|DHR|DARDR|Serious\s+Case\s+Review|Rapid\s+Review"
                 r"|Safeguarding\s+Adults?\s+Review|Domestic\s+(?:Homicide|Abuse\s+Related\s+Death)"
                 r"\s+Review|(?:Local\s+)?Child\s+Safeguarding\s+Practice\s+Review)")
+# A review numbered by the board, on a line naming a kind of review: "Rapid review RR-26-07",
+# "CSPR/2024/01 action plan" (letters, then numbers parted by a dash or slash; never "Q3").
+_NUMBERED_REVIEW = re.compile(r"\b([A-Z]{2,5}[-/]\d{2,4}(?:[-/]\d{1,4})?)(?![-/\w])")
 _REVIEW_NAMED = re.compile(
     rf"\b{_REVIEW_KIND}\s*[:–-]?\s*(?:into\s+)?['‘\"“]([^'’\"”]{{1,40}})['’\"”]", re.I)
 # Or unquoted, right after the kind and a colon or dash, or "into the death of": "SAR: Mr D",
@@ -72,7 +75,7 @@ def read_plan(lines: Sequence[str], items: Sequence[Item], fallback_title: str) 
     plan.board = _board_name(board.group(1)) if board else None
     named = [name.strip() for name in _REVIEW_NAMED.findall(block)] + [
         name for line in short for name in _unquoted_names(line)]
-    plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block) + named))
+    plan.reviews = list(dict.fromkeys(_REVIEW_CODE.findall(block) + _numbered(short) + named))
     if plan.kind == "composite_action_plan" and not plan.reviews:
         # A composite plan's reviews are the ones its lines cite.
         cited = {ref for item in items for ref in item.review_refs if ref.lower() != "all"}
@@ -117,8 +120,13 @@ def _title(lines: Sequence[str]) -> tuple[str | None, str]:
 
 def _names_a_review(line: str) -> bool:
     """"SAR 'Mrs B'", "Rapid Review: Baby T", "Serious Case Review Child A"."""
-    return bool(_REVIEW_NAMED.search(line) or _unquoted_names(line) or (
+    return bool(_REVIEW_NAMED.search(line) or _unquoted_names(line) or _numbered([line]) or (
         _REVIEW_CODE.search(line) and re.search(_REVIEW_KIND, line, re.I)))
+
+
+def _numbered(lines: Sequence[str]) -> list[str]:
+    return [code for line in lines if re.search(_REVIEW_KIND, line, re.I)
+            for code in _NUMBERED_REVIEW.findall(line)]
 
 
 def _unquoted_names(line: str) -> list[str]:
