@@ -92,35 +92,23 @@ def _decision_said(decision: str, reason: str) -> str:
     return f"Board's decision: {label}" + (f": {reason}" if reason else "")
 
 
-def _owner_named(rec: Recommendation, data: dict[str, Any], agencies: list[Agency]) -> str | None:
-    """The agency the document gives the action, by the name it will be stored under; None
-    when it names none (a post alone) or the section says whose it is (grouped by agency)."""
+def _owners_named(rec: Recommendation, data: dict[str, Any], agencies: list[Agency],
+                  ) -> tuple[str | None, list[str]]:
+    """The agency the document gives the action and those sharing it (ADR 78), by the names
+    they will be stored under: the lead is the first matched to an agency, else the first
+    named; none when it names none (a post alone) or the section says whose it is."""
     if rec.section and rec.section.kind == Section.Kind.AGENCY:
-        return None
-    readings = owner_readings(data, agencies)
-    for reading in readings:
-        if found := match_agency(reading, agencies):
-            return found.agency.name
-    named = next((r["agency"] for r in readings if r.get("agency")), None)
-    known = next((a for a in agencies if named and a.is_called(named)), None)
-    return known.name if known else named
-
-
-def _joint_named(rec: Recommendation, data: dict[str, Any], agencies: list[Agency], lead: str | None,
-                 ) -> list[str]:
-    """The other agencies the document gives a joint action, by the names they will be stored
-    under (ADR 78); none where the section says whose the actions are."""
-    if rec.section and rec.section.kind == Section.Kind.AGENCY:
-        return []
-    names: list[str] = []
+        return None, []
+    named: list[tuple[str, bool]] = []  # each agency named once, and whether it was matched
     for reading in owner_readings(data, agencies):
         found = match_agency(reading, agencies)
+        wording = reading.get("agency") or ""
         name = found.agency.name if found else next(
-            (a.name for a in agencies if reading.get("agency") and a.is_called(reading["agency"])),
-            reading.get("agency") or "")
-        if name and name != lead and name not in names:
-            names.append(name)
-    return names
+            (a.name for a in agencies if wording and a.is_called(wording)), wording)
+        if name and name not in (n for n, _ in named):
+            named.append((name, found is not None))
+    lead = next((n for n, matched in named if matched), named[0][0] if named else None)
+    return lead, [n for n, _ in named if n != lead]
 
 
 def _with(lead: str, joint: list[str]) -> str:
@@ -140,8 +128,7 @@ def _compare_actions(rec: Recommendation, item: dict[str, Any], agencies: list[A
         if found.text != data["text"] or found.due_text != due:
             changes.append(Change("changed", "action", f"{found.text} ({found.due_text or 'no date'})",
                                   f"{data['text']} ({due or 'no date'})", rec, found, data=data))
-        owner = _owner_named(rec, data, agencies)
-        joint = _joint_named(rec, data, agencies, owner)
+        owner, joint = _owners_named(rec, data, agencies)
         held = sorted(agency.name for agency in found.joint_owners.all())
         if owner and (not (found.owner and found.owner.is_called(owner)) or sorted(joint) != held):
             before = _with(found.owner.name if found.owner else "No agency", held)
